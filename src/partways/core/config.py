@@ -1,0 +1,205 @@
+"""The settings registry: every threshold and weight the engine uses, documented.
+
+Nothing in the engine hard-codes a number that a business might reasonably want to
+change. Each entry has a key, a default, a unit and one sentence saying what it does;
+``docs/settings.md`` is generated from this list and a test fails when they differ.
+A business overrides any key in its settings (``BusinessSettings.thresholds``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+Direction = Literal["higher_is_worse", "lower_is_worse"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: float
+    unit: str
+    doc: str
+
+
+def _ladder(
+    signal: str, what: str, unit: str, low: float, medium: float, high: float
+) -> list[Setting]:
+    return [
+        Setting(f"{signal}.low", low, unit, f"{what} from which the sign counts as low."),
+        Setting(f"{signal}.medium", medium, unit, f"{what} from which the sign counts as medium."),
+        Setting(f"{signal}.high", high, unit, f"{what} from which the sign counts as high."),
+    ]
+
+
+SETTINGS: tuple[Setting, ...] = (
+    # The engine as a whole.
+    Setting("engine.window_months", 6, "months",
+            "How many calendar months, the current one included, make up the window a "
+            "signal's current value is computed over."),
+    Setting("engine.evidence_rows", 8, "rows",
+            "How many evidence records are kept per client and signal (the most recent first)."),
+    # time_vs_value [000 #1] [002 #1] [003 #4]
+    *_ladder("time_vs_value", "Effective hourly rate as a share of the target rate (lower is worse)",
+             "ratio", 0.85, 0.65, 0.45),
+    Setting("time_vs_value.min_hours", 10, "hours",
+            "Fewer hours than this in the window and the sign is not judged."),
+    # rejected_recommendations [000 #2]
+    *_ladder("rejected_recommendations", "Share of decided proposals the client rejected",
+             "share", 0.34, 0.5, 0.7),
+    Setting("rejected_recommendations.min_decided", 3, "proposals",
+            "Fewer decided proposals than this in the window and the sign is not judged."),
+    # low_respect [000 #3]
+    *_ladder("low_respect", "Disrespectful messages and incidents in the window",
+             "count", 1, 3, 6),
+    # minimal_communication [000 #4]
+    *_ladder("minimal_communication",
+             "Share of our messages the client answered later than the agreed window, or never",
+             "share", 0.25, 0.4, 0.6),
+    Setting("minimal_communication.default_reply_window_hours", 48, "hours",
+            "Reply window used when the contract names none."),
+    Setting("minimal_communication.min_messages", 4, "messages",
+            "Fewer of our messages than this in the window and the sign is not judged."),
+    # not_progressing [000 #5]
+    *_ladder("not_progressing",
+             "Average number of other signs in trouble per month, recently, when not improving",
+             "signs", 1, 2, 3),
+    Setting("not_progressing.min_months", 6, "months",
+            "A relationship younger than this is not judged on progress."),
+    Setting("not_progressing.recent_months", 3, "months",
+            "The recent stretch compared with the stretch before it."),
+    # pessimism [000 #6]
+    *_ladder("pessimism", "Share of the client's messages that are negative", "share",
+             0.2, 0.35, 0.5),
+    Setting("pessimism.min_messages", 5, "messages",
+            "Fewer client messages than this in the window and the sign is not judged."),
+    # losing_money [000 #7] [002 #1]
+    *_ladder("losing_money", "Margin as a share of revenue (lower is worse)", "ratio",
+             0.15, 0.0, -0.25),
+    Setting("losing_money.min_cost", 500, "base currency",
+            "Less cost than this in the window and the sign is not judged."),
+    # abuse_or_unreasonable [000 #8] [003 #1]
+    *_ladder("abuse_or_unreasonable", "Weighted points of abuse and unreasonable demands",
+             "points", 2, 4, 5),
+    Setting("abuse_or_unreasonable.abuse_weight", 5, "points",
+            "Points for each abusive message or abuse incident (one alone reaches high)."),
+    Setting("abuse_or_unreasonable.demand_weight", 1, "points",
+            "Points for each demanding or out-of-scope message, pulled-in deadline or "
+            "out-of-scope deliverable."),
+    Setting("abuse_or_unreasonable.incident_weight", 2, "points",
+            "Points for each reported unreasonable-demand incident."),
+    # mistreats_staff [002 #2]
+    *_ladder("mistreats_staff", "Weighted points of abuse and disrespect toward staff",
+             "points", 2, 4, 5),
+    Setting("mistreats_staff.abuse_weight", 5, "points",
+            "Points for each staff incident or abusive message to a staff member."),
+    Setting("mistreats_staff.disrespect_weight", 2, "points",
+            "Points for each disrespectful message to a staff member."),
+    # unethical [002 #3]
+    *_ladder("unethical", "Weighted points of unethical requests and incidents", "points",
+             1, 3, 5),
+    Setting("unethical.incident_weight", 5, "points", "Points for each unethical incident."),
+    Setting("unethical.message_weight", 3, "points",
+            "Points for each message asking for something unethical (back-dating, fake reviews)."),
+    # payment_risk [002 #4] [001]
+    *_ladder("payment_risk", "Average days late per invoice due in the window", "days",
+             7, 15, 30),
+    # after_hours [001]
+    *_ladder("after_hours", "Share of the client's messages sent outside working hours", "share",
+             0.2, 0.35, 0.5),
+    Setting("after_hours.min_messages", 10, "messages",
+            "Fewer client messages than this in the window and the sign is not judged."),
+    # indecisive [001]
+    *_ladder("indecisive", "Share of rejections and revision requests without a concrete reason",
+             "share", 0.3, 0.5, 0.7),
+    Setting("indecisive.min_feedback", 3, "rounds",
+            "Fewer feedback rounds than this in the window and the sign is not judged."),
+    # not_a_fit [002 #5]
+    *_ladder("not_a_fit", "Active 'no longer a fit' flags", "flags", 1, 1, 2),
+    # Scoring and triage.
+    *[Setting(f"weight.{sid}", w, "weight", f"Weight of {sid} in the score.")
+      for sid, w in (
+          ("time_vs_value", 2), ("rejected_recommendations", 1), ("low_respect", 2),
+          ("minimal_communication", 1), ("not_progressing", 1), ("pessimism", 1),
+          ("losing_money", 3), ("abuse_or_unreasonable", 3), ("mistreats_staff", 4),
+          ("unethical", 4), ("payment_risk", 3), ("after_hours", 1), ("indecisive", 1),
+          ("not_a_fit", 2),
+      )],
+    Setting("triage.watch_score", 5, "score",
+            "From this score (0–100) a client is watched."),
+    Setting("triage.repair_score", 15, "score",
+            "From this score, or with any sign at medium or above, a repair is recommended."),
+    Setting("triage.end_score", 35, "score",
+            "From this score a chronic problem client is recommended to end at contract end."),
+    Setting("triage.end_now_min_abusive_messages", 2, "messages",
+            "Abusive messages (without a reported incident) needed for an end-now decision."),
+    Setting("triage.cooling_off_days", 3, "days",
+            "Days to sleep on an end decision before acting [001]."),
+    Setting("triage.chronic_lookback_months", 6, "months",
+            "Months looked back on to tell a chronic problem from an acute one [003]."),
+    Setting("triage.chronic_min_months", 4, "months",
+            "Months in trouble within the look-back that make a pattern chronic."),
+    Setting("triage.chronic_min_signals", 2, "signs",
+            "Distinct signs in trouble within the look-back that make a pattern chronic."),
+    Setting("triage.acute_recent_months", 2, "months",
+            "Trouble confined to this many recent months after a clean history is acute."),
+    Setting("triage.repair_min_improvement", 0.2, "share",
+            "How much a repair plan must lower the score by its review date to count as improved."),
+    Setting("pareto.top_share", 0.2, "share",
+            "The share of clients that makes up the 'vital few' [001]."),
+)
+
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+class UnknownSetting(KeyError):
+    """Raised for a key that is not in the registry."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The registry's defaults with a business's overrides applied."""
+
+    overrides: Mapping[str, float]
+
+    @classmethod
+    def defaults(cls) -> Thresholds:
+        return cls({})
+
+    @classmethod
+    def with_overrides(cls, overrides: Mapping[str, float]) -> Thresholds:
+        """Return thresholds with ``overrides``; raises :class:`UnknownSetting` for a bad key."""
+        unknown = sorted(set(overrides) - set(_BY_KEY))
+        if unknown:
+            raise UnknownSetting(f"unknown setting(s): {', '.join(unknown)}")
+        return cls({k: float(v) for k, v in overrides.items()})
+
+    def __getitem__(self, key: str) -> float:
+        if key not in _BY_KEY:
+            raise UnknownSetting(key)
+        return self.overrides.get(key, _BY_KEY[key].default)
+
+    def int(self, key: str) -> int:
+        return int(self[key])
+
+    def ladder(self, signal: str) -> tuple[float, float, float]:
+        return self[f"{signal}.low"], self[f"{signal}.medium"], self[f"{signal}.high"]
+
+
+def settings_markdown() -> str:
+    """The registry as the Markdown table in ``docs/settings.md``."""
+    lines = [
+        "# Settings registry",
+        "",
+        "Generated from `partways.core.config.SETTINGS` (`partways settings-doc`); a test",
+        "fails when this file and the registry differ. Override any key per business in",
+        "`BusinessSettings.thresholds`.",
+        "",
+        "| key | default | unit | what it does |",
+        "|---|---|---|---|",
+    ]
+    for s in SETTINGS:
+        default = int(s.default) if float(s.default).is_integer() else s.default
+        lines.append(f"| `{s.key}` | {default} | {s.unit} | {s.doc} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,175 @@
+"""Compute every signal for every client at once.
+
+The result is three long frames: one row per client and signal (value, threshold,
+severity, sentence, facts), the evidence records behind each flagged signal, and the
+month-by-month series of each signal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from .config import Thresholds
+from .dataset import Dataset
+from .signals import BASE_SIGNALS, SIGNAL_IDS
+from .signals import progress
+from .signals.base import (
+    EVIDENCE_SCHEMA, SEVERITY_ENUM, Explainer, Signal, severity_expr,
+)
+from .signals.context import KEY, Context
+from .text import PlaceholderAnalyzer, TextAnalyzer
+
+SIGNAL_ENUM = pl.Enum(SIGNAL_IDS)
+RESULT_SCHEMA = {
+    "client_id": pl.Int64, "signal": SIGNAL_ENUM, "value": pl.Float64,
+    "threshold": pl.Float64, "severity": SEVERITY_ENUM, "explanation": pl.String,
+    "facts": pl.String,
+}
+SERIES_SCHEMA = {
+    "client_id": pl.Int64, "signal": SIGNAL_ENUM, "month": pl.Date, "value": pl.Float64,
+    "severity": SEVERITY_ENUM,
+}
+
+
+@dataclass(frozen=True)
+class EngineResult:
+    as_of: dt.date
+    results: pl.DataFrame
+    evidence: pl.DataFrame
+    series: pl.DataFrame
+    # Portfolio-wide figures that single-client runs reuse (e.g. the median hourly rate).
+    portfolio: dict[str, Any]
+
+
+def compute(
+    ds: Dataset,
+    as_of: dt.date,
+    cfg: Thresholds | None = None,
+    analyzer: TextAnalyzer | None = None,
+    portfolio: dict[str, Any] | None = None,
+) -> EngineResult:
+    """Compute all signals as of ``as_of`` (inclusive, in the business's time zone).
+
+    ``portfolio`` carries portfolio-wide figures from an earlier full run when ``ds``
+    holds only some clients; without it they are computed from ``ds``.
+    Raises :class:`partways.core.dataset.DataError` (e.g. a missing exchange rate).
+    """
+    ctx = Context(ds, cfg or Thresholds.defaults(), as_of, analyzer or PlaceholderAnalyzer())
+    clients = ds.clients.select("client_id")
+    ex = Explainer(ctx.cfg, ds.business.base_currency, ds.business.target_hourly_rate_minor)
+    results, evidence, series = [], [], []
+    windows: dict[str, pl.DataFrame] = {}
+    for sig in BASE_SIGNALS:
+        win, ser = _window_and_series(sig, ctx, clients)
+        windows[sig.id] = win
+        series.append(ser.with_columns(pl.lit(sig.id).cast(SIGNAL_ENUM).alias("signal")))
+    portfolio = dict(portfolio or _portfolio(windows["time_vs_value"], ds))
+    for sig in BASE_SIGNALS:
+        win = windows[sig.id]
+        if sig.id == "time_vs_value":
+            win = win.with_columns(pl.lit(portfolio.get("median_hourly_rate")).alias(
+                "portfolio_rate"))
+        results.append(_results(sig, win, ctx, ex))
+        evidence.append(_evidence(sig, win, ctx))
+    series_df = pl.concat(series, how="diagonal").select(list(SERIES_SCHEMA))
+    np_win, np_series = progress.compute(ctx, series_df, _first_months(ctx))
+    results.append(_frame_results(
+        np_win, progress.ID, ctx.cfg.ladder(progress.ID)[0],
+        [progress.explain(r) for r in np_win.iter_rows(named=True)],
+        ["recent", "before", "months"]))
+    evidence.append(_progress_evidence(np_win, np_series, ctx))
+    series_df = pl.concat([series_df, np_series.with_columns(
+        pl.lit(progress.ID).cast(SIGNAL_ENUM).alias("signal")).select(list(SERIES_SCHEMA))])
+    return EngineResult(
+        as_of=as_of,
+        results=pl.concat(results).sort("client_id", "signal"),
+        evidence=pl.concat(evidence).sort("client_id", "signal", "date", descending=[
+            False, False, True]),
+        series=series_df.sort("client_id", "signal", "month"),
+        portfolio=portfolio,
+    )
+
+
+def _window_and_series(sig: Signal, ctx: Context, clients: pl.DataFrame
+                       ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    comp = sig.components(ctx)
+    cols = [c for c in comp.columns if c not in KEY]
+    comp = comp.with_columns(pl.col(cols).cast(pl.Float64))
+    source = comp.filter(ctx.in_window()) if sig.windowed else comp
+    win = clients.join(source.group_by("client_id").agg(pl.col(cols).sum()),
+                       on="client_id", how="left").with_columns(pl.col(cols).fill_null(0.0))
+    value = pl.when(sig.judged(ctx)).then(sig.value(ctx)).otherwise(None).cast(pl.Float64)
+    severity = severity_expr(pl.col("value"), ctx.cfg.ladder(sig.id), sig.direction)
+    win = win.with_columns(value.alias("value")).with_columns(severity.alias("severity"))
+    if sig.extras is not None:
+        win = win.join(sig.extras(ctx), on="client_id", how="left")
+    ser = comp.with_columns(value.alias("value")).with_columns(severity.alias("severity"))
+    return win.with_columns(pl.lit(cols).alias("_cols")), ser.select(
+        "client_id", "month", "value", "severity")
+
+
+def _results(sig: Signal, win: pl.DataFrame, ctx: Context, ex: Explainer) -> pl.DataFrame:
+    cols = win.get_column("_cols")[0].to_list() if win.height else []
+    win = win.drop("_cols")
+    sentences = [sig.explain(row, ex) for row in win.iter_rows(named=True)]
+    return _frame_results(win, sig.id, ctx.cfg.ladder(sig.id)[0], sentences, cols)
+
+
+def _frame_results(win: pl.DataFrame, signal_id: str, threshold: float,
+                   sentences: list[str], cols: list[str]) -> pl.DataFrame:
+    facts = (win.select(pl.struct(cols).struct.json_encode()).to_series()
+             if cols and win.height else pl.Series([json.dumps({})] * win.height))
+    return pl.DataFrame({
+        "client_id": win.get_column("client_id"),
+        "signal": pl.Series([signal_id] * win.height, dtype=SIGNAL_ENUM),
+        "value": win.get_column("value").cast(pl.Float64),
+        "threshold": pl.Series([threshold] * win.height, dtype=pl.Float64),
+        "severity": win.get_column("severity").cast(SEVERITY_ENUM),
+        "explanation": pl.Series(sentences, dtype=pl.String),
+        "facts": facts.cast(pl.String),
+    }, schema=RESULT_SCHEMA)
+
+
+def _keep_evidence(ev: pl.DataFrame, flagged: pl.DataFrame, signal_id: str, ctx: Context,
+                   windowed: bool = True) -> pl.DataFrame:
+    ev = ev.join(flagged, on="client_id", how="semi")
+    if windowed:
+        ev = ev.filter(pl.col("date") >= ctx.window_start)
+    n = ctx.cfg.int("engine.evidence_rows")
+    return (ev.sort("date", descending=True).group_by("client_id", maintain_order=True).head(n)
+            .select(pl.col("client_id"), pl.lit(signal_id).cast(SIGNAL_ENUM).alias("signal"),
+                    *[pl.col(c).cast(t) for c, t in EVIDENCE_SCHEMA.items() if c != "client_id"]))
+
+
+def _evidence(sig: Signal, win: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    flagged = win.filter(pl.col("severity") != "none").select("client_id")
+    if flagged.height == 0:
+        return _keep_evidence(pl.DataFrame(schema=EVIDENCE_SCHEMA), flagged, sig.id, ctx)
+    return _keep_evidence(sig.evidence(ctx), flagged, sig.id, ctx, sig.windowed)
+
+
+def _progress_evidence(win: pl.DataFrame, series: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    flagged = win.filter(pl.col("severity") != "none").select("client_id")
+    ev = series.filter(pl.col("value") > 0).select(
+        "client_id", pl.col("month").alias("date"),
+        pl.col("month").dt.strftime("month %Y-%m").alias("record"),
+        pl.format("{} signs in trouble", pl.col("value").cast(pl.Int64)).alias("detail"))
+    return _keep_evidence(ev, flagged, progress.ID, ctx)
+
+
+def _first_months(ctx: Context) -> pl.DataFrame:
+    parts = [ctx.time.select("client_id", "month"), ctx.messages.select("client_id", "month"),
+             ctx.invoices.select("client_id", "month")]
+    return pl.concat(parts).group_by("client_id").agg(pl.col("month").min().alias("first_month"))
+
+
+def _portfolio(time_win: pl.DataFrame, ds: Dataset) -> dict[str, Any]:
+    judged = time_win.filter(pl.col("value").is_not_null() & (pl.col("hours") > 0))
+    rates = judged.select((pl.col("revenue") / pl.col("hours")).alias("r")).get_column("r")
+    median = rates.median() if rates.len() else None
+    return {"median_hourly_rate": float(median) if median is not None else None}  # type: ignore[arg-type]

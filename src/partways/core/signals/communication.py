@@ -1,0 +1,168 @@
+"""How the client communicates: [000 #4] reply windows, [001] after hours,
+[000 #6] pessimism and [000 #3] respect."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .base import Explainer, Row, Signal, evidence_frame, message_evidence, ratio
+from .context import Context, monthly
+
+
+def _turns(ctx: Context) -> pl.DataFrame:
+    """Our messages that wait for a reply, each with the client's next reply.
+
+    Only the first of several messages we send in a row counts: the wait is measured
+    from when the client first owed us an answer.
+    """
+    msgs = ctx.messages.select("message_id", "client_id", "direction", "sent_at", "month") \
+        .sort("client_id", "sent_at")
+    prev = pl.col("direction").shift(1).over("client_id")
+    ours = msgs.filter((pl.col("direction") == "out") & (prev.is_null() | (prev == "in")))
+    replies = msgs.filter(pl.col("direction") == "in").select(
+        "client_id", pl.col("sent_at").alias("reply_at"))
+    joined = ours.join_asof(replies, left_on="sent_at", right_on="reply_at", by="client_id",
+                            strategy="forward", check_sortedness=False)
+    joined = joined.join(ctx.reply_windows, on="client_id", how="left")
+    window = pl.duration(hours=1) * pl.col("reply_window_hours")
+    end = pl.lit(ctx.end_utc).dt.cast_time_unit("us")
+    waited_h = (pl.col("reply_at") - pl.col("sent_at")).dt.total_seconds() / 3600
+    return joined.with_columns(
+        waited_h.alias("reply_hours"),
+        # Late: answered after the window, or not yet answered and the window has passed.
+        (pl.when(pl.col("reply_at").is_not_null())
+         .then(pl.col("reply_at") - pl.col("sent_at") > window)
+         .otherwise(end - pl.col("sent_at") > window)).alias("late"),
+        # A message whose window has not passed yet is not judged.
+        (pl.col("reply_at").is_not_null() | (end - pl.col("sent_at") > window)).alias("due"),
+    )
+
+
+def _minimal_components(ctx: Context) -> pl.DataFrame:
+    t = _turns(ctx).filter(pl.col("due"))
+    return monthly(
+        t,
+        asked=pl.len(),
+        late=pl.col("late").sum(),
+        unanswered=pl.col("reply_at").is_null().sum(),
+        reply_hours=pl.col("reply_hours").sum(),
+        answered=pl.col("reply_at").is_not_null().sum(),
+    )
+
+
+def _minimal_explain(row: Row, ex: Explainer) -> str:
+    asked = int(row["asked"])
+    if row["value"] is None:
+        return (f"Only {asked} of our messages waited for an answer in the window: too few to "
+                f"judge (needs {ex.cfg['minimal_communication.min_messages']:.0f}).")
+    text = (f"{int(row['late'])} of {asked} messages waiting for the client's answer went past "
+            f"the agreed reply window of {row['reply_window_hours']:.0f} hours "
+            f"({ex.pct(row['value'])})")
+    if row["unanswered"]:
+        text += f"; {int(row['unanswered'])} were never answered"
+    if row["answered"]:
+        text += f". Replies took {row['reply_hours'] / row['answered']:.0f} hours on average"
+    return text + "."
+
+
+def _minimal_evidence(ctx: Context) -> pl.DataFrame:
+    t = _turns(ctx).filter(pl.col("due") & pl.col("late"))
+    return evidence_frame(
+        t, pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),
+        pl.format("message {}", pl.col("message_id")),
+        pl.when(pl.col("reply_at").is_null()).then(pl.lit("never answered"))
+        .otherwise(pl.format("answered after {} hours", pl.col("reply_hours").round(0))),
+    )
+
+
+MINIMAL_COMMUNICATION = Signal(
+    id="minimal_communication",
+    tags="[000 #4]",
+    title="Minimal communication",
+    direction="higher_is_worse",
+    components=_minimal_components,
+    value=lambda ctx: ratio("late", "asked"),
+    judged=lambda ctx: pl.col("asked") >= ctx.cfg["minimal_communication.min_messages"],
+    explain=_minimal_explain,
+    evidence=_minimal_evidence,
+    extras=lambda ctx: ctx.reply_windows,
+)
+
+
+def _inbound_components(ctx: Context) -> pl.DataFrame:
+    return monthly(
+        ctx.inbound,
+        inbound=pl.len(),
+        negative=pl.col("negative").sum(),
+        after_hours=pl.col("after_hours").sum(),
+        disrespect=pl.col("disrespect").sum(),
+    )
+
+
+def _after_hours_explain(row: Row, ex: Explainer) -> str:
+    n = int(row["inbound"])
+    if row["value"] is None:
+        return (f"Only {n} client messages in the window: too few to judge "
+                f"(needs {ex.cfg['after_hours.min_messages']:.0f}).")
+    return (f"{int(row['after_hours'])} of {n} client messages arrived outside your working "
+            f"hours or on days off ({ex.pct(row['value'])}).")
+
+
+AFTER_HOURS = Signal(
+    id="after_hours",
+    tags="[001]",
+    title="Messages at any hour of day or night",
+    direction="higher_is_worse",
+    components=lambda ctx: _inbound_components(ctx).select(
+        "client_id", "month", "inbound", "after_hours"),
+    value=lambda ctx: ratio("after_hours", "inbound"),
+    judged=lambda ctx: pl.col("inbound") >= ctx.cfg["after_hours.min_messages"],
+    explain=_after_hours_explain,
+    evidence=lambda ctx: message_evidence(
+        ctx, ctx.inbound.filter(pl.col("after_hours")), "sent at"),
+)
+
+
+def _pessimism_explain(row: Row, ex: Explainer) -> str:
+    n = int(row["inbound"])
+    if row["value"] is None:
+        return (f"Only {n} client messages in the window: too few to judge "
+                f"(needs {ex.cfg['pessimism.min_messages']:.0f}).")
+    return (f"{int(row['negative'])} of {n} client messages were negative "
+            f"({ex.pct(row['value'])}).")
+
+
+PESSIMISM = Signal(
+    id="pessimism",
+    tags="[000 #6]",
+    title="Pessimistic attitude",
+    direction="higher_is_worse",
+    components=lambda ctx: _inbound_components(ctx).select(
+        "client_id", "month", "inbound", "negative"),
+    value=lambda ctx: ratio("negative", "inbound"),
+    judged=lambda ctx: pl.col("inbound") >= ctx.cfg["pessimism.min_messages"],
+    explain=_pessimism_explain,
+    evidence=lambda ctx: message_evidence(
+        ctx, ctx.inbound.filter(pl.col("negative")), "negative message sent"),
+)
+
+
+def _low_respect_explain(row: Row, ex: Explainer) -> str:
+    n = int(row["disrespect"])
+    if not n:
+        return "No disrespectful messages in the window."
+    return (f"{n} of the client's {int(row['inbound'])} messages belittled you or your work.")
+
+
+LOW_RESPECT = Signal(
+    id="low_respect",
+    tags="[000 #3]",
+    title="Little respect between you",
+    direction="higher_is_worse",
+    components=lambda ctx: _inbound_components(ctx).select(
+        "client_id", "month", "inbound", "disrespect"),
+    value=lambda ctx: pl.col("disrespect").cast(pl.Float64),
+    explain=_low_respect_explain,
+    evidence=lambda ctx: message_evidence(
+        ctx, ctx.inbound.filter(pl.col("disrespect")), "disrespectful message sent"),
+)

@@ -1,0 +1,201 @@
+"""Preparing the dataset once for every signal: months, base-currency amounts, labels.
+
+Everything here works over whole tables at once; no signal loops over clients.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+import polars as pl
+from dateutil.relativedelta import relativedelta
+
+from ..config import Thresholds
+from ..dataset import Dataset
+from ..money import check_rates, with_base_amounts
+from ..text import LABELS, TextAnalyzer
+
+KEY = ["client_id", "month"]
+
+
+def month_of_date(col: str) -> pl.Expr:
+    return pl.col(col).dt.truncate("1mo")
+
+
+@dataclass
+class Context:
+    """Prepared frames shared by all signals. Frames are cut off at ``as_of``."""
+
+    ds: Dataset
+    cfg: Thresholds
+    as_of: dt.date
+    analyzer: TextAnalyzer
+
+    def __post_init__(self) -> None:
+        check_rates(self.ds.business, self.ds.tables())
+        months = self.cfg.int("engine.window_months")
+        self.as_of_month = self.as_of.replace(day=1)
+        self.window_start = self.as_of_month - relativedelta(months=months - 1)
+        # The first instant after as_of in the business's zone, as UTC.
+        tz = self.ds.business.time_zone
+        self.end_utc = (
+            pl.select(pl.datetime(self.as_of.year, self.as_of.month, self.as_of.day,
+                                  time_zone=tz) + pl.duration(days=1))
+            .item().astimezone(dt.UTC)
+        )
+
+    @property
+    def tz(self) -> str:
+        return self.ds.business.time_zone
+
+    def month_of_ts(self, col: str) -> pl.Expr:
+        """The calendar month of a UTC timestamp column, in the business's time zone."""
+        return pl.col(col).dt.convert_time_zone(self.tz).dt.truncate("1mo").dt.date()
+
+    def upto_ts(self, col: str) -> pl.Expr:
+        return pl.col(col) < pl.lit(self.end_utc).dt.cast_time_unit("us")
+
+    def upto_date(self, col: str) -> pl.Expr:
+        return pl.col(col) <= pl.lit(self.as_of)
+
+    def in_window(self) -> pl.Expr:
+        return pl.col("month") >= pl.lit(self.window_start)
+
+    @cached_property
+    def time(self) -> pl.DataFrame:
+        """Time entries with month, hours and base-currency bill value and cost."""
+        b = self.ds.business
+        te = self.ds.time_entries.filter(self.upto_ts("started_at"))
+        te = te.with_columns(pl.col("cost_rate_minor").fill_null(b.default_cost_rate_minor))
+        # The default cost rate is in the base currency; convert entry rates first.
+        te = with_base_amounts(te, b, {"bill_rate_minor": "bill_rate", "cost_rate_minor": "_cr"})
+        hours = pl.col("seconds").cast(pl.Float64) / 3600
+        return te.select(
+            "client_id",
+            self.month_of_ts("started_at").alias("month"),
+            hours.alias("hours"),
+            pl.col("billable"),
+            pl.when(pl.col("billable")).then(hours * pl.col("bill_rate")).otherwise(0.0)
+            .alias("bill_value"),
+            (hours * pl.col("_cr")).alias("cost"),
+        )
+
+    @cached_property
+    def invoices(self) -> pl.DataFrame:
+        """Invoices issued by as_of, with base amounts, settlement date and days late."""
+        b = self.ds.business
+        inv = self.ds.invoices.filter(self.upto_date("issued_on"))
+        inv = with_base_amounts(
+            inv, b, {"amount_minor": "amount", "written_off_minor": "written_off"}
+        )
+        pay = self.ds.payments.filter(self.upto_date("paid_on")).sort("paid_on")
+        # An invoice is settled on the day its cumulative payments cover what is owed.
+        pay = pay.with_columns(pl.col("amount_minor").cum_sum().over("invoice_id").alias("_cum"))
+        owed = inv.select("invoice_id", (pl.col("amount_minor") - pl.col("written_off_minor"))
+                          .alias("_owed"))
+        settled = (
+            pay.join(owed, on="invoice_id")
+            .filter(pl.col("_cum") >= pl.col("_owed"))
+            .group_by("invoice_id").agg(pl.col("paid_on").min().alias("settled_on"))
+        )
+        paid = pay.group_by("invoice_id").agg(pl.col("amount_minor").sum().alias("_paid_minor"))
+        inv = inv.join(settled, on="invoice_id", how="left").join(paid, on="invoice_id", how="left")
+        end = pl.coalesce("settled_on", pl.lit(self.as_of))
+        open_minor = (pl.col("amount_minor") - pl.col("written_off_minor")
+                      - pl.col("_paid_minor").fill_null(0)).clip(lower_bound=0)
+        rate = pl.when(pl.col("amount_minor") != 0).then(
+            pl.col("amount") / pl.col("amount_minor")).otherwise(1.0)
+        return inv.with_columns(
+            month_of_date("issued_on").alias("month"),
+            month_of_date("due_on").alias("due_month"),
+            (end - pl.col("due_on")).dt.total_days().clip(lower_bound=0).alias("days_late"),
+            (open_minor * rate).alias("open_amount"),
+        ).drop("_paid_minor")
+
+    @cached_property
+    def messages(self) -> pl.DataFrame:
+        """Messages up to as_of with month, local-time flags and one boolean per label."""
+        b = self.ds.business
+        msgs = self.ds.messages.filter(self.upto_ts("sent_at"))
+        labels = (
+            self.ds.message_labels.filter(pl.col("label").is_in(list(LABELS)))
+            .with_columns(pl.lit(True).alias("_on"))
+            .pivot(on="label", index="message_id", values="_on", aggregate_function="first")
+        )
+        msgs = msgs.join(labels, on="message_id", how="left")
+        local = pl.col("sent_at").dt.convert_time_zone(self.tz)
+        minutes = local.dt.hour().cast(pl.Int32) * 60 + local.dt.minute().cast(pl.Int32)
+        start = b.work_start.hour * 60 + b.work_start.minute
+        end = b.work_end.hour * 60 + b.work_end.minute
+        weekday = local.dt.weekday() - 1  # Polars: Monday = 1
+        outside = (~weekday.is_in(list(b.work_days))) | (minutes < start) | (minutes >= end)
+        return msgs.with_columns(
+            local.dt.truncate("1mo").dt.date().alias("month"),
+            outside.alias("after_hours"),
+            *[pl.col(lb).fill_null(False).alias(lb) if lb in msgs.columns
+              else pl.lit(False).alias(lb) for lb in LABELS],
+        )
+
+    @cached_property
+    def inbound(self) -> pl.DataFrame:
+        return self.messages.filter(pl.col("direction") == "in")
+
+    @cached_property
+    def proposals(self) -> pl.DataFrame:
+        """Proposals with the month they were decided in and whether feedback was vague."""
+        props = self.ds.proposals.filter(self.upto_date("submitted_on"))
+        reasons = props.get_column("reason").fill_null("").to_list()
+        nonblank = [r for r in reasons if r.strip()]
+        vague_of = {
+            r: "vague" in a.labels for r, a in zip(nonblank, self.analyzer.analyze(nonblank),
+                                                   strict=True)
+        }
+        vague = [(not r.strip()) or vague_of[r] for r in reasons]
+        decided = pl.col("decided_on").is_not_null() & (pl.col("decided_on") <= self.as_of)
+        return props.with_columns(
+            pl.Series("vague", vague, dtype=pl.Boolean),
+            pl.when(decided).then(month_of_date("decided_on")).alias("month"),
+            decided.alias("decided"),
+        )
+
+    @cached_property
+    def meetings(self) -> pl.DataFrame:
+        return self.ds.meetings.filter(self.upto_ts("starts_at")).with_columns(
+            self.month_of_ts("starts_at").alias("month"))
+
+    @cached_property
+    def incidents(self) -> pl.DataFrame:
+        return self.ds.incidents.filter(self.upto_ts("occurred_at")).with_columns(
+            self.month_of_ts("occurred_at").alias("month"))
+
+    @cached_property
+    def deliverables(self) -> pl.DataFrame:
+        d = self.ds.deliverables
+        when = pl.coalesce("requested_on", "due")
+        return d.filter(when.is_not_null() & (when <= self.as_of)).with_columns(
+            when.dt.truncate("1mo").alias("month"))
+
+    @cached_property
+    def reply_windows(self) -> pl.DataFrame:
+        """Each client's agreed reply window in hours (the latest contract's, or the default)."""
+        default = self.cfg["minimal_communication.default_reply_window_hours"]
+        latest = (self.ds.contracts.sort("start").group_by("client_id")
+                  .agg(pl.col("reply_window_hours").last()))
+        return self.ds.clients.select("client_id").join(latest, on="client_id", how="left") \
+            .with_columns(pl.col("reply_window_hours").fill_null(default))
+
+
+def monthly(frame: pl.DataFrame, **aggs: pl.Expr) -> pl.DataFrame:
+    """Group ``frame`` by client and month with named aggregations."""
+    return frame.group_by(KEY).agg(**aggs)
+
+
+def combine(*frames: pl.DataFrame) -> pl.DataFrame:
+    """Full-join monthly component frames on (client, month), missing counts as zero."""
+    frames = tuple(f for f in frames if f is not None)
+    out = frames[0]
+    for f in frames[1:]:
+        out = out.join(f, on=KEY, how="full", coalesce=True)
+    return out.with_columns(pl.exclude(KEY).fill_null(0))

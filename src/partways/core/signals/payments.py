@@ -1,0 +1,82 @@
+"""Payment risk [002 #4] [001]: late payment, overdue balances, disputes and excuses."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .base import Explainer, Row, Signal, evidence_frame, message_evidence, ratio
+from .context import Context, combine, monthly
+
+
+def _due(ctx: Context) -> pl.DataFrame:
+    """Invoices that have fallen due by as_of, bucketed by the month they fell due."""
+    return ctx.invoices.filter(pl.col("due_on") <= ctx.as_of) \
+        .with_columns(pl.col("due_month").alias("month"))
+
+
+def _components(ctx: Context) -> pl.DataFrame:
+    inv = monthly(
+        _due(ctx),
+        invoices_due=pl.len(),
+        days_late=pl.col("days_late").sum(),
+        paid_late=(pl.col("days_late") > 0).sum(),
+        overdue=pl.col("open_amount").sum(),
+        disputed=pl.col("disputed").sum(),
+        reminders=pl.col("reminders_sent").sum(),
+    )
+    excuses = monthly(ctx.inbound, excuses=pl.col("payment_excuse").sum())
+    return combine(inv, excuses)
+
+
+def _explain(row: Row, ex: Explainer) -> str:
+    n = int(row["invoices_due"])
+    if row["value"] is None:
+        return "No invoice fell due in the window."
+    text = (f"{int(row['paid_late'])} of {n} invoices due in the window were paid late, "
+            f"{row['value']:.0f} days late on average")
+    if row["overdue"] > 0:
+        text += f"; {ex.money(row['overdue'])} is still outstanding"
+    text += "."
+    extra = []
+    if row["reminders"]:
+        extra.append(f"{int(row['reminders'])} reminders sent")
+    if row["disputed"]:
+        extra.append(f"{int(row['disputed'])} invoices disputed")
+    if row["excuses"]:
+        extra.append(f"{int(row['excuses'])} messages with payment excuses")
+    if extra:
+        text += " " + ", ".join(extra).capitalize() + "."
+    return text
+
+
+def _evidence(ctx: Context) -> pl.DataFrame:
+    late = _due(ctx).filter((pl.col("days_late") > 0) | pl.col("disputed"))
+    return pl.concat([
+        evidence_frame(
+            late, pl.col("due_on"), pl.format("invoice {}", pl.col("number")),
+            pl.format("{} {} due {}: {} days late{}{}",
+                      pl.col("currency"), (pl.col("amount_minor") / 100).round(2),
+                      pl.col("due_on"), pl.col("days_late"),
+                      pl.when(pl.col("settled_on").is_null()).then(pl.lit(", unpaid"))
+                      .otherwise(pl.lit("")),
+                      pl.when(pl.col("disputed")).then(pl.lit(", disputed"))
+                      .otherwise(pl.lit(""))),
+        ),
+        message_evidence(ctx, ctx.inbound.filter(pl.col("payment_excuse")),
+                         "payment excuse sent"),
+    ])
+
+
+PAYMENT_RISK = Signal(
+    id="payment_risk",
+    tags="[002 #4] [001]",
+    title="Puts you at payment risk",
+    direction="higher_is_worse",
+    components=_components,
+    value=lambda ctx: ratio("days_late", "invoices_due"),
+    judged=lambda ctx: pl.col("invoices_due") >= 1,
+    explain=_explain,
+    evidence=_evidence,
+)
+
+__all__ = ["PAYMENT_RISK"]

@@ -1,0 +1,1 @@
+"""Persistence: Django models over SQLite (default) or PostgreSQL (``DATABASE_URL``)."""

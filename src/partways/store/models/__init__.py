@@ -1,0 +1,16 @@
+"""Every table partways keeps, split by feature."""
+
+from .billing import Invoice, Payment
+from .business import BusinessSettings, ExchangeRate, TeamMember
+from .clients import Client, ClientAlias, ClientFlag, Contact
+from .communication import Meeting, Message, MessageLabel
+from .conduct import Incident
+from .engagements import Contract, Deliverable, Project, Proposal
+from .plans import RepairPlan
+from .work import Expense, TimeEntry
+
+__all__ = [
+    "BusinessSettings", "Client", "ClientAlias", "ClientFlag", "Contact", "Contract",
+    "Deliverable", "ExchangeRate", "Expense", "Incident", "Invoice", "Meeting", "Message",
+    "MessageLabel", "Payment", "Project", "Proposal", "RepairPlan", "TeamMember", "TimeEntry",
+]

@@ -1,0 +1,37 @@
+from django.db import models
+
+from .clients import Client
+from .fields import currency_field, money_field, to_decimal
+
+
+class Invoice(models.Model):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="invoices")
+    number = models.CharField(max_length=64)
+    issued_on = models.DateField()
+    due_on = models.DateField()
+    amount_minor = money_field()
+    currency = currency_field(default="EUR")
+    disputed = models.BooleanField(default=False)
+    reminders_sent = models.PositiveSmallIntegerField(default=0)
+    written_off_minor = money_field(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["client", "number"], name="invoice_number_per_client")
+        ]
+        indexes = [models.Index(fields=["client", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.number} {to_decimal(self.amount_minor)} {self.currency}"
+
+
+class Payment(models.Model):
+    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="payments")
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="payments")
+    paid_on = models.DateField()
+    amount_minor = money_field()
+    currency = currency_field(default="EUR")
+    method = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "paid_on"])]

@@ -1,0 +1,62 @@
+import datetime as dt
+
+from django.db import models
+
+from .fields import currency_field, money_field
+
+
+class BusinessSettings(models.Model):
+    """The business's own settings. There is one row; :meth:`load` creates it."""
+
+    name = models.CharField(max_length=200, default="My business")
+    time_zone = models.CharField(max_length=64, default="UTC")
+    work_start = models.TimeField(default=dt.time(9, 0))
+    work_end = models.TimeField(default=dt.time(18, 0))
+    work_days = models.CharField(
+        max_length=20, default="0,1,2,3,4",
+        help_text="Working weekdays, 0 = Monday … 6 = Sunday, comma-separated.",
+    )
+    base_currency = currency_field(default="EUR")
+    target_hourly_rate_minor = money_field(default=8000)
+    default_cost_rate_minor = money_field(default=3500)
+    thresholds = models.JSONField(
+        default=dict, blank=True,
+        help_text="Overrides of the settings registry (partways.core.config), by key.",
+    )
+
+    class Meta:
+        verbose_name_plural = "business settings"
+
+    @classmethod
+    def load(cls) -> "BusinessSettings":
+        obj, _ = cls.objects.get_or_create(pk=1)
+        return obj
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExchangeRate(models.Model):
+    """How many units of the base currency one unit of ``currency`` is worth."""
+
+    currency = currency_field(unique=True)
+    rate_to_base = models.DecimalField(max_digits=20, decimal_places=10)
+
+    def __str__(self) -> str:
+        return f"1 {self.currency} = {self.rate_to_base}"
+
+
+class TeamMember(models.Model):
+    """Someone who works in the business: the owner, a manager or a staff member."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", "Owner"
+        MANAGER = "manager", "Manager"
+        STAFF = "staff", "Staff"
+
+    name = models.CharField(max_length=200)
+    email = models.EmailField(unique=True)
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.STAFF)
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,65 @@
+from django.db import models
+
+
+class Client(models.Model):
+    """A customer of the business. Archived clients keep every record."""
+
+    name = models.CharField(max_length=200, unique=True)
+    language = models.CharField(
+        max_length=8, blank=True, default="en",
+        help_text="Language the client is written to in (ISO 639-1), e.g. en, id, hr, ar.",
+    )
+    country = models.CharField(max_length=2, blank=True)
+    archived = models.BooleanField(default=False)
+    archived_on = models.DateField(null=True, blank=True)
+    created_on = models.DateField(null=True, blank=True)
+    manager = models.ForeignKey(
+        "partways.TeamMember", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="managed_clients",
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClientAlias(models.Model):
+    """Another spelling of a client's name as it appears in some export."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200, unique=True)
+
+    def __str__(self) -> str:
+        return f"{self.alias} → {self.client}"
+
+
+class Contact(models.Model):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True, db_index=True)
+    phone = models.CharField(max_length=50, blank=True)
+    role = models.CharField(max_length=100, blank=True)
+    is_primary = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.client})"
+
+
+class ClientFlag(models.Model):
+    """A judgement the data cannot show, entered by hand (e.g. no longer a fit)."""
+
+    class Kind(models.TextChoices):
+        NOT_A_FIT = "not_a_fit", "No longer a fit"
+        OTHER = "other", "Other"
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="flags")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    reason = models.TextField()
+    created_on = models.DateField()
+    active = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return f"{self.client}: {self.kind}"

@@ -1,0 +1,72 @@
+from django.db import models
+
+from .business import TeamMember
+from .clients import Client
+
+
+class Message(models.Model):
+    """One e-mail or chat message between the business and a client."""
+
+    class Direction(models.TextChoices):
+        INBOUND = "in", "From the client"
+        OUTBOUND = "out", "To the client"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "E-mail"
+        CHAT = "chat", "Chat"
+        SMS = "sms", "Text message"
+        OTHER = "other", "Other"
+
+    client = models.ForeignKey(
+        Client, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
+    sent_at = models.DateTimeField()
+    author = models.CharField(max_length=200, blank=True)
+    author_address = models.CharField(max_length=254, blank=True)
+    recipient = models.ForeignKey(
+        TeamMember, null=True, blank=True, on_delete=models.SET_NULL,
+        help_text="The team member an inbound message was addressed to.",
+    )
+    thread_key = models.CharField(max_length=255, blank=True)
+    in_reply_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL)
+    external_id = models.CharField(max_length=255, null=True, blank=True, unique=True)
+    subject = models.CharField(max_length=255, blank=True)
+    text = models.TextField(blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    analyzer = models.CharField(
+        max_length=64, blank=True,
+        help_text="name/version of the text analyzer whose labels are stored; empty = not analysed.",
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "sent_at"])]
+
+
+class MessageLabel(models.Model):
+    """A label the text analyzer gave a message (abuse, negative, …) with its evidence."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="labels")
+    label = models.CharField(max_length=32)
+    score = models.FloatField()
+    spans = models.JSONField(default=list, help_text="[[start, end], …] character offsets.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["message", "label"], name="one_label_per_message")
+        ]
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        HELD = "held", "Held"
+        NO_SHOW = "no_show", "Client did not show"
+        CANCELLED = "cancelled", "Cancelled"
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="meetings")
+    title = models.CharField(max_length=200, blank=True)
+    starts_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
+    client_prepared = models.BooleanField(null=True, blank=True)
+    is_check_in = models.BooleanField(default=False)

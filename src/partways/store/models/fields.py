@@ -1,0 +1,31 @@
+"""Shared field helpers.
+
+Money is stored as an integer count of minor units (cents) next to an ISO 4217
+currency code: exact, fast to sum in SQL and Polars, and never mixed across
+currencies without an explicit exchange rate.
+"""
+
+from decimal import Decimal
+
+from django.db import models
+
+MINOR_UNITS = 100
+
+
+def money_field(**kwargs: object) -> models.BigIntegerField:
+    return models.BigIntegerField(**kwargs)  # type: ignore[arg-type]
+
+
+def currency_field(**kwargs: object) -> models.CharField:
+    kwargs.setdefault("max_length", 3)
+    return models.CharField(**kwargs)  # type: ignore[arg-type]
+
+
+def to_decimal(minor: int | None) -> Decimal | None:
+    """Minor units as a Decimal amount (``12345`` -> ``Decimal('123.45')``)."""
+    return None if minor is None else Decimal(minor) / MINOR_UNITS
+
+
+def to_minor(amount: Decimal | int | str) -> int:
+    """An amount as minor units, rounded half-even to the cent."""
+    return int((Decimal(amount) * MINOR_UNITS).quantize(Decimal(1)))

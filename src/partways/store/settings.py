@@ -1,0 +1,107 @@
+"""Django settings for partways.
+
+One function, :func:`database_settings`, picks the database: the embedded SQLite file
+in the user's data directory unless ``DATABASE_URL`` names a PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+import platformdirs
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def _sqlite_file() -> Path:
+    # Computed here without creating the directory: settings must not touch the disk
+    # at import time; the CLI creates the directory before it migrates.
+    override = os.environ.get("PARTWAYS_HOME")
+    home = Path(override).expanduser() if override else Path(platformdirs.user_data_dir("partways"))
+    return home / "partways.sqlite3"
+
+
+def database_settings(url: str | None) -> dict[str, Any]:
+    """Return Django's ``DATABASES['default']`` for ``url`` (None means embedded SQLite).
+
+    SQLite runs in WAL mode with a busy timeout and IMMEDIATE transactions, so a
+    writer waits for another instead of failing with "database is locked" halfway
+    through an import.
+    """
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(_sqlite_file()),
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 30,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    config: dict[str, Any] = dj_database_url.parse(url, conn_max_age=60)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.setdefault("OPTIONS", {}).update(
+            {"transaction_mode": "IMMEDIATE", "timeout": 30,
+             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        )
+    return config
+
+
+DEBUG = os.environ.get("PARTWAYS_DEBUG", "") == "1"
+# The CLI never serves HTTP, so a per-process key is harmless there; `partways serve`
+# (issue 6) refuses to start in production mode without PARTWAYS_SECRET_KEY.
+SECRET_KEY = os.environ.get("PARTWAYS_SECRET_KEY", "partways-insecure-local-cli-key")
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("PARTWAYS_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
+    if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "partways.store.apps.StoreConfig",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "partways.store.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database_settings(os.environ.get("DATABASE_URL"))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia"), ("hr", "Hrvatski"), ("ar", "العربية")]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+STATIC_URL = "static/"
