@@ -38,6 +38,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("engine.window_months", 6, "months",
             "How many calendar months, the current one included, make up the window a "
             "signal's current value is computed over."),
+    Setting("engine.series_months", 3, "months",
+            "Each month of a signal's trend covers this many months ending with it, so one "
+            "thin month does not read as a change."),
     Setting("engine.evidence_rows", 8, "rows",
             "How many evidence records are kept per client and signal (the most recent first)."),
     # time_vs_value [000 #1] [002 #1] [003 #4]
@@ -126,11 +129,11 @@ SETTINGS: tuple[Setting, ...] = (
           ("unethical", 4), ("payment_risk", 3), ("after_hours", 1), ("indecisive", 1),
           ("not_a_fit", 2),
       )],
-    Setting("triage.watch_score", 5, "score",
+    Setting("triage.watch_score", 2, "score",
             "From this score (0–100) a client is watched."),
     Setting("triage.repair_score", 15, "score",
             "From this score, or with any sign at medium or above, a repair is recommended."),
-    Setting("triage.end_score", 35, "score",
+    Setting("triage.end_score", 24, "score",
             "From this score a chronic problem client is recommended to end at contract end."),
     Setting("triage.end_now_min_abusive_messages", 2, "messages",
             "Abusive messages (without a reported incident) needed for an end-now decision."),

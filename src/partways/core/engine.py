@@ -68,7 +68,7 @@ def compute(
         win, ser = _window_and_series(sig, ctx, clients)
         windows[sig.id] = win
         series.append(ser.with_columns(pl.lit(sig.id).cast(SIGNAL_ENUM).alias("signal")))
-    portfolio = dict(portfolio or _portfolio(windows["time_vs_value"], ds))
+    portfolio = dict(_portfolio(windows["time_vs_value"]) if portfolio is None else portfolio)
     for sig in BASE_SIGNALS:
         win = windows[sig.id]
         if sig.id == "time_vs_value":
@@ -108,9 +108,28 @@ def _window_and_series(sig: Signal, ctx: Context, clients: pl.DataFrame
     win = win.with_columns(value.alias("value")).with_columns(severity.alias("severity"))
     if sig.extras is not None:
         win = win.join(sig.extras(ctx), on="client_id", how="left")
-    ser = comp.with_columns(value.alias("value")).with_columns(severity.alias("severity"))
+    ser = _rolling(comp, cols, ctx).with_columns(value.alias("value")).with_columns(
+        severity.alias("severity"))
     return win.with_columns(pl.lit(cols).alias("_cols")), ser.select(
         "client_id", "month", "value", "severity")
+
+
+def _rolling(comp: pl.DataFrame, cols: list[str], ctx: Context) -> pl.DataFrame:
+    """Components per client and month, summed over that month and the ones before it.
+
+    A single month is often too thin to judge (one invoice, three messages), so each
+    month of a series covers ``engine.series_months`` months ending with it.
+    """
+    n = ctx.cfg.int("engine.series_months")
+    if comp.height == 0:
+        return comp
+    first = comp.group_by("client_id").agg(pl.col("month").min().alias("_first"))
+    start = first.get_column("_first").min()
+    calendar = pl.DataFrame({"month": pl.date_range(start, ctx.as_of_month, "1mo", eager=True)})
+    grid = first.join(calendar, how="cross").filter(pl.col("month") >= pl.col("_first"))
+    full = grid.join(comp, on=KEY, how="left").with_columns(pl.col(cols).fill_null(0.0))
+    return full.sort(KEY).with_columns(
+        pl.col(cols).rolling_sum(window_size=n, min_samples=1).over("client_id")).drop("_first")
 
 
 def _results(sig: Signal, win: pl.DataFrame, ctx: Context, ex: Explainer) -> pl.DataFrame:
@@ -168,7 +187,7 @@ def _first_months(ctx: Context) -> pl.DataFrame:
     return pl.concat(parts).group_by("client_id").agg(pl.col("month").min().alias("first_month"))
 
 
-def _portfolio(time_win: pl.DataFrame, ds: Dataset) -> dict[str, Any]:
+def _portfolio(time_win: pl.DataFrame) -> dict[str, Any]:
     judged = time_win.filter(pl.col("value").is_not_null() & (pl.col("hours") > 0))
     rates = judged.select((pl.col("revenue") / pl.col("hours")).alias("r")).get_column("r")
     median = rates.median() if rates.len() else None

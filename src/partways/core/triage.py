@@ -202,7 +202,9 @@ def triage(result: EngineResult, ds: Dataset, cfg: Thresholds | None = None) -> 
     for client_id, name in names.items():
         sigs = views.get(client_id, [])
         score = float(score_of.get(client_id, 0.0))
-        pattern: Pattern = pattern_of.get(client_id, "none")
+        # A pattern only matters while something is wrong now.
+        troubled = any(s.severity != "none" for s in sigs)
+        pattern: Pattern = pattern_of.get(client_id, "none") if troubled else "none"
         decisions.append(_decide(
             client_id, name, sigs, score, pattern, cfg, w, result.as_of,
             plans.get(client_id), client_id in open_plans, ends.get(client_id)))
@@ -319,3 +321,18 @@ def _strategies(flagged: list[SignalView], pattern: Pattern) -> list[Strategy]:
         title, tag, _ = STRATEGIES["self_reflection"]
         out.append(Strategy("self_reflection", title, tag, ()))
     return out
+
+
+def with_series(decision: Decision, result: EngineResult, months: int = 12) -> Decision:
+    """The decision with each signal's last ``months`` monthly values attached."""
+    from dataclasses import replace
+
+    end = result.as_of.replace(day=1)
+    calendar = [end - relativedelta(months=i) for i in range(months - 1, -1, -1)]
+    rows = result.series.filter(
+        (pl.col("client_id") == decision.client_id) & (pl.col("month") >= calendar[0]))
+    values: dict[tuple[str, dt.date], float | None] = {
+        (r[0], r[1]): r[2] for r in rows.select("signal", "month", "value").iter_rows()}
+    signals = [replace(s, series=[(mo, values.get((s.id, mo))) for mo in calendar])
+               for s in decision.signals]
+    return replace(decision, signals=signals)

@@ -33,6 +33,12 @@ class Explainer:
         return format_money(minor, self.base_currency)
 
     @staticmethod
+    def n(count: float, one: str, many: str) -> str:
+        """``3 invoices`` / ``1 invoice``."""
+        c = int(count)
+        return f"{c} {one if c == 1 else many}"
+
+    @staticmethod
     def pct(share: float | None) -> str:
         return "–" if share is None else f"{share * 100:.0f}%"
 

@@ -10,7 +10,8 @@ from .context import Context, monthly
 
 
 def _turns(ctx: Context) -> pl.DataFrame:
-    """Our messages that wait for a reply, each with the client's next reply.
+    """Our messages that wait for a reply, each with the client's next reply and the
+    working hours it waited (``reply_hours``).
 
     Only the first of several messages we send in a row counts: the wait is measured
     from when the client first owed us an answer.
@@ -24,17 +25,22 @@ def _turns(ctx: Context) -> pl.DataFrame:
     joined = ours.join_asof(replies, left_on="sent_at", right_on="reply_at", by="client_id",
                             strategy="forward", check_sortedness=False)
     joined = joined.join(ctx.reply_windows, on="client_id", how="left")
-    window = pl.duration(hours=1) * pl.col("reply_window_hours")
     end = pl.lit(ctx.end_utc).dt.cast_time_unit("us")
-    waited_h = (pl.col("reply_at") - pl.col("sent_at")).dt.total_seconds() / 3600
+    until = pl.coalesce("reply_at", end)
+    # Days off (weekends, by default) do not count against the reply window: a question
+    # sent on Friday afternoon and answered on Monday morning was answered in time.
+    mask = [d in ctx.ds.business.work_days for d in range(7)]
+    local_day = lambda e: e.dt.convert_time_zone(ctx.tz).dt.date()  # noqa: E731
+    days_off = ((local_day(until) - local_day(pl.col("sent_at"))).dt.total_days()
+                - pl.business_day_count(local_day(pl.col("sent_at")), local_day(until),
+                                        week_mask=mask))
+    waited_h = (until - pl.col("sent_at")).dt.total_seconds() / 3600 - 24 * days_off
+    late = waited_h > pl.col("reply_window_hours")
     return joined.with_columns(
-        waited_h.alias("reply_hours"),
-        # Late: answered after the window, or not yet answered and the window has passed.
-        (pl.when(pl.col("reply_at").is_not_null())
-         .then(pl.col("reply_at") - pl.col("sent_at") > window)
-         .otherwise(end - pl.col("sent_at") > window)).alias("late"),
-        # A message whose window has not passed yet is not judged.
-        (pl.col("reply_at").is_not_null() | (end - pl.col("sent_at") > window)).alias("due"),
+        pl.when(pl.col("reply_at").is_not_null()).then(waited_h).alias("reply_hours"),
+        late.alias("late"),
+        # A message still inside its window is not judged yet.
+        (pl.col("reply_at").is_not_null() | late).alias("due"),
     )
 
 
@@ -59,7 +65,7 @@ def _minimal_explain(row: Row, ex: Explainer) -> str:
             f"the agreed reply window of {row['reply_window_hours']:.0f} hours "
             f"({ex.pct(row['value'])})")
     if row["unanswered"]:
-        text += f"; {int(row['unanswered'])} were never answered"
+        text += f"; {ex.n(row['unanswered'], 'was', 'were')} never answered"
     if row["answered"]:
         text += f". Replies took {row['reply_hours'] / row['answered']:.0f} hours on average"
     return text + "."

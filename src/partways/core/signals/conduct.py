@@ -55,17 +55,17 @@ def _abuse_value(ctx: Context) -> pl.Expr:
 def _abuse_explain(row: Row, ex: Explainer) -> str:
     parts = []
     if row["abusive_messages"]:
-        parts.append(f"{int(row['abusive_messages'])} abusive messages")
+        parts.append(ex.n(row['abusive_messages'], 'abusive message', 'abusive messages'))
     if row["abuse_incidents"]:
-        parts.append(f"{int(row['abuse_incidents'])} reported incidents of abuse toward you")
+        parts.append(ex.n(row['abuse_incidents'], 'reported incident', 'reported incidents') + ' of abuse toward you')
     if row["demand_messages"]:
-        parts.append(f"{int(row['demand_messages'])} urgent or out-of-scope demands")
+        parts.append(ex.n(row['demand_messages'], 'urgent or out-of-scope demand', 'urgent or out-of-scope demands'))
     if row["deadlines_pulled_in"]:
-        parts.append(f"{int(row['deadlines_pulled_in'])} deadlines pulled in")
+        parts.append(ex.n(row['deadlines_pulled_in'], 'deadline', 'deadlines') + ' pulled in')
     if row["out_of_scope_requests"]:
-        parts.append(f"{int(row['out_of_scope_requests'])} out-of-scope deliverables requested")
+        parts.append(ex.n(row['out_of_scope_requests'], 'out-of-scope deliverable', 'out-of-scope deliverables') + ' requested')
     if row["demand_incidents"]:
-        parts.append(f"{int(row['demand_incidents'])} reported unreasonable demands")
+        parts.append(ex.n(row['demand_incidents'], 'reported unreasonable demand', 'reported unreasonable demands'))
     if not parts:
         return "No abuse and no unreasonable demands in the window."
     return "In the window: " + "; ".join(parts) + "."
@@ -120,11 +120,11 @@ def _staff_value(ctx: Context) -> pl.Expr:
 def _staff_explain(row: Row, ex: Explainer) -> str:
     parts = []
     if row["staff_incidents"]:
-        parts.append(f"{int(row['staff_incidents'])} incidents reported by your staff")
+        parts.append(ex.n(row['staff_incidents'], 'incident', 'incidents') + ' reported by your staff')
     if row["abusive_to_staff"]:
-        parts.append(f"{int(row['abusive_to_staff'])} abusive messages to staff members")
+        parts.append(ex.n(row['abusive_to_staff'], 'abusive message', 'abusive messages') + ' to staff members')
     if row["disrespect_to_staff"]:
-        parts.append(f"{int(row['disrespect_to_staff'])} belittling messages to staff members")
+        parts.append(ex.n(row['disrespect_to_staff'], 'belittling message', 'belittling messages') + ' to staff members')
     if not parts:
         return "No sign of mistreating your staff in the window."
     return "In the window: " + "; ".join(parts) + "."
@@ -157,11 +157,11 @@ def _unethical_components(ctx: Context) -> pl.DataFrame:
 def _unethical_explain(row: Row, ex: Explainer) -> str:
     parts = []
     if row["unethical_incidents"]:
-        parts.append(f"{int(row['unethical_incidents'])} reported incidents of unethical "
-                     "or illegal behaviour")
+        parts.append(ex.n(row['unethical_incidents'], 'reported incident', 'reported incidents')
+                     + " of unethical or illegal behaviour")
     if row["unethical_requests"]:
-        parts.append(f"{int(row['unethical_requests'])} messages asking for something "
-                     "improper (such as back-dating or fake reviews)")
+        parts.append(ex.n(row['unethical_requests'], 'message', 'messages')
+                     + " asking for something improper (such as back-dating or fake reviews)")
     if not parts:
         return "No unethical requests or incidents in the window."
     return "In the window: " + "; ".join(parts) + "."

@@ -68,9 +68,10 @@ class Context:
         """Time entries with month, hours and base-currency bill value and cost."""
         b = self.ds.business
         te = self.ds.time_entries.filter(self.upto_ts("started_at"))
-        te = te.with_columns(pl.col("cost_rate_minor").fill_null(b.default_cost_rate_minor))
-        # The default cost rate is in the base currency; convert entry rates first.
+        # An entry's own cost rate is in its currency; the default is already in the base
+        # currency, so it is filled in after converting.
         te = with_base_amounts(te, b, {"bill_rate_minor": "bill_rate", "cost_rate_minor": "_cr"})
+        te = te.with_columns(pl.col("_cr").fill_null(float(b.default_cost_rate_minor)))
         hours = pl.col("seconds").cast(pl.Float64) / 3600
         return te.select(
             "client_id",

@@ -17,7 +17,8 @@ def _active(ctx: Context) -> pl.DataFrame:
 def _explain(row: Row, ex: Explainer) -> str:
     if not row["flags"]:
         return "Nobody has marked this client as no longer a fit."
-    return f"Marked as no longer a fit: {row.get('flag_reason') or 'no reason given'}."
+    reason = str(row.get("flag_reason") or "no reason given").rstrip(".")
+    return f"Marked as no longer a fit: {reason}."
 
 
 NOT_A_FIT = Signal(

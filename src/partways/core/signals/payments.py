@@ -39,13 +39,14 @@ def _explain(row: Row, ex: Explainer) -> str:
     text += "."
     extra = []
     if row["reminders"]:
-        extra.append(f"{int(row['reminders'])} reminders sent")
+        extra.append(ex.n(row["reminders"], "reminder", "reminders") + " sent")
     if row["disputed"]:
-        extra.append(f"{int(row['disputed'])} invoices disputed")
+        extra.append(ex.n(row["disputed"], "invoice", "invoices") + " disputed")
     if row["excuses"]:
-        extra.append(f"{int(row['excuses'])} messages with payment excuses")
+        extra.append(ex.n(row["excuses"], "message", "messages") + " with payment excuses")
     if extra:
-        text += " " + ", ".join(extra).capitalize() + "."
+        joined = ", ".join(extra)
+        text += " " + joined[0].upper() + joined[1:] + "."
     return text
 
 

@@ -6,11 +6,11 @@ from .clients import Client, ClientAlias, ClientFlag, Contact
 from .communication import Meeting, Message, MessageLabel
 from .conduct import Incident
 from .engagements import Contract, Deliverable, Project, Proposal
-from .plans import RepairPlan
+from .plans import RepairPlan, TriageRun
 from .work import Expense, TimeEntry
 
 __all__ = [
     "BusinessSettings", "Client", "ClientAlias", "ClientFlag", "Contact", "Contract",
     "Deliverable", "ExchangeRate", "Expense", "Incident", "Invoice", "Meeting", "Message",
-    "MessageLabel", "Payment", "Project", "Proposal", "RepairPlan", "TeamMember", "TimeEntry",
+    "MessageLabel", "Payment", "Project", "Proposal", "RepairPlan", "TeamMember", "TimeEntry", "TriageRun",
 ]

@@ -19,3 +19,19 @@ class RepairPlan(models.Model):
     strategies = models.JSONField(default=list)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     notes = models.TextField(blank=True)
+
+
+class TriageRun(models.Model):
+    """A full triage that was run: its date and the portfolio-wide figures it found.
+
+    A later triage of a single client reuses these figures (e.g. the portfolio's
+    median hourly rate) instead of reading the whole portfolio again.
+    """
+
+    ran_at = models.DateTimeField(auto_now_add=True)
+    as_of = models.DateField()
+    portfolio = models.JSONField(default=dict)
+    clients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-ran_at"]

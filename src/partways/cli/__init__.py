@@ -1,0 +1,53 @@
+"""The ``partways`` command line: a thin layer over the store and the domain core."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from . import bench_cmd, demo_cmd, settings_cmd, triage_cmd
+from .common import UserError, err
+
+app = typer.Typer(
+    name="partways",
+    help="Find the clients who cost more than they are worth, repair what can be "
+         "repaired, and end the rest professionally.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+for module in (demo_cmd, triage_cmd, settings_cmd, bench_cmd):
+    module.register(app)
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    from partways.core.config import UnknownSetting
+    from partways.core.dataset import DataError
+    from partways.demo.generator import DemoExists
+
+    return (UserError, DataError, UnknownSetting, DemoExists)
+
+
+def main() -> None:
+    """Entry point: run the app, turning user errors into a message and exit status 2."""
+    from partways.store.bootstrap import setup
+
+    setup()
+    try:
+        app(standalone_mode=False)
+    except _user_errors() as exc:
+        err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except typer.Abort:
+        err.print("Aborted.")
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click's usage errors arrive here in non-standalone mode
+        from click.exceptions import ClickException
+
+        if isinstance(exc, ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

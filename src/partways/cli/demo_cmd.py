@@ -1,0 +1,45 @@
+"""``partways demo``: build the demo agency and show its triage."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import out, parse_date, progress
+
+
+def demo(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The demo's 'today' "
+                                              "(YYYY-MM-DD); default today.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Delete every client in the "
+                                          "database first.")] = False,
+) -> None:
+    """Build a demo workspace (an agency with 45 clients over two years) and triage it."""
+    from partways.demo.generator import build_demo
+    from partways.demo.profiles import profiles
+    from partways.store.bootstrap import ensure_database
+
+    from . import render
+
+    date = parse_date(as_of)
+    ensure_database()
+    with progress("Building the demo agency", total=len(profiles()) + 1) as bar:
+        task = bar.task_ids[0]
+
+        def step(name: str) -> None:
+            bar.update(task, advance=1, step=name)
+
+        count = build_demo(date, replace=replace, progress=step)
+    out.print(f"Built the demo agency 'Studio Horvat' with {count} clients as of {date}.")
+    from .triage_cmd import _run
+
+    outcome = _run(date.isoformat())
+    out.print(render.triage_table(outcome.decisions, date))
+    out.print(render.summary(outcome.decisions))
+    out.print("Next: `partways client NAME` for one client's evidence, "
+              "`partways pareto` for the vital few.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(demo)
