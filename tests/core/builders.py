@@ -96,3 +96,17 @@ class Build:
                                       schema=SCHEMAS[name]) if rows else frames[name])
                   for name, rows in self.rows.items()}
         return Dataset.from_frames(business, **frames)
+
+
+def signal(result: Any, client_id: int, signal_id: str) -> dict[str, Any]:
+    """One client's row for one signal, as a dict (facts decoded)."""
+    import json
+
+    rows = result.results.filter(
+        (pl.col("client_id") == client_id) & (pl.col("signal") == signal_id)).to_dicts()
+    assert len(rows) == 1, (client_id, signal_id)
+    row = rows[0]
+    row["facts"] = json.loads(row["facts"])
+    row["evidence"] = result.evidence.filter(
+        (pl.col("client_id") == client_id) & (pl.col("signal") == signal_id)).to_dicts()
+    return row

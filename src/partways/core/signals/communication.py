@@ -77,7 +77,7 @@ def _minimal_evidence(ctx: Context) -> pl.DataFrame:
         t, pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),
         pl.format("message {}", pl.col("message_id")),
         pl.when(pl.col("reply_at").is_null()).then(pl.lit("never answered"))
-        .otherwise(pl.format("answered after {} hours", pl.col("reply_hours").round(0))),
+        .otherwise(pl.format("answered after {} working hours", pl.col("reply_hours").round(0).cast(pl.Int64))),
     )
 
 

@@ -1,0 +1,168 @@
+"""Triage: one recommendation per client, with reasons, patterns and cooling-off."""
+
+import datetime as dt
+
+from partways.core.engine import compute
+from partways.core.triage import RECOMMENDATIONS, triage
+
+from .builders import Build, at
+from .scenarios import crisis_month, healthy_month, months_back, troubled_month
+
+AS_OF = dt.date(2026, 6, 30)
+
+
+def _decide(b: Build):
+    ds = b.dataset()
+    return {d.client_id: d for d in triage(compute(ds, AS_OF), ds)}
+
+
+def _healthy(b: Build, cid: int, months: int = 12) -> None:
+    b.client(cid)
+    for month in months_back(AS_OF, months):
+        healthy_month(b, cid, month)
+
+
+def test_a_healthy_client_is_kept_with_no_reasons():
+    b = Build()
+    _healthy(b, 1)
+    d = _decide(b)[1]
+    assert d.recommendation == "keep" and d.reasons == [] and d.pattern == "none"
+    assert d.score == 0 and d.cooling_off_until is None
+
+
+def test_000_8_abuse_backed_by_an_incident_ends_now_without_cooling_off():
+    b = Build()
+    _healthy(b, 1)
+    b.add("incidents", client_id=1, kind="abuse_to_you", occurred_at=at(2026, 6, 2))
+    d = _decide(b)[1]
+    assert d.recommendation == "end_now"
+    assert "[000 #8]" in d.reasons[0]
+    assert d.cooling_off_until is None
+
+
+def test_000_8_a_single_abusive_message_alone_does_not_end_it_now():
+    b = Build()
+    _healthy(b, 1)
+    b.message(1, at(2026, 6, 2), "in", labels=("abuse",))
+    d = _decide(b)[1]
+    assert d.recommendation == "repair"
+    b.message(1, at(2026, 6, 3), "in", labels=("abuse",))
+    assert _decide(b)[1].recommendation == "end_now"
+
+
+def test_002_2_mistreating_staff_ends_it_now():
+    b = Build()
+    _healthy(b, 1)
+    b.add("incidents", client_id=1, kind="abuse_to_staff", occurred_at=at(2026, 6, 2))
+    d = _decide(b)[1]
+    assert d.recommendation == "end_now" and "[002 #2]" in d.reasons[0]
+
+
+def test_002_3_unethical_behaviour_ends_it_now():
+    b = Build()
+    _healthy(b, 1)
+    b.add("incidents", client_id=1, kind="unethical", occurred_at=at(2026, 6, 2))
+    assert _decide(b)[1].recommendation == "end_now"
+
+
+def test_002_5_not_a_fit_ends_at_contract_end_after_sleeping_on_it_001():
+    b = Build()
+    _healthy(b, 1)
+    b.add("contracts", client_id=1, start=dt.date(2025, 7, 1), end=dt.date(2026, 12, 31))
+    b.add("flags", client_id=1, kind="not_a_fit", reason="outgrown us",
+          created_on=dt.date(2026, 6, 1))
+    d = _decide(b)[1]
+    assert d.recommendation == "end_at_contract_end"
+    assert d.cooling_off_until == AS_OF + dt.timedelta(days=3)
+    assert d.contract_end == dt.date(2026, 12, 31)
+    assert "outgrown us" in d.reasons[0]
+
+
+def test_003_1_a_chronic_problem_client_ends_at_contract_end():
+    b = Build()
+    b.client(1)
+    for month in months_back(AS_OF, 12):
+        troubled_month(b, 1, month)
+    d = _decide(b)[1]
+    assert d.pattern == "chronic" and d.chronic is True
+    assert d.recommendation == "end_at_contract_end"
+    assert d.cooling_off_until is not None
+    assert "problem client" in d.reasons[0]
+
+
+def test_003_3_a_client_who_has_a_problem_gets_repair_led_by_support():
+    b = Build()
+    b.client(1)
+    months = months_back(AS_OF, 12)
+    for month in months[:-2]:
+        healthy_month(b, 1, month)
+    for month in months[-2:]:
+        crisis_month(b, 1, month)
+    d = _decide(b)[1]
+    assert d.pattern == "acute" and d.chronic is False
+    assert d.recommendation == "repair"
+    assert d.strategies[0].id == "acute_support" and d.strategies[0].tag == "[003 #3]"
+    assert "client who has a problem" in d.reasons[0]
+
+
+def test_000_4_a_repair_plan_past_its_review_date_without_improvement_escalates():
+    b = Build()
+    b.client(1)
+    for month in months_back(AS_OF, 12):
+        troubled_month(b, 1, month)
+    ds_score = _decide(b)[1].score
+    b.add("repair_plans", client_id=1, opened_on=dt.date(2026, 3, 1),
+          review_on=dt.date(2026, 6, 1), baseline_score=ds_score)
+    d = _decide(b)[1]
+    assert d.recommendation == "end_at_contract_end"
+    assert d.reasons[0].startswith("The repair plan opened on 2026-03-01 did not work")
+
+
+def test_000_7_a_repair_plan_that_lowered_the_score_does_not_escalate():
+    b = Build()
+    _healthy(b, 1)
+    b.message(1, at(2026, 6, 2), "in", labels=("abuse",))
+    b.add("repair_plans", client_id=1, opened_on=dt.date(2026, 3, 1),
+          review_on=dt.date(2026, 6, 1), baseline_score=60.0)
+    assert _decide(b)[1].recommendation == "repair"
+
+
+def test_an_open_plan_before_its_review_date_keeps_the_client_in_repair():
+    b = Build()
+    _healthy(b, 1)
+    b.add("repair_plans", client_id=1, opened_on=dt.date(2026, 6, 1),
+          review_on=dt.date(2026, 8, 1), baseline_score=20.0)
+    d = _decide(b)[1]
+    assert d.recommendation == "repair"
+    assert any("judge it at its review date" in r for r in d.reasons)
+
+
+def test_decisions_come_most_urgent_first_and_reasons_by_weight():
+    b = Build()
+    _healthy(b, 1)
+    b.client(2)
+    for month in months_back(AS_OF, 12):
+        troubled_month(b, 2, month)
+    _healthy(b, 3)
+    b.add("incidents", client_id=3, kind="unethical", occurred_at=at(2026, 6, 2))
+    ds = b.dataset()
+    decisions = triage(compute(ds, AS_OF), ds)
+    assert [d.client_id for d in decisions] == [3, 2, 1]
+    ranks = [RECOMMENDATIONS.index(d.recommendation) for d in decisions]
+    assert ranks == sorted(ranks)
+    reasons = decisions[1].reasons[1:]
+    # payment_risk and losing_money weigh 3, after_hours and pessimism 1.
+    assert reasons[0].startswith(("Payment risk", "You lose money"))
+    assert reasons[-1].startswith(("Messages at all hours", "Pessimistic", "The relationship"))
+
+
+def test_json_shape_is_stable():
+    b = Build()
+    _healthy(b, 1)
+    ds = b.dataset()
+    (d,) = triage(compute(ds, AS_OF), ds)
+    js = d.to_json()
+    assert {"client", "recommendation", "score", "chronic", "reasons", "signals"} <= set(js)
+    assert len(js["signals"]) == 14
+    assert set(js["signals"][0]) == {"id", "severity", "value", "threshold", "explanation",
+                                     "evidence"}
