@@ -1,12 +1,27 @@
-"""Test-wide set-up: a throw-away data directory, and the PostgreSQL switch.
+"""Test-wide set-up: throw-away data, and the PostgreSQL switch.
 
 The suite runs on SQLite by default and on PostgreSQL when DATABASE_URL is set
-(`make test` runs both). Set PARTWAYS_HOME before Django reads its settings.
+(`make test` runs both).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
+import pytest
+
+# For code that reads PARTWAYS_HOME itself (the CLI in a subprocess, paths.data_home).
 os.environ.setdefault("PARTWAYS_HOME", tempfile.mkdtemp(prefix="partways-test-"))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Put the SQLite test database in a fresh temporary directory."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        path: Path = tmp_path_factory.mktemp("db") / "partways-test.sqlite3"
+        db.setdefault("TEST", {})["NAME"] = str(path)

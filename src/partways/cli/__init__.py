@@ -30,24 +30,15 @@ def _user_errors() -> tuple[type[BaseException], ...]:
 
 
 def main() -> None:
-    """Entry point: run the app, turning user errors into a message and exit status 2."""
+    """Entry point: run the app, turning user errors into a message and exit status 2.
+
+    Usage errors (unknown options, missing arguments) are reported by Typer itself.
+    """
     from partways.store.bootstrap import setup
 
     setup()
     try:
-        app(standalone_mode=False)
+        app()
     except _user_errors() as exc:
         err.print(f"[bold red]Error:[/] {exc}", highlight=False)
         sys.exit(2)
-    except typer.Abort:
-        err.print("Aborted.")
-        sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # click's usage errors arrive here in non-standalone mode
-        from click.exceptions import ClickException
-
-        if isinstance(exc, ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise

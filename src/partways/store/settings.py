@@ -35,6 +35,9 @@ def database_settings(url: str | None) -> dict[str, Any]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(_sqlite_file()),
+            # A test database on disk, not in memory: the loader reads it through a
+            # second (ADBC) connection, as it does in production.
+            "TEST": {"NAME": str(_sqlite_file().with_name("partways-test.sqlite3"))},
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,

@@ -1,0 +1,454 @@
+"""Every signal's window value, client by client, through the Django ORM.
+
+This is the straightforward implementation the engine is benchmarked against, and an
+independent oracle for it: no Polars, no shared code with ``partways.core.signals``
+beyond the thresholds registry and the text analyzer. For each client it runs one ORM
+query per kind of record (no N+1 per row: that would only measure query overhead),
+walks the rows in plain Python and adds the same monthly components the engine
+defines. A signal's window value sums the components over the window months, exactly
+as ``partways.core.engine`` does; not_progressing counts, month by month, the signals
+whose monthly value reached their low level.
+
+Message text is deferred: it is large and no signal reads it (the labels carry what
+the analyzer found).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+from partways.core.config import Thresholds
+from partways.core.text import LABELS, PlaceholderAnalyzer, TextAnalyzer
+
+Month = dt.date
+Components = dict[str, float]
+Monthly = dict[Month, Components]
+Values = dict[str, float | None]
+
+BASE = ("time_vs_value", "rejected_recommendations", "low_respect", "minimal_communication",
+        "pessimism", "losing_money", "abuse_or_unreasonable", "mistreats_staff", "unethical",
+        "payment_risk", "after_hours", "indecisive", "not_a_fit")
+LOWER_IS_WORSE = {"time_vs_value", "losing_money"}
+# Counted whatever its age (a flag that is still active), not over the window.
+NOT_WINDOWED = {"not_a_fit"}
+# Signs that say nothing about month-to-month progress (as signals/progress.py).
+NOT_PROGRESS = {"not_a_fit"}
+FEEDBACK = ("rejected", "revision")
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What every client's computation shares: the business, the dates, the thresholds."""
+
+    as_of: dt.date
+    cfg: Thresholds
+    tz: ZoneInfo
+    rates: dict[str, float]
+    target_rate: int
+    default_cost: int
+    work_start: int  # minutes after midnight
+    work_end: int
+    work_days: frozenset[int]
+    staff_ids: frozenset[int]
+    end_utc: dt.datetime  # the first instant after as_of in the business's zone
+    as_of_month: Month
+    window_start: Month
+    analyzer: TextAnalyzer
+
+    def month(self, ts: dt.datetime) -> Month:
+        local = ts.astimezone(self.tz)
+        return dt.date(local.year, local.month, 1)
+
+    def rate(self, currency: str) -> float:
+        if currency not in self.rates:
+            raise ValueError(f"no exchange rate for {currency}")
+        return self.rates[currency]
+
+
+def load_setup(as_of: dt.date, cfg: Thresholds | None = None,
+               analyzer: TextAnalyzer | None = None) -> Setup:
+    from partways.store.models import BusinessSettings, ExchangeRate, TeamMember
+
+    s = BusinessSettings.load()
+    cfg = cfg or Thresholds.with_overrides(s.thresholds or {})
+    tz = ZoneInfo(s.time_zone)
+    months = cfg.int("engine.window_months")
+    as_of_month = as_of.replace(day=1)
+    next_day = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(), tzinfo=tz)
+    rates = {s.base_currency: 1.0}
+    rates.update({r.currency: float(r.rate_to_base) for r in ExchangeRate.objects.all()})
+    return Setup(
+        as_of=as_of, cfg=cfg, tz=tz, rates=rates,
+        target_rate=s.target_hourly_rate_minor, default_cost=s.default_cost_rate_minor,
+        work_start=s.work_start.hour * 60 + s.work_start.minute,
+        work_end=s.work_end.hour * 60 + s.work_end.minute,
+        work_days=frozenset(int(d) for d in s.work_days.split(",") if d.strip()),
+        staff_ids=frozenset(TeamMember.objects.filter(role="staff").values_list("id", flat=True)),
+        end_utc=next_day.astimezone(dt.UTC),
+        as_of_month=as_of_month,
+        window_start=as_of_month - relativedelta(months=months - 1),
+        analyzer=analyzer or PlaceholderAnalyzer(),
+    )
+
+
+def naive_values(as_of: dt.date, client_ids: Iterable[int] | None = None,
+                 cfg: Thresholds | None = None) -> dict[int, Values]:
+    """``{client_id: {signal_id: window value or None}}`` for every live client."""
+    from partways.store.models import Client
+
+    setup = load_setup(as_of, cfg)
+    clients = Client.objects.filter(archived=False).order_by("id")
+    if client_ids is not None:
+        clients = clients.filter(id__in=list(client_ids))
+    return {c.id: client_values(c.id, setup) for c in clients}
+
+
+# --- one client ----------------------------------------------------------------------
+
+def _table() -> Monthly:
+    return defaultdict(lambda: defaultdict(float))
+
+
+def client_values(client_id: int, s: Setup) -> Values:
+    comps: dict[str, Monthly] = {sid: _table() for sid in BASE}
+    active: list[Month] = []  # months with time, messages or invoices (for the age)
+    _time_entries(client_id, s, comps, active)
+    _invoices(client_id, s, comps, active)
+    _expenses(client_id, s, comps)
+    _messages(client_id, s, comps, active)
+    _meetings(client_id, s, comps)
+    _proposals(client_id, s, comps)
+    _deliverables(client_id, s, comps)
+    _incidents(client_id, s, comps)
+    _flags(client_id, s, comps)
+
+    values: Values = {}
+    for sid in BASE:
+        months = comps[sid]
+        window = defaultdict(float)
+        for month, c in months.items():
+            if sid in NOT_WINDOWED or month >= s.window_start:
+                for k, v in c.items():
+                    window[k] += v
+        values[sid] = VALUE[sid](window, s)
+    values["not_progressing"] = _not_progressing(comps, active, s)
+    return values
+
+
+def _time_entries(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]) -> None:
+    from partways.store.models import TimeEntry
+
+    for e in TimeEntry.objects.filter(client_id=cid, started_at__lt=s.end_utc):
+        month = s.month(e.started_at)
+        active.append(month)
+        hours = e.duration_seconds / 3600
+        rate = s.rate(e.currency)
+        # The business's default cost rate is in the base currency: only a rate given on
+        # the entry is in the entry's currency.
+        cost_rate = (e.cost_rate_minor * rate if e.cost_rate_minor is not None
+                     else float(s.default_cost))
+        tv = comps["time_vs_value"][month]
+        tv["hours"] += hours
+        if not e.billable:
+            tv["nonbillable_hours"] += hours
+        comps["losing_money"][month]["labour_cost"] += hours * cost_rate
+
+
+def _settled_on(payments: list[tuple[dt.date, int]], owed: int) -> dt.date | None:
+    """The day the payments made so far first cover what is owed."""
+    paid = 0
+    for day, amount in sorted(payments):
+        paid += amount
+        if paid >= owed:
+            return day
+    return None
+
+
+def _invoices(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]) -> None:
+    from partways.store.models import Invoice, Payment
+
+    payments: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    for p in Payment.objects.filter(client_id=cid, paid_on__lte=s.as_of):
+        payments[p.invoice_id].append((p.paid_on, p.amount_minor))
+    for inv in Invoice.objects.filter(client_id=cid, issued_on__lte=s.as_of):
+        month = inv.issued_on.replace(day=1)
+        active.append(month)
+        rate = s.rate(inv.currency)
+        amount, written_off = inv.amount_minor * rate, inv.written_off_minor * rate
+        comps["time_vs_value"][month]["revenue"] += amount - written_off
+        lm = comps["losing_money"][month]
+        lm["revenue"] += amount - written_off
+        lm["written_off"] += written_off
+        if inv.due_on > s.as_of:
+            continue
+        owed = inv.amount_minor - inv.written_off_minor
+        mine = payments.get(inv.id, [])
+        settled = _settled_on(mine, owed)
+        days_late = max(0, ((settled or s.as_of) - inv.due_on).days)
+        open_minor = max(0, owed - sum(a for _, a in mine))
+        pr = comps["payment_risk"][inv.due_on.replace(day=1)]
+        pr["invoices_due"] += 1
+        pr["days_late"] += days_late
+        pr["paid_late"] += days_late > 0
+        pr["overdue"] += open_minor * rate
+        pr["disputed"] += inv.disputed
+        pr["reminders"] += inv.reminders_sent
+
+
+def _expenses(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
+    from partways.store.models import Expense
+
+    for e in Expense.objects.filter(client_id=cid, spent_on__lte=s.as_of):
+        comps["losing_money"][e.spent_on.replace(day=1)]["expenses"] += (
+            e.amount_minor * s.rate(e.currency))
+
+
+def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]) -> None:
+    from partways.store.models import Message, MessageLabel
+
+    labels: dict[int, set[str]] = defaultdict(set)
+    for mid, label in MessageLabel.objects.filter(
+            message__client_id=cid, label__in=LABELS).values_list("message_id", "label"):
+        labels[mid].add(label)
+    msgs = list(Message.objects.filter(client_id=cid, sent_at__lt=s.end_utc)
+                .defer("text").order_by("sent_at", "id"))
+    for m in msgs:
+        month = s.month(m.sent_at)
+        active.append(month)
+        if m.direction != "in":
+            continue
+        local = m.sent_at.astimezone(s.tz)
+        minutes = local.hour * 60 + local.minute
+        after_hours = (local.weekday() not in s.work_days or minutes < s.work_start
+                       or minutes >= s.work_end)
+        on = labels.get(m.id, set())
+        to_staff = m.recipient_id in s.staff_ids
+        for sid in ("low_respect", "pessimism", "after_hours"):
+            comps[sid][month]["inbound"] += 1
+        comps["low_respect"][month]["disrespect"] += "disrespect" in on
+        comps["pessimism"][month]["negative"] += "negative" in on
+        comps["after_hours"][month]["after_hours"] += after_hours
+        ab = comps["abuse_or_unreasonable"][month]
+        ms = comps["mistreats_staff"][month]
+        if to_staff:
+            ms["abusive_to_staff"] += "abuse" in on
+            ms["disrespect_to_staff"] += "disrespect" in on
+        else:
+            ab["abusive_messages"] += "abuse" in on
+            ab["demand_messages"] += bool(on & {"demand", "out_of_scope"})
+        comps["unethical"][month]["unethical_requests"] += "unethical_request" in on
+        comps["payment_risk"][month]["excuses"] += "payment_excuse" in on
+    _turns(cid, msgs, s, comps["minimal_communication"])
+
+
+def _reply_window(cid: int, s: Setup) -> float:
+    from partways.store.models import Contract
+
+    latest = Contract.objects.filter(client_id=cid).order_by("-start").first()
+    if latest is None or latest.reply_window_hours is None:
+        return s.cfg["minimal_communication.default_reply_window_hours"]
+    return float(latest.reply_window_hours)
+
+
+def _turns(cid: int, msgs: list, s: Setup, out: Monthly) -> None:
+    """Our messages that wait for an answer (the first of a run), and the client's reply."""
+    window = dt.timedelta(hours=_reply_window(cid, s))
+    next_reply: list[dt.datetime | None] = [None] * len(msgs)
+    upcoming: dt.datetime | None = None
+    for i in range(len(msgs) - 1, -1, -1):
+        if msgs[i].direction == "in":
+            upcoming = msgs[i].sent_at
+        next_reply[i] = upcoming
+    prev: str | None = None
+    for i, m in enumerate(msgs):
+        if m.direction == "out" and prev in (None, "in"):
+            reply = next_reply[i]
+            if reply is not None:
+                late, due = reply - m.sent_at > window, True
+            else:
+                late = due = s.end_utc - m.sent_at > window
+            if due:
+                c = out[s.month(m.sent_at)]
+                c["asked"] += 1
+                c["late"] += late
+                c["unanswered"] += reply is None
+                if reply is not None:
+                    c["reply_hours"] += int((reply - m.sent_at).total_seconds()) / 3600
+                    c["answered"] += 1
+        prev = m.direction
+
+
+def _meetings(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
+    from partways.store.models import Meeting
+
+    for m in Meeting.objects.filter(client_id=cid, starts_at__lt=s.end_utc):
+        c = comps["time_vs_value"][s.month(m.starts_at)]
+        c["meetings"] += 1
+        c["unprepared"] += m.status == "held" and m.client_prepared is False
+        c["no_shows"] += m.status == "no_show"
+
+
+def _proposals(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
+    from partways.store.models import Proposal
+
+    for p in Proposal.objects.filter(client_id=cid, submitted_on__lte=s.as_of):
+        decided = p.decided_on is not None and p.decided_on <= s.as_of
+        waited_until = p.decided_on if decided else s.as_of
+        tv = comps["time_vs_value"][p.submitted_on.replace(day=1)]
+        tv["decisions"] += 1
+        tv["decision_days"] += (waited_until - p.submitted_on).days
+        if not decided:
+            continue
+        month = p.decided_on.replace(day=1)
+        if p.outcome in ("accepted", *FEEDBACK):
+            rr = comps["rejected_recommendations"][month]
+            rr["decided"] += 1
+            rr["rejected"] += p.outcome == "rejected"
+            rr["revisions"] += p.outcome == "revision"
+        if p.outcome in FEEDBACK:
+            reason = p.reason or ""
+            vague = not reason.strip() or "vague" in s.analyzer.analyze([reason])[0].labels
+            ind = comps["indecisive"][month]
+            ind["feedback"] += 1
+            ind["vague"] += vague
+            ind["rounds"] += p.revision_round
+
+
+def _deliverables(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
+    from partways.store.models import Deliverable
+
+    for d in Deliverable.objects.filter(client_id=cid):
+        when = d.requested_on or d.due
+        if when is None or when > s.as_of:
+            continue
+        c = comps["abuse_or_unreasonable"][when.replace(day=1)]
+        c["deadlines_pulled_in"] += (d.due is not None and d.original_due is not None
+                                     and d.due < d.original_due)
+        c["out_of_scope_requests"] += not d.in_scope
+
+
+def _incidents(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
+    from partways.store.models import Incident
+
+    where = {"abuse_to_you": ("abuse_or_unreasonable", "abuse_incidents"),
+             "unreasonable_demand": ("abuse_or_unreasonable", "demand_incidents"),
+             "abuse_to_staff": ("mistreats_staff", "staff_incidents"),
+             "unethical": ("unethical", "unethical_incidents")}
+    for i in Incident.objects.filter(client_id=cid, occurred_at__lt=s.end_utc):
+        if i.kind in where:
+            sid, name = where[i.kind]
+            comps[sid][s.month(i.occurred_at)][name] += 1
+
+
+def _flags(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
+    from partways.store.models import ClientFlag
+
+    for f in ClientFlag.objects.filter(client_id=cid, kind="not_a_fit", active=True,
+                                       created_on__lte=s.as_of):
+        comps["not_a_fit"][f.created_on.replace(day=1)]["flags"] += 1
+
+
+# --- values --------------------------------------------------------------------------
+
+def _ratio(num: float, den: float) -> float | None:
+    return num / den if den != 0 else None
+
+
+def _judged(ok: bool, value: Callable[[], float | None]) -> float | None:
+    return value() if ok else None
+
+
+def _losing_money(c: Components, s: Setup) -> float | None:
+    costs = c["labour_cost"] + c["expenses"]
+    if costs < s.cfg["losing_money.min_cost"] * 100:
+        return None
+    if c["revenue"] > 0:
+        return (c["revenue"] - c["labour_cost"] - c["expenses"]) / c["revenue"]
+    return -1.0 if costs > 0 else None
+
+
+def _time_vs_value(c: Components, s: Setup) -> float | None:
+    if c["hours"] < s.cfg["time_vs_value.min_hours"]:
+        return None
+    rate = _ratio(c["revenue"], c["hours"])
+    return None if rate is None else rate / s.target_rate
+
+
+VALUE: dict[str, Callable[[Components, Setup], float | None]] = {
+    "time_vs_value": _time_vs_value,
+    "rejected_recommendations": lambda c, s: _judged(
+        c["decided"] >= s.cfg["rejected_recommendations.min_decided"],
+        lambda: _ratio(c["rejected"], c["decided"])),
+    "low_respect": lambda c, s: float(c["disrespect"]),
+    "minimal_communication": lambda c, s: _judged(
+        c["asked"] >= s.cfg["minimal_communication.min_messages"],
+        lambda: _ratio(c["late"], c["asked"])),
+    "pessimism": lambda c, s: _judged(
+        c["inbound"] >= s.cfg["pessimism.min_messages"],
+        lambda: _ratio(c["negative"], c["inbound"])),
+    "losing_money": _losing_money,
+    "abuse_or_unreasonable": lambda c, s: float(
+        (c["abusive_messages"] + c["abuse_incidents"]) * s.cfg["abuse_or_unreasonable.abuse_weight"]
+        + (c["demand_messages"] + c["deadlines_pulled_in"] + c["out_of_scope_requests"])
+        * s.cfg["abuse_or_unreasonable.demand_weight"]
+        + c["demand_incidents"] * s.cfg["abuse_or_unreasonable.incident_weight"]),
+    "mistreats_staff": lambda c, s: float(
+        (c["abusive_to_staff"] + c["staff_incidents"]) * s.cfg["mistreats_staff.abuse_weight"]
+        + c["disrespect_to_staff"] * s.cfg["mistreats_staff.disrespect_weight"]),
+    "unethical": lambda c, s: float(
+        c["unethical_incidents"] * s.cfg["unethical.incident_weight"]
+        + c["unethical_requests"] * s.cfg["unethical.message_weight"]),
+    "payment_risk": lambda c, s: _judged(
+        c["invoices_due"] >= 1, lambda: _ratio(c["days_late"], c["invoices_due"])),
+    "after_hours": lambda c, s: _judged(
+        c["inbound"] >= s.cfg["after_hours.min_messages"],
+        lambda: _ratio(c["after_hours"], c["inbound"])),
+    "indecisive": lambda c, s: _judged(
+        c["feedback"] >= s.cfg["indecisive.min_feedback"],
+        lambda: _ratio(c["vague"], c["feedback"])),
+    "not_a_fit": lambda c, s: float(c["flags"]),
+}
+
+
+def in_trouble(signal_id: str, value: float | None, cfg: Thresholds) -> bool:
+    """Whether a value reaches the signal's low level (its severity is not "none")."""
+    if value is None:
+        return False
+    low = cfg[f"{signal_id}.low"]
+    return value < low if signal_id in LOWER_IS_WORSE else value >= low
+
+
+def _not_progressing(comps: dict[str, Monthly], active: list[Month], s: Setup) -> float | None:
+    cfg = s.cfg
+    if not active:
+        months = 0
+    else:
+        first = min(active)
+        months = ((s.as_of_month.year - first.year) * 12 + s.as_of_month.month
+                  - first.month + 1)
+    if months < cfg["not_progressing.min_months"]:
+        return None
+    n = cfg.int("not_progressing.recent_months")
+    recent_start = s.as_of_month - relativedelta(months=n - 1)
+    before_start = recent_start - relativedelta(months=n)
+    recent = before = 0
+    for sid in BASE:
+        if sid in NOT_PROGRESS:
+            continue
+        for month, c in comps[sid].items():
+            # A month's value is judged on that month's components alone.
+            if month < before_start or not in_trouble(sid, VALUE[sid](defaultdict(float, c), s),
+                                                      cfg):
+                continue
+            if month >= recent_start:
+                recent += 1
+            else:
+                before += 1
+    r, b = recent / n, before / n
+    return r if r >= b else 0.0

@@ -1,0 +1,81 @@
+"""The demo, triage, client and pareto commands through the real CLI and database."""
+
+import json
+
+import pytest
+
+AS_OF = "2026-11-22"
+PLAYBOOK_IDS = {
+    "time_vs_value", "rejected_recommendations", "low_respect", "minimal_communication",
+    "not_progressing", "pessimism", "losing_money", "abuse_or_unreasonable", "mistreats_staff",
+    "unethical", "payment_risk", "after_hours", "indecisive", "not_a_fit",
+}
+
+
+@pytest.fixture(scope="module")
+def demo(cli):
+    return cli("demo", "--as-of", AS_OF)
+
+
+def test_demo_ranks_every_client_and_shows_every_recommendation_kind(demo):
+    out = demo.stdout
+    assert "Built the demo agency 'Studio Horvat' with 45 clients" in out
+    for label in ("end now", "end at contract end", "repair", "watch", "keep"):
+        assert label in out
+    assert "45 clients:" in out
+    assert "Traceback" not in demo.stderr
+
+
+def test_triage_json_has_the_documented_shape(cli, demo):
+    rows = json.loads(cli("triage", "--as-of", AS_OF, "--format", "json").stdout)
+    assert len(rows) == 45
+    kinds = {r["recommendation"] for r in rows}
+    assert kinds == {"keep", "watch", "repair", "end_at_contract_end", "end_now"}
+    for r in rows:
+        assert {"client", "recommendation", "score", "chronic", "reasons", "signals"} <= set(r)
+        assert isinstance(r["chronic"], bool) and isinstance(r["score"], float)
+        assert {s["id"] for s in r["signals"]} == PLAYBOOK_IDS
+        for s in r["signals"]:
+            assert {"id", "severity", "value", "threshold", "explanation", "evidence"} <= set(s)
+            assert s["severity"] in ("none", "low", "medium", "high")
+            for e in s["evidence"]:
+                assert {"date", "record", "detail"} == set(e)
+        if r["recommendation"] != "keep":
+            assert r["reasons"], r["client"]
+        if r["recommendation"] == "end_at_contract_end":
+            assert r["cooling_off_until"] == "2026-11-25"
+    flagged = {s["id"] for r in rows for s in r["signals"] if s["severity"] != "none"}
+    assert flagged == PLAYBOOK_IDS, "every sign is represented in the demo"
+    keep = sum(r["recommendation"] == "keep" for r in rows)
+    assert keep > len(rows) / 2, "most demo clients are healthy"
+
+
+def test_demo_end_now_cases_are_the_abusive_unethical_and_staff_cases(cli, demo):
+    rows = json.loads(cli("triage", "--as-of", AS_OF, "--format", "json").stdout)
+    end_now = {r["client"] for r in rows if r["recommendation"] == "end_now"}
+    assert end_now == {"Kovač Gradnja d.o.o.", "PT Sentosa Abadi", "Silverline Supplements"}
+    acute = [r for r in rows if r["pattern"] == "acute" and r["recommendation"] == "repair"]
+    assert [r["client"] for r in acute] == ["Harmoni Kopi Nusantara"]
+    assert acute[0]["strategies"][0]["id"] == "acute_support"
+
+
+def test_client_shows_signals_evidence_and_a_trend(cli, demo):
+    out = cli("client", "al waha", "--as-of", AS_OF).stdout
+    assert "Al Waha Real Estate" in out
+    assert "Payment risk" in out and "Evidence: Payment risk" in out
+    assert "invoice SH-" in out
+    assert any(ch in out for ch in "▁▂▃▄▅▆▇█")
+
+
+def test_pareto_names_the_vital_few(cli, demo):
+    out = cli("pareto", "--as-of", AS_OF).stdout
+    assert "top 20%" in out and "Non-billable hours" in out
+    assert "Grandview Property Management" in out
+
+
+def test_running_the_demo_twice_refuses_to_mix_and_replace_rebuilds(cli, demo):
+    again = cli("demo", "--as-of", AS_OF, check=False)
+    assert again.returncode == 2
+    assert "already holds 45 clients" in again.stderr and "Traceback" not in again.stderr
+    rebuilt = cli("demo", "--as-of", AS_OF, "--replace")
+    assert "45 clients:" in rebuilt.stdout
