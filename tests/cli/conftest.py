@@ -23,11 +23,16 @@ class CLI:
 
     def __call__(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         proc = subprocess.run(
-            [sys.executable, "-m", "partways", *args], env=self.env, text=True,
-            capture_output=True, timeout=600)
+            [sys.executable, "-m", "partways", *args],
+            env=self.env,
+            text=True,
+            capture_output=True,
+            timeout=600,
+        )
         if check and proc.returncode != 0:
-            raise AssertionError(f"partways {' '.join(args)} exited {proc.returncode}:\n"
-                                 f"{proc.stdout}\n{proc.stderr}")
+            raise AssertionError(
+                f"partways {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+            )
         return proc
 
 

@@ -6,9 +6,20 @@ import pytest
 
 AS_OF = "2026-11-22"
 PLAYBOOK_IDS = {
-    "time_vs_value", "rejected_recommendations", "low_respect", "minimal_communication",
-    "not_progressing", "pessimism", "losing_money", "abuse_or_unreasonable", "mistreats_staff",
-    "unethical", "payment_risk", "after_hours", "indecisive", "not_a_fit",
+    "time_vs_value",
+    "rejected_recommendations",
+    "low_respect",
+    "minimal_communication",
+    "not_progressing",
+    "pessimism",
+    "losing_money",
+    "abuse_or_unreasonable",
+    "mistreats_staff",
+    "unethical",
+    "payment_risk",
+    "after_hours",
+    "indecisive",
+    "not_a_fit",
 }
 
 

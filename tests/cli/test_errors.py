@@ -14,8 +14,11 @@ def _fails(proc, *expected: str) -> None:
 
 def test_unknown_client_suggests_close_names(cli):
     cli("demo", "--as-of", "2026-11-22")
-    _fails(cli("client", "Al Wahha Real Estate", check=False), "no client called",
-           "Did you mean: Al Waha Real Estate")
+    _fails(
+        cli("client", "Al Wahha Real Estate", check=False),
+        "no client called",
+        "Did you mean: Al Waha Real Estate",
+    )
 
 
 def test_a_bad_date_says_what_was_expected(cli):
@@ -32,9 +35,11 @@ def test_a_missing_exchange_rate_names_the_currency_and_the_fix(cli):
     import subprocess
     import sys
 
-    code = ("from partways.store.bootstrap import setup; setup();"
-            "from partways.store.models import ExchangeRate;"
-            "ExchangeRate.objects.filter(currency='AED').delete()")
+    code = (
+        "from partways.store.bootstrap import setup; setup();"
+        "from partways.store.models import ExchangeRate;"
+        "ExchangeRate.objects.filter(currency='AED').delete()"
+    )
     subprocess.run([sys.executable, "-c", code], env=cli.env, check=True)
     _fails(cli("triage", "--as-of", "2026-11-22", check=False), "AED", "partways rate")
     cli("rate", "aed", "0.25")

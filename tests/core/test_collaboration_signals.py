@@ -11,16 +11,30 @@ AS_OF = dt.date(2026, 6, 30)
 
 def _proposals(b: Build, outcomes: list[tuple[str, str]]) -> None:
     for i, (outcome, reason) in enumerate(outcomes):
-        b.add("proposals", client_id=1, submitted_on=dt.date(2026, 4, 1 + i),
-              decided_on=dt.date(2026, 4, 10 + i), outcome=outcome, reason=reason,
-              title=f"idea {i}", revision_round=2 if outcome == "revision" else 1)
+        b.add(
+            "proposals",
+            client_id=1,
+            submitted_on=dt.date(2026, 4, 1 + i),
+            decided_on=dt.date(2026, 4, 10 + i),
+            outcome=outcome,
+            reason=reason,
+            title=f"idea {i}",
+            revision_round=2 if outcome == "revision" else 1,
+        )
 
 
 def test_000_2_a_pattern_of_rejections_is_flagged_with_the_rejected_proposals():
     b = Build()
     b.client(1)
-    _proposals(b, [("rejected", "too expensive"), ("rejected", ""), ("accepted", ""),
-                   ("rejected", "not now")])
+    _proposals(
+        b,
+        [
+            ("rejected", "too expensive"),
+            ("rejected", ""),
+            ("accepted", ""),
+            ("rejected", "not now"),
+        ],
+    )
     row = signal(compute(b.dataset(), AS_OF), 1, "rejected_recommendations")
     assert row["value"] == 0.75 and row["severity"] == "high"
     assert len(row["evidence"]) == 3
@@ -47,9 +61,15 @@ def test_000_2_too_few_decisions_are_not_judged_and_pending_ones_do_not_count():
 def test_001_vague_feedback_is_blank_or_says_nothing_concrete():
     b = Build()
     b.client(1)
-    _proposals(b, [("revision", "Not quite it, I'll know it when I see it."),
-                   ("rejected", ""), ("revision", "Make the logo 20% larger."),
-                   ("rejected", "Nije baš to, nešto fali.")])
+    _proposals(
+        b,
+        [
+            ("revision", "Not quite it, I'll know it when I see it."),
+            ("rejected", ""),
+            ("revision", "Make the logo 20% larger."),
+            ("rejected", "Nije baš to, nešto fali."),
+        ],
+    )
     row = signal(compute(b.dataset(), AS_OF), 1, "indecisive")
     assert row["value"] == 0.75 and row["severity"] == "high"
     details = " ".join(e["detail"] for e in row["evidence"])

@@ -27,7 +27,10 @@ def test_000_4_replies_later_than_the_agreed_window_or_never_are_counted():
     assert row["facts"]["late"] == 2 and row["facts"]["unanswered"] == 1
     assert row["value"] == 0.5 and row["severity"] == "medium"
     assert "agreed reply window of 24 hours" in row["explanation"]
-    assert {e["detail"] for e in row["evidence"]} == {"never answered", "answered after 50 working hours"}
+    assert {e["detail"] for e in row["evidence"]} == {
+        "never answered",
+        "answered after 50 working hours",
+    }
 
 
 def test_000_4_weekends_do_not_count_against_the_reply_window():

@@ -22,11 +22,24 @@ def test_003_1_unreasonable_demands_add_up_from_messages_deadlines_and_scope():
     b = Build()
     b.client(1)
     b.message(1, at(2026, 5, 4), "in", labels=("demand",))
-    b.add("deliverables", client_id=1, deliverable_id=7, title="Landing page",
-          requested_on=dt.date(2026, 5, 6), due=dt.date(2026, 5, 10),
-          original_due=dt.date(2026, 5, 24))
-    b.add("deliverables", client_id=1, deliverable_id=8, title="Mobile app",
-          requested_on=dt.date(2026, 5, 7), due=dt.date(2026, 7, 1), in_scope=False)
+    b.add(
+        "deliverables",
+        client_id=1,
+        deliverable_id=7,
+        title="Landing page",
+        requested_on=dt.date(2026, 5, 6),
+        due=dt.date(2026, 5, 10),
+        original_due=dt.date(2026, 5, 24),
+    )
+    b.add(
+        "deliverables",
+        client_id=1,
+        deliverable_id=8,
+        title="Mobile app",
+        requested_on=dt.date(2026, 5, 7),
+        due=dt.date(2026, 7, 1),
+        in_scope=False,
+    )
     row = signal(compute(b.dataset(), AS_OF), 1, "abuse_or_unreasonable")
     assert row["facts"]["deadlines_pulled_in"] == 1
     assert row["facts"]["out_of_scope_requests"] == 1
@@ -40,8 +53,14 @@ def test_002_2_abuse_toward_staff_is_its_own_sign_not_abuse_toward_you():
     b = Build()
     b.client(1)
     b.message(1, at(2026, 5, 4), "in", labels=("abuse",), to_staff=True)
-    b.add("incidents", client_id=1, kind="abuse_to_staff", occurred_at=at(2026, 5, 5),
-          reporter="Omar", note="shouted at me")
+    b.add(
+        "incidents",
+        client_id=1,
+        kind="abuse_to_staff",
+        occurred_at=at(2026, 5, 5),
+        reporter="Omar",
+        note="shouted at me",
+    )
     result = compute(b.dataset(), AS_OF)
     staff = signal(result, 1, "mistreats_staff")
     assert staff["value"] == 10 and staff["severity"] == "high"

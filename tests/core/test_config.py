@@ -12,7 +12,8 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "settings.md"
 
 def test_docs_settings_md_matches_the_registry():
     assert DOC.read_text(encoding="utf-8") == settings_markdown(), (
-        "docs/settings.md is out of date: run `make docs`")
+        "docs/settings.md is out of date: run `make docs`"
+    )
 
 
 def test_every_setting_has_a_sentence_and_a_unit():

@@ -19,8 +19,10 @@ def test_001_top_fifth_of_clients_and_their_share_of_each_measure():
         b.hours(cid, at(2026, 5, 4), 100 if cid <= 2 else 10, billable=cid != 1)
         b.message(cid, at(2026, 5, 5), "in")
     b.add("incidents", client_id=3, kind="other", occurred_at=at(2026, 5, 6))
-    rows = {r.metric: r for r in pareto(Context(b.dataset(), Thresholds.defaults(), AS_OF,
-                                                PlaceholderAnalyzer()))}
+    rows = {
+        r.metric: r
+        for r in pareto(Context(b.dataset(), Thresholds.defaults(), AS_OF, PlaceholderAnalyzer()))
+    }
     hours = rows["hours"]
     assert hours.total == 280 and round(hours.top_share, 4) == round(200 / 280, 4)
     assert [name for name, _ in hours.top_clients] == ["Client 01", "Client 02"]

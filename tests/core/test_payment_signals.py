@@ -14,8 +14,13 @@ def test_002_4_days_late_are_counted_to_the_payment_that_settles_the_invoice():
     b = Build()
     b.client(1)
     # Paid in two parts: settled only by the second, 20 days after the due date.
-    b.invoice(1, D(2026, 4, 1), D(2026, 5, 1), 100_000,
-              paid=[(D(2026, 4, 28), 50_000), (D(2026, 5, 21), 50_000)])
+    b.invoice(
+        1,
+        D(2026, 4, 1),
+        D(2026, 5, 1),
+        100_000,
+        paid=[(D(2026, 4, 28), 50_000), (D(2026, 5, 21), 50_000)],
+    )
     # Paid early.
     b.invoice(1, D(2026, 4, 15), D(2026, 5, 15), 100_000, paid=[(D(2026, 5, 10), 100_000)])
     # Never paid: 30 days late as of 30 June, all of it outstanding.
@@ -29,18 +34,27 @@ def test_002_4_days_late_are_counted_to_the_payment_that_settles_the_invoice():
     assert row["severity"] == "medium"
     assert row["facts"]["overdue"] == 80_000 and row["facts"]["excuses"] == 1
     assert "EUR 800.00 is still outstanding" in row["explanation"]
-    assert "2 reminders sent, 1 invoice disputed, 1 message with payment excuses" in \
-        row["explanation"]
+    assert (
+        "2 reminders sent, 1 invoice disputed, 1 message with payment excuses" in row["explanation"]
+    )
     invoices = [e for e in row["evidence"] if e["record"].startswith("invoice")]
     assert [e["detail"].split(": ")[1] for e in invoices] == [
-        "30 days late, unpaid, disputed", "20 days late"]
+        "30 days late, unpaid, disputed",
+        "20 days late",
+    ]
 
 
 def test_001_an_invoice_settled_by_a_write_off_stops_counting_late_days():
     b = Build()
     b.client(1)
-    b.invoice(1, D(2026, 4, 1), D(2026, 5, 1), 100_000, written_off_minor=20_000,
-              paid=[(D(2026, 5, 4), 80_000)])
+    b.invoice(
+        1,
+        D(2026, 4, 1),
+        D(2026, 5, 1),
+        100_000,
+        written_off_minor=20_000,
+        paid=[(D(2026, 5, 4), 80_000)],
+    )
     row = signal(compute(b.dataset(), AS_OF), 1, "payment_risk")
     assert row["value"] == 3 and row["severity"] == "none" and row["facts"]["overdue"] == 0
 

@@ -11,8 +11,7 @@ A = PlaceholderAnalyzer()
 @pytest.mark.parametrize("lang", sorted(PHRASES))
 def test_each_kind_of_demo_message_gets_its_label_and_neutral_ones_none(lang):
     for kind, texts in PHRASES[lang].items():
-        for text, analysis in zip(texts, A.analyze([t.format(p="X") for t in texts]),
-                                  strict=True):
+        for text, analysis in zip(texts, A.analyze([t.format(p="X") for t in texts]), strict=True):
             if kind in ("neutral", "ours"):
                 assert analysis.labels == {}, (lang, text, analysis.labels)
             else:
@@ -25,7 +24,7 @@ def test_croatian_diacritics_match_written_or_not_and_spans_point_into_the_origi
     (a, b) = A.analyze(["Jako sam razočaran.", "Jako sam razocaran."])
     assert "negative" in a.labels and "negative" in b.labels
     span = a.spans[0]
-    assert "Jako sam razočaran."[span.start:span.end] == "razočaran"
+    assert "Jako sam razočaran."[span.start : span.end] == "razočaran"
 
 
 def test_language_guess():

@@ -47,10 +47,21 @@ def test_002_5_a_not_a_fit_flag_counts_however_old_and_only_while_active():
     b = Build()
     b.client(1)
     b.client(2)
-    b.add("flags", client_id=1, kind="not_a_fit", reason="They need a full agency now.",
-          created_on=dt.date(2025, 1, 10))
-    b.add("flags", client_id=2, kind="not_a_fit", reason="old", created_on=dt.date(2025, 1, 10),
-          active=False)
+    b.add(
+        "flags",
+        client_id=1,
+        kind="not_a_fit",
+        reason="They need a full agency now.",
+        created_on=dt.date(2025, 1, 10),
+    )
+    b.add(
+        "flags",
+        client_id=2,
+        kind="not_a_fit",
+        reason="old",
+        created_on=dt.date(2025, 1, 10),
+        active=False,
+    )
     result = compute(b.dataset(), AS_OF)
     row = signal(result, 1, "not_a_fit")
     assert row["severity"] == "medium"

@@ -69,8 +69,9 @@ def test_002_5_not_a_fit_ends_at_contract_end_after_sleeping_on_it_001():
     b = Build()
     _healthy(b, 1)
     b.add("contracts", client_id=1, start=dt.date(2025, 7, 1), end=dt.date(2026, 12, 31))
-    b.add("flags", client_id=1, kind="not_a_fit", reason="outgrown us",
-          created_on=dt.date(2026, 6, 1))
+    b.add(
+        "flags", client_id=1, kind="not_a_fit", reason="outgrown us", created_on=dt.date(2026, 6, 1)
+    )
     d = _decide(b)[1]
     assert d.recommendation == "end_at_contract_end"
     assert d.cooling_off_until == AS_OF + dt.timedelta(days=3)
@@ -111,8 +112,13 @@ def test_000_4_a_repair_plan_past_its_review_date_without_improvement_escalates(
     for month in months_back(AS_OF, 12):
         troubled_month(b, 1, month)
     ds_score = _decide(b)[1].score
-    b.add("repair_plans", client_id=1, opened_on=dt.date(2026, 3, 1),
-          review_on=dt.date(2026, 6, 1), baseline_score=ds_score)
+    b.add(
+        "repair_plans",
+        client_id=1,
+        opened_on=dt.date(2026, 3, 1),
+        review_on=dt.date(2026, 6, 1),
+        baseline_score=ds_score,
+    )
     d = _decide(b)[1]
     assert d.recommendation == "end_at_contract_end"
     assert d.reasons[0].startswith("The repair plan opened on 2026-03-01 did not work")
@@ -122,16 +128,26 @@ def test_000_7_a_repair_plan_that_lowered_the_score_does_not_escalate():
     b = Build()
     _healthy(b, 1)
     b.message(1, at(2026, 6, 2), "in", labels=("abuse",))
-    b.add("repair_plans", client_id=1, opened_on=dt.date(2026, 3, 1),
-          review_on=dt.date(2026, 6, 1), baseline_score=60.0)
+    b.add(
+        "repair_plans",
+        client_id=1,
+        opened_on=dt.date(2026, 3, 1),
+        review_on=dt.date(2026, 6, 1),
+        baseline_score=60.0,
+    )
     assert _decide(b)[1].recommendation == "repair"
 
 
 def test_an_open_plan_before_its_review_date_keeps_the_client_in_repair():
     b = Build()
     _healthy(b, 1)
-    b.add("repair_plans", client_id=1, opened_on=dt.date(2026, 6, 1),
-          review_on=dt.date(2026, 8, 1), baseline_score=20.0)
+    b.add(
+        "repair_plans",
+        client_id=1,
+        opened_on=dt.date(2026, 6, 1),
+        review_on=dt.date(2026, 8, 1),
+        baseline_score=20.0,
+    )
     d = _decide(b)[1]
     assert d.recommendation == "repair"
     assert any("judge it at its review date" in r for r in d.reasons)
@@ -164,5 +180,11 @@ def test_json_shape_is_stable():
     js = d.to_json()
     assert {"client", "recommendation", "score", "chronic", "reasons", "signals"} <= set(js)
     assert len(js["signals"]) == 14
-    assert set(js["signals"][0]) == {"id", "severity", "value", "threshold", "explanation",
-                                     "evidence"}
+    assert set(js["signals"][0]) == {
+        "id",
+        "severity",
+        "value",
+        "threshold",
+        "explanation",
+        "evidence",
+    }

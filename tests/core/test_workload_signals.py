@@ -16,15 +16,16 @@ def test_000_1_time_vs_value_compares_the_effective_rate_with_the_target():
     b.hours(1, at(2026, 4, 7), 10)
     b.invoice(1, dt.date(2026, 5, 1), dt.date(2026, 5, 31), 10 * 8000)
     b.add("meetings", client_id=1, starts_at=at(2026, 4, 8), client_prepared=False)
-    b.add("meetings", client_id=1, starts_at=at(2026, 5, 8), status="no_show",
-          client_prepared=None)
+    b.add("meetings", client_id=1, starts_at=at(2026, 5, 8), status="no_show", client_prepared=None)
     row = signal(compute(b.dataset(), AS_OF), 1, "time_vs_value")
     # 800 EUR over 40 hours is 20 EUR an hour: a quarter of the 80 EUR target.
     assert row["value"] == 0.25
     assert row["severity"] == "high"
     assert row["threshold"] == 0.85
-    assert "EUR 20.00" in row["explanation"] and "75% of 40 hours were not billable" in \
-        row["explanation"]
+    assert (
+        "EUR 20.00" in row["explanation"]
+        and "75% of 40 hours were not billable" in row["explanation"]
+    )
     assert "unprepared to or missed 2 of 2 meetings" in row["explanation"]
     details = {e["detail"] for e in row["evidence"]}
     assert {"client came unprepared", "client did not show up"} <= details
@@ -53,8 +54,7 @@ def test_000_7_losing_money_counts_time_at_cost_expenses_and_write_offs():
     b.client(1)
     b.hours(1, at(2026, 3, 2), 40)  # 40 h × 50 EUR = 2,000 EUR of cost
     b.add("expenses", client_id=1, spent_on=dt.date(2026, 3, 9), amount_minor=50_000)
-    b.invoice(1, dt.date(2026, 4, 1), dt.date(2026, 5, 1), 300_000,
-              written_off_minor=100_000)
+    b.invoice(1, dt.date(2026, 4, 1), dt.date(2026, 5, 1), 300_000, written_off_minor=100_000)
     row = signal(compute(b.dataset(), AS_OF), 1, "losing_money")
     # Revenue 3,000 − 1,000 written off = 2,000; cost 2,000 + 500 → margin −500 (−25%).
     assert row["value"] == -0.25

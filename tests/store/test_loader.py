@@ -31,41 +31,91 @@ def workspace():
     owner = m.TeamMember.objects.create(name="Maja", email="maja@x.example", role="owner")
     acme = m.Client.objects.create(name="Acme d.o.o.")
     gone = m.Client.objects.create(name="Gone Ltd", archived=True)
-    m.Contract.objects.create(client=acme, start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31),
-                              reply_window_hours=24)
-    m.TimeEntry.objects.create(client=acme, person="Omar",
-                               started_at=dt.datetime(2026, 5, 4, 8, tzinfo=UTC),
-                               duration_seconds=7200, billable=True, bill_rate_minor=10000,
-                               currency="USD")
-    m.TimeEntry.objects.create(client=gone, person="Omar",
-                               started_at=dt.datetime(2026, 5, 4, 8, tzinfo=UTC),
-                               duration_seconds=7200)
-    inv = m.Invoice.objects.create(client=acme, number="2026-001", issued_on=dt.date(2026, 5, 5),
-                                   due_on=dt.date(2026, 6, 4), amount_minor=20000,
-                                   currency="USD", disputed=True)
-    m.Payment.objects.create(invoice=inv, client=acme, paid_on=dt.date(2026, 6, 14),
-                             amount_minor=20000, currency="USD")
-    msg = m.Message.objects.create(client=acme, direction="in",
-                                   sent_at=dt.datetime(2026, 5, 6, 21, tzinfo=UTC),
-                                   recipient=staff, text="You idiots")
+    m.Contract.objects.create(
+        client=acme, start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31), reply_window_hours=24
+    )
+    m.TimeEntry.objects.create(
+        client=acme,
+        person="Omar",
+        started_at=dt.datetime(2026, 5, 4, 8, tzinfo=UTC),
+        duration_seconds=7200,
+        billable=True,
+        bill_rate_minor=10000,
+        currency="USD",
+    )
+    m.TimeEntry.objects.create(
+        client=gone,
+        person="Omar",
+        started_at=dt.datetime(2026, 5, 4, 8, tzinfo=UTC),
+        duration_seconds=7200,
+    )
+    inv = m.Invoice.objects.create(
+        client=acme,
+        number="2026-001",
+        issued_on=dt.date(2026, 5, 5),
+        due_on=dt.date(2026, 6, 4),
+        amount_minor=20000,
+        currency="USD",
+        disputed=True,
+    )
+    m.Payment.objects.create(
+        invoice=inv, client=acme, paid_on=dt.date(2026, 6, 14), amount_minor=20000, currency="USD"
+    )
+    msg = m.Message.objects.create(
+        client=acme,
+        direction="in",
+        sent_at=dt.datetime(2026, 5, 6, 21, tzinfo=UTC),
+        recipient=staff,
+        text="You idiots",
+    )
     m.MessageLabel.objects.create(message=msg, label="abuse", score=0.9)
-    m.Message.objects.create(client=acme, direction="in", recipient=owner,
-                             sent_at=dt.datetime(2026, 5, 7, 9, tzinfo=UTC), text="ok")
-    m.Message.objects.create(client=None, direction="in",
-                             sent_at=dt.datetime(2026, 5, 7, 9, tzinfo=UTC), text="unmatched")
-    m.Meeting.objects.create(client=acme, starts_at=dt.datetime(2026, 5, 8, 9, tzinfo=UTC),
-                             status="held", client_prepared=False)
-    m.Proposal.objects.create(client=acme, kind="recommendation", title="New site",
-                              submitted_on=dt.date(2026, 5, 1), decided_on=dt.date(2026, 5, 9),
-                              outcome="rejected")
-    m.Deliverable.objects.create(client=acme, title="Logo", due=dt.date(2026, 5, 20),
-                                 original_due=dt.date(2026, 6, 1), in_scope=True)
-    m.Incident.objects.create(client=acme, kind="abuse_to_staff", reporter=staff,
-                              occurred_at=dt.datetime(2026, 5, 6, 21, tzinfo=UTC), note="shouting")
-    m.ClientFlag.objects.create(client=acme, kind="not_a_fit", reason="moved on",
-                                created_on=dt.date(2026, 6, 1))
-    m.RepairPlan.objects.create(client=acme, opened_on=dt.date(2026, 4, 1),
-                                review_on=dt.date(2026, 6, 1), baseline_score=10)
+    m.Message.objects.create(
+        client=acme,
+        direction="in",
+        recipient=owner,
+        sent_at=dt.datetime(2026, 5, 7, 9, tzinfo=UTC),
+        text="ok",
+    )
+    m.Message.objects.create(
+        client=None,
+        direction="in",
+        sent_at=dt.datetime(2026, 5, 7, 9, tzinfo=UTC),
+        text="unmatched",
+    )
+    m.Meeting.objects.create(
+        client=acme,
+        starts_at=dt.datetime(2026, 5, 8, 9, tzinfo=UTC),
+        status="held",
+        client_prepared=False,
+    )
+    m.Proposal.objects.create(
+        client=acme,
+        kind="recommendation",
+        title="New site",
+        submitted_on=dt.date(2026, 5, 1),
+        decided_on=dt.date(2026, 5, 9),
+        outcome="rejected",
+    )
+    m.Deliverable.objects.create(
+        client=acme,
+        title="Logo",
+        due=dt.date(2026, 5, 20),
+        original_due=dt.date(2026, 6, 1),
+        in_scope=True,
+    )
+    m.Incident.objects.create(
+        client=acme,
+        kind="abuse_to_staff",
+        reporter=staff,
+        occurred_at=dt.datetime(2026, 5, 6, 21, tzinfo=UTC),
+        note="shouting",
+    )
+    m.ClientFlag.objects.create(
+        client=acme, kind="not_a_fit", reason="moved on", created_on=dt.date(2026, 6, 1)
+    )
+    m.RepairPlan.objects.create(
+        client=acme, opened_on=dt.date(2026, 4, 1), review_on=dt.date(2026, 6, 1), baseline_score=10
+    )
     return acme
 
 
@@ -91,9 +141,11 @@ def test_every_table_loads_with_its_types_and_archived_clients_are_left_out(work
 def test_the_engine_sees_the_database_the_way_it_was_written(workspace):
     business, cfg = load_business()
     result = compute(load_dataset(business), dt.date(2026, 6, 30), cfg)
-    sev = dict(result.results.filter(pl.col("client_id") == workspace.pk)
-               .select(pl.col("signal").cast(pl.String), pl.col("severity").cast(pl.String))
-               .iter_rows())
+    sev = dict(
+        result.results.filter(pl.col("client_id") == workspace.pk)
+        .select(pl.col("signal").cast(pl.String), pl.col("severity").cast(pl.String))
+        .iter_rows()
+    )
     assert sev["mistreats_staff"] == "high"
     assert sev["not_a_fit"] == "medium"
     pay = result.results.filter(pl.col("signal") == "payment_risk")

@@ -20,7 +20,11 @@ def test_database_url_selects_postgresql():
     cfg = database_settings("postgres://alice:s3cret@db.example:5433/partways")
     assert cfg["ENGINE"] == "django.db.backends.postgresql"
     assert (cfg["HOST"], cfg["PORT"], cfg["NAME"], cfg["USER"]) == (
-        "db.example", 5433, "partways", "alice")
+        "db.example",
+        5433,
+        "partways",
+        "alice",
+    )
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ query per kind of record (no N+1 per row: that would only measure query overhead
 walks the rows in plain Python and adds the same monthly components the engine
 defines. A signal's window value sums the components over the window months, exactly
 as ``partways.core.engine`` does; not_progressing counts, month by month, the signals
-whose monthly value reached their low level.
+whose value over the few months ending with that month reached their low level.
 
 Message text is deferred: it is large and no signal reads it (the labels carry what
 the analyzer found).
@@ -31,9 +31,21 @@ Components = dict[str, float]
 Monthly = dict[Month, Components]
 Values = dict[str, float | None]
 
-BASE = ("time_vs_value", "rejected_recommendations", "low_respect", "minimal_communication",
-        "pessimism", "losing_money", "abuse_or_unreasonable", "mistreats_staff", "unethical",
-        "payment_risk", "after_hours", "indecisive", "not_a_fit")
+BASE = (
+    "time_vs_value",
+    "rejected_recommendations",
+    "low_respect",
+    "minimal_communication",
+    "pessimism",
+    "losing_money",
+    "abuse_or_unreasonable",
+    "mistreats_staff",
+    "unethical",
+    "payment_risk",
+    "after_hours",
+    "indecisive",
+    "not_a_fit",
+)
 LOWER_IS_WORSE = {"time_vs_value", "losing_money"}
 # Counted whatever its age (a flag that is still active), not over the window.
 NOT_WINDOWED = {"not_a_fit"}
@@ -71,8 +83,9 @@ class Setup:
         return self.rates[currency]
 
 
-def load_setup(as_of: dt.date, cfg: Thresholds | None = None,
-               analyzer: TextAnalyzer | None = None) -> Setup:
+def load_setup(
+    as_of: dt.date, cfg: Thresholds | None = None, analyzer: TextAnalyzer | None = None
+) -> Setup:
     from partways.store.models import BusinessSettings, ExchangeRate, TeamMember
 
     s = BusinessSettings.load()
@@ -84,8 +97,12 @@ def load_setup(as_of: dt.date, cfg: Thresholds | None = None,
     rates = {s.base_currency: 1.0}
     rates.update({r.currency: float(r.rate_to_base) for r in ExchangeRate.objects.all()})
     return Setup(
-        as_of=as_of, cfg=cfg, tz=tz, rates=rates,
-        target_rate=s.target_hourly_rate_minor, default_cost=s.default_cost_rate_minor,
+        as_of=as_of,
+        cfg=cfg,
+        tz=tz,
+        rates=rates,
+        target_rate=s.target_hourly_rate_minor,
+        default_cost=s.default_cost_rate_minor,
         work_start=s.work_start.hour * 60 + s.work_start.minute,
         work_end=s.work_end.hour * 60 + s.work_end.minute,
         work_days=frozenset(int(d) for d in s.work_days.split(",") if d.strip()),
@@ -97,8 +114,9 @@ def load_setup(as_of: dt.date, cfg: Thresholds | None = None,
     )
 
 
-def naive_values(as_of: dt.date, client_ids: Iterable[int] | None = None,
-                 cfg: Thresholds | None = None) -> dict[int, Values]:
+def naive_values(
+    as_of: dt.date, client_ids: Iterable[int] | None = None, cfg: Thresholds | None = None
+) -> dict[int, Values]:
     """``{client_id: {signal_id: window value or None}}`` for every live client."""
     from partways.store.models import Client
 
@@ -110,6 +128,7 @@ def naive_values(as_of: dt.date, client_ids: Iterable[int] | None = None,
 
 
 # --- one client ----------------------------------------------------------------------
+
 
 def _table() -> Monthly:
     return defaultdict(lambda: defaultdict(float))
@@ -151,8 +170,9 @@ def _time_entries(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Mo
         rate = s.rate(e.currency)
         # The business's default cost rate is in the base currency: only a rate given on
         # the entry is in the entry's currency.
-        cost_rate = (e.cost_rate_minor * rate if e.cost_rate_minor is not None
-                     else float(s.default_cost))
+        cost_rate = (
+            e.cost_rate_minor * rate if e.cost_rate_minor is not None else float(s.default_cost)
+        )
         tv = comps["time_vs_value"][month]
         tv["hours"] += hours
         if not e.billable:
@@ -205,8 +225,9 @@ def _expenses(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
     from partways.store.models import Expense
 
     for e in Expense.objects.filter(client_id=cid, spent_on__lte=s.as_of):
-        comps["losing_money"][e.spent_on.replace(day=1)]["expenses"] += (
-            e.amount_minor * s.rate(e.currency))
+        comps["losing_money"][e.spent_on.replace(day=1)]["expenses"] += e.amount_minor * s.rate(
+            e.currency
+        )
 
 
 def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]) -> None:
@@ -214,10 +235,14 @@ def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
 
     labels: dict[int, set[str]] = defaultdict(set)
     for mid, label in MessageLabel.objects.filter(
-            message__client_id=cid, label__in=LABELS).values_list("message_id", "label"):
+        message__client_id=cid, label__in=LABELS
+    ).values_list("message_id", "label"):
         labels[mid].add(label)
-    msgs = list(Message.objects.filter(client_id=cid, sent_at__lt=s.end_utc)
-                .defer("text").order_by("sent_at", "id"))
+    msgs = list(
+        Message.objects.filter(client_id=cid, sent_at__lt=s.end_utc)
+        .defer("text")
+        .order_by("sent_at", "id")
+    )
     for m in msgs:
         month = s.month(m.sent_at)
         active.append(month)
@@ -225,8 +250,9 @@ def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
             continue
         local = m.sent_at.astimezone(s.tz)
         minutes = local.hour * 60 + local.minute
-        after_hours = (local.weekday() not in s.work_days or minutes < s.work_start
-                       or minutes >= s.work_end)
+        after_hours = (
+            local.weekday() not in s.work_days or minutes < s.work_start or minutes >= s.work_end
+        )
         on = labels.get(m.id, set())
         to_staff = m.recipient_id in s.staff_ids
         for sid in ("low_respect", "pessimism", "after_hours"):
@@ -256,9 +282,21 @@ def _reply_window(cid: int, s: Setup) -> float:
     return float(latest.reply_window_hours)
 
 
+def _days_off(start: dt.date, end: dt.date, work_days: frozenset[int]) -> int:
+    """Days in [start, end) that are not working days."""
+    weeks, rest = divmod((end - start).days, 7)
+    off = weeks * (7 - len(work_days))
+    # The days after the whole weeks start on the same weekday as ``start``.
+    return off + sum((start.weekday() + i) % 7 not in work_days for i in range(rest))
+
+
 def _turns(cid: int, msgs: list, s: Setup, out: Monthly) -> None:
-    """Our messages that wait for an answer (the first of a run), and the client's reply."""
-    window = dt.timedelta(hours=_reply_window(cid, s))
+    """Our messages that wait for an answer (the first of a run), and the client's reply.
+
+    The wait is counted in hours minus 24 for each day off between the day we wrote
+    and the day of the answer (or, unanswered, the day after as_of).
+    """
+    window = _reply_window(cid, s)
     next_reply: list[dt.datetime | None] = [None] * len(msgs)
     upcoming: dt.datetime | None = None
     for i in range(len(msgs) - 1, -1, -1):
@@ -269,17 +307,20 @@ def _turns(cid: int, msgs: list, s: Setup, out: Monthly) -> None:
     for i, m in enumerate(msgs):
         if m.direction == "out" and prev in (None, "in"):
             reply = next_reply[i]
-            if reply is not None:
-                late, due = reply - m.sent_at > window, True
-            else:
-                late = due = s.end_utc - m.sent_at > window
-            if due:
+            until = reply if reply is not None else s.end_utc
+            seconds = (until - m.sent_at) // dt.timedelta(seconds=1)  # whole seconds
+            off = _days_off(
+                m.sent_at.astimezone(s.tz).date(), until.astimezone(s.tz).date(), s.work_days
+            )
+            waited = seconds / 3600 - 24 * off
+            late = waited > window
+            if reply is not None or late:
                 c = out[s.month(m.sent_at)]
                 c["asked"] += 1
                 c["late"] += late
                 c["unanswered"] += reply is None
                 if reply is not None:
-                    c["reply_hours"] += int((reply - m.sent_at).total_seconds()) / 3600
+                    c["reply_hours"] += waited
                     c["answered"] += 1
         prev = m.direction
 
@@ -328,18 +369,21 @@ def _deliverables(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
         if when is None or when > s.as_of:
             continue
         c = comps["abuse_or_unreasonable"][when.replace(day=1)]
-        c["deadlines_pulled_in"] += (d.due is not None and d.original_due is not None
-                                     and d.due < d.original_due)
+        c["deadlines_pulled_in"] += (
+            d.due is not None and d.original_due is not None and d.due < d.original_due
+        )
         c["out_of_scope_requests"] += not d.in_scope
 
 
 def _incidents(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
     from partways.store.models import Incident
 
-    where = {"abuse_to_you": ("abuse_or_unreasonable", "abuse_incidents"),
-             "unreasonable_demand": ("abuse_or_unreasonable", "demand_incidents"),
-             "abuse_to_staff": ("mistreats_staff", "staff_incidents"),
-             "unethical": ("unethical", "unethical_incidents")}
+    where = {
+        "abuse_to_you": ("abuse_or_unreasonable", "abuse_incidents"),
+        "unreasonable_demand": ("abuse_or_unreasonable", "demand_incidents"),
+        "abuse_to_staff": ("mistreats_staff", "staff_incidents"),
+        "unethical": ("unethical", "unethical_incidents"),
+    }
     for i in Incident.objects.filter(client_id=cid, occurred_at__lt=s.end_utc):
         if i.kind in where:
             sid, name = where[i.kind]
@@ -349,12 +393,14 @@ def _incidents(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
 def _flags(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
     from partways.store.models import ClientFlag
 
-    for f in ClientFlag.objects.filter(client_id=cid, kind="not_a_fit", active=True,
-                                       created_on__lte=s.as_of):
+    for f in ClientFlag.objects.filter(
+        client_id=cid, kind="not_a_fit", active=True, created_on__lte=s.as_of
+    ):
         comps["not_a_fit"][f.created_on.replace(day=1)]["flags"] += 1
 
 
 # --- values --------------------------------------------------------------------------
+
 
 def _ratio(num: float, den: float) -> float | None:
     return num / den if den != 0 else None
@@ -384,71 +430,95 @@ VALUE: dict[str, Callable[[Components, Setup], float | None]] = {
     "time_vs_value": _time_vs_value,
     "rejected_recommendations": lambda c, s: _judged(
         c["decided"] >= s.cfg["rejected_recommendations.min_decided"],
-        lambda: _ratio(c["rejected"], c["decided"])),
+        lambda: _ratio(c["rejected"], c["decided"]),
+    ),
     "low_respect": lambda c, s: float(c["disrespect"]),
     "minimal_communication": lambda c, s: _judged(
         c["asked"] >= s.cfg["minimal_communication.min_messages"],
-        lambda: _ratio(c["late"], c["asked"])),
+        lambda: _ratio(c["late"], c["asked"]),
+    ),
     "pessimism": lambda c, s: _judged(
-        c["inbound"] >= s.cfg["pessimism.min_messages"],
-        lambda: _ratio(c["negative"], c["inbound"])),
+        c["inbound"] >= s.cfg["pessimism.min_messages"], lambda: _ratio(c["negative"], c["inbound"])
+    ),
     "losing_money": _losing_money,
     "abuse_or_unreasonable": lambda c, s: float(
         (c["abusive_messages"] + c["abuse_incidents"]) * s.cfg["abuse_or_unreasonable.abuse_weight"]
         + (c["demand_messages"] + c["deadlines_pulled_in"] + c["out_of_scope_requests"])
         * s.cfg["abuse_or_unreasonable.demand_weight"]
-        + c["demand_incidents"] * s.cfg["abuse_or_unreasonable.incident_weight"]),
+        + c["demand_incidents"] * s.cfg["abuse_or_unreasonable.incident_weight"]
+    ),
     "mistreats_staff": lambda c, s: float(
         (c["abusive_to_staff"] + c["staff_incidents"]) * s.cfg["mistreats_staff.abuse_weight"]
-        + c["disrespect_to_staff"] * s.cfg["mistreats_staff.disrespect_weight"]),
+        + c["disrespect_to_staff"] * s.cfg["mistreats_staff.disrespect_weight"]
+    ),
     "unethical": lambda c, s: float(
         c["unethical_incidents"] * s.cfg["unethical.incident_weight"]
-        + c["unethical_requests"] * s.cfg["unethical.message_weight"]),
+        + c["unethical_requests"] * s.cfg["unethical.message_weight"]
+    ),
     "payment_risk": lambda c, s: _judged(
-        c["invoices_due"] >= 1, lambda: _ratio(c["days_late"], c["invoices_due"])),
+        c["invoices_due"] >= 1, lambda: _ratio(c["days_late"], c["invoices_due"])
+    ),
     "after_hours": lambda c, s: _judged(
         c["inbound"] >= s.cfg["after_hours.min_messages"],
-        lambda: _ratio(c["after_hours"], c["inbound"])),
+        lambda: _ratio(c["after_hours"], c["inbound"]),
+    ),
     "indecisive": lambda c, s: _judged(
-        c["feedback"] >= s.cfg["indecisive.min_feedback"],
-        lambda: _ratio(c["vague"], c["feedback"])),
+        c["feedback"] >= s.cfg["indecisive.min_feedback"], lambda: _ratio(c["vague"], c["feedback"])
+    ),
     "not_a_fit": lambda c, s: float(c["flags"]),
 }
 
 
-def in_trouble(signal_id: str, value: float | None, cfg: Thresholds) -> bool:
-    """Whether a value reaches the signal's low level (its severity is not "none")."""
+def severity(signal_id: str, value: float | None, cfg: Thresholds) -> str:
+    """The signal's severity for a value, as ``signals.base.severity_expr`` grades it."""
     if value is None:
-        return False
-    low = cfg[f"{signal_id}.low"]
-    return value < low if signal_id in LOWER_IS_WORSE else value >= low
+        return "none"
+    low, medium, high = cfg.ladder(signal_id)
+
+    def worse(t: float) -> bool:
+        return value < t if signal_id in LOWER_IS_WORSE else value >= t
+
+    for name, t in (("high", high), ("medium", medium), ("low", low)):
+        if worse(t):
+            return name
+    return "none"
+
+
+def _add_months(month: Month, n: int) -> Month:
+    return month + relativedelta(months=n)
 
 
 def _not_progressing(comps: dict[str, Monthly], active: list[Month], s: Setup) -> float | None:
+    """Recent months in trouble against the months before, once the relationship is old
+    enough. A month is in trouble for each signal whose value over the
+    ``engine.series_months`` months ending with it reaches the signal's low level."""
     cfg = s.cfg
     if not active:
         months = 0
     else:
         first = min(active)
-        months = ((s.as_of_month.year - first.year) * 12 + s.as_of_month.month
-                  - first.month + 1)
+        months = (s.as_of_month.year - first.year) * 12 + s.as_of_month.month - first.month + 1
     if months < cfg["not_progressing.min_months"]:
         return None
     n = cfg.int("not_progressing.recent_months")
-    recent_start = s.as_of_month - relativedelta(months=n - 1)
-    before_start = recent_start - relativedelta(months=n)
+    span = cfg.int("engine.series_months")
+    recent_start = _add_months(s.as_of_month, -(n - 1))
+    before_start = _add_months(recent_start, -n)
     recent = before = 0
     for sid in BASE:
-        if sid in NOT_PROGRESS:
+        if sid in NOT_PROGRESS or not comps[sid]:
             continue
-        for month, c in comps[sid].items():
-            # A month's value is judged on that month's components alone.
-            if month < before_start or not in_trouble(sid, VALUE[sid](defaultdict(float, c), s),
-                                                      cfg):
-                continue
-            if month >= recent_start:
-                recent += 1
-            else:
-                before += 1
+        month = before_start
+        while month <= s.as_of_month:
+            rolled: Components = defaultdict(float)
+            for back in range(span):
+                for k, v in comps[sid].get(_add_months(month, -back), {}).items():
+                    rolled[k] += v
+            if severity(sid, VALUE[sid](rolled, s), cfg) != "none":
+                if month >= recent_start:
+                    recent += 1
+                else:
+                    before += 1
+            month = _add_months(month, 1)
     r, b = recent / n, before / n
     return r if r >= b else 0.0

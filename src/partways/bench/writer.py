@@ -59,9 +59,11 @@ def _max_id(table: str) -> int:
 def _datetime_text(col: str, suffix: str = "") -> pl.Expr:
     """Django's text form of a UTC datetime: microseconds only when there are some."""
     c = pl.col(col)
-    return (pl.when(c.dt.microsecond() == 0)
-            .then(c.dt.strftime("%Y-%m-%d %H:%M:%S" + suffix))
-            .otherwise(c.dt.strftime("%Y-%m-%d %H:%M:%S%.6f" + suffix))).alias(col)
+    return (
+        pl.when(c.dt.microsecond() == 0)
+        .then(c.dt.strftime("%Y-%m-%d %H:%M:%S" + suffix))
+        .otherwise(c.dt.strftime("%Y-%m-%d %H:%M:%S%.6f" + suffix))
+    ).alias(col)
 
 
 class SqliteWriter:
@@ -101,8 +103,10 @@ class SqliteWriter:
         # Only explicitly created indexes have SQL; the implicit ones (primary key,
         # inline UNIQUE) cannot be dropped and have NULL here.
         with self._conn.cursor() as cur:
-            cur.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                        f"AND tbl_name = '{table}' AND sql IS NOT NULL")
+            cur.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                f"AND tbl_name = '{table}' AND sql IS NOT NULL"
+            )
             return [(r[0], r[1]) for r in cur.fetchall()]
 
     def write(self, table: str, frame: pl.DataFrame) -> None:
@@ -162,8 +166,11 @@ class PostgresWriter:
                 for chunk in _chunks(frame):
                     # Quoting every non-numeric field keeps '' (empty text) apart from
                     # an unquoted empty field, which COPY reads as NULL.
-                    copy.write(self.encode(chunk).write_csv(
-                        include_header=False, quote_style="non_numeric").encode())
+                    copy.write(
+                        self.encode(chunk)
+                        .write_csv(include_header=False, quote_style="non_numeric")
+                        .encode()
+                    )
 
     def finish(self) -> None:
         from django.core.management.color import no_style

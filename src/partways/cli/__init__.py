@@ -12,7 +12,7 @@ from .common import UserError, err
 app = typer.Typer(
     name="partways",
     help="Find the clients who cost more than they are worth, repair what can be "
-         "repaired, and end the rest professionally.",
+    "repaired, and end the rest professionally.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,

@@ -12,8 +12,9 @@ def bench(
     time_entries: Annotated[int, typer.Option(help="Time entries to generate.")] = 5_000_000,
     invoices: Annotated[int, typer.Option(help="Invoices to generate.")] = 200_000,
     messages: Annotated[int, typer.Option(help="Messages to generate.")] = 2_000_000,
-    naive_clients: Annotated[int, typer.Option(help="Clients in the per-client ORM "
-                                               "comparison.")] = 100,
+    naive_clients: Annotated[
+        int, typer.Option(help="Clients in the per-client ORM comparison.")
+    ] = 100,
 ) -> None:
     """Generate a large portfolio in a scratch database and time a full triage."""
     from .common import UserError

@@ -25,16 +25,23 @@ def parse_date(value: str | None, what: str = "--as-of") -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"{what}: {value!r} is not a date; expected YYYY-MM-DD, "
-                        "e.g. 2026-10-31.") from None
+        raise UserError(
+            f"{what}: {value!r} is not a date; expected YYYY-MM-DD, e.g. 2026-10-31."
+        ) from None
 
 
 @contextmanager
 def progress(description: str, total: int | None = None) -> Iterator[Progress]:
     """A progress bar on stderr (so JSON on stdout stays clean); gone when done."""
-    bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
-                   TextColumn("{task.fields[step]}"), TimeElapsedColumn(),
-                   console=err, transient=True)
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[step]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
     with bar:
         bar.add_task(description, total=total, step="")
         yield bar
@@ -61,6 +68,11 @@ def find_client(name: str) -> tuple[int, str]:
         hint = ", ".join(c.name for c in partial)
         raise UserError(f"{name!r} matches several clients: {hint}. Give more of the name.")
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-    hint = f" Did you mean: {', '.join(close)}?" if close else (
-        "" if names else " The database has no clients yet: run `partways demo` or import data.")
+    hint = (
+        f" Did you mean: {', '.join(close)}?"
+        if close
+        else (
+            "" if names else " The database has no clients yet: run `partways demo` or import data."
+        )
+    )
     raise UserError(f"no client called {name!r}.{hint}")

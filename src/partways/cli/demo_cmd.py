@@ -10,10 +10,12 @@ from .common import out, parse_date, progress
 
 
 def demo(
-    as_of: Annotated[str | None, typer.Option("--as-of", help="The demo's 'today' "
-                                              "(YYYY-MM-DD); default today.")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Delete every client in the "
-                                          "database first.")] = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The demo's 'today' (YYYY-MM-DD); default today.")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Delete every client in the database first.")
+    ] = False,
 ) -> None:
     """Build a demo workspace (an agency with 45 clients over two years) and triage it."""
     from partways.demo.generator import build_demo
@@ -37,8 +39,10 @@ def demo(
     outcome = _run(date.isoformat())
     out.print(render.triage_table(outcome.decisions, date))
     out.print(render.summary(outcome.decisions))
-    out.print("Next: `partways client NAME` for one client's evidence, "
-              "`partways pareto` for the vital few.")
+    out.print(
+        "Next: `partways client NAME` for one client's evidence, "
+        "`partways pareto` for the vital few."
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -11,11 +11,21 @@ from rich.text import Text
 from partways.core.pareto import METRICS, ParetoRow
 from partways.core.triage import TITLES, Decision, SignalView
 
-COLOURS = {"keep": "green", "watch": "yellow", "repair": "dark_orange",
-           "end_at_contract_end": "red", "end_now": "bold white on red"}
+COLOURS = {
+    "keep": "green",
+    "watch": "yellow",
+    "repair": "dark_orange",
+    "end_at_contract_end": "red",
+    "end_now": "bold white on red",
+}
 SEVERITY_COLOURS = {"none": "dim", "low": "yellow", "medium": "dark_orange", "high": "bold red"}
-LABELS = {"keep": "keep", "watch": "watch", "repair": "repair",
-          "end_at_contract_end": "end at contract end", "end_now": "end now"}
+LABELS = {
+    "keep": "keep",
+    "watch": "watch",
+    "repair": "repair",
+    "end_at_contract_end": "end at contract end",
+    "end_now": "end now",
+}
 BARS = "▁▂▃▄▅▆▇█"
 
 
@@ -25,8 +35,9 @@ def sparkline(values: list[float | None]) -> str:
         return ""
     lo, hi = min(known), max(known)
     span = (hi - lo) or 1.0
-    return "".join(" " if v is None else BARS[int((v - lo) / span * (len(BARS) - 1))]
-                   for v in values)
+    return "".join(
+        " " if v is None else BARS[int((v - lo) / span * (len(BARS) - 1))] for v in values
+    )
 
 
 def triage_table(decisions: list[Decision], as_of: dt.date) -> Table:
@@ -39,8 +50,13 @@ def triage_table(decisions: list[Decision], as_of: dt.date) -> Table:
     table.add_column("Top reason", ratio=1)
     for i, d in enumerate(decisions, 1):
         table.add_row(
-            str(i), d.client, Text(LABELS[d.recommendation], style=COLOURS[d.recommendation]),
-            f"{d.score:.1f}", d.pattern, d.reasons[0] if d.reasons else "")
+            str(i),
+            d.client,
+            Text(LABELS[d.recommendation], style=COLOURS[d.recommendation]),
+            f"{d.score:.1f}",
+            d.pattern,
+            d.reasons[0] if d.reasons else "",
+        )
     return table
 
 
@@ -84,9 +100,13 @@ def signals_table(signals: list[SignalView]) -> Table:
     table.add_column("What it means", ratio=1)
     for s in signals:
         table.add_row(
-            TITLES[s.id], Text(s.severity, style=SEVERITY_COLOURS[s.severity]),
-            "–" if s.value is None else f"{s.value:.2f}", f"{s.threshold:g}",
-            sparkline([v for _, v in s.series]), s.explanation)
+            TITLES[s.id],
+            Text(s.severity, style=SEVERITY_COLOURS[s.severity]),
+            "–" if s.value is None else f"{s.value:.2f}",
+            f"{s.threshold:g}",
+            sparkline([v for _, v in s.series]),
+            s.explanation,
+        )
     return table
 
 
@@ -106,8 +126,11 @@ def evidence_tables(signals: list[SignalView]) -> list[Table]:
 
 
 def pareto_table(rows: list[ParetoRow], top_share: float) -> Table:
-    t = Table(title=f"The vital few: what the top {top_share:.0%} of clients account for [001]",
-              title_justify="left", expand=True)
+    t = Table(
+        title=f"The vital few: what the top {top_share:.0%} of clients account for [001]",
+        title_justify="left",
+        expand=True,
+    )
     t.add_column("Measure", no_wrap=True)
     t.add_column("Total", justify="right", no_wrap=True)
     t.add_column("Top clients' share", justify="right", no_wrap=True)

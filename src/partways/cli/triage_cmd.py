@@ -9,8 +9,9 @@ import typer
 
 from .common import err, find_client, out, parse_date, progress
 
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Judge as of this date "
-                                          "(YYYY-MM-DD); default today.")]
+AsOf = Annotated[
+    str | None, typer.Option("--as-of", help="Judge as of this date (YYYY-MM-DD); default today.")
+]
 
 
 def _run(as_of_text: str | None, client_ids: list[int] | None = None):  # type: ignore[no-untyped-def]
@@ -21,6 +22,7 @@ def _run(as_of_text: str | None, client_ids: list[int] | None = None):  # type: 
     from partways.store.triage import run_triage
 
     with progress("Reading and judging") as bar:
+
         def step(name: str) -> None:
             bar.update(bar.task_ids[0], step=name)
 
@@ -39,8 +41,10 @@ def triage(
         raise UserError(f"--format: {fmt!r} is not a format; expected 'table' or 'json'.")
     outcome = _run(as_of)
     if fmt == "json":
-        out.print_json(json.dumps([d.to_json() for d in outcome.decisions], ensure_ascii=False),
-                       ensure_ascii=False)
+        out.print_json(
+            json.dumps([d.to_json() for d in outcome.decisions], ensure_ascii=False),
+            ensure_ascii=False,
+        )
         return
     if not outcome.decisions:
         err.print("No active clients yet: run `partways demo`, or import your data.")

@@ -22,58 +22,105 @@ UTC_DT = pl.Datetime("us", "UTC")
 SCHEMAS: dict[str, dict[str, Any]] = {
     "clients": {"client_id": pl.Int64, "name": pl.String, "archived": pl.Boolean},
     "contracts": {
-        "client_id": pl.Int64, "start": pl.Date, "end": pl.Date, "auto_renew": pl.Boolean,
-        "notice_days": pl.Int64, "reply_window_hours": pl.Float64, "main_channel": pl.String,
+        "client_id": pl.Int64,
+        "start": pl.Date,
+        "end": pl.Date,
+        "auto_renew": pl.Boolean,
+        "notice_days": pl.Int64,
+        "reply_window_hours": pl.Float64,
+        "main_channel": pl.String,
     },
     "time_entries": {
-        "client_id": pl.Int64, "started_at": UTC_DT, "seconds": pl.Int64,
-        "billable": pl.Boolean, "bill_rate_minor": pl.Int64, "cost_rate_minor": pl.Int64,
+        "client_id": pl.Int64,
+        "started_at": UTC_DT,
+        "seconds": pl.Int64,
+        "billable": pl.Boolean,
+        "bill_rate_minor": pl.Int64,
+        "cost_rate_minor": pl.Int64,
         "currency": pl.String,
     },
     "expenses": {
-        "client_id": pl.Int64, "spent_on": pl.Date, "amount_minor": pl.Int64,
+        "client_id": pl.Int64,
+        "spent_on": pl.Date,
+        "amount_minor": pl.Int64,
         "currency": pl.String,
     },
     "invoices": {
-        "invoice_id": pl.Int64, "client_id": pl.Int64, "number": pl.String,
-        "issued_on": pl.Date, "due_on": pl.Date, "amount_minor": pl.Int64,
-        "currency": pl.String, "disputed": pl.Boolean, "reminders_sent": pl.Int64,
+        "invoice_id": pl.Int64,
+        "client_id": pl.Int64,
+        "number": pl.String,
+        "issued_on": pl.Date,
+        "due_on": pl.Date,
+        "amount_minor": pl.Int64,
+        "currency": pl.String,
+        "disputed": pl.Boolean,
+        "reminders_sent": pl.Int64,
         "written_off_minor": pl.Int64,
     },
     "payments": {
-        "invoice_id": pl.Int64, "client_id": pl.Int64, "paid_on": pl.Date,
-        "amount_minor": pl.Int64, "currency": pl.String,
+        "invoice_id": pl.Int64,
+        "client_id": pl.Int64,
+        "paid_on": pl.Date,
+        "amount_minor": pl.Int64,
+        "currency": pl.String,
     },
     "messages": {
-        "message_id": pl.Int64, "client_id": pl.Int64, "direction": pl.String,
-        "sent_at": UTC_DT, "to_staff": pl.Boolean,
+        "message_id": pl.Int64,
+        "client_id": pl.Int64,
+        "direction": pl.String,
+        "sent_at": UTC_DT,
+        "to_staff": pl.Boolean,
     },
     "message_labels": {"message_id": pl.Int64, "label": pl.String, "score": pl.Float64},
     "meetings": {
-        "client_id": pl.Int64, "starts_at": UTC_DT, "status": pl.String,
+        "client_id": pl.Int64,
+        "starts_at": UTC_DT,
+        "status": pl.String,
         "client_prepared": pl.Boolean,
     },
     "proposals": {
-        "proposal_id": pl.Int64, "client_id": pl.Int64, "kind": pl.String, "title": pl.String,
-        "submitted_on": pl.Date, "decided_on": pl.Date, "outcome": pl.String,
-        "reason": pl.String, "revision_round": pl.Int64,
+        "proposal_id": pl.Int64,
+        "client_id": pl.Int64,
+        "kind": pl.String,
+        "title": pl.String,
+        "submitted_on": pl.Date,
+        "decided_on": pl.Date,
+        "outcome": pl.String,
+        "reason": pl.String,
+        "revision_round": pl.Int64,
     },
     "deliverables": {
-        "deliverable_id": pl.Int64, "client_id": pl.Int64, "title": pl.String,
-        "status": pl.String, "requested_on": pl.Date, "due": pl.Date,
-        "original_due": pl.Date, "in_scope": pl.Boolean,
+        "deliverable_id": pl.Int64,
+        "client_id": pl.Int64,
+        "title": pl.String,
+        "status": pl.String,
+        "requested_on": pl.Date,
+        "due": pl.Date,
+        "original_due": pl.Date,
+        "in_scope": pl.Boolean,
     },
     "incidents": {
-        "incident_id": pl.Int64, "client_id": pl.Int64, "kind": pl.String,
-        "reporter": pl.String, "severity": pl.String, "occurred_at": UTC_DT, "note": pl.String,
+        "incident_id": pl.Int64,
+        "client_id": pl.Int64,
+        "kind": pl.String,
+        "reporter": pl.String,
+        "severity": pl.String,
+        "occurred_at": UTC_DT,
+        "note": pl.String,
     },
     "flags": {
-        "client_id": pl.Int64, "kind": pl.String, "reason": pl.String,
-        "created_on": pl.Date, "active": pl.Boolean,
+        "client_id": pl.Int64,
+        "kind": pl.String,
+        "reason": pl.String,
+        "created_on": pl.Date,
+        "active": pl.Boolean,
     },
     "repair_plans": {
-        "client_id": pl.Int64, "opened_on": pl.Date, "review_on": pl.Date,
-        "baseline_score": pl.Float64, "status": pl.String,
+        "client_id": pl.Int64,
+        "opened_on": pl.Date,
+        "review_on": pl.Date,
+        "baseline_score": pl.Float64,
+        "status": pl.String,
     },
 }
 
@@ -139,13 +186,14 @@ class Dataset:
         ids = pl.Series(client_ids, dtype=pl.Int64)
         out = {
             name: frame.filter(pl.col("client_id").is_in(ids.implode()))
-            for name, frame in self.tables().items() if "client_id" in frame.columns
+            for name, frame in self.tables().items()
+            if "client_id" in frame.columns
         }
         kept = out["messages"]["message_id"]
         out["message_labels"] = self.message_labels.filter(
             pl.col("message_id").is_in(kept.implode())
         )
-        return replace(self, **out)
+        return replace(self, **out)  # type: ignore[arg-type]  # frames only
 
 
 def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
@@ -163,8 +211,11 @@ def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
                 # SQLite hands timestamps back as ISO text (Django stores UTC).
                 expr = expr.str.to_datetime(time_zone="UTC", time_unit="us")
             elif isinstance(src, pl.Datetime):
-                expr = (expr.dt.replace_time_zone("UTC") if src.time_zone is None
-                        else expr.dt.convert_time_zone("UTC")).dt.cast_time_unit("us")
+                expr = (
+                    expr.dt.replace_time_zone("UTC")
+                    if src.time_zone is None
+                    else expr.dt.convert_time_zone("UTC")
+                ).dt.cast_time_unit("us")
         elif dtype == pl.Date and src == pl.String:
             expr = expr.str.to_date("%Y-%m-%d")
         elif dtype == pl.Boolean and src != pl.Boolean:

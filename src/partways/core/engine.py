@@ -16,22 +16,32 @@ import polars as pl
 
 from .config import Thresholds
 from .dataset import Dataset
-from .signals import BASE_SIGNALS, SIGNAL_IDS
-from .signals import progress
+from .signals import BASE_SIGNALS, SIGNAL_IDS, progress
 from .signals.base import (
-    EVIDENCE_SCHEMA, SEVERITY_ENUM, Explainer, Signal, severity_expr,
+    EVIDENCE_SCHEMA,
+    SEVERITY_ENUM,
+    Explainer,
+    Signal,
+    severity_expr,
 )
 from .signals.context import KEY, Context
 from .text import PlaceholderAnalyzer, TextAnalyzer
 
 SIGNAL_ENUM = pl.Enum(SIGNAL_IDS)
-RESULT_SCHEMA = {
-    "client_id": pl.Int64, "signal": SIGNAL_ENUM, "value": pl.Float64,
-    "threshold": pl.Float64, "severity": SEVERITY_ENUM, "explanation": pl.String,
+RESULT_SCHEMA: dict[str, Any] = {
+    "client_id": pl.Int64,
+    "signal": SIGNAL_ENUM,
+    "value": pl.Float64,
+    "threshold": pl.Float64,
+    "severity": SEVERITY_ENUM,
+    "explanation": pl.String,
     "facts": pl.String,
 }
-SERIES_SCHEMA = {
-    "client_id": pl.Int64, "signal": SIGNAL_ENUM, "month": pl.Date, "value": pl.Float64,
+SERIES_SCHEMA: dict[str, Any] = {
+    "client_id": pl.Int64,
+    "signal": SIGNAL_ENUM,
+    "month": pl.Date,
+    "value": pl.Float64,
     "severity": SEVERITY_ENUM,
 }
 
@@ -72,46 +82,65 @@ def compute(
     for sig in BASE_SIGNALS:
         win = windows[sig.id]
         if sig.id == "time_vs_value":
-            win = win.with_columns(pl.lit(portfolio.get("median_hourly_rate")).alias(
-                "portfolio_rate"))
+            win = win.with_columns(
+                pl.lit(portfolio.get("median_hourly_rate")).alias("portfolio_rate")
+            )
         results.append(_results(sig, win, ctx, ex))
         evidence.append(_evidence(sig, win, ctx))
     series_df = pl.concat(series, how="diagonal").select(list(SERIES_SCHEMA))
     np_win, np_series = progress.compute(ctx, series_df, _first_months(ctx))
-    results.append(_frame_results(
-        np_win, progress.ID, ctx.cfg.ladder(progress.ID)[0],
-        [progress.explain(r) for r in np_win.iter_rows(named=True)],
-        ["recent", "before", "months"]))
+    results.append(
+        _frame_results(
+            np_win,
+            progress.ID,
+            ctx.cfg.ladder(progress.ID)[0],
+            [progress.explain(r) for r in np_win.iter_rows(named=True)],
+            ["recent", "before", "months"],
+        )
+    )
     evidence.append(_progress_evidence(np_win, np_series, ctx))
-    series_df = pl.concat([series_df, np_series.with_columns(
-        pl.lit(progress.ID).cast(SIGNAL_ENUM).alias("signal")).select(list(SERIES_SCHEMA))])
+    series_df = pl.concat(
+        [
+            series_df,
+            np_series.with_columns(pl.lit(progress.ID).cast(SIGNAL_ENUM).alias("signal")).select(
+                list(SERIES_SCHEMA)
+            ),
+        ]
+    )
     return EngineResult(
         as_of=as_of,
         results=pl.concat(results).sort("client_id", "signal"),
-        evidence=pl.concat(evidence).sort("client_id", "signal", "date", descending=[
-            False, False, True]),
+        evidence=pl.concat(evidence).sort(
+            "client_id", "signal", "date", descending=[False, False, True]
+        ),
         series=series_df.sort("client_id", "signal", "month"),
         portfolio=portfolio,
     )
 
 
-def _window_and_series(sig: Signal, ctx: Context, clients: pl.DataFrame
-                       ) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _window_and_series(
+    sig: Signal, ctx: Context, clients: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     comp = sig.components(ctx)
     cols = [c for c in comp.columns if c not in KEY]
     comp = comp.with_columns(pl.col(cols).cast(pl.Float64))
     source = comp.filter(ctx.in_window()) if sig.windowed else comp
-    win = clients.join(source.group_by("client_id").agg(pl.col(cols).sum()),
-                       on="client_id", how="left").with_columns(pl.col(cols).fill_null(0.0))
+    win = clients.join(
+        source.group_by("client_id").agg(pl.col(cols).sum()), on="client_id", how="left"
+    ).with_columns(pl.col(cols).fill_null(0.0))
     value = pl.when(sig.judged(ctx)).then(sig.value(ctx)).otherwise(None).cast(pl.Float64)
     severity = severity_expr(pl.col("value"), ctx.cfg.ladder(sig.id), sig.direction)
     win = win.with_columns(value.alias("value")).with_columns(severity.alias("severity"))
     if sig.extras is not None:
         win = win.join(sig.extras(ctx), on="client_id", how="left")
-    ser = _rolling(comp, cols, ctx).with_columns(value.alias("value")).with_columns(
-        severity.alias("severity"))
+    ser = (
+        _rolling(comp, cols, ctx)
+        .with_columns(value.alias("value"))
+        .with_columns(severity.alias("severity"))
+    )
     return win.with_columns(pl.lit(cols).alias("_cols")), ser.select(
-        "client_id", "month", "value", "severity")
+        "client_id", "month", "value", "severity"
+    )
 
 
 def _rolling(comp: pl.DataFrame, cols: list[str], ctx: Context) -> pl.DataFrame:
@@ -124,12 +153,15 @@ def _rolling(comp: pl.DataFrame, cols: list[str], ctx: Context) -> pl.DataFrame:
     if comp.height == 0:
         return comp
     first = comp.group_by("client_id").agg(pl.col("month").min().alias("_first"))
-    start = first.get_column("_first").min()
+    start: dt.date = first.get_column("_first").min()  # type: ignore[assignment]
     calendar = pl.DataFrame({"month": pl.date_range(start, ctx.as_of_month, "1mo", eager=True)})
     grid = first.join(calendar, how="cross").filter(pl.col("month") >= pl.col("_first"))
     full = grid.join(comp, on=KEY, how="left").with_columns(pl.col(cols).fill_null(0.0))
-    return full.sort(KEY).with_columns(
-        pl.col(cols).rolling_sum(window_size=n, min_samples=1).over("client_id")).drop("_first")
+    return (
+        full.sort(KEY)
+        .with_columns(pl.col(cols).rolling_sum(window_size=n, min_samples=1).over("client_id"))
+        .drop("_first")
+    )
 
 
 def _results(sig: Signal, win: pl.DataFrame, ctx: Context, ex: Explainer) -> pl.DataFrame:
@@ -139,30 +171,45 @@ def _results(sig: Signal, win: pl.DataFrame, ctx: Context, ex: Explainer) -> pl.
     return _frame_results(win, sig.id, ctx.cfg.ladder(sig.id)[0], sentences, cols)
 
 
-def _frame_results(win: pl.DataFrame, signal_id: str, threshold: float,
-                   sentences: list[str], cols: list[str]) -> pl.DataFrame:
-    facts = (win.select(pl.struct(cols).struct.json_encode()).to_series()
-             if cols and win.height else pl.Series([json.dumps({})] * win.height))
-    return pl.DataFrame({
-        "client_id": win.get_column("client_id"),
-        "signal": pl.Series([signal_id] * win.height, dtype=SIGNAL_ENUM),
-        "value": win.get_column("value").cast(pl.Float64),
-        "threshold": pl.Series([threshold] * win.height, dtype=pl.Float64),
-        "severity": win.get_column("severity").cast(SEVERITY_ENUM),
-        "explanation": pl.Series(sentences, dtype=pl.String),
-        "facts": facts.cast(pl.String),
-    }, schema=RESULT_SCHEMA)
+def _frame_results(
+    win: pl.DataFrame, signal_id: str, threshold: float, sentences: list[str], cols: list[str]
+) -> pl.DataFrame:
+    facts = (
+        win.select(pl.struct(cols).struct.json_encode()).to_series()
+        if cols and win.height
+        else pl.Series([json.dumps({})] * win.height)
+    )
+    return pl.DataFrame(
+        {
+            "client_id": win.get_column("client_id"),
+            "signal": pl.Series([signal_id] * win.height, dtype=SIGNAL_ENUM),
+            "value": win.get_column("value").cast(pl.Float64),
+            "threshold": pl.Series([threshold] * win.height, dtype=pl.Float64),
+            "severity": win.get_column("severity").cast(SEVERITY_ENUM),
+            "explanation": pl.Series(sentences, dtype=pl.String),
+            "facts": facts.cast(pl.String),
+        },
+        schema=RESULT_SCHEMA,
+    )
 
 
-def _keep_evidence(ev: pl.DataFrame, flagged: pl.DataFrame, signal_id: str, ctx: Context,
-                   windowed: bool = True) -> pl.DataFrame:
+def _keep_evidence(
+    ev: pl.DataFrame, flagged: pl.DataFrame, signal_id: str, ctx: Context, windowed: bool = True
+) -> pl.DataFrame:
     ev = ev.join(flagged, on="client_id", how="semi")
     if windowed:
         ev = ev.filter(pl.col("date") >= ctx.window_start)
     n = ctx.cfg.int("engine.evidence_rows")
-    return (ev.sort("date", descending=True).group_by("client_id", maintain_order=True).head(n)
-            .select(pl.col("client_id"), pl.lit(signal_id).cast(SIGNAL_ENUM).alias("signal"),
-                    *[pl.col(c).cast(t) for c, t in EVIDENCE_SCHEMA.items() if c != "client_id"]))
+    return (
+        ev.sort("date", descending=True)
+        .group_by("client_id", maintain_order=True)
+        .head(n)
+        .select(
+            pl.col("client_id"),
+            pl.lit(signal_id).cast(SIGNAL_ENUM).alias("signal"),
+            *[pl.col(c).cast(t) for c, t in EVIDENCE_SCHEMA.items() if c != "client_id"],
+        )
+    )
 
 
 def _evidence(sig: Signal, win: pl.DataFrame, ctx: Context) -> pl.DataFrame:
@@ -175,15 +222,20 @@ def _evidence(sig: Signal, win: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 def _progress_evidence(win: pl.DataFrame, series: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     flagged = win.filter(pl.col("severity") != "none").select("client_id")
     ev = series.filter(pl.col("value") > 0).select(
-        "client_id", pl.col("month").alias("date"),
+        "client_id",
+        pl.col("month").alias("date"),
         pl.col("month").dt.strftime("month %Y-%m").alias("record"),
-        pl.format("{} signs in trouble", pl.col("value").cast(pl.Int64)).alias("detail"))
+        pl.format("{} signs in trouble", pl.col("value").cast(pl.Int64)).alias("detail"),
+    )
     return _keep_evidence(ev, flagged, progress.ID, ctx)
 
 
 def _first_months(ctx: Context) -> pl.DataFrame:
-    parts = [ctx.time.select("client_id", "month"), ctx.messages.select("client_id", "month"),
-             ctx.invoices.select("client_id", "month")]
+    parts = [
+        ctx.time.select("client_id", "month"),
+        ctx.messages.select("client_id", "month"),
+        ctx.invoices.select("client_id", "month"),
+    ]
     return pl.concat(parts).group_by("client_id").agg(pl.col("month").min().alias("first_month"))
 
 

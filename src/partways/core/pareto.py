@@ -36,21 +36,28 @@ def pareto(ctx: Context) -> list[ParetoRow]:
     win = ctx.in_window()
     per_client = {
         "hours": ctx.time.filter(win).group_by("client_id").agg(pl.col("hours").sum().alias("v")),
-        "nonbillable_hours": ctx.time.filter(win & ~pl.col("billable")).group_by("client_id")
+        "nonbillable_hours": ctx.time.filter(win & ~pl.col("billable"))
+        .group_by("client_id")
         .agg(pl.col("hours").sum().alias("v")),
         "messages": ctx.inbound.filter(win).group_by("client_id").agg(pl.len().alias("v")),
         "incidents": ctx.incidents.filter(win).group_by("client_id").agg(pl.len().alias("v")),
         "late_payments": ctx.invoices.filter(
-            (pl.col("due_month") >= ctx.window_start) & (pl.col("due_on") <= ctx.as_of)
-            & (pl.col("days_late") > 0)).group_by("client_id").agg(pl.len().alias("v")),
+            (pl.col("due_month") >= ctx.window_start)
+            & (pl.col("due_on") <= ctx.as_of)
+            & (pl.col("days_late") > 0)
+        )
+        .group_by("client_id")
+        .agg(pl.len().alias("v")),
     }
     rows = []
     for metric, frame in per_client.items():
-        ranked = clients.join(frame, on="client_id", how="left").with_columns(
-            pl.col("v").fill_null(0).cast(pl.Float64)).sort(["v", "name"], descending=[True, False])
+        ranked = (
+            clients.join(frame, on="client_id", how="left")
+            .with_columns(pl.col("v").fill_null(0).cast(pl.Float64))
+            .sort(["v", "name"], descending=[True, False])
+        )
         total = float(ranked.get_column("v").sum())
         top = ranked.head(n_top).filter(pl.col("v") > 0)
         share = float(top.get_column("v").sum()) / total if total else 0.0
-        rows.append(ParetoRow(metric, total, share,
-                              list(top.select("name", "v").iter_rows())))
+        rows.append(ParetoRow(metric, total, share, list(top.select("name", "v").iter_rows())))
     return rows

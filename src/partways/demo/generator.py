@@ -30,8 +30,14 @@ TEAM = [
     ("Luka Babić", "luka@studio-horvat.example", "staff"),
 ]
 EXCHANGE_RATES = {"USD": Decimal("0.92"), "AED": Decimal("0.25"), "IDR": Decimal("0.000058")}
-PROJECT_NAMES = ("website relaunch", "brand refresh", "spring campaign", "online shop",
-                 "annual report", "social media")
+PROJECT_NAMES = (
+    "website relaunch",
+    "brand refresh",
+    "spring campaign",
+    "online shop",
+    "annual report",
+    "social media",
+)
 
 
 class DemoExists(Exception):
@@ -63,8 +69,9 @@ def _workday(day: dt.date) -> dt.date:
 
 
 class _ClientBuilder:
-    def __init__(self, p: Profile, index: int, as_of: dt.date, team: dict[str, m.TeamMember],
-                 rows: Rows) -> None:
+    def __init__(
+        self, p: Profile, index: int, as_of: dt.date, team: dict[str, m.TeamMember], rows: Rows
+    ) -> None:
         self.p, self.as_of, self.team, self.rows = p, as_of, team, rows
         self.rng = random.Random(f"partways-demo-{index}")
         self.start = as_of.replace(day=1) - relativedelta(months=p.months - 1)
@@ -73,7 +80,8 @@ class _ClientBuilder:
     def bad(self, month: dt.date) -> bool:
         if self.p.bad_months is None:
             return True
-        return month > self.as_of.replace(day=1) - relativedelta(months=self.p.bad_months)
+        since: dt.date = self.as_of.replace(day=1) - relativedelta(months=self.p.bad_months)
+        return month > since
 
     def text(self, kind: str, project: str) -> str:
         return self.rng.choice(PHRASES[self.p.lang][kind]).format(p=project)
@@ -81,23 +89,37 @@ class _ClientBuilder:
     def build(self) -> m.Client:
         p = self.p
         client = m.Client.objects.create(
-            name=p.name, language=p.lang, created_on=self.start, manager=self.team[p.manager])
+            name=p.name, language=p.lang, created_on=self.start, manager=self.team[p.manager]
+        )
         slug = "".join(ch for ch in p.name.lower() if ch.isalnum())[:16]
-        m.Contact.objects.create(client=client, name=f"Contact at {p.name}",
-                                 email=f"office@{slug}.example", is_primary=True)
+        m.Contact.objects.create(
+            client=client,
+            name=f"Contact at {p.name}",
+            email=f"office@{slug}.example",
+            is_primary=True,
+        )
         anniversary = self.start + relativedelta(years=1)
         while anniversary <= self.as_of:
             anniversary += relativedelta(years=1)
         m.Contract.objects.create(
-            client=client, title="Services agreement", start=self.start,
-            end=anniversary - dt.timedelta(days=1), auto_renew=True, notice_days=30,
+            client=client,
+            title="Services agreement",
+            start=self.start,
+            end=anniversary - dt.timedelta(days=1),
+            auto_renew=True,
+            notice_days=30,
             termination_clause="Either party may end this agreement with 30 days' written "
-                               "notice before the end of a term.",
+            "notice before the end of a term.",
             scope="Design and development services as agreed in each statement of work.",
-            reply_window_hours=48, main_channel="email", currency=p.currency,
-            payment_terms_days=30)
-        projects = [m.Project.objects.create(client=client, name=name) for name in
-                    self.rng.sample(PROJECT_NAMES, 2)]
+            reply_window_hours=48,
+            main_channel="email",
+            currency=p.currency,
+            payment_terms_days=30,
+        )
+        projects = [
+            m.Project.objects.create(client=client, name=name)
+            for name in self.rng.sample(PROJECT_NAMES, 2)
+        ]
         month = self.start
         n_months = 0
         while month <= self.as_of:
@@ -111,8 +133,11 @@ class _ClientBuilder:
     def month(self, client: m.Client, project: m.Project, month: dt.date) -> None:
         p, rng, bad = self.p, self.rng, self.bad(month)
         last_day = min(month + relativedelta(months=1) - dt.timedelta(days=1), self.as_of)
-        days = [d for d in (month + dt.timedelta(days=i) for i in range((last_day - month).days + 1))
-                if d.weekday() < 5]
+        days = [
+            d
+            for d in (month + dt.timedelta(days=i) for i in range((last_day - month).days + 1))
+            if d.weekday() < 5
+        ]
         if not days:
             return
         hours = p.hours * rng.uniform(0.85, 1.15) * len(days) / 21.7
@@ -123,16 +148,30 @@ class _ClientBuilder:
             hours -= chunk
             day = rng.choice(days)
             is_billable = rng.random() < billable
-            self.rows.time.append(m.TimeEntry(
-                client=client, project=project, person=rng.choice(people).name,
-                started_at=_local(day, rng.randint(9, 14)), duration_seconds=int(chunk * 3600),
-                billable=is_billable, bill_rate_minor=p.rate if is_billable else 0,
-                currency=p.currency, description=f"{project.name}: work session"))
+            self.rows.time.append(
+                m.TimeEntry(
+                    client=client,
+                    project=project,
+                    person=rng.choice(people).name,
+                    started_at=_local(day, rng.randint(9, 14)),
+                    duration_seconds=int(chunk * 3600),
+                    billable=is_billable,
+                    bill_rate_minor=p.rate if is_billable else 0,
+                    currency=p.currency,
+                    description=f"{project.name}: work session",
+                )
+            )
         if p.expenses and bad:
-            self.rows.expenses.append(m.Expense(
-                client=client, project=project, spent_on=rng.choice(days),
-                amount_minor=int(p.expenses * rng.uniform(0.8, 1.2)), currency="EUR",
-                description="Printing and stock photography"))
+            self.rows.expenses.append(
+                m.Expense(
+                    client=client,
+                    project=project,
+                    spent_on=rng.choice(days),
+                    amount_minor=int(p.expenses * rng.uniform(0.8, 1.2)),
+                    currency="EUR",
+                    description="Printing and stock photography",
+                )
+            )
         self.conversation(client, project.name, days, bad)
         self.meeting(client, rng.choice(days), bad)
         # Clients who reject a lot also get more proposals put to them.
@@ -140,8 +179,7 @@ class _ClientBuilder:
         for _ in range(rounds):
             self.proposal(client, project, rng.choice(days), bad)
 
-    def conversation(self, client: m.Client, project: str, days: list[dt.date],
-                     bad: bool) -> None:
+    def conversation(self, client: m.Client, project: str, days: list[dt.date], bad: bool) -> None:
         p, rng = self.p, self.rng
         mix = p.mix if bad else {}
         reply = p.reply_hours if bad else (1, 20)
@@ -169,29 +207,59 @@ class _ClientBuilder:
     def client_time(self, when: dt.datetime, after_hours: bool) -> dt.datetime:
         local = when.astimezone(TZ)
         if after_hours:
-            local = local.replace(hour=self.rng.choice((21, 22, 23)), minute=self.rng.randint(0, 59))
+            local = local.replace(
+                hour=self.rng.choice((21, 22, 23)), minute=self.rng.randint(0, 59)
+            )
         elif local.weekday() >= 5 or not 9 <= local.hour < 17:
             day = _workday(local.date() + dt.timedelta(days=1 if local.hour >= 17 else 0))
-            local = dt.datetime(day.year, day.month, day.day, self.rng.randint(9, 16),
-                                self.rng.randint(0, 59), tzinfo=TZ)
+            local = dt.datetime(
+                day.year,
+                day.month,
+                day.day,
+                self.rng.randint(9, 16),
+                self.rng.randint(0, 59),
+                tzinfo=TZ,
+            )
         return local.astimezone(dt.UTC)
 
-    def message(self, client: m.Client, direction: str, when: dt.datetime, text: str,
-                recipient: m.TeamMember | None = None) -> None:
+    def message(
+        self,
+        client: m.Client,
+        direction: str,
+        when: dt.datetime,
+        text: str,
+        recipient: m.TeamMember | None = None,
+    ) -> None:
         author = "Studio Horvat" if direction == "out" else f"Contact at {client.name}"
-        self.rows.messages.append(m.Message(
-            client=client, direction=direction, channel="email", sent_at=when, author=author,
-            recipient=recipient, thread_key=f"{client.pk}-{when:%Y%m}", text=text,
-            subject=text[:60]))
+        self.rows.messages.append(
+            m.Message(
+                client=client,
+                direction=direction,
+                channel="email",
+                sent_at=when,
+                author=author,
+                recipient=recipient,
+                thread_key=f"{client.pk}-{when:%Y%m}",
+                text=text,
+                subject=text[:60],
+            )
+        )
 
     def meeting(self, client: m.Client, day: dt.date, bad: bool) -> None:
         p, rng = self.p, self.rng
         draw = rng.random()
         status = "no_show" if bad and draw < p.no_show else "held"
         prepared = None if status != "held" else not (bad and rng.random() < p.unprepared)
-        self.rows.meetings.append(m.Meeting(
-            client=client, title="Monthly check-in", starts_at=_local(day, 11), status=status,
-            client_prepared=prepared, is_check_in=True))
+        self.rows.meetings.append(
+            m.Meeting(
+                client=client,
+                title="Monthly check-in",
+                starts_at=_local(day, 11),
+                status=status,
+                client_prepared=prepared,
+                is_check_in=True,
+            )
+        )
 
     def proposal(self, client: m.Client, project: m.Project, day: dt.date, bad: bool) -> None:
         p, rng = self.p, self.rng
@@ -203,15 +271,25 @@ class _ClientBuilder:
         elif rejected:
             outcome = rng.choice(("rejected", "revision"))
             decided_on = decided
-            reason = (self.text("vague", project.name) if bad and rng.random() < p.vague
-                      else rng.choice(FEEDBACK_CONCRETE[p.lang]))
+            reason = (
+                self.text("vague", project.name)
+                if bad and rng.random() < p.vague
+                else rng.choice(FEEDBACK_CONCRETE[p.lang])
+            )
         else:
             outcome, decided_on, reason = "accepted", decided, ""
-        self.rows.proposals.append(m.Proposal(
-            client=client, kind=rng.choice(("recommendation", "deliverable")),
-            title=f"{project.name.capitalize()}: proposal {day:%b %Y}", submitted_on=day,
-            decided_on=decided_on, outcome=outcome, reason=reason,
-            revision_round=rng.randint(2, 4) if outcome == "revision" else 1))
+        self.rows.proposals.append(
+            m.Proposal(
+                client=client,
+                kind=rng.choice(("recommendation", "deliverable")),
+                title=f"{project.name.capitalize()}: proposal {day:%b %Y}",
+                submitted_on=day,
+                decided_on=decided_on,
+                outcome=outcome,
+                reason=reason,
+                revision_round=rng.randint(2, 4) if outcome == "revision" else 1,
+            )
+        )
 
     def invoice_history(self, client: m.Client) -> None:
         p, rng = self.p, self.rng
@@ -219,7 +297,9 @@ class _ClientBuilder:
         for t in self.rows.time:
             if t.client is client and t.billable:
                 key = t.started_at.astimezone(TZ).date().replace(day=1)
-                by_month[key] = by_month.get(key, 0) + t.bill_rate_minor * t.duration_seconds // 3600
+                by_month[key] = (
+                    by_month.get(key, 0) + t.bill_rate_minor * t.duration_seconds // 3600
+                )
         months = sorted(k for k in by_month if k + relativedelta(months=1) <= self.as_of)
         for i, month in enumerate(months):
             issued = month + relativedelta(months=1)
@@ -229,54 +309,103 @@ class _ClientBuilder:
             bad = self.bad(due.replace(day=1))
             delay = rng.randint(*(p.pay_delay if bad else (-6, 1)))
             invoice = m.Invoice(
-                client=client, number=f"SH-{issued:%Y%m}-{client.pk:03d}", issued_on=issued,
-                due_on=due, amount_minor=by_month[month], currency=p.currency,
+                client=client,
+                number=f"SH-{issued:%Y%m}-{client.pk:03d}",
+                issued_on=issued,
+                due_on=due,
+                amount_minor=by_month[month],
+                currency=p.currency,
                 disputed=bad and from_end <= p.disputed_last,
-                reminders_sent=0 if delay <= 7 else (1 if delay <= 30 else 2))
+                reminders_sent=0 if delay <= 7 else (1 if delay <= 30 else 2),
+            )
             paid_on = due + dt.timedelta(days=delay)
             payments = []
             if paid_on <= self.as_of and not (bad and from_end <= p.unpaid_last):
-                payments.append(m.Payment(client=client, paid_on=paid_on,
-                                          amount_minor=by_month[month], currency=p.currency,
-                                          method="bank transfer"))
+                payments.append(
+                    m.Payment(
+                        client=client,
+                        paid_on=paid_on,
+                        amount_minor=by_month[month],
+                        currency=p.currency,
+                        method="bank transfer",
+                    )
+                )
             self.rows.invoices.append((invoice, payments))
 
     def recent_trouble(self, client: m.Client) -> None:
         p, rng = self.p, self.rng
         recent = [self.as_of - dt.timedelta(days=d) for d in range(5, 80, 9)]
         for day in recent[: p.to_staff_abuse]:
-            self.message(client, "in", _local(_workday(day), 15), self.text("abuse", "the project"),
-                         recipient=self.team["omar@studio-horvat.example"])
+            self.message(
+                client,
+                "in",
+                _local(_workday(day), 15),
+                self.text("abuse", "the project"),
+                recipient=self.team["omar@studio-horvat.example"],
+            )
         for kind, reporter, note in p.incidents:
             member = self.team[reporter]
-            self.rows.incidents.append(m.Incident(
-                client=client, kind=kind, reporter=member, severity="high",
-                occurred_at=_local(_workday(recent[1]), 14), note=note))
+            self.rows.incidents.append(
+                m.Incident(
+                    client=client,
+                    kind=kind,
+                    reporter=member,
+                    severity="high",
+                    occurred_at=_local(_workday(recent[1]), 14),
+                    note=note,
+                )
+            )
         for i in range(max(p.compress, p.out_of_scope)):
             due = self.as_of + dt.timedelta(days=10 + 7 * i)
-            self.rows.deliverables.append(m.Deliverable(
-                client=client, title=f"Extra request {i + 1}", status="in_progress",
-                requested_on=recent[i], due=due,
-                original_due=due + dt.timedelta(days=14) if i < p.compress else None,
-                in_scope=i >= p.out_of_scope, paid_for=False))
-        self.rows.deliverables.append(m.Deliverable(
-            client=client, title="Quarterly report", status="delivered",
-            requested_on=self.as_of - dt.timedelta(days=60), due=self.as_of - dt.timedelta(days=20),
-            delivered_on=self.as_of - dt.timedelta(days=22), paid_for=True))
-        self.rows.deliverables.append(m.Deliverable(
-            client=client, title="Next milestone", status="in_progress",
-            requested_on=self.as_of - dt.timedelta(days=15), due=self.as_of + dt.timedelta(days=25),
-            paid_for=rng.random() < 0.5))
+            self.rows.deliverables.append(
+                m.Deliverable(
+                    client=client,
+                    title=f"Extra request {i + 1}",
+                    status="in_progress",
+                    requested_on=recent[i],
+                    due=due,
+                    original_due=due + dt.timedelta(days=14) if i < p.compress else None,
+                    in_scope=i >= p.out_of_scope,
+                    paid_for=False,
+                )
+            )
+        self.rows.deliverables.append(
+            m.Deliverable(
+                client=client,
+                title="Quarterly report",
+                status="delivered",
+                requested_on=self.as_of - dt.timedelta(days=60),
+                due=self.as_of - dt.timedelta(days=20),
+                delivered_on=self.as_of - dt.timedelta(days=22),
+                paid_for=True,
+            )
+        )
+        self.rows.deliverables.append(
+            m.Deliverable(
+                client=client,
+                title="Next milestone",
+                status="in_progress",
+                requested_on=self.as_of - dt.timedelta(days=15),
+                due=self.as_of + dt.timedelta(days=25),
+                paid_for=rng.random() < 0.5,
+            )
+        )
         if p.flag:
-            m.ClientFlag.objects.create(client=client, kind="not_a_fit", reason=p.flag,
-                                        created_on=self.as_of - dt.timedelta(days=12))
+            m.ClientFlag.objects.create(
+                client=client,
+                kind="not_a_fit",
+                reason=p.flag,
+                created_on=self.as_of - dt.timedelta(days=12),
+            )
         if p.repair_plan_baseline is not None:
             m.RepairPlan.objects.create(
-                client=client, opened_on=self.as_of - dt.timedelta(days=80),
+                client=client,
+                opened_on=self.as_of - dt.timedelta(days=80),
                 review_on=self.as_of - dt.timedelta(days=10),
                 baseline_score=p.repair_plan_baseline,
                 strategies=["channel_cadence", "new_agreement"],
-                notes="Weekly check-in and a new agreement with a revision limit.")
+                notes="Weekly check-in and a new agreement with a revision limit.",
+            )
 
 
 def _save(rows: Rows) -> None:
@@ -296,8 +425,12 @@ def _save(rows: Rows) -> None:
         msg.analyzer = f"{analyzer.name}/{analyzer.version}"
     m.Message.objects.bulk_create(rows.messages, batch_size=2000)
     labels = [
-        m.MessageLabel(message=msg, label=label, score=score,
-                       spans=[[s.start, s.end] for s in analysis.spans if s.label == label])
+        m.MessageLabel(
+            message=msg,
+            label=label,
+            score=score,
+            spans=[[s.start, s.end] for s in analysis.spans if s.label == label],
+        )
         for msg, analysis in zip(rows.messages, analyses, strict=True)
         for label, score in analysis.labels.items()
     ]
@@ -308,8 +441,9 @@ def _save(rows: Rows) -> None:
     m.Incident.objects.bulk_create(rows.incidents)
 
 
-def build_demo(as_of: dt.date, replace: bool = False,
-               progress: Callable[[str], None] | None = None) -> int:
+def build_demo(
+    as_of: dt.date, replace: bool = False, progress: Callable[[str], None] | None = None
+) -> int:
     """Fill the database with the demo agency as of ``as_of``; return the client count.
 
     Raises :class:`DemoExists` when the database already holds clients and ``replace``
@@ -335,8 +469,10 @@ def build_demo(as_of: dt.date, replace: bool = False,
         settings.save()
         for cur, rate in EXCHANGE_RATES.items():
             m.ExchangeRate.objects.create(currency=cur, rate_to_base=rate)
-        team = {email: m.TeamMember.objects.create(name=name, email=email, role=role)
-                for name, email, role in TEAM}
+        team = {
+            email: m.TeamMember.objects.create(name=name, email=email, role=role)
+            for name, email, role in TEAM
+        }
         rows = Rows()
         all_profiles = profiles()
         for i, p in enumerate(all_profiles):

@@ -203,8 +203,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 FEEDBACK_CONCRETE: dict[str, tuple[str, ...]] = {
-    "en": ("Please use our new logo and make the header blue.",
-           "Shorten the intro to two paragraphs and add prices."),
+    "en": (
+        "Please use our new logo and make the header blue.",
+        "Shorten the intro to two paragraphs and add prices.",
+    ),
     "id": ("Tolong ganti logo dengan versi baru dan perbesar judulnya.",),
     "hr": ("Molimo zamijenite logotip i skratite uvod na dva odlomka.",),
     "ar": ("يرجى استخدام الشعار الجديد وتقصير المقدمة.",),

@@ -18,32 +18,33 @@ from partways.core.dataset import Business, Dataset
 # One query per engine table. {where} is replaced by a client filter, or nothing.
 QUERIES: dict[str, str] = {
     "clients": "SELECT id AS client_id, name, archived FROM partways_client "
-               "WHERE archived = {false} {and_id}",
+    "WHERE archived = {false} {and_id}",
     "contracts": 'SELECT client_id, start, "end", auto_renew, notice_days, reply_window_hours, '
-                 "main_channel FROM partways_contract {where}",
+    "main_channel FROM partways_contract {where}",
     "time_entries": "SELECT client_id, started_at, duration_seconds AS seconds, billable, "
-                    "bill_rate_minor, cost_rate_minor, currency FROM partways_timeentry {where}",
+    "bill_rate_minor, cost_rate_minor, currency FROM partways_timeentry {where}",
     "expenses": "SELECT client_id, spent_on, amount_minor, currency FROM partways_expense {where}",
     "invoices": "SELECT id AS invoice_id, client_id, number, issued_on, due_on, amount_minor, "
-                "currency, disputed, reminders_sent, written_off_minor FROM partways_invoice {where}",
+    "currency, disputed, reminders_sent, written_off_minor FROM partways_invoice {where}",
     "payments": "SELECT invoice_id, client_id, paid_on, amount_minor, currency "
-                "FROM partways_payment {where}",
+    "FROM partways_payment {where}",
     "messages": "SELECT id AS message_id, client_id, direction, sent_at, recipient_id "
-                "FROM partways_message WHERE client_id IS NOT NULL {and_client}",
+    "FROM partways_message WHERE client_id IS NOT NULL {and_client}",
     "message_labels": "SELECT l.message_id, l.label, l.score FROM partways_messagelabel l "
-                      "{label_join}",
-    "meetings": "SELECT client_id, starts_at, status, client_prepared FROM partways_meeting {where}",
+    "{label_join}",
+    "meetings": "SELECT client_id, starts_at, status, client_prepared "
+    "FROM partways_meeting {where}",
     "proposals": "SELECT id AS proposal_id, client_id, kind, title, submitted_on, decided_on, "
-                 "outcome, reason, revision_round FROM partways_proposal {where}",
+    "outcome, reason, revision_round FROM partways_proposal {where}",
     "deliverables": "SELECT id AS deliverable_id, client_id, title, status, requested_on, due, "
-                    "original_due, in_scope FROM partways_deliverable {where}",
+    "original_due, in_scope FROM partways_deliverable {where}",
     "incidents": "SELECT i.id AS incident_id, i.client_id, i.kind, "
-                 "COALESCE(t.name, i.reporter_name) AS reporter, i.severity, i.occurred_at, i.note "
-                 "FROM partways_incident i LEFT JOIN partways_teammember t ON t.id = i.reporter_id "
-                 "{where_i}",
+    "COALESCE(t.name, i.reporter_name) AS reporter, i.severity, i.occurred_at, i.note "
+    "FROM partways_incident i LEFT JOIN partways_teammember t ON t.id = i.reporter_id "
+    "{where_i}",
     "flags": "SELECT client_id, kind, reason, created_on, active FROM partways_clientflag {where}",
     "repair_plans": "SELECT client_id, opened_on, review_on, baseline_score, status "
-                    "FROM partways_repairplan {where}",
+    "FROM partways_repairplan {where}",
 }
 
 
@@ -56,8 +57,11 @@ def _sql(name: str, client_ids: Sequence[int] | None) -> str:
         "where": f"WHERE client_id IN ({ids})" if ids is not None else "",
         "where_i": f"WHERE i.client_id IN ({ids})" if ids is not None else "",
         "and_client": f"AND client_id IN ({ids})" if ids is not None else "",
-        "label_join": (f"JOIN partways_message m ON m.id = l.message_id "
-                       f"WHERE m.client_id IN ({ids})") if ids is not None else "",
+        "label_join": (
+            f"JOIN partways_message m ON m.id = l.message_id WHERE m.client_id IN ({ids})"
+        )
+        if ids is not None
+        else "",
     }
     return QUERIES[name].format(**subs)
 
@@ -65,13 +69,13 @@ def _sql(name: str, client_ids: Sequence[int] | None) -> str:
 def _adbc_reader() -> Callable[[str], pl.DataFrame]:
     settings = connection.settings_dict
     if connection.vendor == "sqlite":
-        import adbc_driver_sqlite.dbapi as driver
+        import adbc_driver_sqlite.dbapi as sqlite_driver
 
-        conn = driver.connect(str(settings["NAME"]))
+        conn = sqlite_driver.connect(str(settings["NAME"]))
     elif connection.vendor == "postgresql":
-        import adbc_driver_postgresql.dbapi as driver
+        import adbc_driver_postgresql.dbapi as pg_driver
 
-        conn = driver.connect(_postgres_uri(settings))
+        conn = pg_driver.connect(_postgres_uri(settings))
     else:
         raise RuntimeError(f"unsupported database vendor {connection.vendor!r}")
 
@@ -103,8 +107,11 @@ def _cursor_read(sql: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=cols, orient="row", infer_schema_length=None)
 
 
-def load_dataset(business: Business, client_ids: Sequence[int] | None = None,
-                 progress: Callable[[str], None] | None = None) -> Dataset:
+def load_dataset(
+    business: Business,
+    client_ids: Sequence[int] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Dataset:
     """Read every table the engine needs (only ``client_ids``' rows when given).
 
     Archived clients are left out: their relationship has already ended.
@@ -130,10 +137,18 @@ def load_dataset(business: Business, client_ids: Sequence[int] | None = None,
     staff_ids = staff.get_column("id").to_list() if staff.height else []
     msgs = frames["messages"]
     frames["messages"] = msgs.with_columns(
-        pl.col("recipient_id").is_in(pl.Series(staff_ids, dtype=msgs.schema["recipient_id"])
-                                     .implode()).fill_null(False).alias("to_staff"))
+        pl.col("recipient_id")
+        .is_in(pl.Series(staff_ids, dtype=msgs.schema["recipient_id"]).implode())
+        .fill_null(False)
+        .alias("to_staff")
+    )
     live = frames["clients"].get_column("client_id")
-    frames = {n: (f.filter(pl.col("client_id").is_in(live.implode()))
-                  if n != "clients" and "client_id" in f.columns else f)
-              for n, f in frames.items()}
+    frames = {
+        n: (
+            f.filter(pl.col("client_id").is_in(live.implode()))
+            if n != "clients" and "client_id" in f.columns
+            else f
+        )
+        for n, f in frames.items()
+    }
     return Dataset.from_frames(business, **frames)

@@ -44,11 +44,14 @@ def database_settings(url: str | None) -> dict[str, Any]:
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
         }
-    config: dict[str, Any] = dj_database_url.parse(url, conn_max_age=60)
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config.setdefault("OPTIONS", {}).update(
-            {"transaction_mode": "IMMEDIATE", "timeout": 30,
-             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+            {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 30,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
         )
     return config
 
@@ -58,7 +61,8 @@ DEBUG = os.environ.get("PARTWAYS_DEBUG", "") == "1"
 # (issue 6) refuses to start in production mode without PARTWAYS_SECRET_KEY.
 SECRET_KEY = os.environ.get("PARTWAYS_SECRET_KEY", "partways-insecure-local-cli-key")
 ALLOWED_HOSTS = [
-    h.strip() for h in os.environ.get("PARTWAYS_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
+    h.strip()
+    for h in os.environ.get("PARTWAYS_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
     if h.strip()
 ]
 

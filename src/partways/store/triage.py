@@ -22,8 +22,11 @@ class TriageOutcome:
     dataset: Dataset
 
 
-def run_triage(as_of: dt.date, client_ids: Sequence[int] | None = None,
-               progress: Callable[[str], None] | None = None) -> TriageOutcome:
+def run_triage(
+    as_of: dt.date,
+    client_ids: Sequence[int] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> TriageOutcome:
     """Triage every active client (or only ``client_ids``) as of ``as_of``.
 
     A full run records its portfolio-wide figures; a run over some clients reuses the

@@ -17,7 +17,10 @@ SEVERITY_POINTS = {s: i for i, s in enumerate(SEVERITIES)}
 SEVERITY_ENUM = pl.Enum(SEVERITIES)
 
 EVIDENCE_SCHEMA = {
-    "client_id": pl.Int64, "date": pl.Date, "record": pl.String, "detail": pl.String,
+    "client_id": pl.Int64,
+    "date": pl.Date,
+    "record": pl.String,
+    "detail": pl.String,
 }
 
 
@@ -71,18 +74,23 @@ class Signal:
     windowed: bool = True
 
 
-def severity_expr(value: pl.Expr, ladder: tuple[float, float, float], direction: Direction
-                  ) -> pl.Expr:
+def severity_expr(
+    value: pl.Expr, ladder: tuple[float, float, float], direction: Direction
+) -> pl.Expr:
     low, medium, high = ladder
 
     def worse(t: float) -> pl.Expr:
         return value >= t if direction == "higher_is_worse" else value < t
 
     return (
-        pl.when(value.is_null()).then(pl.lit("none"))
-        .when(worse(high)).then(pl.lit("high"))
-        .when(worse(medium)).then(pl.lit("medium"))
-        .when(worse(low)).then(pl.lit("low"))
+        pl.when(value.is_null())
+        .then(pl.lit("none"))
+        .when(worse(high))
+        .then(pl.lit("high"))
+        .when(worse(medium))
+        .then(pl.lit("medium"))
+        .when(worse(low))
+        .then(pl.lit("low"))
         .otherwise(pl.lit("none"))
         .cast(SEVERITY_ENUM)
     )
@@ -96,12 +104,14 @@ def ratio(num: str | pl.Expr, den: str | pl.Expr) -> pl.Expr:
 
 
 def empty_components(*cols: str) -> pl.DataFrame:
-    return pl.DataFrame(schema={"client_id": pl.Int64, "month": pl.Date,
-                                **{c: pl.Float64 for c in cols}})
+    return pl.DataFrame(
+        schema={"client_id": pl.Int64, "month": pl.Date, **{c: pl.Float64 for c in cols}}
+    )
 
 
-def evidence_frame(frame: pl.DataFrame, date: pl.Expr, record: pl.Expr, detail: pl.Expr
-                   ) -> pl.DataFrame:
+def evidence_frame(
+    frame: pl.DataFrame, date: pl.Expr, record: pl.Expr, detail: pl.Expr
+) -> pl.DataFrame:
     return frame.select(
         "client_id",
         date.cast(pl.Date).alias("date"),
@@ -115,11 +125,27 @@ def message_evidence(ctx: Context, frame: pl.DataFrame, what: str) -> pl.DataFra
         frame,
         pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),
         pl.format("message {}", pl.col("message_id")),
-        pl.format("{} {}", pl.lit(what),
-                  pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.strftime("%Y-%m-%d %H:%M")),
+        pl.format(
+            "{} {}",
+            pl.lit(what),
+            pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.strftime("%Y-%m-%d %H:%M"),
+        ),
     )
 
 
-__all__ = ["KEY", "Context", "EVIDENCE_SCHEMA", "Explainer", "Row", "SEVERITIES",
-           "SEVERITY_ENUM", "SEVERITY_POINTS", "Signal", "empty_components", "evidence_frame",
-           "message_evidence", "ratio", "severity_expr"]
+__all__ = [
+    "KEY",
+    "Context",
+    "EVIDENCE_SCHEMA",
+    "Explainer",
+    "Row",
+    "SEVERITIES",
+    "SEVERITY_ENUM",
+    "SEVERITY_POINTS",
+    "Signal",
+    "empty_components",
+    "evidence_frame",
+    "message_evidence",
+    "ratio",
+    "severity_expr",
+]

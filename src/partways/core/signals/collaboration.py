@@ -26,10 +26,14 @@ def _rejected_components(ctx: Context) -> pl.DataFrame:
 def _rejected_explain(row: Row, ex: Explainer) -> str:
     decided = int(row["decided"])
     if row["value"] is None:
-        return (f"Only {decided} proposals decided in the window: too few to judge "
-                f"(needs {ex.cfg['rejected_recommendations.min_decided']:.0f}).")
-    text = (f"The client rejected {int(row['rejected'])} of {decided} recommendations and "
-            f"deliverables put to them ({ex.pct(row['value'])})")
+        return (
+            f"Only {decided} proposals decided in the window: too few to judge "
+            f"(needs {ex.cfg['rejected_recommendations.min_decided']:.0f})."
+        )
+    text = (
+        f"The client rejected {int(row['rejected'])} of {decided} recommendations and "
+        f"deliverables put to them ({ex.pct(row['value'])})"
+    )
     if row["revisions"]:
         text += f", and sent {int(row['revisions'])} back for another revision round"
     return text + "."
@@ -38,11 +42,17 @@ def _rejected_explain(row: Row, ex: Explainer) -> str:
 def _rejected_evidence(ctx: Context) -> pl.DataFrame:
     d = _decided(ctx).filter(pl.col("outcome") == "rejected")
     return evidence_frame(
-        d, pl.col("decided_on"), pl.format("proposal {}", pl.col("proposal_id")),
-        pl.format("'{}' rejected (round {}){}", pl.col("title"), pl.col("revision_round"),
-                  pl.when(pl.col("reason").fill_null("").str.strip_chars() != "")
-                  .then(pl.format(": {}", pl.col("reason").str.slice(0, 120)))
-                  .otherwise(pl.lit(""))),
+        d,
+        pl.col("decided_on"),
+        pl.format("proposal {}", pl.col("proposal_id")),
+        pl.format(
+            "'{}' rejected (round {}){}",
+            pl.col("title"),
+            pl.col("revision_round"),
+            pl.when(pl.col("reason").fill_null("").str.strip_chars() != "")
+            .then(pl.format(": {}", pl.col("reason").str.slice(0, 120)))
+            .otherwise(pl.lit("")),
+        ),
     )
 
 
@@ -64,28 +74,42 @@ def _feedback(ctx: Context) -> pl.DataFrame:
 
 
 def _indecisive_components(ctx: Context) -> pl.DataFrame:
-    return monthly(_feedback(ctx), feedback=pl.len(), vague=pl.col("vague").sum(),
-                   rounds=pl.col("revision_round").sum())
+    return monthly(
+        _feedback(ctx),
+        feedback=pl.len(),
+        vague=pl.col("vague").sum(),
+        rounds=pl.col("revision_round").sum(),
+    )
 
 
 def _indecisive_explain(row: Row, ex: Explainer) -> str:
     n = int(row["feedback"])
     if row["value"] is None:
-        return (f"Only {n} rejections or revision requests in the window: too few to judge "
-                f"(needs {ex.cfg['indecisive.min_feedback']:.0f}).")
-    return (f"{int(row['vague'])} of {n} rejections and revision requests came without a "
-            f"concrete change to make ({ex.pct(row['value'])}); work reached round "
-            f"{row['rounds'] / n:.1f} on average.")
+        return (
+            f"Only {n} rejections or revision requests in the window: too few to judge "
+            f"(needs {ex.cfg['indecisive.min_feedback']:.0f})."
+        )
+    return (
+        f"{int(row['vague'])} of {n} rejections and revision requests came without a "
+        f"concrete change to make ({ex.pct(row['value'])}); work reached round "
+        f"{row['rounds'] / n:.1f} on average."
+    )
 
 
 def _indecisive_evidence(ctx: Context) -> pl.DataFrame:
     d = _feedback(ctx).filter(pl.col("vague"))
     return evidence_frame(
-        d, pl.col("decided_on"), pl.format("proposal {}", pl.col("proposal_id")),
-        pl.format("'{}' round {}: {}", pl.col("title"), pl.col("revision_round"),
-                  pl.when(pl.col("reason").fill_null("").str.strip_chars() == "")
-                  .then(pl.lit("no reason given"))
-                  .otherwise(pl.format("\"{}\"", pl.col("reason").str.slice(0, 120)))),
+        d,
+        pl.col("decided_on"),
+        pl.format("proposal {}", pl.col("proposal_id")),
+        pl.format(
+            "'{}' round {}: {}",
+            pl.col("title"),
+            pl.col("revision_round"),
+            pl.when(pl.col("reason").fill_null("").str.strip_chars() == "")
+            .then(pl.lit("no reason given"))
+            .otherwise(pl.format('"{}"', pl.col("reason").str.slice(0, 120))),
+        ),
     )
 
 

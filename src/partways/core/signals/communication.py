@@ -16,24 +16,37 @@ def _turns(ctx: Context) -> pl.DataFrame:
     Only the first of several messages we send in a row counts: the wait is measured
     from when the client first owed us an answer.
     """
-    msgs = ctx.messages.select("message_id", "client_id", "direction", "sent_at", "month") \
-        .sort("client_id", "sent_at")
+    msgs = ctx.messages.select("message_id", "client_id", "direction", "sent_at", "month").sort(
+        "client_id", "sent_at"
+    )
     prev = pl.col("direction").shift(1).over("client_id")
     ours = msgs.filter((pl.col("direction") == "out") & (prev.is_null() | (prev == "in")))
     replies = msgs.filter(pl.col("direction") == "in").select(
-        "client_id", pl.col("sent_at").alias("reply_at"))
-    joined = ours.join_asof(replies, left_on="sent_at", right_on="reply_at", by="client_id",
-                            strategy="forward", check_sortedness=False)
+        "client_id", pl.col("sent_at").alias("reply_at")
+    )
+    joined = ours.join_asof(
+        replies,
+        left_on="sent_at",
+        right_on="reply_at",
+        by="client_id",
+        strategy="forward",
+        check_sortedness=False,
+    )
     joined = joined.join(ctx.reply_windows, on="client_id", how="left")
     end = pl.lit(ctx.end_utc).dt.cast_time_unit("us")
     until = pl.coalesce("reply_at", end)
     # Days off (weekends, by default) do not count against the reply window: a question
     # sent on Friday afternoon and answered on Monday morning was answered in time.
     mask = [d in ctx.ds.business.work_days for d in range(7)]
-    local_day = lambda e: e.dt.convert_time_zone(ctx.tz).dt.date()  # noqa: E731
-    days_off = ((local_day(until) - local_day(pl.col("sent_at"))).dt.total_days()
-                - pl.business_day_count(local_day(pl.col("sent_at")), local_day(until),
-                                        week_mask=mask))
+
+    def local_day(e: pl.Expr) -> pl.Expr:
+        return e.dt.convert_time_zone(ctx.tz).dt.date()
+
+    days_off = (
+        local_day(until) - local_day(pl.col("sent_at"))
+    ).dt.total_days() - pl.business_day_count(
+        local_day(pl.col("sent_at")), local_day(until), week_mask=mask
+    )
     waited_h = (until - pl.col("sent_at")).dt.total_seconds() / 3600 - 24 * days_off
     late = waited_h > pl.col("reply_window_hours")
     return joined.with_columns(
@@ -59,11 +72,15 @@ def _minimal_components(ctx: Context) -> pl.DataFrame:
 def _minimal_explain(row: Row, ex: Explainer) -> str:
     asked = int(row["asked"])
     if row["value"] is None:
-        return (f"Only {asked} of our messages waited for an answer in the window: too few to "
-                f"judge (needs {ex.cfg['minimal_communication.min_messages']:.0f}).")
-    text = (f"{int(row['late'])} of {asked} messages waiting for the client's answer went past "
-            f"the agreed reply window of {row['reply_window_hours']:.0f} hours "
-            f"({ex.pct(row['value'])})")
+        return (
+            f"Only {asked} of our messages waited for an answer in the window: too few to "
+            f"judge (needs {ex.cfg['minimal_communication.min_messages']:.0f})."
+        )
+    text = (
+        f"{int(row['late'])} of {asked} messages waiting for the client's answer went past "
+        f"the agreed reply window of {row['reply_window_hours']:.0f} hours "
+        f"({ex.pct(row['value'])})"
+    )
     if row["unanswered"]:
         text += f"; {ex.n(row['unanswered'], 'was', 'were')} never answered"
     if row["answered"]:
@@ -74,10 +91,16 @@ def _minimal_explain(row: Row, ex: Explainer) -> str:
 def _minimal_evidence(ctx: Context) -> pl.DataFrame:
     t = _turns(ctx).filter(pl.col("due") & pl.col("late"))
     return evidence_frame(
-        t, pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),
+        t,
+        pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),
         pl.format("message {}", pl.col("message_id")),
-        pl.when(pl.col("reply_at").is_null()).then(pl.lit("never answered"))
-        .otherwise(pl.format("answered after {} working hours", pl.col("reply_hours").round(0).cast(pl.Int64))),
+        pl.when(pl.col("reply_at").is_null())
+        .then(pl.lit("never answered"))
+        .otherwise(
+            pl.format(
+                "answered after {} working hours", pl.col("reply_hours").round(0).cast(pl.Int64)
+            )
+        ),
     )
 
 
@@ -108,10 +131,14 @@ def _inbound_components(ctx: Context) -> pl.DataFrame:
 def _after_hours_explain(row: Row, ex: Explainer) -> str:
     n = int(row["inbound"])
     if row["value"] is None:
-        return (f"Only {n} client messages in the window: too few to judge "
-                f"(needs {ex.cfg['after_hours.min_messages']:.0f}).")
-    return (f"{int(row['after_hours'])} of {n} client messages arrived outside your working "
-            f"hours or on days off ({ex.pct(row['value'])}).")
+        return (
+            f"Only {n} client messages in the window: too few to judge "
+            f"(needs {ex.cfg['after_hours.min_messages']:.0f})."
+        )
+    return (
+        f"{int(row['after_hours'])} of {n} client messages arrived outside your working "
+        f"hours or on days off ({ex.pct(row['value'])})."
+    )
 
 
 AFTER_HOURS = Signal(
@@ -120,22 +147,25 @@ AFTER_HOURS = Signal(
     title="Messages at any hour of day or night",
     direction="higher_is_worse",
     components=lambda ctx: _inbound_components(ctx).select(
-        "client_id", "month", "inbound", "after_hours"),
+        "client_id", "month", "inbound", "after_hours"
+    ),
     value=lambda ctx: ratio("after_hours", "inbound"),
     judged=lambda ctx: pl.col("inbound") >= ctx.cfg["after_hours.min_messages"],
     explain=_after_hours_explain,
     evidence=lambda ctx: message_evidence(
-        ctx, ctx.inbound.filter(pl.col("after_hours")), "sent at"),
+        ctx, ctx.inbound.filter(pl.col("after_hours")), "sent at"
+    ),
 )
 
 
 def _pessimism_explain(row: Row, ex: Explainer) -> str:
     n = int(row["inbound"])
     if row["value"] is None:
-        return (f"Only {n} client messages in the window: too few to judge "
-                f"(needs {ex.cfg['pessimism.min_messages']:.0f}).")
-    return (f"{int(row['negative'])} of {n} client messages were negative "
-            f"({ex.pct(row['value'])}).")
+        return (
+            f"Only {n} client messages in the window: too few to judge "
+            f"(needs {ex.cfg['pessimism.min_messages']:.0f})."
+        )
+    return f"{int(row['negative'])} of {n} client messages were negative ({ex.pct(row['value'])})."
 
 
 PESSIMISM = Signal(
@@ -144,12 +174,14 @@ PESSIMISM = Signal(
     title="Pessimistic attitude",
     direction="higher_is_worse",
     components=lambda ctx: _inbound_components(ctx).select(
-        "client_id", "month", "inbound", "negative"),
+        "client_id", "month", "inbound", "negative"
+    ),
     value=lambda ctx: ratio("negative", "inbound"),
     judged=lambda ctx: pl.col("inbound") >= ctx.cfg["pessimism.min_messages"],
     explain=_pessimism_explain,
     evidence=lambda ctx: message_evidence(
-        ctx, ctx.inbound.filter(pl.col("negative")), "negative message sent"),
+        ctx, ctx.inbound.filter(pl.col("negative")), "negative message sent"
+    ),
 )
 
 
@@ -157,7 +189,7 @@ def _low_respect_explain(row: Row, ex: Explainer) -> str:
     n = int(row["disrespect"])
     if not n:
         return "No disrespectful messages in the window."
-    return (f"{n} of the client's {int(row['inbound'])} messages belittled you or your work.")
+    return f"{n} of the client's {int(row['inbound'])} messages belittled you or your work."
 
 
 LOW_RESPECT = Signal(
@@ -166,9 +198,11 @@ LOW_RESPECT = Signal(
     title="Little respect between you",
     direction="higher_is_worse",
     components=lambda ctx: _inbound_components(ctx).select(
-        "client_id", "month", "inbound", "disrespect"),
+        "client_id", "month", "inbound", "disrespect"
+    ),
     value=lambda ctx: pl.col("disrespect").cast(pl.Float64),
     explain=_low_respect_explain,
     evidence=lambda ctx: message_evidence(
-        ctx, ctx.inbound.filter(pl.col("disrespect")), "disrespectful message sent"),
+        ctx, ctx.inbound.filter(pl.col("disrespect")), "disrespectful message sent"
+    ),
 )

@@ -41,9 +41,12 @@ class Context:
         # The first instant after as_of in the business's zone, as UTC.
         tz = self.ds.business.time_zone
         self.end_utc = (
-            pl.select(pl.datetime(self.as_of.year, self.as_of.month, self.as_of.day,
-                                  time_zone=tz) + pl.duration(days=1))
-            .item().astimezone(dt.UTC)
+            pl.select(
+                pl.datetime(self.as_of.year, self.as_of.month, self.as_of.day, time_zone=tz)
+                + pl.duration(days=1)
+            )
+            .item()
+            .astimezone(dt.UTC)
         )
 
     @property
@@ -78,7 +81,9 @@ class Context:
             self.month_of_ts("started_at").alias("month"),
             hours.alias("hours"),
             pl.col("billable"),
-            pl.when(pl.col("billable")).then(hours * pl.col("bill_rate")).otherwise(0.0)
+            pl.when(pl.col("billable"))
+            .then(hours * pl.col("bill_rate"))
+            .otherwise(0.0)
             .alias("bill_value"),
             (hours * pl.col("_cr")).alias("cost"),
         )
@@ -94,20 +99,28 @@ class Context:
         pay = self.ds.payments.filter(self.upto_date("paid_on")).sort("paid_on")
         # An invoice is settled on the day its cumulative payments cover what is owed.
         pay = pay.with_columns(pl.col("amount_minor").cum_sum().over("invoice_id").alias("_cum"))
-        owed = inv.select("invoice_id", (pl.col("amount_minor") - pl.col("written_off_minor"))
-                          .alias("_owed"))
+        owed = inv.select(
+            "invoice_id", (pl.col("amount_minor") - pl.col("written_off_minor")).alias("_owed")
+        )
         settled = (
             pay.join(owed, on="invoice_id")
             .filter(pl.col("_cum") >= pl.col("_owed"))
-            .group_by("invoice_id").agg(pl.col("paid_on").min().alias("settled_on"))
+            .group_by("invoice_id")
+            .agg(pl.col("paid_on").min().alias("settled_on"))
         )
         paid = pay.group_by("invoice_id").agg(pl.col("amount_minor").sum().alias("_paid_minor"))
         inv = inv.join(settled, on="invoice_id", how="left").join(paid, on="invoice_id", how="left")
         end = pl.coalesce("settled_on", pl.lit(self.as_of))
-        open_minor = (pl.col("amount_minor") - pl.col("written_off_minor")
-                      - pl.col("_paid_minor").fill_null(0)).clip(lower_bound=0)
-        rate = pl.when(pl.col("amount_minor") != 0).then(
-            pl.col("amount") / pl.col("amount_minor")).otherwise(1.0)
+        open_minor = (
+            pl.col("amount_minor")
+            - pl.col("written_off_minor")
+            - pl.col("_paid_minor").fill_null(0)
+        ).clip(lower_bound=0)
+        rate = (
+            pl.when(pl.col("amount_minor") != 0)
+            .then(pl.col("amount") / pl.col("amount_minor"))
+            .otherwise(1.0)
+        )
         return inv.with_columns(
             month_of_date("issued_on").alias("month"),
             month_of_date("due_on").alias("due_month"),
@@ -135,8 +148,12 @@ class Context:
         return msgs.with_columns(
             local.dt.truncate("1mo").dt.date().alias("month"),
             outside.alias("after_hours"),
-            *[pl.col(lb).fill_null(False).alias(lb) if lb in msgs.columns
-              else pl.lit(False).alias(lb) for lb in LABELS],
+            *[
+                pl.col(lb).fill_null(False).alias(lb)
+                if lb in msgs.columns
+                else pl.lit(False).alias(lb)
+                for lb in LABELS
+            ],
         )
 
     @cached_property
@@ -150,8 +167,8 @@ class Context:
         reasons = props.get_column("reason").fill_null("").to_list()
         nonblank = [r for r in reasons if r.strip()]
         vague_of = {
-            r: "vague" in a.labels for r, a in zip(nonblank, self.analyzer.analyze(nonblank),
-                                                   strict=True)
+            r: "vague" in a.labels
+            for r, a in zip(nonblank, self.analyzer.analyze(nonblank), strict=True)
         }
         vague = [(not r.strip()) or vague_of[r] for r in reasons]
         decided = pl.col("decided_on").is_not_null() & (pl.col("decided_on") <= self.as_of)
@@ -164,28 +181,37 @@ class Context:
     @cached_property
     def meetings(self) -> pl.DataFrame:
         return self.ds.meetings.filter(self.upto_ts("starts_at")).with_columns(
-            self.month_of_ts("starts_at").alias("month"))
+            self.month_of_ts("starts_at").alias("month")
+        )
 
     @cached_property
     def incidents(self) -> pl.DataFrame:
         return self.ds.incidents.filter(self.upto_ts("occurred_at")).with_columns(
-            self.month_of_ts("occurred_at").alias("month"))
+            self.month_of_ts("occurred_at").alias("month")
+        )
 
     @cached_property
     def deliverables(self) -> pl.DataFrame:
         d = self.ds.deliverables
         when = pl.coalesce("requested_on", "due")
         return d.filter(when.is_not_null() & (when <= self.as_of)).with_columns(
-            when.dt.truncate("1mo").alias("month"))
+            when.dt.truncate("1mo").alias("month")
+        )
 
     @cached_property
     def reply_windows(self) -> pl.DataFrame:
         """Each client's agreed reply window in hours (the latest contract's, or the default)."""
         default = self.cfg["minimal_communication.default_reply_window_hours"]
-        latest = (self.ds.contracts.sort("start").group_by("client_id")
-                  .agg(pl.col("reply_window_hours").last()))
-        return self.ds.clients.select("client_id").join(latest, on="client_id", how="left") \
+        latest = (
+            self.ds.contracts.sort("start")
+            .group_by("client_id")
+            .agg(pl.col("reply_window_hours").last())
+        )
+        return (
+            self.ds.clients.select("client_id")
+            .join(latest, on="client_id", how="left")
             .with_columns(pl.col("reply_window_hours").fill_null(default))
+        )
 
 
 def monthly(frame: pl.DataFrame, **aggs: pl.Expr) -> pl.DataFrame:

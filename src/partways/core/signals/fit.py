@@ -30,8 +30,13 @@ NOT_A_FIT = Signal(
     value=lambda ctx: pl.col("flags").cast(pl.Float64),
     explain=_explain,
     evidence=lambda ctx: evidence_frame(
-        _active(ctx), pl.col("created_on"), pl.lit("flag"), pl.col("reason")),
-    extras=lambda ctx: _active(ctx).sort("created_on").group_by("client_id").agg(
-        pl.col("reason").last().alias("flag_reason")),
+        _active(ctx), pl.col("created_on"), pl.lit("flag"), pl.col("reason")
+    ),
+    extras=lambda ctx: (
+        _active(ctx)
+        .sort("created_on")
+        .group_by("client_id")
+        .agg(pl.col("reason").last().alias("flag_reason"))
+    ),
     windowed=False,
 )

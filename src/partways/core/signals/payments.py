@@ -10,8 +10,9 @@ from .context import Context, combine, monthly
 
 def _due(ctx: Context) -> pl.DataFrame:
     """Invoices that have fallen due by as_of, bucketed by the month they fell due."""
-    return ctx.invoices.filter(pl.col("due_on") <= ctx.as_of) \
-        .with_columns(pl.col("due_month").alias("month"))
+    return ctx.invoices.filter(pl.col("due_on") <= ctx.as_of).with_columns(
+        pl.col("due_month").alias("month")
+    )
 
 
 def _components(ctx: Context) -> pl.DataFrame:
@@ -32,8 +33,10 @@ def _explain(row: Row, ex: Explainer) -> str:
     n = int(row["invoices_due"])
     if row["value"] is None:
         return "No invoice fell due in the window."
-    text = (f"{int(row['paid_late'])} of {n} invoices due in the window were paid late, "
-            f"{row['value']:.0f} days late on average")
+    text = (
+        f"{int(row['paid_late'])} of {n} invoices due in the window were paid late, "
+        f"{row['value']:.0f} days late on average"
+    )
     if row["overdue"] > 0:
         text += f"; {ex.money(row['overdue'])} is still outstanding"
     text += "."
@@ -52,20 +55,29 @@ def _explain(row: Row, ex: Explainer) -> str:
 
 def _evidence(ctx: Context) -> pl.DataFrame:
     late = _due(ctx).filter((pl.col("days_late") > 0) | pl.col("disputed"))
-    return pl.concat([
-        evidence_frame(
-            late, pl.col("due_on"), pl.format("invoice {}", pl.col("number")),
-            pl.format("{} {} due {}: {} days late{}{}",
-                      pl.col("currency"), (pl.col("amount_minor") / 100).round(2),
-                      pl.col("due_on"), pl.col("days_late"),
-                      pl.when(pl.col("settled_on").is_null()).then(pl.lit(", unpaid"))
-                      .otherwise(pl.lit("")),
-                      pl.when(pl.col("disputed")).then(pl.lit(", disputed"))
-                      .otherwise(pl.lit(""))),
-        ),
-        message_evidence(ctx, ctx.inbound.filter(pl.col("payment_excuse")),
-                         "payment excuse sent"),
-    ])
+    return pl.concat(
+        [
+            evidence_frame(
+                late,
+                pl.col("due_on"),
+                pl.format("invoice {}", pl.col("number")),
+                pl.format(
+                    "{} {} due {}: {} days late{}{}",
+                    pl.col("currency"),
+                    (pl.col("amount_minor") / 100).round(2),
+                    pl.col("due_on"),
+                    pl.col("days_late"),
+                    pl.when(pl.col("settled_on").is_null())
+                    .then(pl.lit(", unpaid"))
+                    .otherwise(pl.lit("")),
+                    pl.when(pl.col("disputed")).then(pl.lit(", disputed")).otherwise(pl.lit("")),
+                ),
+            ),
+            message_evidence(
+                ctx, ctx.inbound.filter(pl.col("payment_excuse")), "payment excuse sent"
+            ),
+        ]
+    )
 
 
 PAYMENT_RISK = Signal(

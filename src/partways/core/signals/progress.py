@@ -33,8 +33,9 @@ def trouble_by_month(series: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def compute(ctx: Context, series: pl.DataFrame, first_month: pl.DataFrame
-            ) -> tuple[pl.DataFrame, pl.DataFrame]:
+def compute(
+    ctx: Context, series: pl.DataFrame, first_month: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Return (window results, monthly series) for not_progressing.
 
     ``first_month`` holds each client's first month with any activity.
@@ -50,26 +51,39 @@ def compute(ctx: Context, series: pl.DataFrame, first_month: pl.DataFrame
         .join(
             trouble.group_by("client_id").agg(
                 pl.col("trouble").filter(pl.col("month") >= recent_start).sum().alias("_r"),
-                pl.col("trouble").filter((pl.col("month") >= before_start)
-                                         & (pl.col("month") < recent_start)).sum().alias("_b"),
+                pl.col("trouble")
+                .filter((pl.col("month") >= before_start) & (pl.col("month") < recent_start))
+                .sum()
+                .alias("_b"),
             ),
-            on="client_id", how="left",
+            on="client_id",
+            how="left",
         )
         .with_columns(
             (pl.col("_r").fill_null(0) / recent_n).alias("recent"),
             (pl.col("_b").fill_null(0) / recent_n).alias("before"),
-            ((ctx.as_of_month.year - pl.col("first_month").dt.year()) * 12
-             + ctx.as_of_month.month - pl.col("first_month").dt.month() + 1)
-            .fill_null(0).cast(pl.Float64).alias("months"),
+            (
+                (ctx.as_of_month.year - pl.col("first_month").dt.year()) * 12
+                + ctx.as_of_month.month
+                - pl.col("first_month").dt.month()
+                + 1
+            )
+            .fill_null(0)
+            .cast(pl.Float64)
+            .alias("months"),
         )
     )
     judged = pl.col("months") >= cfg["not_progressing.min_months"]
-    value = (pl.when(judged).then(
-        pl.when(pl.col("recent") >= pl.col("before")).then(pl.col("recent")).otherwise(0.0)))
+    value = pl.when(judged).then(
+        pl.when(pl.col("recent") >= pl.col("before")).then(pl.col("recent")).otherwise(0.0)
+    )
     results = per_client.with_columns(value.alias("value")).with_columns(
-        severity_expr(pl.col("value"), cfg.ladder(ID), "higher_is_worse").alias("severity"))
+        severity_expr(pl.col("value"), cfg.ladder(ID), "higher_is_worse").alias("severity")
+    )
     monthly = trouble.select(
-        "client_id", "month", pl.col("trouble").alias("value"),
+        "client_id",
+        "month",
+        pl.col("trouble").alias("value"),
         pl.lit("none").cast(SEVERITY_ENUM).alias("severity"),
     )
     return results.drop("_r", "_b"), monthly
@@ -83,8 +97,9 @@ def explain(row: dict[str, object]) -> str:
     if recent == 0:
         return "No sign was in trouble in recent months."
     if row["value"] == 0:
-        return (f"Improving: {recent:.1f} signs in trouble a month recently, "
-                f"down from {before:.1f}.")
+        return f"Improving: {recent:.1f} signs in trouble a month recently, down from {before:.1f}."
     trend = "worse than" if recent > before else "no better than"
-    return (f"After {months} months, {recent:.1f} signs a month are still in trouble, "
-            f"{trend} the {before:.1f} of the months before.")
+    return (
+        f"After {months} months, {recent:.1f} signs a month are still in trouble, "
+        f"{trend} the {before:.1f} of the months before."
+    )

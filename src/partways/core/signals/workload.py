@@ -35,32 +35,39 @@ def _time_vs_value_components(ctx: Context) -> pl.DataFrame:
     )
     props = ctx.proposals.with_columns(
         month_of_date("submitted_on").alias("month"),
-        (pl.coalesce(pl.when(pl.col("decided")).then(pl.col("decided_on")), pl.lit(ctx.as_of))
-         - pl.col("submitted_on")).dt.total_days().alias("_days"),
+        (
+            pl.coalesce(pl.when(pl.col("decided")).then(pl.col("decided_on")), pl.lit(ctx.as_of))
+            - pl.col("submitted_on")
+        )
+        .dt.total_days()
+        .alias("_days"),
     )
     decisions = monthly(props, decisions=pl.len(), decision_days=pl.col("_days").sum())
-    return combine(_time(ctx).drop("labour_cost"), _revenue(ctx).drop("written_off"),
-                   meetings, decisions)
+    return combine(
+        _time(ctx).drop("labour_cost"), _revenue(ctx).drop("written_off"), meetings, decisions
+    )
 
 
 def _time_vs_value_explain(row: Row, ex: Explainer) -> str:
     hours = row["hours"]
     if row["value"] is None:
-        return (f"Only {hours:.1f} hours logged in the window: too few to judge what the time "
-                f"is worth (needs {ex.cfg['time_vs_value.min_hours']:.0f}).")
+        return (
+            f"Only {hours:.1f} hours logged in the window: too few to judge what the time "
+            f"is worth (needs {ex.cfg['time_vs_value.min_hours']:.0f})."
+        )
     rate = row["revenue"] / hours
-    text = (f"Each hour spent earned {ex.money(rate)} against your target of "
-            f"{ex.money(ex.target_rate_minor)} ({ex.pct(row['value'])})")
+    text = (
+        f"Each hour spent earned {ex.money(rate)} against your target of "
+        f"{ex.money(ex.target_rate_minor)} ({ex.pct(row['value'])})"
+    )
     if row.get("portfolio_rate"):
         text += f"; the portfolio's median is {ex.money(row['portfolio_rate'])}"
     text += f". {ex.pct(row['nonbillable_hours'] / hours)} of {hours:.0f} hours were not billable."
     missed = int(row["unprepared"] + row["no_shows"])
     if missed:
-        text += (f" They came unprepared to or missed {missed} of "
-                 f"{int(row['meetings'])} meetings.")
+        text += f" They came unprepared to or missed {missed} of {int(row['meetings'])} meetings."
     if row["decisions"]:
-        text += (f" Decisions took {row['decision_days'] / row['decisions']:.0f} days "
-                 "on average.")
+        text += f" Decisions took {row['decision_days'] / row['decisions']:.0f} days on average."
     return text
 
 
@@ -70,17 +77,25 @@ def _time_vs_value_evidence(ctx: Context) -> pl.DataFrame:
         | ((pl.col("status") == "held") & (pl.col("client_prepared") == False))  # noqa: E712
     )
     meetings = evidence_frame(
-        m, pl.col("starts_at").dt.convert_time_zone(ctx.tz).dt.date(),
+        m,
+        pl.col("starts_at").dt.convert_time_zone(ctx.tz).dt.date(),
         pl.lit("meeting"),
-        pl.when(pl.col("status") == "no_show").then(pl.lit("client did not show up"))
+        pl.when(pl.col("status") == "no_show")
+        .then(pl.lit("client did not show up"))
         .otherwise(pl.lit("client came unprepared")),
     )
     waited = ctx.proposals.with_columns(
-        (pl.coalesce(pl.when(pl.col("decided")).then(pl.col("decided_on")), pl.lit(ctx.as_of))
-         - pl.col("submitted_on")).dt.total_days().alias("_days")
+        (
+            pl.coalesce(pl.when(pl.col("decided")).then(pl.col("decided_on")), pl.lit(ctx.as_of))
+            - pl.col("submitted_on")
+        )
+        .dt.total_days()
+        .alias("_days")
     ).filter(pl.col("_days") >= 14)
     proposals = evidence_frame(
-        waited, pl.col("submitted_on"), pl.format("proposal {}", pl.col("proposal_id")),
+        waited,
+        pl.col("submitted_on"),
+        pl.format("proposal {}", pl.col("proposal_id")),
         pl.format("'{}' waited {} days for a decision", pl.col("title"), pl.col("_days")),
     )
     return pl.concat([meetings, proposals])
@@ -102,13 +117,15 @@ TIME_VS_VALUE = Signal(
 def _expenses(ctx: Context) -> pl.DataFrame:
     exp = ctx.ds.expenses.filter(ctx.upto_date("spent_on"))
     exp = with_base_amounts(exp, ctx.ds.business, {"amount_minor": "amount"})
-    return monthly(exp.with_columns(month_of_date("spent_on").alias("month")),
-                   expenses=pl.col("amount").sum())
+    return monthly(
+        exp.with_columns(month_of_date("spent_on").alias("month")), expenses=pl.col("amount").sum()
+    )
 
 
 def _losing_money_components(ctx: Context) -> pl.DataFrame:
-    return combine(_revenue(ctx), _time(ctx).select("client_id", "month", "labour_cost"),
-                   _expenses(ctx))
+    return combine(
+        _revenue(ctx), _time(ctx).select("client_id", "month", "labour_cost"), _expenses(ctx)
+    )
 
 
 def _margin() -> pl.Expr:
@@ -118,17 +135,24 @@ def _margin() -> pl.Expr:
 def _losing_money_value(ctx: Context) -> pl.Expr:
     costs = pl.col("labour_cost") + pl.col("expenses")
     # With no revenue at all, any cost is a total loss: -100%.
-    return (pl.when(pl.col("revenue") > 0).then(_margin() / pl.col("revenue"))
-            .when(costs > 0).then(pl.lit(-1.0)).otherwise(None))
+    return (
+        pl.when(pl.col("revenue") > 0)
+        .then(_margin() / pl.col("revenue"))
+        .when(costs > 0)
+        .then(pl.lit(-1.0))
+        .otherwise(None)
+    )
 
 
 def _losing_money_explain(row: Row, ex: Explainer) -> str:
     if row["value"] is None:
         return "Too little cost in the window to judge the margin."
     margin = row["revenue"] - row["labour_cost"] - row["expenses"]
-    text = (f"You invoiced {ex.money(row['revenue'])}; the time cost {ex.money(row['labour_cost'])} "
-            f"and expenses {ex.money(row['expenses'])}, a margin of {ex.money(margin)} "
-            f"({ex.pct(row['value'])}).")
+    text = (
+        f"You invoiced {ex.money(row['revenue'])}; the time cost {ex.money(row['labour_cost'])} "
+        f"and expenses {ex.money(row['expenses'])}, a margin of {ex.money(margin)} "
+        f"({ex.pct(row['value'])})."
+    )
     if row["written_off"]:
         text += f" {ex.money(row['written_off'])} was written off."
     return text
@@ -137,11 +161,16 @@ def _losing_money_explain(row: Row, ex: Explainer) -> str:
 def _losing_money_evidence(ctx: Context) -> pl.DataFrame:
     comp = _losing_money_components(ctx)
     return evidence_frame(
-        comp, pl.col("month"), pl.col("month").dt.strftime("month %Y-%m"),
-        pl.format("revenue {}, cost {}, margin {} ({})",
-                  (pl.col("revenue") / 100).round(2), ((pl.col("labour_cost")
-                                                        + pl.col("expenses")) / 100).round(2),
-                  (_margin() / 100).round(2), pl.lit(ctx.ds.business.base_currency)),
+        comp,
+        pl.col("month"),
+        pl.col("month").dt.strftime("month %Y-%m"),
+        pl.format(
+            "revenue {}, cost {}, margin {} ({})",
+            (pl.col("revenue") / 100).round(2),
+            ((pl.col("labour_cost") + pl.col("expenses")) / 100).round(2),
+            (_margin() / 100).round(2),
+            pl.lit(ctx.ds.business.base_currency),
+        ),
     )
 
 
@@ -152,8 +181,9 @@ LOSING_MONEY = Signal(
     direction="lower_is_worse",
     components=_losing_money_components,
     value=_losing_money_value,
-    judged=lambda ctx: (pl.col("labour_cost") + pl.col("expenses"))
-    >= ctx.cfg["losing_money.min_cost"] * 100,
+    judged=lambda ctx: (
+        (pl.col("labour_cost") + pl.col("expenses")) >= ctx.cfg["losing_money.min_cost"] * 100
+    ),
     explain=_losing_money_explain,
     evidence=_losing_money_evidence,
 )

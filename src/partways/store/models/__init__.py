@@ -10,7 +10,25 @@ from .plans import RepairPlan, TriageRun
 from .work import Expense, TimeEntry
 
 __all__ = [
-    "BusinessSettings", "Client", "ClientAlias", "ClientFlag", "Contact", "Contract",
-    "Deliverable", "ExchangeRate", "Expense", "Incident", "Invoice", "Meeting", "Message",
-    "MessageLabel", "Payment", "Project", "Proposal", "RepairPlan", "TeamMember", "TimeEntry", "TriageRun",
+    "BusinessSettings",
+    "Client",
+    "ClientAlias",
+    "ClientFlag",
+    "Contact",
+    "Contract",
+    "Deliverable",
+    "ExchangeRate",
+    "Expense",
+    "Incident",
+    "Invoice",
+    "Meeting",
+    "Message",
+    "MessageLabel",
+    "Payment",
+    "Project",
+    "Proposal",
+    "RepairPlan",
+    "TeamMember",
+    "TimeEntry",
+    "TriageRun",
 ]

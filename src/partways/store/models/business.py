@@ -13,14 +13,16 @@ class BusinessSettings(models.Model):
     work_start = models.TimeField(default=dt.time(9, 0))
     work_end = models.TimeField(default=dt.time(18, 0))
     work_days = models.CharField(
-        max_length=20, default="0,1,2,3,4",
+        max_length=20,
+        default="0,1,2,3,4",
         help_text="Working weekdays, 0 = Monday … 6 = Sunday, comma-separated.",
     )
     base_currency = currency_field(default="EUR")
     target_hourly_rate_minor = money_field(default=8000)
     default_cost_rate_minor = money_field(default=3500)
     thresholds = models.JSONField(
-        default=dict, blank=True,
+        default=dict,
+        blank=True,
         help_text="Overrides of the settings registry (partways.core.config), by key.",
     )
 

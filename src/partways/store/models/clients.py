@@ -6,7 +6,9 @@ class Client(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     language = models.CharField(
-        max_length=8, blank=True, default="en",
+        max_length=8,
+        blank=True,
+        default="en",
         help_text="Language the client is written to in (ISO 639-1), e.g. en, id, hr, ar.",
     )
     country = models.CharField(max_length=2, blank=True)
@@ -14,7 +16,10 @@ class Client(models.Model):
     archived_on = models.DateField(null=True, blank=True)
     created_on = models.DateField(null=True, blank=True)
     manager = models.ForeignKey(
-        "partways.TeamMember", null=True, blank=True, on_delete=models.SET_NULL,
+        "partways.TeamMember",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="managed_clients",
     )
     notes = models.TextField(blank=True)

@@ -26,7 +26,10 @@ class Message(models.Model):
     author = models.CharField(max_length=200, blank=True)
     author_address = models.CharField(max_length=254, blank=True)
     recipient = models.ForeignKey(
-        TeamMember, null=True, blank=True, on_delete=models.SET_NULL,
+        TeamMember,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         help_text="The team member an inbound message was addressed to.",
     )
     thread_key = models.CharField(max_length=255, blank=True)
@@ -36,8 +39,9 @@ class Message(models.Model):
     text = models.TextField(blank=True)
     language = models.CharField(max_length=8, blank=True)
     analyzer = models.CharField(
-        max_length=64, blank=True,
-        help_text="name/version of the text analyzer whose labels are stored; empty = not analysed.",
+        max_length=64,
+        blank=True,
+        help_text="name/version of the analyzer whose labels are stored; empty = not analysed.",
     )
 
     class Meta:

@@ -60,7 +60,9 @@ class Deliverable(models.Model):
     requested_on = models.DateField(null=True, blank=True)
     due = models.DateField(null=True, blank=True)
     original_due = models.DateField(
-        null=True, blank=True, help_text="The due date first agreed; later than `due` when the client pulled it in."
+        null=True,
+        blank=True,
+        help_text="The due date first agreed; later than `due` when the client pulled it in.",
     )
     delivered_on = models.DateField(null=True, blank=True)
     paid_for = models.BooleanField(default=False)

@@ -6,19 +6,20 @@ currencies without an explicit exchange rate.
 """
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
 
 MINOR_UNITS = 100
 
 
-def money_field(**kwargs: object) -> models.BigIntegerField:
-    return models.BigIntegerField(**kwargs)  # type: ignore[arg-type]
+def money_field(**kwargs: Any) -> Any:
+    return models.BigIntegerField(**kwargs)
 
 
-def currency_field(**kwargs: object) -> models.CharField:
+def currency_field(**kwargs: Any) -> Any:
     kwargs.setdefault("max_length", 3)
-    return models.CharField(**kwargs)  # type: ignore[arg-type]
+    return models.CharField(**kwargs)
 
 
 def to_decimal(minor: int | None) -> Decimal | None:
