@@ -232,7 +232,7 @@ def _progress_evidence(win: pl.DataFrame, series: pl.DataFrame, ctx: Context) ->
 
 def _first_months(ctx: Context) -> pl.DataFrame:
     parts = [
-        ctx.time.select("client_id", "month"),
+        ctx.time_monthly.select("client_id", "month"),
         ctx.messages.select("client_id", "month"),
         ctx.invoices.select("client_id", "month"),
     ]

@@ -35,10 +35,12 @@ def pareto(ctx: Context) -> list[ParetoRow]:
     n_top = max(1, math.ceil(clients.height * cfg["pareto.top_share"]))
     win = ctx.in_window()
     per_client = {
-        "hours": ctx.time.filter(win).group_by("client_id").agg(pl.col("hours").sum().alias("v")),
-        "nonbillable_hours": ctx.time.filter(win & ~pl.col("billable"))
+        "hours": ctx.time_monthly.filter(win)
         .group_by("client_id")
         .agg(pl.col("hours").sum().alias("v")),
+        "nonbillable_hours": ctx.time_monthly.filter(win)
+        .group_by("client_id")
+        .agg(pl.col("nonbillable_hours").sum().alias("v")),
         "messages": ctx.inbound.filter(win).group_by("client_id").agg(pl.len().alias("v")),
         "incidents": ctx.incidents.filter(win).group_by("client_id").agg(pl.len().alias("v")),
         "late_payments": ctx.invoices.filter(

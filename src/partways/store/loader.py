@@ -66,26 +66,31 @@ def _sql(name: str, client_ids: Sequence[int] | None) -> str:
     return QUERIES[name].format(**subs)
 
 
-def _adbc_reader() -> Callable[[str], pl.DataFrame]:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        import adbc_driver_sqlite.dbapi as sqlite_driver
+class _AdbcReader:
+    """Runs queries on its own ADBC connection and returns Polars frames."""
 
-        conn = sqlite_driver.connect(str(settings["NAME"]))
-    elif connection.vendor == "postgresql":
-        import adbc_driver_postgresql.dbapi as pg_driver
+    def __init__(self) -> None:
+        settings = connection.settings_dict
+        if connection.vendor == "sqlite":
+            import adbc_driver_sqlite.dbapi as sqlite_driver
 
-        conn = pg_driver.connect(_postgres_uri(settings))
-    else:
-        raise RuntimeError(f"unsupported database vendor {connection.vendor!r}")
+            self.conn: Any = sqlite_driver.connect(str(settings["NAME"]))
+        elif connection.vendor == "postgresql":
+            import adbc_driver_postgresql.dbapi as pg_driver
 
-    def read(sql: str) -> pl.DataFrame:
-        with conn.cursor() as cur:
+            self.conn = pg_driver.connect(_postgres_uri(settings))
+        else:
+            raise RuntimeError(f"unsupported database vendor {connection.vendor!r}")
+
+    def __call__(self, sql: str) -> pl.DataFrame:
+        with self.conn.cursor() as cur:
             cur.execute(sql)
-            return pl.from_arrow(cur.fetch_arrow_table())  # type: ignore[return-value]
+            frame = pl.from_arrow(cur.fetch_arrow_table())
+        assert isinstance(frame, pl.DataFrame)
+        return frame
 
-    read.close = conn.close  # type: ignore[attr-defined]
-    return read
+    def close(self) -> None:
+        self.conn.close()
 
 
 def _postgres_uri(s: dict[str, Any]) -> str:
@@ -118,7 +123,7 @@ def load_dataset(
     """
     # Data written through Django's connection must be visible to ADBC's own one.
     connection.ensure_connection()
-    read = _adbc_reader()
+    read = _AdbcReader()
     frames: dict[str, pl.DataFrame] = {}
     try:
         for name in QUERIES:
@@ -132,7 +137,7 @@ def load_dataset(
                 # gives up on some mixed-type columns; the cursor is slower but general.
                 frames[name] = _cursor_read(sql)
     finally:
-        read.close()  # type: ignore[attr-defined]
+        read.close()
     staff = _cursor_read("SELECT id FROM partways_teammember WHERE role = 'staff'")
     staff_ids = staff.get_column("id").to_list() if staff.height else []
     msgs = frames["messages"]

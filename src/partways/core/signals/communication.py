@@ -10,6 +10,10 @@ from .context import Context, monthly
 
 
 def _turns(ctx: Context) -> pl.DataFrame:
+    return ctx.memo("turns", lambda: _find_turns(ctx))
+
+
+def _find_turns(ctx: Context) -> pl.DataFrame:
     """Our messages that wait for a reply, each with the client's next reply and the
     working hours it waited (``reply_hours``).
 
@@ -40,7 +44,10 @@ def _turns(ctx: Context) -> pl.DataFrame:
     mask = [d in ctx.ds.business.work_days for d in range(7)]
 
     def local_day(e: pl.Expr) -> pl.Expr:
-        return e.dt.convert_time_zone(ctx.tz).dt.date()
+        zoned = e.dt.convert_time_zone(ctx.tz)
+        return (
+            e.dt.replace_time_zone(None) + zoned.dt.base_utc_offset() + zoned.dt.dst_offset()
+        ).dt.date()
 
     days_off = (
         local_day(until) - local_day(pl.col("sent_at"))

@@ -6,6 +6,7 @@ Everything here works over whole tables at once; no signal loops over clients.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -34,6 +35,7 @@ class Context:
     analyzer: TextAnalyzer
 
     def __post_init__(self) -> None:
+        self._memo: dict[str, pl.DataFrame] = {}
         check_rates(self.ds.business, self.ds.tables())
         months = self.cfg.int("engine.window_months")
         self.as_of_month = self.as_of.replace(day=1)
@@ -53,9 +55,27 @@ class Context:
     def tz(self) -> str:
         return self.ds.business.time_zone
 
+    def local(self, col: str) -> pl.Expr:
+        """A UTC timestamp column as naive wall-clock time in the business's time zone.
+
+        Adding the zone's offsets to the naive UTC value gives the same result as
+        converting, but truncating a naive column is several times faster than
+        truncating a zone-aware one (5M rows: 0.5 s against 1.4 s).
+        """
+        zoned = pl.col(col).dt.convert_time_zone(self.tz)
+        return (
+            pl.col(col).dt.replace_time_zone(None)
+            + zoned.dt.base_utc_offset()
+            + zoned.dt.dst_offset()
+        )
+
     def month_of_ts(self, col: str) -> pl.Expr:
         """The calendar month of a UTC timestamp column, in the business's time zone."""
-        return pl.col(col).dt.convert_time_zone(self.tz).dt.truncate("1mo").dt.date()
+        return self.local(col).dt.truncate("1mo").dt.date()
+
+    def day_of_ts(self, col: str) -> pl.Expr:
+        """The calendar day of a UTC timestamp column, in the business's time zone."""
+        return self.local(col).dt.date()
 
     def upto_ts(self, col: str) -> pl.Expr:
         return pl.col(col) < pl.lit(self.end_utc).dt.cast_time_unit("us")
@@ -67,26 +87,46 @@ class Context:
         return pl.col("month") >= pl.lit(self.window_start)
 
     @cached_property
-    def time(self) -> pl.DataFrame:
-        """Time entries with month, hours and base-currency bill value and cost."""
+    def time_monthly(self) -> pl.DataFrame:
+        """Hours, non-billable hours and labour cost (base currency) per client and month.
+
+        Time entries are the largest table by far, so they are only ever read in this
+        aggregated form, built lazily so Polars reads just the columns it needs.
+        """
         b = self.ds.business
-        te = self.ds.time_entries.filter(self.upto_ts("started_at"))
+        te = with_base_amounts(
+            self.ds.time_entries.lazy().filter(self.upto_ts("started_at")),
+            b,
+            {"cost_rate_minor": "_cr"},
+        )
         # An entry's own cost rate is in its currency; the default is already in the base
         # currency, so it is filled in after converting.
-        te = with_base_amounts(te, b, {"bill_rate_minor": "bill_rate", "cost_rate_minor": "_cr"})
-        te = te.with_columns(pl.col("_cr").fill_null(float(b.default_cost_rate_minor)))
         hours = pl.col("seconds").cast(pl.Float64) / 3600
-        return te.select(
-            "client_id",
-            self.month_of_ts("started_at").alias("month"),
-            hours.alias("hours"),
-            pl.col("billable"),
-            pl.when(pl.col("billable"))
-            .then(hours * pl.col("bill_rate"))
-            .otherwise(0.0)
-            .alias("bill_value"),
-            (hours * pl.col("_cr")).alias("cost"),
+        cost = hours * pl.col("_cr").fill_null(float(b.default_cost_rate_minor))
+        return (
+            te.group_by("client_id", self.month_of_ts("started_at").alias("month"))
+            .agg(
+                hours=hours.sum(),
+                nonbillable_hours=hours.filter(~pl.col("billable")).sum(),
+                labour_cost=cost.sum(),
+            )
+            .collect()
         )
+
+    @cached_property
+    def revenue_monthly(self) -> pl.DataFrame:
+        """Invoiced revenue (net of write-offs) and write-offs per client and month."""
+        return monthly(
+            self.invoices,
+            revenue=(pl.col("amount") - pl.col("written_off")).sum(),
+            written_off=pl.col("written_off").sum(),
+        )
+
+    def memo(self, key: str, build: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+        """A frame built once per run and shared, e.g. by a signal and its evidence."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     @cached_property
     def invoices(self) -> pl.DataFrame:
@@ -138,8 +178,10 @@ class Context:
             .with_columns(pl.lit(True).alias("_on"))
             .pivot(on="label", index="message_id", values="_on", aggregate_function="first")
         )
-        msgs = msgs.join(labels, on="message_id", how="left")
-        local = pl.col("sent_at").dt.convert_time_zone(self.tz)
+        msgs = msgs.join(labels, on="message_id", how="left").with_columns(
+            self.local("sent_at").alias("_local")
+        )
+        local = pl.col("_local")
         minutes = local.dt.hour().cast(pl.Int32) * 60 + local.dt.minute().cast(pl.Int32)
         start = b.work_start.hour * 60 + b.work_start.minute
         end = b.work_end.hour * 60 + b.work_end.minute
@@ -154,7 +196,7 @@ class Context:
                 else pl.lit(False).alias(lb)
                 for lb in LABELS
             ],
-        )
+        ).drop("_local")
 
     @cached_property
     def inbound(self) -> pl.DataFrame:

@@ -10,20 +10,11 @@ from .context import Context, combine, month_of_date, monthly
 
 
 def _revenue(ctx: Context) -> pl.DataFrame:
-    return monthly(
-        ctx.invoices,
-        revenue=(pl.col("amount") - pl.col("written_off")).sum(),
-        written_off=pl.col("written_off").sum(),
-    )
+    return ctx.revenue_monthly
 
 
 def _time(ctx: Context) -> pl.DataFrame:
-    return monthly(
-        ctx.time,
-        hours=pl.col("hours").sum(),
-        nonbillable_hours=pl.col("hours").filter(~pl.col("billable")).sum(),
-        labour_cost=pl.col("cost").sum(),
-    )
+    return ctx.time_monthly
 
 
 def _time_vs_value_components(ctx: Context) -> pl.DataFrame:
@@ -123,6 +114,10 @@ def _expenses(ctx: Context) -> pl.DataFrame:
 
 
 def _losing_money_components(ctx: Context) -> pl.DataFrame:
+    return ctx.memo("losing_money", lambda: _losing_money_parts(ctx))
+
+
+def _losing_money_parts(ctx: Context) -> pl.DataFrame:
     return combine(
         _revenue(ctx), _time(ctx).select("client_id", "month", "labour_cost"), _expenses(ctx)
     )
