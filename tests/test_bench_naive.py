@@ -37,7 +37,8 @@ def test_engine_matches_the_naive_per_client_oracle() -> None:
     result = compute(ds, AS_OF, cfg)
     engine: dict[int, dict[str, float | None]] = {}
     for client_id, signal, value in result.results.select(
-            "client_id", "signal", "value").iter_rows():
+        "client_id", "signal", "value"
+    ).iter_rows():
         engine.setdefault(client_id, {})[str(signal)] = value
 
     naive = naive_values(AS_OF, cfg=cfg)
@@ -46,11 +47,13 @@ def test_engine_matches_the_naive_per_client_oracle() -> None:
     assert len(naive) >= 25  # a few generated clients are archived
     mismatches = [
         (cid, sid, engine[cid].get(sid), naive[cid][sid])
-        for cid in sorted(naive) for sid in SIGNAL_IDS
+        for cid in sorted(naive)
+        for sid in SIGNAL_IDS
         if not _same(engine[cid].get(sid), naive[cid][sid])
     ]
     assert not mismatches, "\n".join(
-        f"client {c} {s}: engine {e!r}, naive {n!r}" for c, s, e, n in mismatches)
+        f"client {c} {s}: engine {e!r}, naive {n!r}" for c, s, e, n in mismatches
+    )
     # The portfolio is varied enough that the comparison means something: every signal
     # has a judged value somewhere, and most fire for at least one client.
     for sid in SIGNAL_IDS:

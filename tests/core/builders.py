@@ -28,7 +28,6 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     },
     "time_entries": {
         "billable": True,
-        "bill_rate_minor": 8000,
         "cost_rate_minor": None,
         "currency": "EUR",
     },

@@ -68,7 +68,7 @@ def test_000_7_an_own_cost_rate_in_another_currency_is_converted_but_the_default
 
     b = Build(default_cost_rate_minor=5000)
     b.client(1)
-    b.hours(1, at(2026, 3, 2), 10, currency="USD", bill_rate_minor=0, billable=False)
+    b.hours(1, at(2026, 3, 2), 10, currency="USD", billable=False)
     b.hours(1, at(2026, 3, 3), 10, currency="USD", cost_rate_minor=10_000, billable=False)
     row = signal(compute(b.dataset(rates={"USD": Decimal("0.5")}), AS_OF), 1, "losing_money")
     # Default 50 EUR × 10 h + 100 USD × 0.5 × 10 h = 500 + 500 EUR.

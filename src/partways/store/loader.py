@@ -1,14 +1,20 @@
 """Reading the database into the engine's :class:`Dataset`, whole tables at once.
 
-Tables are read with ADBC straight into Arrow: for millions of rows this is several
-times faster than a DB-API cursor (docs/benchmarks.md). Message text is never read:
-the engine only needs the analyzer's labels.
+Tables are read with ConnectorX straight into Arrow. It is several times faster than
+a DB-API cursor for millions of rows, types SQLite's date and datetime columns from
+their declared types (so nothing is parsed afterwards), and reads the two largest
+tables in parallel partitions. On 5M time entries from SQLite: ConnectorX 3.0 s with
+two partitions, ADBC 5.4 s plus 0.8 s to parse its text timestamps
+(docs/benchmarks.md). Message text is never read: the engine only needs the labels.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import polars as pl
 from django.db import connection
@@ -21,8 +27,8 @@ QUERIES: dict[str, str] = {
     "WHERE archived = {false} {and_id}",
     "contracts": 'SELECT client_id, start, "end", auto_renew, notice_days, reply_window_hours, '
     "main_channel FROM partways_contract {where}",
-    "time_entries": "SELECT client_id, started_at, duration_seconds AS seconds, billable, "
-    "bill_rate_minor, cost_rate_minor, currency FROM partways_timeentry {where}",
+    "time_entries": "SELECT id, client_id, started_at, duration_seconds AS seconds, billable, "
+    "cost_rate_minor, currency FROM partways_timeentry {where}",
     "expenses": "SELECT client_id, spent_on, amount_minor, currency FROM partways_expense {where}",
     "invoices": "SELECT id AS invoice_id, client_id, number, issued_on, due_on, amount_minor, "
     "currency, disputed, reminders_sent, written_off_minor FROM partways_invoice {where}",
@@ -66,36 +72,42 @@ def _sql(name: str, client_ids: Sequence[int] | None) -> str:
     return QUERIES[name].format(**subs)
 
 
-class _AdbcReader:
-    """Runs queries on its own ADBC connection and returns Polars frames."""
+# The largest tables, read in parallel partitions by id in a full load.
+PARTITION_ON = {"time_entries": "id", "messages": "message_id"}
+
+
+class _Reader:
+    """Runs queries through ConnectorX on the database Django is configured for."""
 
     def __init__(self) -> None:
         settings = connection.settings_dict
         if connection.vendor == "sqlite":
-            import adbc_driver_sqlite.dbapi as sqlite_driver
-
-            self.conn: Any = sqlite_driver.connect(str(settings["NAME"]))
+            self.url = "sqlite://" + quote(str(Path(settings["NAME"]).resolve()))
         elif connection.vendor == "postgresql":
-            import adbc_driver_postgresql.dbapi as pg_driver
-
-            self.conn = pg_driver.connect(_postgres_uri(settings))
+            self.url = _postgres_uri(settings)
         else:
             raise RuntimeError(f"unsupported database vendor {connection.vendor!r}")
+        self.partitions = max(1, min(4, os.cpu_count() or 1))
 
-    def __call__(self, sql: str) -> pl.DataFrame:
-        with self.conn.cursor() as cur:
-            cur.execute(sql)
-            frame = pl.from_arrow(cur.fetch_arrow_table())
+    def __call__(self, sql: str, partition_on: str | None = None) -> pl.DataFrame:
+        import connectorx as cx
+
+        kwargs: dict[str, Any] = {}
+        if partition_on and self.partitions > 1:
+            kwargs = {"partition_on": partition_on, "partition_num": self.partitions}
+        try:
+            table = cx.read_sql(self.url, sql, return_type="arrow", **kwargs)
+        except RuntimeError:
+            if not kwargs:
+                raise
+            # An empty table has no id range to split; read it whole.
+            table = cx.read_sql(self.url, sql, return_type="arrow")
+        frame = pl.from_arrow(table)
         assert isinstance(frame, pl.DataFrame)
         return frame
 
-    def close(self) -> None:
-        self.conn.close()
-
 
 def _postgres_uri(s: dict[str, Any]) -> str:
-    from urllib.parse import quote
-
     auth = quote(s.get("USER") or "", safe="")
     if s.get("PASSWORD"):
         auth += ":" + quote(s["PASSWORD"], safe="")
@@ -123,21 +135,14 @@ def load_dataset(
     """
     # Data written through Django's connection must be visible to ADBC's own one.
     connection.ensure_connection()
-    read = _AdbcReader()
+    read = _Reader()
     frames: dict[str, pl.DataFrame] = {}
-    try:
-        for name in QUERIES:
-            if progress:
-                progress(name)
-            sql = _sql(name, client_ids)
-            try:
-                frames[name] = read(sql)
-            except Exception:
-                # ADBC's SQLite driver infers a column's type from its first rows and
-                # gives up on some mixed-type columns; the cursor is slower but general.
-                frames[name] = _cursor_read(sql)
-    finally:
-        read.close()
+    for name in QUERIES:
+        if progress:
+            progress(name)
+        sql = _sql(name, client_ids)
+        partition = PARTITION_ON.get(name) if client_ids is None else None
+        frames[name] = read(sql, partition)
     staff = _cursor_read("SELECT id FROM partways_teammember WHERE role = 'staff'")
     staff_ids = staff.get_column("id").to_list() if staff.height else []
     msgs = frames["messages"]

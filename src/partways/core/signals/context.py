@@ -207,10 +207,11 @@ class Context:
         """Proposals with the month they were decided in and whether feedback was vague."""
         props = self.ds.proposals.filter(self.upto_date("submitted_on"))
         reasons = props.get_column("reason").fill_null("").to_list()
-        nonblank = [r for r in reasons if r.strip()]
+        # Feedback repeats itself ("not quite it"): analyse each distinct text once.
+        distinct = sorted({r for r in reasons if r.strip()})
         vague_of = {
             r: "vague" in a.labels
-            for r, a in zip(nonblank, self.analyzer.analyze(nonblank), strict=True)
+            for r, a in zip(distinct, self.analyzer.analyze(distinct), strict=True)
         }
         vague = [(not r.strip()) or vague_of[r] for r in reasons]
         decided = pl.col("decided_on").is_not_null() & (pl.col("decided_on") <= self.as_of)
