@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import polars as pl
 
@@ -28,6 +28,9 @@ from .signals.context import KEY, Context
 from .text import PlaceholderAnalyzer, TextAnalyzer
 
 SIGNAL_ENUM = pl.Enum(SIGNAL_IDS)
+# Polars' in-memory engine: on a single client's few hundred rows it answers in half
+# the time the default engine takes, and on the full portfolio it is as fast.
+COLLECT_ENGINE: Final = "in-memory"
 RESULT_SCHEMA: dict[str, Any] = {
     "client_id": pl.Int64,
     "signal": SIGNAL_ENUM,
@@ -72,11 +75,23 @@ def compute(
     ctx = Context(ds, cfg or Thresholds.defaults(), as_of, analyzer or PlaceholderAnalyzer())
     clients = ds.clients.select("client_id")
     ex = Explainer(ctx.cfg, ds.business.base_currency, ds.business.target_hourly_rate_minor)
-    results, evidence, series = [], [], []
+    results: list[pl.DataFrame] = []
+    evidence: list[pl.LazyFrame] = []
+    series: list[pl.DataFrame] = []
+    # Every signal's window and series are planned lazily and run in one go: one
+    # query plan instead of hundreds of small eager steps (a single client's re-triage
+    # is dominated by per-step overhead otherwise).
+    plans = {sig.id: _window_and_series(sig, ctx, clients) for sig in BASE_SIGNALS}
+    done = iter(
+        pl.collect_all(
+            [lf for win, ser, _ in plans.values() for lf in (win, ser)], engine=COLLECT_ENGINE
+        )
+    )
     windows: dict[str, pl.DataFrame] = {}
+    columns: dict[str, list[str]] = {}
     for sig in BASE_SIGNALS:
-        win, ser = _window_and_series(sig, ctx, clients)
-        windows[sig.id] = win
+        windows[sig.id], ser = next(done), next(done)
+        columns[sig.id] = plans[sig.id][2]
         series.append(ser.with_columns(pl.lit(sig.id).cast(SIGNAL_ENUM).alias("signal")))
     portfolio = dict(_portfolio(windows["time_vs_value"]) if portfolio is None else portfolio)
     for sig in BASE_SIGNALS:
@@ -85,8 +100,10 @@ def compute(
             win = win.with_columns(
                 pl.lit(portfolio.get("median_hourly_rate")).alias("portfolio_rate")
             )
-        results.append(_results(sig, win, ctx, ex))
-        evidence.append(_evidence(sig, win, ctx))
+        results.append(_results(sig, win, columns[sig.id], ctx, ex))
+        planned = _evidence(sig, win, ctx)
+        if planned is not None:
+            evidence.append(planned)
     series_df = pl.concat(series, how="diagonal").select(list(SERIES_SCHEMA))
     np_win, np_series = progress.compute(ctx, series_df, _first_months(ctx))
     results.append(
@@ -110,9 +127,9 @@ def compute(
     return EngineResult(
         as_of=as_of,
         results=pl.concat(results).sort("client_id", "signal"),
-        evidence=pl.concat(evidence).sort(
-            "client_id", "signal", "date", descending=[False, False, True]
-        ),
+        evidence=pl.concat(
+            [_empty_evidence(), *pl.collect_all(evidence, engine=COLLECT_ENGINE)], how="vertical"
+        ).sort("client_id", "signal", "date", descending=[False, False, True]),
         series=series_df.sort("client_id", "signal", "month"),
         portfolio=portfolio,
     )
@@ -120,53 +137,57 @@ def compute(
 
 def _window_and_series(
     sig: Signal, ctx: Context, clients: pl.DataFrame
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    comp = sig.components(ctx)
-    cols = [c for c in comp.columns if c not in KEY]
-    comp = comp.with_columns(pl.col(cols).cast(pl.Float64))
+) -> tuple[pl.LazyFrame, pl.LazyFrame, list[str]]:
+    """Plan a signal's window values and its monthly series; also return its components."""
+    planned = sig.components(ctx).lazy()
+    cols = [c for c in planned.collect_schema().names() if c not in KEY]
+    comp = planned.with_columns(pl.col(cols).cast(pl.Float64))
     source = comp.filter(ctx.in_window()) if sig.windowed else comp
-    win = clients.join(
-        source.group_by("client_id").agg(pl.col(cols).sum()), on="client_id", how="left"
-    ).with_columns(pl.col(cols).fill_null(0.0))
+    win = (
+        clients.lazy()
+        .join(source.group_by("client_id").agg(pl.col(cols).sum()), on="client_id", how="left")
+        .with_columns(pl.col(cols).fill_null(0.0))
+    )
     value = pl.when(sig.judged(ctx)).then(sig.value(ctx)).otherwise(None).cast(pl.Float64)
     severity = severity_expr(pl.col("value"), ctx.cfg.ladder(sig.id), sig.direction)
     win = win.with_columns(value.alias("value")).with_columns(severity.alias("severity"))
     if sig.extras is not None:
-        win = win.join(sig.extras(ctx), on="client_id", how="left")
+        win = win.join(sig.extras(ctx).lazy(), on="client_id", how="left")
     ser = (
         _rolling(comp, cols, ctx)
         .with_columns(value.alias("value"))
         .with_columns(severity.alias("severity"))
+        .select("client_id", "month", "value", "severity")
     )
-    return win.with_columns(pl.lit(cols).alias("_cols")), ser.select(
-        "client_id", "month", "value", "severity"
-    )
+    return win, ser, cols
 
 
-def _rolling(comp: pl.DataFrame, cols: list[str], ctx: Context) -> pl.DataFrame:
+def _rolling(comp: pl.LazyFrame, cols: list[str], ctx: Context) -> pl.LazyFrame:
     """Components per client and month, summed over that month and the ones before it.
 
     A single month is often too thin to judge (one invoice, three messages), so each
-    month of a series covers ``engine.series_months`` months ending with it.
+    month of a series covers ``engine.series_months`` months ending with it. Months
+    without any record count as zero, from the client's first month on.
     """
     n = ctx.cfg.int("engine.series_months")
-    if comp.height == 0:
-        return comp
-    first = comp.group_by("client_id").agg(pl.col("month").min().alias("_first"))
-    start: dt.date = first.get_column("_first").min()  # type: ignore[assignment]
-    calendar = pl.DataFrame({"month": pl.date_range(start, ctx.as_of_month, "1mo", eager=True)})
-    grid = first.join(calendar, how="cross").filter(pl.col("month") >= pl.col("_first"))
-    full = grid.join(comp, on=KEY, how="left").with_columns(pl.col(cols).fill_null(0.0))
-    return (
-        full.sort(KEY)
-        .with_columns(pl.col(cols).rolling_sum(window_size=n, min_samples=1).over("client_id"))
+    grid = (
+        comp.group_by("client_id")
+        .agg(pl.col("month").min().alias("_first"))
+        .with_columns(pl.date_ranges("_first", pl.lit(ctx.as_of_month), "1mo").alias("month"))
+        .explode("month")
         .drop("_first")
+    )
+    return (
+        grid.join(comp, on=KEY, how="left")
+        .with_columns(pl.col(cols).fill_null(0.0))
+        .sort(KEY)
+        .with_columns(pl.col(cols).rolling_sum(window_size=n, min_samples=1).over("client_id"))
     )
 
 
-def _results(sig: Signal, win: pl.DataFrame, ctx: Context, ex: Explainer) -> pl.DataFrame:
-    cols = win.get_column("_cols")[0].to_list() if win.height else []
-    win = win.drop("_cols")
+def _results(
+    sig: Signal, win: pl.DataFrame, cols: list[str], ctx: Context, ex: Explainer
+) -> pl.DataFrame:
     sentences = [sig.explain(row, ex) for row in win.iter_rows(named=True)]
     return _frame_results(win, sig.id, ctx.cfg.ladder(sig.id)[0], sentences, cols)
 
@@ -194,14 +215,19 @@ def _frame_results(
 
 
 def _keep_evidence(
-    ev: pl.DataFrame, flagged: pl.DataFrame, signal_id: str, ctx: Context, windowed: bool = True
-) -> pl.DataFrame:
-    ev = ev.join(flagged, on="client_id", how="semi")
+    ev: pl.DataFrame | pl.LazyFrame,
+    flagged: pl.DataFrame,
+    signal_id: str,
+    ctx: Context,
+    windowed: bool = True,
+) -> pl.LazyFrame:
+    """Plan the most recent evidence rows of the flagged clients."""
+    plan = ev.lazy().join(flagged.lazy(), on="client_id", how="semi")
     if windowed:
-        ev = ev.filter(pl.col("date") >= ctx.window_start)
+        plan = plan.filter(pl.col("date") >= ctx.window_start)
     n = ctx.cfg.int("engine.evidence_rows")
     return (
-        ev.sort("date", descending=True)
+        plan.sort("date", descending=True)
         .group_by("client_id", maintain_order=True)
         .head(n)
         .select(
@@ -212,22 +238,36 @@ def _keep_evidence(
     )
 
 
-def _evidence(sig: Signal, win: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+def _evidence(sig: Signal, win: pl.DataFrame, ctx: Context) -> pl.LazyFrame | None:
     flagged = win.filter(pl.col("severity") != "none").select("client_id")
     if flagged.height == 0:
-        return _keep_evidence(pl.DataFrame(schema=EVIDENCE_SCHEMA), flagged, sig.id, ctx)
+        return None
     return _keep_evidence(sig.evidence(ctx), flagged, sig.id, ctx, sig.windowed)
 
 
-def _progress_evidence(win: pl.DataFrame, series: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+def _progress_evidence(win: pl.DataFrame, series: pl.DataFrame, ctx: Context) -> pl.LazyFrame:
     flagged = win.filter(pl.col("severity") != "none").select("client_id")
-    ev = series.filter(pl.col("value") > 0).select(
-        "client_id",
-        pl.col("month").alias("date"),
-        pl.col("month").dt.strftime("month %Y-%m").alias("record"),
-        pl.format("{} signs in trouble", pl.col("value").cast(pl.Int64)).alias("detail"),
+    ev = (
+        series.lazy()
+        .filter(pl.col("value") > 0)
+        .select(
+            "client_id",
+            pl.col("month").alias("date"),
+            pl.col("month").dt.strftime("month %Y-%m").alias("record"),
+            pl.format("{} signs in trouble", pl.col("value").cast(pl.Int64)).alias("detail"),
+        )
     )
     return _keep_evidence(ev, flagged, progress.ID, ctx)
+
+
+def _empty_evidence() -> pl.DataFrame:
+    return pl.DataFrame(
+        schema={
+            "client_id": pl.Int64,
+            "signal": SIGNAL_ENUM,
+            **{c: t for c, t in EVIDENCE_SCHEMA.items() if c != "client_id"},
+        }
+    )
 
 
 def _first_months(ctx: Context) -> pl.DataFrame:

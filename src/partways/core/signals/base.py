@@ -10,7 +10,7 @@ import polars as pl
 
 from ..config import Direction, Thresholds
 from ..money import format_money
-from .context import KEY, Context
+from .context import KEY, Context, Frame
 
 SEVERITIES = ("none", "low", "medium", "high")
 SEVERITY_POINTS = {s: i for i, s in enumerate(SEVERITIES)}
@@ -62,10 +62,10 @@ class Signal:
     tags: str
     title: str
     direction: Direction
-    components: Callable[[Context], pl.DataFrame]
+    components: Callable[[Context], pl.DataFrame | pl.LazyFrame]
     value: Callable[[Context], pl.Expr]
     explain: Callable[[Row, Explainer], str]
-    evidence: Callable[[Context], pl.DataFrame]
+    evidence: Callable[[Context], pl.DataFrame | pl.LazyFrame]
     judged: Callable[[Context], pl.Expr] = field(default=lambda ctx: pl.lit(True))
     # Per-client facts the sentence needs beyond the components (client_id + columns).
     extras: Callable[[Context], pl.DataFrame] | None = None
@@ -109,9 +109,7 @@ def empty_components(*cols: str) -> pl.DataFrame:
     )
 
 
-def evidence_frame(
-    frame: pl.DataFrame, date: pl.Expr, record: pl.Expr, detail: pl.Expr
-) -> pl.DataFrame:
+def evidence_frame(frame: Frame, date: pl.Expr, record: pl.Expr, detail: pl.Expr) -> Frame:
     return frame.select(
         "client_id",
         date.cast(pl.Date).alias("date"),

@@ -12,7 +12,7 @@ def _decided(ctx: Context) -> pl.DataFrame:
     return ctx.proposals.filter(pl.col("decided"))
 
 
-def _rejected_components(ctx: Context) -> pl.DataFrame:
+def _rejected_components(ctx: Context) -> pl.LazyFrame:
     d = _decided(ctx).filter(pl.col("outcome").is_in(["accepted", "rejected", "revision"]))
     return monthly(
         d,
@@ -73,7 +73,7 @@ def _feedback(ctx: Context) -> pl.DataFrame:
     return _decided(ctx).filter(pl.col("outcome").is_in(["rejected", "revision"]))
 
 
-def _indecisive_components(ctx: Context) -> pl.DataFrame:
+def _indecisive_components(ctx: Context) -> pl.LazyFrame:
     return monthly(
         _feedback(ctx),
         feedback=pl.len(),

@@ -64,7 +64,7 @@ def _find_turns(ctx: Context) -> pl.DataFrame:
     )
 
 
-def _minimal_components(ctx: Context) -> pl.DataFrame:
+def _minimal_components(ctx: Context) -> pl.LazyFrame:
     t = _turns(ctx).filter(pl.col("due"))
     return monthly(
         t,
@@ -125,7 +125,7 @@ MINIMAL_COMMUNICATION = Signal(
 )
 
 
-def _inbound_components(ctx: Context) -> pl.DataFrame:
+def _inbound_components(ctx: Context) -> pl.LazyFrame:
     return monthly(
         ctx.inbound,
         inbound=pl.len(),

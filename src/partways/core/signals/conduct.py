@@ -9,7 +9,7 @@ from .base import Explainer, Row, Signal, evidence_frame, message_evidence
 from .context import Context, combine, monthly
 
 
-def _incidents(ctx: Context, kind: str, name: str) -> pl.DataFrame:
+def _incidents(ctx: Context, kind: str, name: str) -> pl.LazyFrame:
     return monthly(ctx.incidents.filter(pl.col("kind") == kind), **{name: pl.len()})
 
 
@@ -29,7 +29,7 @@ def _incident_evidence(ctx: Context, kinds: list[str]) -> pl.DataFrame:
     )
 
 
-def _abuse_components(ctx: Context) -> pl.DataFrame:
+def _abuse_components(ctx: Context) -> pl.LazyFrame:
     to_us = ctx.inbound.filter(~pl.col("to_staff"))
     msgs = monthly(
         to_us,
@@ -151,7 +151,7 @@ ABUSE_OR_UNREASONABLE = Signal(
 )
 
 
-def _staff_components(ctx: Context) -> pl.DataFrame:
+def _staff_components(ctx: Context) -> pl.LazyFrame:
     to_staff = ctx.inbound.filter(pl.col("to_staff"))
     msgs = monthly(
         to_staff,
@@ -211,7 +211,7 @@ MISTREATS_STAFF = Signal(
 )
 
 
-def _unethical_components(ctx: Context) -> pl.DataFrame:
+def _unethical_components(ctx: Context) -> pl.LazyFrame:
     return combine(
         monthly(ctx.inbound, unethical_requests=pl.col("unethical_request").sum()),
         _incidents(ctx, "unethical", "unethical_incidents"),

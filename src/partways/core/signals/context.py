@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeVar
 
 import polars as pl
 from dateutil.relativedelta import relativedelta
@@ -19,6 +20,7 @@ from ..money import check_rates, with_base_amounts
 from ..text import LABELS, TextAnalyzer
 
 KEY = ["client_id", "month"]
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 
 def month_of_date(col: str) -> pl.Expr:
@@ -35,7 +37,7 @@ class Context:
     analyzer: TextAnalyzer
 
     def __post_init__(self) -> None:
-        self._memo: dict[str, pl.DataFrame] = {}
+        self._memo: dict[str, Any] = {}
         check_rates(self.ds.business, self.ds.tables())
         months = self.cfg.int("engine.window_months")
         self.as_of_month = self.as_of.replace(day=1)
@@ -120,13 +122,14 @@ class Context:
             self.invoices,
             revenue=(pl.col("amount") - pl.col("written_off")).sum(),
             written_off=pl.col("written_off").sum(),
-        )
+        ).collect()
 
-    def memo(self, key: str, build: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+    def memo(self, key: str, build: Callable[[], Frame]) -> Frame:
         """A frame built once per run and shared, e.g. by a signal and its evidence."""
         if key not in self._memo:
             self._memo[key] = build()
-        return self._memo[key]
+        frame: Frame = self._memo[key]
+        return frame
 
     @cached_property
     def invoices(self) -> pl.DataFrame:
@@ -257,15 +260,17 @@ class Context:
         )
 
 
-def monthly(frame: pl.DataFrame, **aggs: pl.Expr) -> pl.DataFrame:
-    """Group ``frame`` by client and month with named aggregations."""
-    return frame.group_by(KEY).agg(**aggs)
+def monthly(frame: pl.DataFrame | pl.LazyFrame, **aggs: pl.Expr) -> pl.LazyFrame:
+    """Plan a group-by of ``frame`` by client and month with named aggregations.
+
+    Lazy, so that the engine runs every signal's plan in one go.
+    """
+    return frame.lazy().group_by(KEY).agg(**aggs)
 
 
-def combine(*frames: pl.DataFrame) -> pl.DataFrame:
+def combine(*frames: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
     """Full-join monthly component frames on (client, month), missing counts as zero."""
-    frames = tuple(f for f in frames if f is not None)
-    out = frames[0]
+    out = frames[0].lazy()
     for f in frames[1:]:
-        out = out.join(f, on=KEY, how="full", coalesce=True)
+        out = out.join(f.lazy(), on=KEY, how="full", coalesce=True)
     return out.with_columns(pl.exclude(KEY).fill_null(0))

@@ -15,7 +15,7 @@ def _due(ctx: Context) -> pl.DataFrame:
     )
 
 
-def _components(ctx: Context) -> pl.DataFrame:
+def _components(ctx: Context) -> pl.LazyFrame:
     inv = monthly(
         _due(ctx),
         invoices_due=pl.len(),

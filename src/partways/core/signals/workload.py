@@ -17,7 +17,7 @@ def _time(ctx: Context) -> pl.DataFrame:
     return ctx.time_monthly
 
 
-def _time_vs_value_components(ctx: Context) -> pl.DataFrame:
+def _time_vs_value_components(ctx: Context) -> pl.LazyFrame:
     meetings = monthly(
         ctx.meetings,
         meetings=pl.len(),
@@ -105,7 +105,7 @@ TIME_VS_VALUE = Signal(
 )
 
 
-def _expenses(ctx: Context) -> pl.DataFrame:
+def _expenses(ctx: Context) -> pl.LazyFrame:
     exp = ctx.ds.expenses.filter(ctx.upto_date("spent_on"))
     exp = with_base_amounts(exp, ctx.ds.business, {"amount_minor": "amount"})
     return monthly(
@@ -113,11 +113,11 @@ def _expenses(ctx: Context) -> pl.DataFrame:
     )
 
 
-def _losing_money_components(ctx: Context) -> pl.DataFrame:
+def _losing_money_components(ctx: Context) -> pl.LazyFrame:
     return ctx.memo("losing_money", lambda: _losing_money_parts(ctx))
 
 
-def _losing_money_parts(ctx: Context) -> pl.DataFrame:
+def _losing_money_parts(ctx: Context) -> pl.LazyFrame:
     return combine(
         _revenue(ctx), _time(ctx).select("client_id", "month", "labour_cost"), _expenses(ctx)
     )
@@ -153,7 +153,7 @@ def _losing_money_explain(row: Row, ex: Explainer) -> str:
     return text
 
 
-def _losing_money_evidence(ctx: Context) -> pl.DataFrame:
+def _losing_money_evidence(ctx: Context) -> pl.LazyFrame:
     comp = _losing_money_components(ctx)
     return evidence_frame(
         comp,
