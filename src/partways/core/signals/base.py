@@ -41,6 +41,10 @@ class Explainer:
         c = int(count)
         return f"{c} {one if c == 1 else many}"
 
+    def too_few(self, what: str, setting: str) -> str:
+        """ "Only 3 client messages in the window: too few to judge (needs 5)."."""
+        return f"Only {what} in the window: too few to judge (needs {self.cfg[setting]:.0f})."
+
     @staticmethod
     def pct(share: float | None) -> str:
         return "–" if share is None else f"{share * 100:.0f}%"

@@ -26,10 +26,7 @@ def _rejected_components(ctx: Context) -> pl.LazyFrame:
 def _rejected_explain(row: Row, ex: Explainer) -> str:
     decided = int(row["decided"])
     if row["value"] is None:
-        return (
-            f"Only {decided} proposals decided in the window: too few to judge "
-            f"(needs {ex.cfg['rejected_recommendations.min_decided']:.0f})."
-        )
+        return ex.too_few(f"{decided} proposals decided", "rejected_recommendations.min_decided")
     text = (
         f"The client rejected {int(row['rejected'])} of {decided} recommendations and "
         f"deliverables put to them ({ex.pct(row['value'])})"
@@ -85,10 +82,7 @@ def _indecisive_components(ctx: Context) -> pl.LazyFrame:
 def _indecisive_explain(row: Row, ex: Explainer) -> str:
     n = int(row["feedback"])
     if row["value"] is None:
-        return (
-            f"Only {n} rejections or revision requests in the window: too few to judge "
-            f"(needs {ex.cfg['indecisive.min_feedback']:.0f})."
-        )
+        return ex.too_few(f"{n} rejections or revision requests", "indecisive.min_feedback")
     return (
         f"{int(row['vague'])} of {n} rejections and revision requests came without a "
         f"concrete change to make ({ex.pct(row['value'])}); work reached round "

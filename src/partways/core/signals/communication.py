@@ -79,9 +79,8 @@ def _minimal_components(ctx: Context) -> pl.LazyFrame:
 def _minimal_explain(row: Row, ex: Explainer) -> str:
     asked = int(row["asked"])
     if row["value"] is None:
-        return (
-            f"Only {asked} of our messages waited for an answer in the window: too few to "
-            f"judge (needs {ex.cfg['minimal_communication.min_messages']:.0f})."
+        return ex.too_few(
+            f"{asked} of our messages waited for an answer", "minimal_communication.min_messages"
         )
     text = (
         f"{int(row['late'])} of {asked} messages waiting for the client's answer went past "
@@ -138,10 +137,7 @@ def _inbound_components(ctx: Context) -> pl.LazyFrame:
 def _after_hours_explain(row: Row, ex: Explainer) -> str:
     n = int(row["inbound"])
     if row["value"] is None:
-        return (
-            f"Only {n} client messages in the window: too few to judge "
-            f"(needs {ex.cfg['after_hours.min_messages']:.0f})."
-        )
+        return ex.too_few(f"{n} client messages", "after_hours.min_messages")
     return (
         f"{int(row['after_hours'])} of {n} client messages arrived outside your working "
         f"hours or on days off ({ex.pct(row['value'])})."
@@ -168,10 +164,7 @@ AFTER_HOURS = Signal(
 def _pessimism_explain(row: Row, ex: Explainer) -> str:
     n = int(row["inbound"])
     if row["value"] is None:
-        return (
-            f"Only {n} client messages in the window: too few to judge "
-            f"(needs {ex.cfg['pessimism.min_messages']:.0f})."
-        )
+        return ex.too_few(f"{n} client messages", "pessimism.min_messages")
     return f"{int(row['negative'])} of {n} client messages were negative ({ex.pct(row['value'])})."
 
 

@@ -42,10 +42,7 @@ def _time_vs_value_components(ctx: Context) -> pl.LazyFrame:
 def _time_vs_value_explain(row: Row, ex: Explainer) -> str:
     hours = row["hours"]
     if row["value"] is None:
-        return (
-            f"Only {hours:.1f} hours logged in the window: too few to judge what the time "
-            f"is worth (needs {ex.cfg['time_vs_value.min_hours']:.0f})."
-        )
+        return ex.too_few(f"{hours:.1f} hours logged", "time_vs_value.min_hours")
     rate = row["revenue"] / hours
     text = (
         f"Each hour spent earned {ex.money(rate)} against your target of "
