@@ -144,7 +144,8 @@ def load_dataset(
             progress(name)
         sql = _sql(name, client_ids)
         frames[name] = _cursor_read(sql) if read is None else read(sql, PARTITION_ON.get(name))
-    staff = _cursor_read("SELECT id FROM partways_teammember WHERE role = 'staff'")
+    # Everyone who works for the owner counts as staff [002 #2]: managers too.
+    staff = _cursor_read("SELECT id FROM partways_teammember WHERE role <> 'owner'")
     staff_ids = staff.get_column("id").to_list() if staff.height else []
     msgs = frames["messages"]
     frames["messages"] = msgs.with_columns(
