@@ -19,6 +19,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -150,7 +151,7 @@ def client_values(client_id: int, s: Setup) -> Values:
     values: Values = {}
     for sid in BASE:
         months = comps[sid]
-        window = defaultdict(float)
+        window: Components = defaultdict(float)
         for month, c in months.items():
             if sid in NOT_WINDOWED or month >= s.window_start:
                 for k, v in c.items():
@@ -290,7 +291,7 @@ def _days_off(start: dt.date, end: dt.date, work_days: frozenset[int]) -> int:
     return off + sum((start.weekday() + i) % 7 not in work_days for i in range(rest))
 
 
-def _turns(cid: int, msgs: list, s: Setup, out: Monthly) -> None:
+def _turns(cid: int, msgs: list[Any], s: Setup, out: Monthly) -> None:
     """Our messages that wait for an answer (the first of a run), and the client's reply.
 
     The wait is counted in hours minus 24 for each day off between the day we wrote
@@ -339,14 +340,13 @@ def _proposals(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
     from partways.store.models import Proposal
 
     for p in Proposal.objects.filter(client_id=cid, submitted_on__lte=s.as_of):
-        decided = p.decided_on is not None and p.decided_on <= s.as_of
-        waited_until = p.decided_on if decided else s.as_of
+        decided_on = p.decided_on if p.decided_on is not None and p.decided_on <= s.as_of else None
         tv = comps["time_vs_value"][p.submitted_on.replace(day=1)]
         tv["decisions"] += 1
-        tv["decision_days"] += (waited_until - p.submitted_on).days
-        if not decided:
+        tv["decision_days"] += ((decided_on or s.as_of) - p.submitted_on).days
+        if decided_on is None:
             continue
-        month = p.decided_on.replace(day=1)
+        month = decided_on.replace(day=1)
         if p.outcome in ("accepted", *FEEDBACK):
             rr = comps["rejected_recommendations"][month]
             rr["decided"] += 1
@@ -485,7 +485,8 @@ def severity(signal_id: str, value: float | None, cfg: Thresholds) -> str:
 
 
 def _add_months(month: Month, n: int) -> Month:
-    return month + relativedelta(months=n)
+    moved: Month = month + relativedelta(months=n)
+    return moved
 
 
 def _not_progressing(comps: dict[str, Monthly], active: list[Month], s: Setup) -> float | None:

@@ -47,15 +47,15 @@ class Rng:
 def pick(u: pl.Expr, options: Sequence[object], weights: Sequence[float]) -> pl.Expr:
     """One of ``options`` per row, with probabilities ∝ ``weights``, chosen by uniform ``u``."""
     total = float(sum(weights))
-    cum = 0.0
-    expr: pl.When | pl.Then | None = None
-    for option, w in zip(options[:-1], weights[:-1], strict=True):
+    cuts, cum = [], 0.0
+    for w in weights[:-1]:
         cum += w / total
-        cond = u < cum
-        expr = pl.when(cond) if expr is None else expr.when(cond)  # type: ignore[union-attr]
-        expr = expr.then(pl.lit(option))  # type: ignore[union-attr]
-    last = pl.lit(options[-1])
-    return last if expr is None else expr.otherwise(last)  # type: ignore[union-attr]
+        cuts.append(cum)
+    # Built from the last option backwards: when u < cut_1 … else when u < cut_2 … else last.
+    expr: pl.Expr = pl.lit(options[-1])
+    for option, cut in reversed(list(zip(options[:-1], cuts, strict=True))):
+        expr = pl.when(u < cut).then(pl.lit(option)).otherwise(expr)
+    return expr
 
 
 def between(u: pl.Expr, low: float, high: float) -> pl.Expr:

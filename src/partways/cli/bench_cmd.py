@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from .common import UserError, out
 
 
 def bench(
@@ -15,11 +23,39 @@ def bench(
     naive_clients: Annotated[
         int, typer.Option(help="Clients in the per-client ORM comparison.")
     ] = 100,
+    full_runs: Annotated[int, typer.Option(help="Full triages to time (median).")] = 3,
+    report: Annotated[
+        Path, typer.Option("--out", help="The Markdown file whose triage section is rewritten.")
+    ] = Path("docs/benchmarks.md"),
+    keep: Annotated[
+        bool, typer.Option(help="Keep the scratch database (its path is printed).")
+    ] = False,
 ) -> None:
-    """Generate a large portfolio in a scratch database and time a full triage."""
-    from .common import UserError
+    """Generate a large portfolio in a scratch SQLite database and time a full triage.
 
-    raise UserError("the benchmark is being wired in")  # replaced below once bench lands
+    Your own data is never touched: the benchmark runs in a temporary data directory.
+    """
+    if min(clients, time_entries, invoices, messages, naive_clients, full_runs) < 1:
+        raise UserError("every size must be at least 1.")
+    scratch = Path(tempfile.mkdtemp(prefix="partways-bench-"))
+    env = {**os.environ, "PARTWAYS_HOME": str(scratch)}
+    env.pop("DATABASE_URL", None)
+    args = [
+        "--clients", str(clients), "--time-entries", str(time_entries),
+        "--invoices", str(invoices), "--messages", str(messages),
+        "--naive-clients", str(naive_clients), "--full-runs", str(full_runs),
+        "--out", str(report.resolve()),
+    ]  # fmt: skip
+    try:
+        done = subprocess.run([sys.executable, "-m", "partways.bench", *args], env=env)
+    finally:
+        if keep:
+            out.print(f"The benchmark database is in {scratch}.")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    if done.returncode != 0:
+        raise UserError(f"the benchmark failed (exit status {done.returncode}); see above.")
+    out.print(f"Figures written to {report}.")
 
 
 def register(app: typer.Typer) -> None:
