@@ -64,3 +64,11 @@ def test_002_4_a_client_with_no_invoice_due_is_not_judged():
     b.client(1)
     row = signal(compute(b.dataset(), AS_OF), 1, "payment_risk")
     assert row["value"] is None and row["explanation"] == "No invoice fell due in the window."
+
+
+def test_002_4_a_fully_written_off_invoice_is_a_loss_not_a_late_payment():
+    b = Build()
+    b.client(1)
+    b.invoice(1, D(2026, 3, 1), D(2026, 4, 1), 100_000, written_off_minor=100_000)
+    row = signal(compute(b.dataset(), AS_OF), 1, "payment_risk")
+    assert row["value"] == 0 and row["facts"]["overdue"] == 0

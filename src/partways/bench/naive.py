@@ -210,7 +210,8 @@ def _invoices(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
             continue
         owed = inv.amount_minor - inv.written_off_minor
         mine = payments.get(inv.id, [])
-        settled = _settled_on(mine, owed)
+        # A fully written-off invoice is a loss, not a late payment.
+        settled = inv.issued_on if owed <= 0 else _settled_on(mine, owed)
         days_late = max(0, ((settled or s.as_of) - inv.due_on).days)
         open_minor = max(0, owed - sum(a for _, a in mine))
         pr = comps["payment_risk"][inv.due_on.replace(day=1)]

@@ -72,6 +72,8 @@ def _sql(name: str, client_ids: Sequence[int] | None) -> str:
     return QUERIES[name].format(**subs)
 
 
+# Up to this many clients, the loader reads through Django's connection.
+FEW_CLIENTS = 10
 # The largest tables, read in parallel partitions by id in a full load.
 PARTITION_ON = {"time_entries": "id", "messages": "message_id"}
 
@@ -137,13 +139,18 @@ def load_dataset(
     connection.ensure_connection()
     frames: dict[str, pl.DataFrame] = {}
     # A few clients' rows come back faster through Django's open connection than
-    # through ConnectorX, which connects anew for every query.
-    read = _Reader() if client_ids is None else None
+    # through ConnectorX, which connects anew for every query; many clients' rows are
+    # faster through ConnectorX, which does not build a Python object per value.
+    few = client_ids is not None and len(client_ids) <= FEW_CLIENTS
+    read = None if few else _Reader()
     for name in QUERIES:
         if progress:
             progress(name)
         sql = _sql(name, client_ids)
-        frames[name] = _cursor_read(sql) if read is None else read(sql, PARTITION_ON.get(name))
+        if read is None:
+            frames[name] = _cursor_read(sql)
+        else:
+            frames[name] = read(sql, PARTITION_ON.get(name) if client_ids is None else None)
     # Everyone who works for the owner counts as staff [002 #2]: managers too.
     staff = _cursor_read("SELECT id FROM partways_teammember WHERE role <> 'owner'")
     staff_ids = staff.get_column("id").to_list() if staff.height else []

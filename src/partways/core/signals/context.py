@@ -153,6 +153,13 @@ class Context:
         )
         paid = pay.group_by("invoice_id").agg(pl.col("amount_minor").sum().alias("_paid_minor"))
         inv = inv.join(settled, on="invoice_id", how="left").join(paid, on="invoice_id", how="left")
+        # A fully written-off invoice is a loss (losing_money), not a late payment.
+        inv = inv.with_columns(
+            pl.when(pl.col("amount_minor") <= pl.col("written_off_minor"))
+            .then(pl.col("issued_on"))
+            .otherwise(pl.col("settled_on"))
+            .alias("settled_on")
+        )
         end = pl.coalesce("settled_on", pl.lit(self.as_of))
         open_minor = (
             pl.col("amount_minor")
