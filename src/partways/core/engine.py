@@ -270,7 +270,7 @@ def _empty_evidence() -> pl.DataFrame:
     )
 
 
-def _first_months(ctx: Context) -> pl.DataFrame:
+def _first_months(ctx: Context) -> pl.LazyFrame:
     parts = [
         ctx.time_monthly.select("client_id", "month"),
         ctx.messages.select("client_id", "month"),

@@ -52,7 +52,8 @@ def pareto(ctx: Context) -> list[ParetoRow]:
         .agg(pl.len().alias("v")),
     }
     rows = []
-    for metric, frame in per_client.items():
+    collected = pl.collect_all(per_client.values())
+    for metric, frame in zip(per_client, collected, strict=True):
         ranked = (
             clients.join(frame, on="client_id", how="left")
             .with_columns(pl.col("v").fill_null(0).cast(pl.Float64))

@@ -72,7 +72,7 @@ class Signal:
     evidence: Callable[[Context], pl.DataFrame | pl.LazyFrame]
     judged: Callable[[Context], pl.Expr] = field(default=lambda ctx: pl.lit(True))
     # Per-client facts the sentence needs beyond the components (client_id + columns).
-    extras: Callable[[Context], pl.DataFrame] | None = None
+    extras: Callable[[Context], pl.DataFrame | pl.LazyFrame] | None = None
     # A windowed signal looks at the last few months; a flag that is still active
     # counts however old it is.
     windowed: bool = True
@@ -122,7 +122,7 @@ def evidence_frame(frame: Frame, date: pl.Expr, record: pl.Expr, detail: pl.Expr
     )
 
 
-def message_evidence(ctx: Context, frame: pl.DataFrame, what: str) -> pl.DataFrame:
+def message_evidence(ctx: Context, frame: Frame, what: str) -> Frame:
     return evidence_frame(
         frame,
         pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),

@@ -8,7 +8,7 @@ from .base import Explainer, Row, Signal, evidence_frame, ratio
 from .context import Context, monthly
 
 
-def _decided(ctx: Context) -> pl.DataFrame:
+def _decided(ctx: Context) -> pl.LazyFrame:
     return ctx.proposals.filter(pl.col("decided"))
 
 
@@ -36,7 +36,7 @@ def _rejected_explain(row: Row, ex: Explainer) -> str:
     return text + "."
 
 
-def _rejected_evidence(ctx: Context) -> pl.DataFrame:
+def _rejected_evidence(ctx: Context) -> pl.LazyFrame:
     d = _decided(ctx).filter(pl.col("outcome") == "rejected")
     return evidence_frame(
         d,
@@ -66,7 +66,7 @@ REJECTED_RECOMMENDATIONS = Signal(
 )
 
 
-def _feedback(ctx: Context) -> pl.DataFrame:
+def _feedback(ctx: Context) -> pl.LazyFrame:
     return _decided(ctx).filter(pl.col("outcome").is_in(["rejected", "revision"]))
 
 
@@ -90,7 +90,7 @@ def _indecisive_explain(row: Row, ex: Explainer) -> str:
     )
 
 
-def _indecisive_evidence(ctx: Context) -> pl.DataFrame:
+def _indecisive_evidence(ctx: Context) -> pl.LazyFrame:
     d = _feedback(ctx).filter(pl.col("vague"))
     return evidence_frame(
         d,

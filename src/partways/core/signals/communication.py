@@ -9,11 +9,11 @@ from .base import Explainer, Row, Signal, evidence_frame, message_evidence, rati
 from .context import Context, monthly
 
 
-def _turns(ctx: Context) -> pl.DataFrame:
+def _turns(ctx: Context) -> pl.LazyFrame:
     return ctx.memo("turns", lambda: _find_turns(ctx))
 
 
-def _find_turns(ctx: Context) -> pl.DataFrame:
+def _find_turns(ctx: Context) -> pl.LazyFrame:
     """Our messages that wait for a reply, each with the client's next reply and the
     working hours it waited (``reply_hours``).
 
@@ -94,7 +94,7 @@ def _minimal_explain(row: Row, ex: Explainer) -> str:
     return text + "."
 
 
-def _minimal_evidence(ctx: Context) -> pl.DataFrame:
+def _minimal_evidence(ctx: Context) -> pl.LazyFrame:
     t = _turns(ctx).filter(pl.col("due") & pl.col("late"))
     return evidence_frame(
         t,

@@ -13,7 +13,7 @@ def _incidents(ctx: Context, kind: str, name: str) -> pl.LazyFrame:
     return monthly(ctx.incidents.filter(pl.col("kind") == kind), **{name: pl.len()})
 
 
-def _incident_evidence(ctx: Context, kinds: list[str]) -> pl.DataFrame:
+def _incident_evidence(ctx: Context, kinds: list[str]) -> pl.LazyFrame:
     inc = ctx.incidents.filter(pl.col("kind").is_in(kinds))
     return evidence_frame(
         inc,
@@ -106,7 +106,7 @@ def _abuse_explain(row: Row, ex: Explainer) -> str:
     return "In the window: " + "; ".join(parts) + "."
 
 
-def _abuse_evidence(ctx: Context) -> pl.DataFrame:
+def _abuse_evidence(ctx: Context) -> pl.LazyFrame:
     to_us = ctx.inbound.filter(~pl.col("to_staff"))
     d = ctx.deliverables.filter(
         (pl.col("due") < pl.col("original_due")).fill_null(False) | ~pl.col("in_scope")

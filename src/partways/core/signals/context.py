@@ -88,13 +88,95 @@ class Context:
     def in_window(self) -> pl.Expr:
         return pl.col("month") >= pl.lit(self.window_start)
 
-    @cached_property
-    def time_monthly(self) -> pl.DataFrame:
-        """Hours, non-billable hours and labour cost (base currency) per client and month.
+    def memo(self, key: str, build: Callable[[], Frame]) -> Frame:
+        """A frame built once per run and shared, e.g. by a signal and its evidence."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        frame: Frame = self._memo[key]
+        return frame
 
-        Time entries are the largest table by far, so they are only ever read in this
-        aggregated form, built lazily so Polars reads just the columns it needs.
-        """
+    @cached_property
+    def _frames(self) -> dict[str, pl.DataFrame]:
+        # Every prepared frame is planned lazily and computed in one go: shared work is
+        # done once, and a single client's run is not lost in per-step overhead. The
+        # properties below hand out lazy views, so what signals build on them stays
+        # lazy too and runs in the engine's single collect.
+        invoices = self._plan_invoices()
+        messages = self._plan_messages()
+        plans = {
+            "time_monthly": self._plan_time_monthly(),
+            "invoices": invoices,
+            "revenue_monthly": monthly(
+                invoices,
+                revenue=(pl.col("amount") - pl.col("written_off")).sum(),
+                written_off=pl.col("written_off").sum(),
+            ),
+            "messages": messages,
+            "inbound": messages.filter(pl.col("direction") == "in"),
+            "proposals": self._plan_proposals(),
+            "meetings": self.ds.meetings.lazy()
+            .filter(self.upto_ts("starts_at"))
+            .with_columns(self.month_of_ts("starts_at").alias("month")),
+            "incidents": self.ds.incidents.lazy()
+            .filter(self.upto_ts("occurred_at"))
+            .with_columns(self.month_of_ts("occurred_at").alias("month")),
+            "deliverables": self._plan_deliverables(),
+            "reply_windows": self._plan_reply_windows(),
+        }
+        frames = pl.collect_all(plans.values(), engine="in-memory")
+        return dict(zip(plans, frames, strict=True))
+
+    @property
+    def time_monthly(self) -> pl.LazyFrame:
+        """Hours, non-billable hours and labour cost (base currency) per client and month."""
+        return self._frames["time_monthly"].lazy()
+
+    @property
+    def revenue_monthly(self) -> pl.LazyFrame:
+        """Invoiced revenue (net of write-offs) and write-offs per client and month."""
+        return self._frames["revenue_monthly"].lazy()
+
+    @property
+    def invoices(self) -> pl.LazyFrame:
+        """Invoices issued by as_of, with base amounts, settlement date and days late."""
+        return self._frames["invoices"].lazy()
+
+    @property
+    def messages(self) -> pl.LazyFrame:
+        """Messages up to as_of with month, local-time flags and one boolean per label."""
+        return self._frames["messages"].lazy()
+
+    @property
+    def inbound(self) -> pl.LazyFrame:
+        """The client's messages to the business."""
+        return self._frames["inbound"].lazy()
+
+    @property
+    def proposals(self) -> pl.LazyFrame:
+        """Proposals with the month they were decided in and whether feedback was vague."""
+        return self._frames["proposals"].lazy()
+
+    @property
+    def meetings(self) -> pl.LazyFrame:
+        return self._frames["meetings"].lazy()
+
+    @property
+    def incidents(self) -> pl.LazyFrame:
+        return self._frames["incidents"].lazy()
+
+    @property
+    def deliverables(self) -> pl.LazyFrame:
+        """Deliverables with the month they were requested (or are due) in."""
+        return self._frames["deliverables"].lazy()
+
+    @property
+    def reply_windows(self) -> pl.LazyFrame:
+        """Each client's agreed reply window in hours (the latest contract's, or the default)."""
+        return self._frames["reply_windows"].lazy()
+
+    def _plan_time_monthly(self) -> pl.LazyFrame:
+        # Time entries are the largest table by far, so they are only ever read in this
+        # aggregated form; the plan reads just the columns it needs.
         b = self.ds.business
         te = with_base_amounts(
             self.ds.time_entries.lazy().filter(self.upto_ts("started_at")),
@@ -105,43 +187,26 @@ class Context:
         # currency, so it is filled in after converting.
         hours = pl.col("seconds").cast(pl.Float64) / 3600
         cost = hours * pl.col("_cr").fill_null(float(b.default_cost_rate_minor))
-        return (
-            te.group_by("client_id", self.month_of_ts("started_at").alias("month"))
-            .agg(
-                hours=hours.sum(),
-                nonbillable_hours=hours.filter(~pl.col("billable")).sum(),
-                labour_cost=cost.sum(),
-            )
-            .collect()
+        return te.group_by("client_id", self.month_of_ts("started_at").alias("month")).agg(
+            hours=hours.sum(),
+            nonbillable_hours=hours.filter(~pl.col("billable")).sum(),
+            labour_cost=cost.sum(),
         )
 
-    @cached_property
-    def revenue_monthly(self) -> pl.DataFrame:
-        """Invoiced revenue (net of write-offs) and write-offs per client and month."""
-        return monthly(
-            self.invoices,
-            revenue=(pl.col("amount") - pl.col("written_off")).sum(),
-            written_off=pl.col("written_off").sum(),
-        ).collect()
-
-    def memo(self, key: str, build: Callable[[], Frame]) -> Frame:
-        """A frame built once per run and shared, e.g. by a signal and its evidence."""
-        if key not in self._memo:
-            self._memo[key] = build()
-        frame: Frame = self._memo[key]
-        return frame
-
-    @cached_property
-    def invoices(self) -> pl.DataFrame:
-        """Invoices issued by as_of, with base amounts, settlement date and days late."""
+    def _plan_invoices(self) -> pl.LazyFrame:
         b = self.ds.business
-        inv = self.ds.invoices.filter(self.upto_date("issued_on"))
         inv = with_base_amounts(
-            inv, b, {"amount_minor": "amount", "written_off_minor": "written_off"}
+            self.ds.invoices.lazy().filter(self.upto_date("issued_on")),
+            b,
+            {"amount_minor": "amount", "written_off_minor": "written_off"},
         )
-        pay = self.ds.payments.filter(self.upto_date("paid_on")).sort("paid_on")
+        pay = (
+            self.ds.payments.lazy()
+            .filter(self.upto_date("paid_on"))
+            .sort("paid_on")
+            .with_columns(pl.col("amount_minor").cum_sum().over("invoice_id").alias("_cum"))
+        )
         # An invoice is settled on the day its cumulative payments cover what is owed.
-        pay = pay.with_columns(pl.col("amount_minor").cum_sum().over("invoice_id").alias("_cum"))
         owed = inv.select(
             "invoice_id", (pl.col("amount_minor") - pl.col("written_off_minor")).alias("_owed")
         )
@@ -178,18 +243,12 @@ class Context:
             (open_minor * rate).alias("open_amount"),
         ).drop("_paid_minor")
 
-    @cached_property
-    def messages(self) -> pl.DataFrame:
-        """Messages up to as_of with month, local-time flags and one boolean per label."""
+    def _plan_messages(self) -> pl.LazyFrame:
         b = self.ds.business
-        msgs = self.ds.messages.filter(self.upto_ts("sent_at"))
         labels = (
-            self.ds.message_labels.filter(pl.col("label").is_in(list(LABELS)))
-            .with_columns(pl.lit(True).alias("_on"))
-            .pivot(on="label", index="message_id", values="_on", aggregate_function="first")
-        )
-        msgs = msgs.join(labels, on="message_id", how="left").with_columns(
-            self.local("sent_at").alias("_local")
+            self.ds.message_labels.lazy()
+            .group_by("message_id")
+            .agg(*[(pl.col("label") == lb).any().alias(lb) for lb in LABELS])
         )
         local = pl.col("_local")
         minutes = local.dt.hour().cast(pl.Int32) * 60 + local.dt.minute().cast(pl.Int32)
@@ -197,25 +256,21 @@ class Context:
         end = b.work_end.hour * 60 + b.work_end.minute
         weekday = local.dt.weekday() - 1  # Polars: Monday = 1
         outside = (~weekday.is_in(list(b.work_days))) | (minutes < start) | (minutes >= end)
-        return msgs.with_columns(
-            local.dt.truncate("1mo").dt.date().alias("month"),
-            outside.alias("after_hours"),
-            *[
-                pl.col(lb).fill_null(False).alias(lb)
-                if lb in msgs.columns
-                else pl.lit(False).alias(lb)
-                for lb in LABELS
-            ],
-        ).drop("_local")
+        return (
+            self.ds.messages.lazy()
+            .filter(self.upto_ts("sent_at"))
+            .join(labels, on="message_id", how="left")
+            .with_columns(self.local("sent_at").alias("_local"))
+            .with_columns(
+                local.dt.truncate("1mo").dt.date().alias("month"),
+                outside.alias("after_hours"),
+                *[pl.col(lb).fill_null(False) for lb in LABELS],
+            )
+            .drop("_local")
+        )
 
-    @cached_property
-    def inbound(self) -> pl.DataFrame:
-        return self.messages.filter(pl.col("direction") == "in")
-
-    @cached_property
-    def proposals(self) -> pl.DataFrame:
-        """Proposals with the month they were decided in and whether feedback was vague."""
-        props = self.ds.proposals.filter(self.upto_date("submitted_on"))
+    def _plan_proposals(self) -> pl.LazyFrame:
+        props = self.ds.proposals
         reasons = props.get_column("reason").fill_null("").to_list()
         # Feedback repeats itself ("not quite it"): analyse each distinct text once.
         distinct = sorted({r for r in reasons if r.strip()})
@@ -223,45 +278,37 @@ class Context:
             r: "vague" in a.labels
             for r, a in zip(distinct, self.analyzer.analyze(distinct), strict=True)
         }
-        vague = [(not r.strip()) or vague_of[r] for r in reasons]
+        vague = pl.Series("vague", [(not r.strip()) or vague_of[r] for r in reasons], pl.Boolean)
         decided = pl.col("decided_on").is_not_null() & (pl.col("decided_on") <= self.as_of)
-        return props.with_columns(
-            pl.Series("vague", vague, dtype=pl.Boolean),
-            pl.when(decided).then(month_of_date("decided_on")).alias("month"),
-            decided.alias("decided"),
+        return (
+            props.lazy()
+            .with_columns(vague)
+            .filter(self.upto_date("submitted_on"))
+            .with_columns(
+                pl.when(decided).then(month_of_date("decided_on")).alias("month"),
+                decided.alias("decided"),
+            )
         )
 
-    @cached_property
-    def meetings(self) -> pl.DataFrame:
-        return self.ds.meetings.filter(self.upto_ts("starts_at")).with_columns(
-            self.month_of_ts("starts_at").alias("month")
-        )
-
-    @cached_property
-    def incidents(self) -> pl.DataFrame:
-        return self.ds.incidents.filter(self.upto_ts("occurred_at")).with_columns(
-            self.month_of_ts("occurred_at").alias("month")
-        )
-
-    @cached_property
-    def deliverables(self) -> pl.DataFrame:
-        d = self.ds.deliverables
+    def _plan_deliverables(self) -> pl.LazyFrame:
         when = pl.coalesce("requested_on", "due")
-        return d.filter(when.is_not_null() & (when <= self.as_of)).with_columns(
-            when.dt.truncate("1mo").alias("month")
+        return (
+            self.ds.deliverables.lazy()
+            .filter(when.is_not_null() & (when <= self.as_of))
+            .with_columns(when.dt.truncate("1mo").alias("month"))
         )
 
-    @cached_property
-    def reply_windows(self) -> pl.DataFrame:
-        """Each client's agreed reply window in hours (the latest contract's, or the default)."""
+    def _plan_reply_windows(self) -> pl.LazyFrame:
         default = self.cfg["minimal_communication.default_reply_window_hours"]
         latest = (
-            self.ds.contracts.sort("start")
+            self.ds.contracts.lazy()
+            .sort("start")
             .group_by("client_id")
             .agg(pl.col("reply_window_hours").last())
         )
         return (
-            self.ds.clients.select("client_id")
+            self.ds.clients.lazy()
+            .select("client_id")
             .join(latest, on="client_id", how="left")
             .with_columns(pl.col("reply_window_hours").fill_null(default))
         )

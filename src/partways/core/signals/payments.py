@@ -8,7 +8,7 @@ from .base import Explainer, Row, Signal, evidence_frame, message_evidence, rati
 from .context import Context, combine, monthly
 
 
-def _due(ctx: Context) -> pl.DataFrame:
+def _due(ctx: Context) -> pl.LazyFrame:
     """Invoices that have fallen due by as_of, bucketed by the month they fell due."""
     return ctx.invoices.filter(pl.col("due_on") <= ctx.as_of).with_columns(
         pl.col("due_month").alias("month")
@@ -53,7 +53,7 @@ def _explain(row: Row, ex: Explainer) -> str:
     return text
 
 
-def _evidence(ctx: Context) -> pl.DataFrame:
+def _evidence(ctx: Context) -> pl.LazyFrame:
     late = _due(ctx).filter((pl.col("days_late") > 0) | pl.col("disputed"))
     return pl.concat(
         [

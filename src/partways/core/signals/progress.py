@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..config import Thresholds
 from .base import SEVERITY_ENUM, severity_expr
-from .context import Context
+from .context import Context, Frame
 
 ID = "not_progressing"
 TAGS = "[000 #5]"
@@ -21,7 +21,7 @@ TITLE = "The relationship does not progress"
 EXCLUDED = {ID, "not_a_fit"}
 
 
-def trouble_by_month(series: pl.DataFrame) -> pl.DataFrame:
+def trouble_by_month(series: Frame) -> Frame:
     """(client_id, month, trouble, signs): how many signs were at low or above each month."""
     return (
         series.filter(~pl.col("signal").is_in(list(EXCLUDED)))
@@ -34,7 +34,7 @@ def trouble_by_month(series: pl.DataFrame) -> pl.DataFrame:
 
 
 def compute(
-    ctx: Context, series: pl.DataFrame, first_month: pl.DataFrame
+    ctx: Context, series: pl.DataFrame, first_month: pl.LazyFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Return (window results, monthly series) for not_progressing.
 
@@ -44,9 +44,10 @@ def compute(
     recent_n = cfg.int("not_progressing.recent_months")
     recent_start = ctx.as_of_month - relativedelta(months=recent_n - 1)
     before_start = recent_start - relativedelta(months=recent_n)
-    trouble = trouble_by_month(series)
+    trouble = trouble_by_month(series.lazy())
     per_client = (
-        ctx.ds.clients.select("client_id")
+        ctx.ds.clients.lazy()
+        .select("client_id")
         .join(first_month, on="client_id", how="left")
         .join(
             trouble.group_by("client_id").agg(
@@ -86,7 +87,8 @@ def compute(
         pl.col("trouble").alias("value"),
         pl.lit("none").cast(SEVERITY_ENUM).alias("severity"),
     )
-    return results.drop("_r", "_b"), monthly
+    window, months = pl.collect_all([results.drop("_r", "_b"), monthly], engine="in-memory")
+    return window, months
 
 
 def explain(row: dict[str, object]) -> str:

@@ -9,11 +9,11 @@ from .base import Explainer, Row, Signal, evidence_frame, ratio
 from .context import Context, combine, month_of_date, monthly
 
 
-def _revenue(ctx: Context) -> pl.DataFrame:
+def _revenue(ctx: Context) -> pl.LazyFrame:
     return ctx.revenue_monthly
 
 
-def _time(ctx: Context) -> pl.DataFrame:
+def _time(ctx: Context) -> pl.LazyFrame:
     return ctx.time_monthly
 
 
@@ -59,7 +59,7 @@ def _time_vs_value_explain(row: Row, ex: Explainer) -> str:
     return text
 
 
-def _time_vs_value_evidence(ctx: Context) -> pl.DataFrame:
+def _time_vs_value_evidence(ctx: Context) -> pl.LazyFrame:
     m = ctx.meetings.filter(
         (pl.col("status") == "no_show")
         | ((pl.col("status") == "held") & (pl.col("client_prepared") == False))  # noqa: E712
