@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -75,7 +76,7 @@ def compute(
     ctx = Context(ds, cfg or Thresholds.defaults(), as_of, analyzer or PlaceholderAnalyzer())
     clients = ds.clients.select("client_id")
     ex = Explainer(ctx.cfg, ds.business.base_currency, ds.business.target_hourly_rate_minor)
-    results: list[pl.DataFrame] = []
+    results = _ResultRows()
     evidence: list[pl.LazyFrame] = []
     series: list[pl.DataFrame] = []
     # Every signal's window and series are planned lazily and run in one go: one
@@ -100,22 +101,31 @@ def compute(
             win = win.with_columns(
                 pl.lit(portfolio.get("median_hourly_rate")).alias("portfolio_rate")
             )
-        results.append(_results(sig, win, columns[sig.id], ctx, ex))
+        results.add(
+            sig.id,
+            ctx.cfg.ladder(sig.id)[0],
+            win,
+            columns[sig.id],
+            lambda row, sig=sig: sig.explain(row, ex),  # type: ignore[misc]
+        )
         planned = _evidence(sig, win, ctx)
         if planned is not None:
             evidence.append(planned)
     series_df = pl.concat(series, how="diagonal").select(list(SERIES_SCHEMA))
-    np_win, np_series = progress.compute(ctx, series_df, _first_months(ctx))
-    results.append(
-        _frame_results(
-            np_win,
-            progress.ID,
-            ctx.cfg.ladder(progress.ID)[0],
-            [progress.explain(r) for r in np_win.iter_rows(named=True)],
-            ["recent", "before", "months"],
-        )
+    # not_progressing is read off the other signals' series; it and all the evidence
+    # are computed in a second batch.
+    np_plan, np_series_plan = progress.plan(ctx, series_df, _first_months(ctx))
+    np_win, np_series, *evidence_frames = pl.collect_all(
+        [np_plan, np_series_plan, *evidence, _progress_evidence(np_plan, np_series_plan, ctx)],
+        engine=COLLECT_ENGINE,
     )
-    evidence.append(_progress_evidence(np_win, np_series, ctx))
+    results.add(
+        progress.ID,
+        ctx.cfg.ladder(progress.ID)[0],
+        np_win,
+        ["recent", "before", "months"],
+        progress.explain,
+    )
     series_df = pl.concat(
         [
             series_df,
@@ -126,10 +136,10 @@ def compute(
     )
     return EngineResult(
         as_of=as_of,
-        results=pl.concat(results).sort("client_id", "signal"),
-        evidence=pl.concat(
-            [_empty_evidence(), *pl.collect_all(evidence, engine=COLLECT_ENGINE)], how="vertical"
-        ).sort("client_id", "signal", "date", descending=[False, False, True]),
+        results=results.frame().sort("client_id", "signal"),
+        evidence=pl.concat([_empty_evidence(), *evidence_frames], how="vertical").sort(
+            "client_id", "signal", "date", descending=[False, False, True]
+        ),
         series=series_df.sort("client_id", "signal", "month"),
         portfolio=portfolio,
     )
@@ -185,38 +195,41 @@ def _rolling(comp: pl.LazyFrame, cols: list[str], ctx: Context) -> pl.LazyFrame:
     )
 
 
-def _results(
-    sig: Signal, win: pl.DataFrame, cols: list[str], ctx: Context, ex: Explainer
-) -> pl.DataFrame:
-    sentences = [sig.explain(row, ex) for row in win.iter_rows(named=True)]
-    return _frame_results(win, sig.id, ctx.cfg.ladder(sig.id)[0], sentences, cols)
+class _ResultRows:
+    """Every signal's rows, gathered as plain lists and turned into one frame at the end.
 
+    One frame instead of one per signal: on a single client the per-frame overhead
+    would otherwise outweigh the work.
+    """
 
-def _frame_results(
-    win: pl.DataFrame, signal_id: str, threshold: float, sentences: list[str], cols: list[str]
-) -> pl.DataFrame:
-    facts = (
-        win.select(pl.struct(cols).struct.json_encode()).to_series()
-        if cols and win.height
-        else pl.Series([json.dumps({})] * win.height)
-    )
-    return pl.DataFrame(
-        {
-            "client_id": win.get_column("client_id"),
-            "signal": pl.Series([signal_id] * win.height, dtype=SIGNAL_ENUM),
-            "value": win.get_column("value").cast(pl.Float64),
-            "threshold": pl.Series([threshold] * win.height, dtype=pl.Float64),
-            "severity": win.get_column("severity").cast(SEVERITY_ENUM),
-            "explanation": pl.Series(sentences, dtype=pl.String),
-            "facts": facts.cast(pl.String),
-        },
-        schema=RESULT_SCHEMA,
-    )
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {name: [] for name in RESULT_SCHEMA}
+
+    def add(
+        self,
+        signal_id: str,
+        threshold: float,
+        win: pl.DataFrame,
+        facts: list[str],
+        explain: Callable[[dict[str, Any]], str],
+    ) -> None:
+        c = self.columns
+        for row in win.iter_rows(named=True):
+            c["client_id"].append(row["client_id"])
+            c["signal"].append(signal_id)
+            c["value"].append(row["value"])
+            c["threshold"].append(threshold)
+            c["severity"].append(row["severity"])
+            c["explanation"].append(explain(row))
+            c["facts"].append(json.dumps({f: row[f] for f in facts}))
+
+    def frame(self) -> pl.DataFrame:
+        return pl.DataFrame(self.columns, schema=RESULT_SCHEMA)
 
 
 def _keep_evidence(
     ev: pl.DataFrame | pl.LazyFrame,
-    flagged: pl.DataFrame,
+    flagged: pl.DataFrame | pl.LazyFrame,
     signal_id: str,
     ctx: Context,
     windowed: bool = True,
@@ -245,17 +258,13 @@ def _evidence(sig: Signal, win: pl.DataFrame, ctx: Context) -> pl.LazyFrame | No
     return _keep_evidence(sig.evidence(ctx), flagged, sig.id, ctx, sig.windowed)
 
 
-def _progress_evidence(win: pl.DataFrame, series: pl.DataFrame, ctx: Context) -> pl.LazyFrame:
+def _progress_evidence(win: pl.LazyFrame, series: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
     flagged = win.filter(pl.col("severity") != "none").select("client_id")
-    ev = (
-        series.lazy()
-        .filter(pl.col("value") > 0)
-        .select(
-            "client_id",
-            pl.col("month").alias("date"),
-            pl.col("month").dt.strftime("month %Y-%m").alias("record"),
-            pl.format("{} signs in trouble", pl.col("value").cast(pl.Int64)).alias("detail"),
-        )
+    ev = series.filter(pl.col("value") > 0).select(
+        "client_id",
+        pl.col("month").alias("date"),
+        pl.col("month").dt.strftime("month %Y-%m").alias("record"),
+        pl.format("{} signs in trouble", pl.col("value").cast(pl.Int64)).alias("detail"),
     )
     return _keep_evidence(ev, flagged, progress.ID, ctx)
 

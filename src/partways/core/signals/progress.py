@@ -33,10 +33,10 @@ def trouble_by_month(series: Frame) -> Frame:
     )
 
 
-def compute(
+def plan(
     ctx: Context, series: pl.DataFrame, first_month: pl.LazyFrame
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Return (window results, monthly series) for not_progressing.
+) -> tuple[pl.LazyFrame, pl.LazyFrame]:
+    """Plan (window results, monthly series) for not_progressing.
 
     ``first_month`` holds each client's first month with any activity.
     """
@@ -87,8 +87,7 @@ def compute(
         pl.col("trouble").alias("value"),
         pl.lit("none").cast(SEVERITY_ENUM).alias("severity"),
     )
-    window, months = pl.collect_all([results.drop("_r", "_b"), monthly], engine="in-memory")
-    return window, months
+    return results.drop("_r", "_b"), monthly
 
 
 def explain(row: dict[str, object]) -> str:
