@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import err, find_client, out, parse_date, progress
+
+if TYPE_CHECKING:
+    from partways.store.triage import TriageOutcome
 
 AsOf = Annotated[
     str | None, typer.Option("--as-of", help="Judge as of this date (YYYY-MM-DD); default today.")
 ]
 
 
-def _run(as_of_text: str | None, client_ids: list[int] | None = None):  # type: ignore[no-untyped-def]
+def _run(as_of_text: str | None, client_ids: list[int] | None = None) -> TriageOutcome:
+    """Migrate if needed, then triage with a progress bar (Django loads lazily)."""
     from partways.store.bootstrap import ensure_database
 
     as_of = parse_date(as_of_text)

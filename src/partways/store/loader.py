@@ -135,7 +135,7 @@ def load_dataset(
 
     Archived clients are left out: their relationship has already ended.
     """
-    # Data written through Django's connection must be visible to ADBC's own one.
+    # Resolve Django's connection first: its settings name the database to read.
     connection.ensure_connection()
     frames: dict[str, pl.DataFrame] = {}
     # A few clients' rows come back faster through Django's open connection than
@@ -157,7 +157,8 @@ def load_dataset(
     msgs = frames["messages"]
     frames["messages"] = msgs.with_columns(
         pl.col("recipient_id")
-        .is_in(pl.Series(staff_ids, dtype=msgs.schema["recipient_id"]).implode())
+        .cast(pl.Int64)
+        .is_in(pl.Series(staff_ids, dtype=pl.Int64).implode())
         .fill_null(False)
         .alias("to_staff")
     )
