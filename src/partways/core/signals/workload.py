@@ -9,14 +9,6 @@ from .base import Explainer, Row, Signal, evidence_frame, ratio
 from .context import Context, combine, month_of_date, monthly
 
 
-def _revenue(ctx: Context) -> pl.LazyFrame:
-    return ctx.revenue_monthly
-
-
-def _time(ctx: Context) -> pl.LazyFrame:
-    return ctx.time_monthly
-
-
 def _time_vs_value_components(ctx: Context) -> pl.LazyFrame:
     meetings = monthly(
         ctx.meetings,
@@ -35,7 +27,10 @@ def _time_vs_value_components(ctx: Context) -> pl.LazyFrame:
     )
     decisions = monthly(props, decisions=pl.len(), decision_days=pl.col("_days").sum())
     return combine(
-        _time(ctx).drop("labour_cost"), _revenue(ctx).drop("written_off"), meetings, decisions
+        ctx.time_monthly.drop("labour_cost"),
+        ctx.revenue_monthly.drop("written_off"),
+        meetings,
+        decisions,
     )
 
 
@@ -116,7 +111,9 @@ def _losing_money_components(ctx: Context) -> pl.LazyFrame:
 
 def _losing_money_parts(ctx: Context) -> pl.LazyFrame:
     return combine(
-        _revenue(ctx), _time(ctx).select("client_id", "month", "labour_cost"), _expenses(ctx)
+        ctx.revenue_monthly,
+        ctx.time_monthly.select("client_id", "month", "labour_cost"),
+        _expenses(ctx),
     )
 
 
