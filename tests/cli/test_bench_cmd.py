@@ -1,0 +1,22 @@
+"""``partways bench`` end to end at a tiny size: it writes its section and nothing else."""
+
+
+def test_bench_writes_its_figures_into_its_own_section(cli, tmp_path):
+    report = tmp_path / "benchmarks.md"
+    report.write_text("# Benchmarks\n\nSomething another issue measured.\n", encoding="utf-8")
+    proc = cli(
+        "bench", "--clients", "12", "--time-entries", "3000", "--invoices", "200",
+        "--messages", "1500", "--naive-clients", "4", "--full-runs", "1", "--out", str(report),
+    )  # fmt: skip
+    assert "Figures written to" in proc.stdout
+    text = report.read_text(encoding="utf-8")
+    assert "Something another issue measured." in text
+    assert "<!-- bench:triage -->" in text and "<!-- /bench:triage -->" in text
+    assert "Full triage from the database" in text and "Re-triage of one client" in text
+    assert '"mismatches": []' in proc.stdout
+
+
+def test_bench_refuses_impossible_sizes(cli):
+    proc = cli("bench", "--clients", "0", check=False)
+    assert proc.returncode == 2 and "at least 1" in proc.stderr
+    assert "Traceback" not in proc.stderr
