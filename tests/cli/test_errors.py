@@ -63,3 +63,18 @@ def test_as_of_defaults_to_today():
 
     with time_machine.travel(dt.datetime(2027, 2, 28, 12, tzinfo=dt.UTC), tick=False):
         assert parse_date(None) == dt.date(2027, 2, 28)
+
+
+def test_a_database_that_cannot_be_reached_is_explained(cli):
+    import subprocess
+    import sys
+
+    env = {**cli.env, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "partways", "triage"],
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=60,
+    )
+    _fails(proc, "cannot use the database", "DATABASE_URL")

@@ -37,8 +37,18 @@ def main() -> None:
     from partways.store.bootstrap import setup
 
     setup()
+    from django.db.utils import OperationalError
+
     try:
         app()
     except _user_errors() as exc:
         err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except OperationalError as exc:
+        # A database that cannot be opened is a set-up problem the user can fix.
+        err.print(
+            f"[bold red]Error:[/] cannot use the database: {str(exc).strip()}\n"
+            "Check DATABASE_URL (PostgreSQL) or PARTWAYS_HOME (the SQLite file's folder).",
+            highlight=False,
+        )
         sys.exit(2)
