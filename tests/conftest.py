@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-# For code that reads PARTWAYS_HOME itself (the CLI in a subprocess, paths.data_home).
+# For code that reads PARTWAYS_HOME itself (the CLI run in a subprocess).
 os.environ.setdefault("PARTWAYS_HOME", tempfile.mkdtemp(prefix="partways-test-"))
 
 

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 from partways.core.config import Thresholds
+from partways.core.signals import SIGNAL_IDS
 from partways.core.text import LABELS, PlaceholderAnalyzer, TextAnalyzer
 
 Month = dt.date
@@ -32,21 +33,8 @@ Components = dict[str, float]
 Monthly = dict[Month, Components]
 Values = dict[str, float | None]
 
-BASE = (
-    "time_vs_value",
-    "rejected_recommendations",
-    "low_respect",
-    "minimal_communication",
-    "pessimism",
-    "losing_money",
-    "abuse_or_unreasonable",
-    "mistreats_staff",
-    "unethical",
-    "payment_risk",
-    "after_hours",
-    "indecisive",
-    "not_a_fit",
-)
+# Every sign but not_progressing, which is read off the others' monthly severities.
+BASE = tuple(sid for sid in SIGNAL_IDS if sid != "not_progressing")
 LOWER_IS_WORSE = {"time_vs_value", "losing_money"}
 # Counted whatever its age (a flag that is still active), not over the window.
 NOT_WINDOWED = {"not_a_fit"}

@@ -11,7 +11,7 @@ Timestamps are timezone-aware UTC; months are bucketed in the business's time zo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
@@ -179,20 +179,6 @@ class Dataset:
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "business"}
-
-    def for_clients(self, client_ids: list[int]) -> Dataset:
-        """The same dataset restricted to some clients (labels follow their messages)."""
-        ids = pl.Series(client_ids, dtype=pl.Int64)
-        out = {
-            name: frame.filter(pl.col("client_id").is_in(ids.implode()))
-            for name, frame in self.tables().items()
-            if "client_id" in frame.columns
-        }
-        kept = out["messages"]["message_id"]
-        out["message_labels"] = self.message_labels.filter(
-            pl.col("message_id").is_in(kept.implode())
-        )
-        return replace(self, **out)  # type: ignore[arg-type]  # frames only
 
 
 def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:

@@ -29,7 +29,7 @@ from dateutil.relativedelta import relativedelta
 from .config import Thresholds
 from .dataset import Dataset
 from .engine import EngineResult
-from .signals import SIGNAL_IDS
+from .signals import BASE_SIGNALS, SIGNAL_IDS, progress
 from .signals.base import SEVERITY_POINTS
 from .signals.progress import trouble_by_month
 
@@ -43,21 +43,10 @@ RECOMMENDATIONS: tuple[Recommendation, ...] = (
 )
 Pattern = Literal["chronic", "acute", "intermittent", "none"]
 
+# The short name of every sign, as each signal defines it.
 TITLES = {
-    "time_vs_value": "Takes more time than they are worth",
-    "rejected_recommendations": "Keeps rejecting your recommendations",
-    "low_respect": "Little respect",
-    "minimal_communication": "Minimal communication",
-    "not_progressing": "The relationship does not progress",
-    "pessimism": "Pessimistic attitude",
-    "losing_money": "You lose money on them",
-    "abuse_or_unreasonable": "Abuse or demands you can't meet",
-    "mistreats_staff": "Mistreats your staff",
-    "unethical": "Unethical or illegal behaviour",
-    "payment_risk": "Payment risk",
-    "after_hours": "Messages at all hours",
-    "indecisive": "Vague, indecisive feedback",
-    "not_a_fit": "No longer a fit",
+    **{sig.id: sig.title for sig in BASE_SIGNALS},
+    progress.ID: progress.TITLE,
 }
 
 

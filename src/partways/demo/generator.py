@@ -120,6 +120,7 @@ class _ClientBuilder:
             m.Project.objects.create(client=client, name=name)
             for name in self.rng.sample(PROJECT_NAMES, 2)
         ]
+        self.first_entry = len(self.rows.time)
         month = self.start
         n_months = 0
         while month <= self.as_of:
@@ -294,8 +295,9 @@ class _ClientBuilder:
     def invoice_history(self, client: m.Client) -> None:
         p, rng = self.p, self.rng
         by_month: dict[dt.date, int] = {}
-        for t in self.rows.time:
-            if t.client is client and t.billable:
+        # Only this client's entries: the shared list holds every client's.
+        for t in self.rows.time[self.first_entry :]:
+            if t.billable:
                 key = t.started_at.astimezone(TZ).date().replace(day=1)
                 by_month[key] = (
                     by_month.get(key, 0) + t.bill_rate_minor * t.duration_seconds // 3600

@@ -44,10 +44,7 @@ def _find_turns(ctx: Context) -> pl.LazyFrame:
     mask = [d in ctx.ds.business.work_days for d in range(7)]
 
     def local_day(e: pl.Expr) -> pl.Expr:
-        zoned = e.dt.convert_time_zone(ctx.tz)
-        return (
-            e.dt.replace_time_zone(None) + zoned.dt.base_utc_offset() + zoned.dt.dst_offset()
-        ).dt.date()
+        return ctx.local(e).dt.date()
 
     days_off = (
         local_day(until) - local_day(pl.col("sent_at"))
@@ -147,7 +144,7 @@ def _after_hours_explain(row: Row, ex: Explainer) -> str:
 AFTER_HOURS = Signal(
     id="after_hours",
     tags="[001]",
-    title="Messages at any hour of day or night",
+    title="Messages at all hours",
     direction="higher_is_worse",
     components=lambda ctx: _inbound_components(ctx).select(
         "client_id", "month", "inbound", "after_hours"
@@ -195,7 +192,7 @@ def _low_respect_explain(row: Row, ex: Explainer) -> str:
 LOW_RESPECT = Signal(
     id="low_respect",
     tags="[000 #3]",
-    title="Little respect between you",
+    title="Little respect",
     direction="higher_is_worse",
     components=lambda ctx: _inbound_components(ctx).select(
         "client_id", "month", "inbound", "disrespect"

@@ -142,7 +142,7 @@ def _abuse_evidence(ctx: Context) -> pl.LazyFrame:
 ABUSE_OR_UNREASONABLE = Signal(
     id="abuse_or_unreasonable",
     tags="[000 #8] [003 #1]",
-    title="Verbal abuse or demands you can't meet",
+    title="Abuse or demands you can't meet",
     direction="higher_is_worse",
     components=_abuse_components,
     value=_abuse_value,
@@ -193,7 +193,7 @@ def _staff_explain(row: Row, ex: Explainer) -> str:
 MISTREATS_STAFF = Signal(
     id="mistreats_staff",
     tags="[002 #2]",
-    title="Mistreats your employees",
+    title="Mistreats your staff",
     direction="higher_is_worse",
     components=_staff_components,
     value=_staff_value,

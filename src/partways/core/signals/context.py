@@ -57,27 +57,20 @@ class Context:
     def tz(self) -> str:
         return self.ds.business.time_zone
 
-    def local(self, col: str) -> pl.Expr:
+    def local(self, col: str | pl.Expr) -> pl.Expr:
         """A UTC timestamp column as naive wall-clock time in the business's time zone.
 
         Adding the zone's offsets to the naive UTC value gives the same result as
         converting, but truncating a naive column is several times faster than
         truncating a zone-aware one (5M rows: 0.5 s against 1.4 s).
         """
-        zoned = pl.col(col).dt.convert_time_zone(self.tz)
-        return (
-            pl.col(col).dt.replace_time_zone(None)
-            + zoned.dt.base_utc_offset()
-            + zoned.dt.dst_offset()
-        )
+        utc = pl.col(col) if isinstance(col, str) else col
+        zoned = utc.dt.convert_time_zone(self.tz)
+        return utc.dt.replace_time_zone(None) + zoned.dt.base_utc_offset() + zoned.dt.dst_offset()
 
     def month_of_ts(self, col: str) -> pl.Expr:
         """The calendar month of a UTC timestamp column, in the business's time zone."""
         return self.local(col).dt.truncate("1mo").dt.date()
-
-    def day_of_ts(self, col: str) -> pl.Expr:
-        """The calendar day of a UTC timestamp column, in the business's time zone."""
-        return self.local(col).dt.date()
 
     def upto_ts(self, col: str) -> pl.Expr:
         return pl.col(col) < pl.lit(self.end_utc).dt.cast_time_unit("us")

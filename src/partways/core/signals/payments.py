@@ -83,7 +83,7 @@ def _evidence(ctx: Context) -> pl.LazyFrame:
 PAYMENT_RISK = Signal(
     id="payment_risk",
     tags="[002 #4] [001]",
-    title="Puts you at payment risk",
+    title="Payment risk",
     direction="higher_is_worse",
     components=_components,
     value=lambda ctx: ratio("days_late", "invoices_due"),

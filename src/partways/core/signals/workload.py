@@ -166,7 +166,7 @@ def _losing_money_evidence(ctx: Context) -> pl.LazyFrame:
 LOSING_MONEY = Signal(
     id="losing_money",
     tags="[000 #7] [002 #1]",
-    title="You lose money on the client",
+    title="You lose money on them",
     direction="lower_is_worse",
     components=_losing_money_components,
     value=_losing_money_value,

@@ -25,8 +25,3 @@ def currency_field(**kwargs: Any) -> Any:
 def to_decimal(minor: int | None) -> Decimal | None:
     """Minor units as a Decimal amount (``12345`` -> ``Decimal('123.45')``)."""
     return None if minor is None else Decimal(minor) / MINOR_UNITS
-
-
-def to_minor(amount: Decimal | int | str) -> int:
-    """An amount as minor units, rounded half-even to the cent."""
-    return int((Decimal(amount) * MINOR_UNITS).quantize(Decimal(1)))
