@@ -1,0 +1,218 @@
+"""Reading export files as text: encodings, delimiters, preambles and line numbers.
+
+Spreadsheet tools write CSV in many ways: UTF-8 with or without a byte-order mark,
+UTF-16 (Excel's "Unicode text"), Windows-1252 from older Windows exports; commas or
+semicolons (locales that write decimals with a comma use semicolons); quoted fields
+that hold line breaks; a few preamble lines before the header (Invoice Ninja v4).
+:func:`read_csv` copes with all of these and returns every cell as text, with the
+header's position, so that the caller can report errors by line and column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from .base import ImportFailed
+
+# How much of a file `identify` looks at: enough for a preamble and a header.
+HEAD_BYTES = 64 * 1024
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name of ``data``: BOM first, then strict UTF-8, then Windows-1252.
+
+    Windows-1252 leaves five byte values undefined; a file that uses them is read as
+    Latin-1, which maps every byte, so reading never fails (a wrong guess shows as odd
+    letters in names, which the user can see, rather than as a lost import).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    # UTF-16 without a BOM: every other byte of ASCII text is zero.
+    if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
+        return data.decode("utf-16-le", errors="replace"), "utf-16-le"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        # A cut-off multi-byte character at the very end of a sample is still UTF-8.
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8"), "utf-8"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def head_text(path: Path, size: int = HEAD_BYTES) -> str:
+    """The first ``size`` bytes of ``path`` as text ('' for folders and unreadable files)."""
+    if not path.is_file():
+        return ""
+    try:
+        with path.open("rb") as fh:
+            return decode(fh.read(size))[0]
+    except OSError:
+        return ""
+
+
+def sniff_delimiter(line: str) -> str:
+    """Comma, semicolon or tab: whichever splits the header line into the most fields."""
+    counts = {d: len(next(csv.reader([line], delimiter=d), [])) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def header_fields(line: str, delimiter: str) -> list[str]:
+    return [f.strip() for f in next(csv.reader([line], delimiter=delimiter), [])]
+
+
+@dataclass
+class CsvHeader:
+    """Where the header is: its 0-based line index, its fields and the delimiter."""
+
+    index: int
+    fields: list[str]
+    delimiter: str
+
+
+def find_header(
+    text: str, accept: Callable[[list[str]], bool], max_lines: int = 20
+) -> CsvHeader | None:
+    """The first of the first ``max_lines`` lines whose fields ``accept`` approves.
+
+    Lines before it are a preamble (a title, an export date, a blank line).
+    """
+    for index, line in enumerate(text.splitlines()[:max_lines]):
+        if not line.strip():
+            continue
+        delimiter = sniff_delimiter(line)
+        fields = header_fields(line, delimiter)
+        if accept(fields):
+            return CsvHeader(index, fields, delimiter)
+    return None
+
+
+@dataclass
+class CsvText:
+    """A CSV file read as text cells, and how to find a row's line in the file."""
+
+    path: Path
+    frame: pl.DataFrame  # every column a String, in header order; "_row" = 0-based row
+    header: CsvHeader
+    encoding: str
+    columns: list[str] = field(default_factory=list)  # header as written (before dedup)
+    _text: str = ""
+    _lines: dict[int, int] | None = None
+
+    def column_number(self, name: str) -> int:
+        return self.frame.columns.index(name)  # _row is last, so this is 0-based
+
+    def lines_of(self, rows: Iterable[int]) -> dict[int, int]:
+        """1-based file line of each 0-based data row (quoted line breaks counted)."""
+        if self._lines is None:
+            reader = csv.reader(io.StringIO(self._text), delimiter=self.header.delimiter)
+            lines: dict[int, int] = {}
+            row = -1
+            start = 1
+            for record in reader:
+                number = start
+                start = reader.line_num + 1
+                if number <= self.header.index + 1:
+                    continue
+                if not any(cell.strip() for cell in record):
+                    continue
+                row += 1
+                lines[row] = number
+            self._lines = lines
+        return {r: self._lines.get(r, 0) for r in rows}
+
+
+def read_csv(path: Path, header: CsvHeader | None = None,
+             accept: Callable[[list[str]], bool] | None = None) -> CsvText:
+    """Read ``path`` as CSV with every cell as text.
+
+    The header is ``header`` if given, else the first line ``accept`` approves (or
+    the first non-empty line). Blank lines are dropped. Raises :class:`ImportFailed`
+    for an empty or unreadable file, or rows with more fields than the header.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
+    text, encoding = decode(data)
+    if not text.strip():
+        raise ImportFailed(f"{path}: the file is empty.")
+    if header is None:
+        header = find_header(text, accept or (lambda fields: any(fields)))
+        if header is None:
+            raise ImportFailed(f"{path}: no header line found in the first 20 lines.")
+    utf8 = _body_bytes(data, text, encoding, header.index)
+    names = _unique(header.fields)
+    try:
+        frame = pl.read_csv(
+            utf8,
+            separator=header.delimiter,
+            has_header=True,
+            new_columns=names,
+            infer_schema=False,
+            quote_char='"',
+            raise_if_empty=False,
+            truncate_ragged_lines=False,
+            row_index_name="_row",
+        )
+    except pl.exceptions.ComputeError as exc:
+        raise ImportFailed(_ragged_message(path, text, header) or f"{path}: {exc}") from exc
+    # Polars puts the row index first; keep the export's columns first.
+    frame = frame.select([*names, "_row"])
+    blank_row = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n).str.strip_chars() == "")
+                                   for n in names])
+    frame = frame.filter(~blank_row).with_columns(pl.int_range(pl.len()).alias("_row"))
+    return CsvText(path, frame, header, encoding, header.fields, _text=text)
+
+
+def _body_bytes(data: bytes, text: str, encoding: str, header_index: int) -> bytes:
+    """UTF-8 bytes from the header line on, without copying when the file already is that."""
+    if encoding == "utf-8" and header_index == 0:
+        return data
+    start = 0
+    for _ in range(header_index):
+        start = text.index("\n", start) + 1
+    return text[start:].encode("utf-8")
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(names):
+        name = name or f"column {i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def _ragged_message(path: Path, text: str, header: CsvHeader) -> str | None:
+    """Name the first line with more fields than the header, as Python's csv sees it."""
+    reader = csv.reader(io.StringIO(text), delimiter=header.delimiter)
+    start = 1
+    for record in reader:
+        number = start
+        start = reader.line_num + 1
+        if number <= header.index + 1:
+            continue
+        if len(record) > len(header.fields):
+            return (
+                f"{path}, line {number}: {len(record)} fields where the header has "
+                f"{len(header.fields)}; expected one field per header column "
+                "(is a value with a delimiter in it missing its quotes?)"
+            )
+    return None
