@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ SHARED = Path(os.environ.get("PARTWAYS_SHARED_DATA", Path(__file__).resolve().pa
                              / "shared" / "data"))
 
 
-def shared_files(folder: str, pattern: str = "*") -> list[object]:
+def shared_files(folder: str, pattern: str = "*") -> list[Any]:
     """Files under ``SHARED/folder`` matching ``pattern`` (recursively), sorted."""
     base = SHARED / folder
     if not base.is_dir():

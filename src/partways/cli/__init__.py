@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from . import bench_cmd, demo_cmd, settings_cmd, triage_cmd
+from . import bench_cmd, clients_cmd, demo_cmd, import_cmd, settings_cmd, triage_cmd
 from .common import UserError, err
 
 app = typer.Typer(
@@ -17,7 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (demo_cmd, triage_cmd, settings_cmd, bench_cmd):
+for module in (demo_cmd, import_cmd, clients_cmd, triage_cmd, settings_cmd, bench_cmd):
     module.register(app)
 
 
@@ -25,8 +25,9 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     from partways.core.config import UnknownSetting
     from partways.core.dataset import DataError
     from partways.demo.generator import DemoExists
+    from partways.importers import ImportFailed
 
-    return (UserError, DataError, UnknownSetting, DemoExists)
+    return (UserError, DataError, UnknownSetting, DemoExists, ImportFailed)
 
 
 def main() -> None:

@@ -35,6 +35,20 @@ from .textio import CsvHeader, CsvText, find_header, head_text, read_csv
 KINDS = ("text", "int", "number", "money", "date", "time", "duration", "bool", "currency",
          "instant")
 
+# The type of a parsed column, also of an optional column the file does not have.
+DTYPES: dict[str, pl.DataType] = {
+    "text": pl.String(),
+    "int": pl.Int64(),
+    "number": pl.Decimal(38, 6),
+    "money": pl.Int64(),
+    "date": pl.Date(),
+    "time": pl.Time(),
+    "duration": pl.Int64(),
+    "bool": pl.Boolean(),
+    "currency": pl.String(),
+    "instant": pl.Datetime("us", "UTC"),
+}
+
 _EXPECTED = {
     "int": "a whole number, e.g. 12",
     "number": "a number, e.g. 1234.50 or 1.234,50",
@@ -169,23 +183,22 @@ class CsvImporter(Importer):
         headers = self.locate(csv.header)
         # Duplicate header names were renamed "X (2)" by read_csv; map to the first.
         raw = csv.frame
-        exprs: list[pl.Expr] = []
-        problems: list[tuple[str, pl.Expr, str]] = []
+        columns: list[pl.Series] = []
+        problems: list[tuple[str, pl.Series, str]] = []
         date_formats: dict[str, str] = {}
         for name, column in self.columns.items():
             if name not in headers:
-                exprs.append(pl.lit(None, dtype=pl.String).alias(name))
+                columns.append(pl.Series(name, [None] * raw.height, dtype=DTYPES[column.kind]))
                 continue
-            src = pl.col(headers[name])
             parsed, expected = self._parse_column(raw, headers[name], column, date_formats, name)
-            exprs.append(parsed.alias(name))
+            columns.append(parsed.alias(name))
+            empty = raw.select(values.blank(pl.col(headers[name]))).to_series()
             if column.kind != "text":
-                problems.append((name, ~values.blank(src) & parsed.is_null(),
-                                 f"is not {expected}"))
+                problems.append((name, ~empty & parsed.is_null(), f"is not {expected}"))
             if column.not_empty:
-                problems.append((name, values.blank(src), f"is empty; expected {expected}"))
-        flag_exprs = [p[1].alias(f"_bad_{i}") for i, p in enumerate(problems)]
-        parsed_frame = raw.select([*exprs, *flag_exprs, pl.col("_row")])
+                problems.append((name, empty, f"is empty; expected {expected}"))
+        flags = [p[1].alias(f"_bad_{i}") for i, p in enumerate(problems)]
+        parsed_frame = pl.DataFrame([*columns, *flags, raw["_row"]])
         errors: list[RowError] = []
         if problems:
             any_bad = pl.any_horizontal([pl.col(f"_bad_{i}") for i in range(len(problems))])
@@ -203,35 +216,37 @@ class CsvImporter(Importer):
         return Table(csv.path, frame, headers, date_formats), errors
 
     def _parse_column(self, raw: pl.DataFrame, header: str, column: Column,
-                      date_formats: dict[str, str], name: str) -> tuple[pl.Expr, str]:
-        src = pl.col(header)
+                      date_formats: dict[str, str], name: str) -> tuple[pl.Series, str]:
+        """The column parsed by its kind (whole-column, fast path first) and what it expects."""
+        series = raw[header]
         kind = column.kind
         if kind == "text":
-            return values.text(src), "text"
+            return raw.select(values.text(pl.col(header))).to_series(), "text"
         if kind in ("number", "money", "duration"):
-            comma = values.decimal_comma(raw[header])
+            comma = values.decimal_comma(series)
             if kind == "number":
-                return values.number(src, comma), _EXPECTED[kind]
+                return values.parse_number(series, comma), _EXPECTED[kind]
             if kind == "money":
-                return values.minor_units(src, comma), _EXPECTED[kind]
-            return values.duration_seconds(src, comma), _EXPECTED[kind]
-        if kind == "int":
-            return src.str.strip_chars().cast(pl.Int64, strict=False), _EXPECTED[kind]
+                return values.parse_minor_units(series, comma), _EXPECTED[kind]
+            return values.parse_duration(series, comma), _EXPECTED[kind]
+        if kind == "time":
+            return values.parse_time(series), _EXPECTED[kind]
         if kind == "date":
-            fmt = values.pick_date_format(raw[header], self.date_order) or self.date_order[0]
+            fmt = values.pick_date_format(series, self.date_order) or self.date_order[0]
             date_formats[name] = fmt
             example = _example_date(fmt)
-            return values.date(src, fmt), f"a date written like the rest of the column ({example})"
-        if kind == "time":
-            return values.time_of_day(src), _EXPECTED[kind]
-        if kind == "bool":
-            return values.boolean(src), _EXPECTED[kind]
-        if kind == "currency":
-            return values.currency(src), _EXPECTED[kind]
-        return values.instant(src, self.time_zone), _EXPECTED[kind]
+            parsed = raw.select(values.date(pl.col(header), fmt)).to_series()
+            return parsed, f"a date written like the rest of the column ({example})"
+        expr = {
+            "int": pl.col(header).str.strip_chars().cast(pl.Int64, strict=False),
+            "bool": values.boolean(pl.col(header)),
+            "currency": values.currency(pl.col(header)),
+            "instant": values.instant(pl.col(header), self.time_zone),
+        }[kind]
+        return raw.select(expr).to_series(), _EXPECTED[kind]
 
     def _errors(self, csv: CsvText, raw: pl.DataFrame, bad: pl.DataFrame,
-                problems: list[tuple[str, pl.Expr, str]],
+                problems: list[tuple[str, pl.Series, str]],
                 headers: dict[str, str]) -> list[RowError]:
         rows = bad["_row"].to_list()
         lines = csv.lines_of(rows)

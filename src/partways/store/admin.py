@@ -32,6 +32,7 @@ for model in (
     m.ExchangeRate,
     m.TeamMember,
     m.ClientAlias,
+    m.ClientDomain,
     m.Contact,
     m.ClientFlag,
     m.Contract,
@@ -46,5 +47,8 @@ for model in (
     m.Incident,
     m.RepairPlan,
     m.TriageRun,
+    m.ImportBatch,
+    m.ImportedKey,
+    m.ImportCursor,
 ):
     admin.site.register(model)

@@ -47,7 +47,10 @@ class TogglCsvImporter(CsvImporter):
             "person",
             local_datetime(pl.col("day"), pl.col("time"), self.time_zone).alias("started_at"),
             pl.col("seconds").alias("duration_seconds"),
-            pl.col("billable").fill_null(True),
+            # Without a Billable column (a free workspace) every entry counts as billable.
+            (pl.col("billable") if table.has("billable") else pl.lit(None, pl.Boolean))
+            .fill_null(True)
+            .alias("billable"),
             rate.cast(pl.Int64).alias("bill_rate_minor"),
             pl.lit(currency, dtype=pl.String).alias("currency"),
             description.then(pl.col("task") + ": " + pl.col("description"))

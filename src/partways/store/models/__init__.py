@@ -2,10 +2,11 @@
 
 from .billing import Invoice, Payment
 from .business import BusinessSettings, ExchangeRate, TeamMember
-from .clients import Client, ClientAlias, ClientFlag, Contact
+from .clients import Client, ClientAlias, ClientDomain, ClientFlag, Contact
 from .communication import Meeting, Message, MessageLabel
 from .conduct import Incident
 from .engagements import Contract, Deliverable, Project, Proposal
+from .imports import ImportBatch, ImportCursor, ImportedKey
 from .plans import RepairPlan, TriageRun
 from .work import Expense, TimeEntry
 
@@ -13,12 +14,16 @@ __all__ = [
     "BusinessSettings",
     "Client",
     "ClientAlias",
+    "ClientDomain",
     "ClientFlag",
     "Contact",
     "Contract",
     "Deliverable",
     "ExchangeRate",
     "Expense",
+    "ImportBatch",
+    "ImportCursor",
+    "ImportedKey",
     "Incident",
     "Invoice",
     "Meeting",

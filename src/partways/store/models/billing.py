@@ -26,7 +26,11 @@ class Invoice(models.Model):
 
 
 class Payment(models.Model):
-    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="payments")
+    # Null for money received that no invoice in partways accounts for (a Stripe
+    # charge without an invoice); it still counts as revenue.
+    invoice = models.ForeignKey(
+        Invoice, null=True, blank=True, on_delete=models.CASCADE, related_name="payments"
+    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="payments")
     paid_on = models.DateField()
     amount_minor = money_field()

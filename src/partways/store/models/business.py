@@ -20,6 +20,11 @@ class BusinessSettings(models.Model):
     base_currency = currency_field(default="EUR")
     target_hourly_rate_minor = money_field(default=8000)
     default_cost_rate_minor = money_field(default=3500)
+    own_addresses = models.TextField(
+        blank=True,
+        help_text="The business's own e-mail addresses and @domains, one per line: mail "
+        "from these is outbound. Team members' addresses count as well.",
+    )
     thresholds = models.JSONField(
         default=dict,
         blank=True,

@@ -68,3 +68,17 @@ class ClientFlag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client}: {self.kind}"
+
+
+class ClientDomain(models.Model):
+    """An e-mail domain that belongs to one client: mail from any address there is theirs.
+
+    Free-mail domains (gmail.com, …) are never stored here; such addresses are matched
+    one by one through :class:`Contact`.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(max_length=253, unique=True)
+
+    def __str__(self) -> str:
+        return f"@{self.domain} → {self.client}"

@@ -17,8 +17,14 @@ class Message(models.Model):
         SMS = "sms", "Text message"
         OTHER = "other", "Other"
 
+    # The (client, sent_at) index below serves client look-ups too.
     client = models.ForeignKey(
-        Client, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+        Client,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        db_index=False,
     )
     direction = models.CharField(max_length=3, choices=Direction.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
@@ -36,7 +42,13 @@ class Message(models.Model):
     in_reply_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL)
     external_id = models.CharField(max_length=255, null=True, blank=True, unique=True)
     subject = models.CharField(max_length=255, blank=True)
-    text = models.TextField(blank=True)
+    recipients = models.TextField(
+        blank=True, help_text="Addresses the message went to (To, Cc), one per line."
+    )
+    text = models.TextField(
+        blank=True, help_text="What is analysed: quoted replies and signatures removed."
+    )
+    body = models.TextField(blank=True, help_text="The message as it came, when imported.")
     language = models.CharField(max_length=8, blank=True)
     analyzer = models.CharField(
         max_length=64,

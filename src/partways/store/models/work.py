@@ -6,7 +6,11 @@ from .fields import currency_field, money_field
 
 
 class TimeEntry(models.Model):
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="time_entries")
+    # The (client, started_at) index below serves client look-ups too; a second index
+    # on client alone would only slow down large imports.
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="time_entries", db_index=False
+    )
     project = models.ForeignKey(
         Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="time_entries"
     )

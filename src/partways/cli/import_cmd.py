@@ -1,0 +1,161 @@
+"""``partways import``: bring in exports from the tools the business already uses."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from .common import UserError, err, out, progress
+
+# How many errors to print per file; the count says how many more there are.
+SHOWN_ERRORS = 25
+
+
+def import_(
+    paths: Annotated[list[str], typer.Argument(
+        help="Export files, folders of exports, or an IMAP URL (imaps://user@host/INBOX).",
+        show_default=False,
+    )],
+    fmt: Annotated[str | None, typer.Option(
+        "--format", help="Read every path in this format (see `partways formats`).")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Show what would change; write nothing.")] = False,
+    skip_bad_rows: Annotated[bool, typer.Option(
+        "--skip-bad-rows", help="Import the good rows of a file with errors; list the bad.")] = False,
+    time_zone: Annotated[str | None, typer.Option(
+        "--time-zone", help="Zone of times written without an offset (default: the "
+        "business's).")] = None,
+    mapping: Annotated[str | None, typer.Option(
+        "--mapping", help="Column-mapping file for the generic CSV importer.")] = None,
+    me: Annotated[list[str] | None, typer.Option(
+        "--me", help="Your own address or @domain (repeatable): mail from it is outbound. "
+        "Remembered.")] = None,
+) -> None:
+    """Import PATHS: each file's format is recognised, unless --format names it.
+
+    A file with errors writes nothing (unless --skip-bad-rows); importing the same
+    or an overlapping export again adds nothing twice.
+    """
+    from partways.importers import ImportFailed
+    from partways.store.bootstrap import ensure_database
+
+    ensure_database()
+    from partways.store.imports.apply import own_addresses
+    from partways.store.imports.run import ImportOptions, import_source, sources
+
+    _check_time_zone(time_zone)
+    options = {"mapping": mapping} if mapping else {}
+    opts = ImportOptions(fmt, dry_run, skip_bad_rows, time_zone, options)
+    if me and not dry_run:
+        own_addresses(me)
+    try:
+        found = list(sources(paths, fmt))
+    except ImportFailed as exc:
+        raise UserError(str(exc)) from None
+    reports = []
+    for source in found:
+        with progress(f"Importing {source.location}") as bar:
+            task = bar.tasks[0].id
+
+            def advance(done: int, total: int | None, _bar=bar, _task=task) -> None:
+                _bar.update(_task, completed=done, total=total, step=f"{done:,}")
+
+            reports.append(import_source(source, opts, advance))
+    _print(reports, dry_run)
+    if any(r.refused for r in reports):
+        raise typer.Exit(2)
+
+
+def _check_time_zone(name: str | None) -> None:
+    if name is None:
+        return
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(
+            f"--time-zone: {name!r} is not a time zone; expected a name such as "
+            "Europe/Zagreb, Asia/Jakarta or UTC."
+        ) from None
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{n:,} {kind.replace('_', ' ')}" for kind, n in counter.items() if n) or "–"
+
+
+def _print(reports: list, dry_run: bool) -> None:  # type: ignore[type-arg]
+    table = Table(title="Import (dry run: nothing was written)" if dry_run else "Import",
+                  title_justify="left")
+    for column in ("File", "Format", "New", "Updated", "Unchanged", "Skipped"):
+        table.add_column(column, overflow="fold")
+    ignored = [r for r in reports if not r.importer and not r.errors]
+    for r in reports:
+        if r in ignored:
+            continue
+        skipped = sum(r.skipped.values())
+        status = r.importer if not r.refused else f"{r.importer or '?'} [red](not imported)[/]"
+        table.add_row(r.source, status, _counts(r.new), _counts(r.updated),
+                      _counts(r.unchanged), f"{skipped:,}" if skipped else "–")
+    out.print(table)
+    for r in reports:
+        _details(r)
+    if ignored:
+        out.print(f"Ignored {len(ignored)} file(s) no importer recognises, e.g. "
+                  f"{', '.join(r.source for r in ignored[:3])}.")
+
+
+def _details(r) -> None:  # type: ignore[no-untyped-def]
+    lines: list[str] = []
+    for reason, n in r.skipped.items():
+        lines.append(f"skipped {n:,}: {reason}")
+    if r.clients_created:
+        lines.append(f"new clients ({len(r.clients_created)}): {', '.join(r.clients_created[:8])}"
+                     + (" …" if len(r.clients_created) > 8 else "")
+                     + " — if one is a client you already have under another name, "
+                     "run `partways clients merge NEW EXISTING`")
+    for alias, client in r.aliases_added[:8]:
+        lines.append(f"matched {alias!r} to {client!r} (kept as an alias)")
+    if r.unmatched_messages:
+        top = ", ".join(f"{a} ({n})" for a, n in r.unmatched_addresses.most_common(5))
+        lines.append(f"{r.unmatched_messages:,} message(s) matched no client; most from: {top}. "
+                     "Claim an address with `partways clients alias ADDRESS CLIENT` "
+                     "(or @domain).")
+    lines.extend(r.notes)
+    if lines:
+        out.print(f"[bold]{r.source}[/]", highlight=False)
+        for line in lines:
+            out.print(f"  {line}", highlight=False)
+    if r.errors:
+        verdict = ("nothing was written" if r.refused
+                   else "these rows were skipped" if r.written or r.dry_run else "")
+        err.print(f"[bold red]{len(r.errors)} error(s) in {r.source}[/]"
+                  + (f" — {verdict}" if verdict else ""), highlight=False)
+        for e in r.errors[:SHOWN_ERRORS]:
+            err.print(f"  {e}", highlight=False)
+        if len(r.errors) > SHOWN_ERRORS:
+            err.print(f"  … and {len(r.errors) - SHOWN_ERRORS} more", highlight=False)
+        if r.refused and r.importer:
+            err.print("  Fix the file and import it again, or use --skip-bad-rows to import "
+                      "the good rows.", highlight=False)
+
+
+def formats() -> None:
+    """List the export formats partways reads."""
+    from partways.importers import registry
+
+    table = Table(title="Formats (for --format)", title_justify="left")
+    table.add_column("Name")
+    table.add_column("What")
+    table.add_column("Records")
+    for name, cls in registry.importer_classes().items():
+        table.add_row(name, cls.title, ", ".join(k.replace("_", " ") for k in cls.kinds))
+    out.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_)
+    app.command()(formats)

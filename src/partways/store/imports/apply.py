@@ -1,0 +1,273 @@
+"""Writing one file's records: all of it or nothing, and nothing twice.
+
+:func:`write_records` runs in one transaction. A file with errors writes nothing
+unless the user asked to skip the bad rows; a dry run does all the work, reports
+exactly what a real run would, and rolls back. Every record's key is looked up in
+the imported-keys table first: known and unchanged records are left alone, known
+and changed ones are updated in place, and only new ones are inserted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import polars as pl
+from django.db import connection, transaction
+
+from partways.importers import Records, RowError
+from partways.store.models import BusinessSettings, ImportBatch, ImportCursor, ImportedKey
+
+from . import bulk
+from .context import Context
+from .keys import with_keys
+from .messages import content_ids, link_replies, messages
+from .writers import WRITERS, Writer
+
+
+@dataclass
+class FileReport:
+    """What importing one file did (or, for a dry run or a refused file, would do)."""
+
+    source: str
+    importer: str
+    title: str
+    new: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    errors: list[RowError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    clients_created: list[str] = field(default_factory=list)
+    aliases_added: list[tuple[str, str]] = field(default_factory=list)
+    unmatched_addresses: Counter[str] = field(default_factory=Counter)
+    unmatched_messages: int = 0
+    written: bool = False
+    dry_run: bool = False
+
+    @property
+    def refused(self) -> bool:
+        """True when errors stopped the file from being written."""
+        return bool(self.errors) and not self.written and not self.dry_run
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def write_records(records: Records, errors: list[RowError], *, importer: str, title: str,
+                  source: str, skip_bad_rows: bool = False, dry_run: bool = False,
+                  cursor_source: str | None = None) -> FileReport:
+    """Write ``records`` found in ``source``; return what happened.
+
+    With ``errors`` and without ``skip_bad_rows`` nothing is written (the report
+    lists the errors). ``cursor_source`` names an incremental source whose
+    ``records.cursor`` is saved with the records.
+    """
+    report = FileReport(source, importer, title, errors=list(errors), dry_run=dry_run,
+                        notes=list(records.notes))
+    report.skipped.update(records.skipped)
+    if errors and not skip_bad_rows:
+        return report
+    if errors:
+        report.skipped["bad rows (listed below)"] += len({(e.line, e.path) for e in errors})
+    try:
+        with transaction.atomic():
+            _write(records, report, cursor_source)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    else:
+        report.written = True
+    finally:
+        bulk.detach_staging()
+    return report
+
+
+def _write(records: Records, report: FileReport, cursor_source: str | None) -> None:
+    ctx = Context.load()
+    batch = ImportBatch.objects.create(importer=report.importer, source=report.source)
+    for kind in records.kinds():
+        frame = records.frames[kind]
+        if kind == "clients":
+            _clients(frame, ctx, report)
+        elif kind == "projects":
+            _projects(frame, ctx, report)
+        elif kind == "messages":
+            _keyed("messages", content_ids(frame), messages, ctx, report, batch.pk)
+        else:
+            _keyed(kind, frame, WRITERS[kind][1], ctx, report, batch.pk)
+    report.skipped.update(ctx.skipped)
+    report.clients_created = ctx.directory.created
+    report.aliases_added = ctx.directory.aliased
+    report.unmatched_addresses = ctx.unmatched_addresses
+    if ctx.projects_created:
+        report.new["projects"] += ctx.projects_created
+    batch.counts = {
+        "new": dict(report.new),
+        "updated": dict(report.updated),
+        "unchanged": dict(report.unchanged),
+        "skipped": dict(report.skipped),
+    }
+    batch.save(update_fields=["counts"])
+    if cursor_source and records.cursor is not None:
+        ImportCursor.objects.update_or_create(source=cursor_source,
+                                              defaults={"cursor": records.cursor})
+
+
+TABLES = {
+    "time_entries": "partways_timeentry",
+    "invoices": "partways_invoice",
+    "payments": "partways_payment",
+    "expenses": "partways_expense",
+    "messages": "partways_message",
+    "meetings": "partways_meeting",
+    "contracts": "partways_contract",
+    "deliverables": "partways_deliverable",
+    "proposals": "partways_proposal",
+    "incidents": "partways_incident",
+    "flags": "partways_clientflag",
+}
+KEY_TABLE = ImportedKey._meta.db_table
+
+
+def _keyed(kind: str, frame: pl.DataFrame, writer: Writer, ctx: Context, report: FileReport,
+           batch_id: int) -> None:
+    table = TABLES[kind]
+    rows = writer(with_keys(kind, frame), ctx)
+    if kind == "messages":
+        report.unmatched_messages += int(rows["client_id"].is_null().sum())
+    known = bulk.fetch(
+        f"SELECT key, object_id, digest FROM {KEY_TABLE} WHERE kind = %s", [kind],
+        {"_key": pl.Int64, "_object_id": pl.Int64, "_old_digest": pl.Int64},
+    )
+    if kind == "invoices":
+        known = _known_invoices(rows, known)
+    rows = rows.join(known, on="_key", how="left", maintain_order="left")
+    fresh = rows.filter(pl.col("_object_id").is_null())
+    changed = rows.filter(pl.col("_object_id").is_not_null()
+                          & (pl.col("_old_digest") != pl.col("_digest")))
+    report.unchanged[kind] += rows.height - fresh.height - changed.height
+    if fresh.height:
+        # In index order: appending to a B-tree is far cheaper than inserting at random.
+        if "client_id" in fresh.columns:
+            fresh = fresh.sort("client_id", maintain_order=True)
+        ids = bulk.next_ids(table, fresh.height)
+        fresh = fresh.with_columns(ids.alias("id"))
+        if kind == "messages":
+            fresh = link_replies(fresh)
+        bulk.insert(table, fresh.drop("_key", "_digest", "_object_id", "_old_digest"))
+        _sync_sequence(table)
+        bulk.insert(KEY_TABLE, fresh.select(
+            pl.col("_key").alias("key"), pl.lit(kind).alias("kind"),
+            pl.col("id").alias("object_id"), pl.col("_digest").alias("digest"),
+            pl.lit(batch_id, pl.Int64).alias("batch_id"),
+        ).sort("key").with_columns(bulk.next_ids(KEY_TABLE, fresh.height).alias("id")))
+        _sync_sequence(KEY_TABLE)
+        report.new[kind] += fresh.height
+    if changed.height:
+        columns = [c for c in changed.columns
+                   if not c.startswith("_") and c not in ("in_reply_to", "id")]
+        bulk.update(table, changed.select(pl.col("_object_id").alias("id"), *columns))
+        _record_keys(changed, kind, batch_id)
+        report.updated[kind] += changed.height
+
+
+def _record_keys(changed: pl.DataFrame, kind: str, batch_id: int) -> None:
+    """Store the new digests of changed records, and keys for invoices matched by number."""
+    keys = changed["_key"].to_list()
+    rows = []
+    for start in range(0, len(keys), 10_000):
+        chunk = keys[start:start + 10_000]
+        rows.append(bulk.fetch(
+            f"SELECT id, key FROM {KEY_TABLE} WHERE key IN ({','.join('%s' for _ in chunk)})",
+            chunk, {"id": pl.Int64, "_key": pl.Int64},
+        ))
+    existing = pl.concat(rows)
+    stored = changed.join(existing, on="_key", how="inner")
+    bulk.update(KEY_TABLE, stored.select(
+        pl.col("_digest").alias("digest"), pl.lit(batch_id, pl.Int64).alias("batch_id"), "id"
+    ))
+    missing = changed.filter(~pl.col("_key").is_in(existing["_key"].implode()))
+    if missing.height:
+        bulk.insert(KEY_TABLE, missing.select(
+            pl.col("_key").alias("key"), pl.lit(kind).alias("kind"),
+            pl.col("_object_id").alias("object_id"), pl.col("_digest").alias("digest"),
+            pl.lit(batch_id, pl.Int64).alias("batch_id"),
+        ).with_columns(bulk.next_ids(KEY_TABLE, missing.height).alias("id")))
+        _sync_sequence(KEY_TABLE)
+
+
+def _known_invoices(rows: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    """Also treat invoices already in the database under the same number as known.
+
+    An invoice entered by hand, or imported from another tool that spells the client
+    differently, has another key but the same (client, number): it is updated, not
+    inserted a second time.
+    """
+    existing = bulk.fetch(
+        "SELECT id, client_id, number FROM partways_invoice", [],
+        {"_object_id": pl.Int64, "client_id": pl.Int64, "number": pl.String},
+    )
+    matched = rows.join(existing, on=["client_id", "number"], how="inner").select(
+        "_key", "_object_id", pl.lit(None, pl.Int64).alias("_old_digest")
+    )
+    return pl.concat([known, matched.filter(~pl.col("_key").is_in(known["_key"].implode()))])
+
+
+def _sync_sequence(table: str) -> None:
+    """Move PostgreSQL's id sequence past explicitly given ids (SQLite needs nothing)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+        )
+
+
+def _clients(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
+    """Client lists: each name resolved (created when new), its contact recorded."""
+    directory = ctx.directory
+    for row in frame.iter_rows(named=True):
+        if not row["client"]:
+            ctx.skip("clients without a name", 1)
+            continue
+        before = len(directory.created)
+        pk = directory.resolve(row["client"])
+        added = bool(row["email"]) and directory.add_contact(
+            pk, row["email"], row["contact_name"] or "", row["phone"] or ""
+        )
+        if row["country"] and len(row["country"]) == 2:
+            from partways.store.models import Client
+
+            Client.objects.filter(pk=pk, country="").update(country=row["country"].upper())
+        if len(directory.created) > before:
+            report.new["clients"] += 1
+        elif added:
+            report.updated["clients"] += 1
+        else:
+            report.unchanged["clients"] += 1
+
+
+def _projects(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
+    for client, project in frame.select("client", "project").iter_rows():
+        if not client or not project:
+            ctx.skip("projects without a client", 1)
+            continue
+        before = ctx.projects_created
+        ctx.project(ctx.directory.resolve(client), project)
+        if ctx.projects_created == before:
+            report.unchanged["projects"] += 1
+
+
+def own_addresses(addresses: list[str]) -> None:
+    """Add addresses (or ``@domains``) to the business's own; mail from them is outbound."""
+    settings = BusinessSettings.load()
+    current = settings.own_addresses.split()
+    for address in addresses:
+        if address.lower() not in current:
+            current.append(address.lower())
+    settings.own_addresses = "\n".join(current)
+    settings.save(update_fields=["own_addresses"])

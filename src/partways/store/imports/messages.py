@@ -1,0 +1,97 @@
+"""Messages: which client each one is with, which way it went, and what it answers.
+
+A message from one of the business's own addresses (a team member's, or one listed
+in the business settings) is outbound, and its client is the first recipient that
+belongs to one. Any other message is inbound, from whoever wrote it. A message whose
+addresses match no client is still stored, without a client; the import report lists
+the addresses, and adding one as a client's contact or domain
+(``partways clients alias``) claims those messages at once.
+"""
+
+from __future__ import annotations
+
+from hashlib import blake2b
+
+import polars as pl
+
+from .context import Context
+from .writers import KEYS
+
+
+def content_ids(frame: pl.DataFrame) -> pl.DataFrame:
+    """Give messages without a Message-ID an id derived from what they say and when."""
+    missing = frame["message_id"].is_null()
+    if not missing.any():
+        return frame
+    derived = [
+        "content:" + blake2b(
+            f"{sent}\x1f{author}\x1f{subject}\x1f{body}".encode(), digest_size=12
+        ).hexdigest()
+        for sent, author, subject, body in frame.select(
+            "sent_at", "author_address", "subject", "body"
+        ).iter_rows()
+    ]
+    return frame.with_columns(pl.col("message_id").fill_null(pl.Series(derived)))
+
+
+def messages(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    directory = ctx.directory
+    named = ctx.client_ids(frame["client"])
+    client: list[int | None] = []
+    direction: list[str] = []
+    recipient: list[int | None] = []
+    for hint, author, to in zip(named.to_list(), frame["author_address"].to_list(),
+                                frame["recipients"].to_list(), strict=True):
+        author = (author or "").lower()
+        to = to or []
+        if author and directory.is_own(author):
+            direction.append("out")
+            found = next((c for a in to if (c := directory.client_of_address(a))), None)
+            recipient.append(None)
+        else:
+            direction.append("in")
+            found = directory.client_of_address(author) if author else None
+            recipient.append(next((directory.team[a] for a in to if a in directory.team), None))
+        client.append(hint if hint is not None else found)
+        if client[-1] is None:
+            ctx.unmatched_addresses[author or "(no sender)"] += 1
+    return frame.select(
+        pl.Series("client_id", client, dtype=pl.Int64),
+        pl.Series("direction", direction, dtype=pl.String),
+        pl.col("channel").fill_null("email"),
+        "sent_at",
+        pl.col("author").fill_null("").str.slice(0, 200),
+        pl.col("author_address").fill_null("").str.to_lowercase().str.slice(0, 254),
+        pl.Series("recipient_id", recipient, dtype=pl.Int64),
+        pl.col("thread_key").fill_null("").str.slice(0, 255),
+        pl.col("in_reply_to"),  # linked to a message id once ids are known
+        pl.when(pl.col("message_id").str.starts_with("content:"))
+        .then(None)
+        .otherwise(pl.col("message_id").str.slice(0, 255))
+        .alias("external_id"),
+        pl.col("subject").fill_null("").str.slice(0, 255),
+        pl.col("recipients").list.join("\n").fill_null("").alias("recipients"),
+        pl.col("text").fill_null(""),
+        pl.col("body").fill_null(""),
+        pl.lit("").alias("language"),
+        pl.lit("").alias("analyzer"),
+        *KEYS,
+    )
+
+
+def link_replies(rows: pl.DataFrame) -> pl.DataFrame:
+    """Turn ``in_reply_to`` (a Message-ID) into ``in_reply_to_id`` (a row id).
+
+    The answered message may be in this import or an earlier one.
+    """
+    from partways.store.models import Message
+
+    wanted = rows["in_reply_to"].drop_nulls().unique().to_list()
+    known = dict(zip(rows["external_id"].to_list(), rows["id"].to_list(), strict=True))
+    missing = [w for w in wanted if w not in known]
+    for start in range(0, len(missing), 500):
+        chunk = missing[start:start + 500]
+        known.update(Message.objects.filter(external_id__in=chunk).values_list("external_id",
+                                                                                "pk"))
+    ids = rows["in_reply_to"].replace_strict(known, default=None, return_dtype=pl.Int64)
+    return rows.drop("in_reply_to").with_columns(ids.alias("in_reply_to_id"))

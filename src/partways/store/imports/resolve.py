@@ -1,0 +1,131 @@
+"""Resolving names and addresses an import could not match, without losing records.
+
+``alias`` teaches partways another name, address or ``@domain`` for a client and
+claims the messages that were waiting for it; ``merge`` folds one client into
+another (every record moves, the old name stays as an alias).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from partways.store.models import Client, ClientAlias, ClientDomain, Contact, Invoice, Message
+
+from .identity import FREE_MAIL, Directory
+
+
+class ResolveError(ValueError):
+    """The alias or merge cannot be done as asked (the message says why)."""
+
+
+@dataclass
+class AliasResult:
+    kind: str  # name | address | domain
+    claimed_messages: int
+
+
+def add_alias(alias: str, client_id: int) -> AliasResult:
+    """Make ``alias`` (a name, an e-mail address or ``@domain``) point at the client.
+
+    Raises :class:`ResolveError` when it already points at another client, or for a
+    free-mail domain (its addresses belong to many people).
+    """
+    alias = alias.strip()
+    with transaction.atomic():
+        if alias.startswith("@"):
+            domain = alias[1:].lower()
+            if domain in FREE_MAIL:
+                raise ResolveError(
+                    f"{alias} is a free-mail domain shared by many people; alias the full "
+                    "address instead (e.g. name" + alias + ")."
+                )
+            other = ClientDomain.objects.filter(domain=domain).exclude(client_id=client_id).first()
+            if other:
+                raise ResolveError(f"{alias} already belongs to {other.client.name}.")
+            ClientDomain.objects.get_or_create(domain=domain, client_id=client_id)
+            return AliasResult("domain", _claim_messages())
+        if "@" in alias:
+            address = alias.lower()
+            other_contact = Contact.objects.filter(email=address).exclude(client_id=client_id)
+            if other_contact.exists():
+                raise ResolveError(f"{address} is already a contact of "
+                                   f"{other_contact.first().client.name}.")  # type: ignore[union-attr]
+            Contact.objects.get_or_create(client_id=client_id, email=address,
+                                          defaults={"name": address})
+            return AliasResult("address", _claim_messages())
+        existing = Directory.load().find(alias)
+        if existing is not None and existing != client_id:
+            name = Client.objects.get(pk=existing).name
+            raise ResolveError(
+                f"{alias!r} already names {name!r}; to make them one client, run "
+                f"`partways clients merge {name!r} TARGET`."
+            )
+        if not ClientAlias.objects.filter(alias__iexact=alias).exists():
+            ClientAlias.objects.create(alias=alias[:200], client_id=client_id)
+        return AliasResult("name", 0)
+
+
+def _claim_messages() -> int:
+    """Give messages stored without a client the client their addresses now match."""
+    directory = Directory.load()
+    claimed = 0
+    waiting = Message.objects.filter(client__isnull=True).only(
+        "pk", "direction", "author_address", "recipients"
+    )
+    for message in waiting.iterator(chunk_size=2000):
+        if message.direction == Message.Direction.OUTBOUND:
+            candidates = message.recipients.split()
+        else:
+            candidates = [message.author_address]
+        client = next((c for a in candidates if (c := directory.client_of_address(a))), None)
+        if client is not None:
+            Message.objects.filter(pk=message.pk).update(client_id=client)
+            claimed += 1
+    return claimed
+
+
+def unmatched_addresses(limit: int = 50) -> list[tuple[str, int]]:
+    """Addresses of messages kept without a client, most frequent first."""
+    counts: Counter[str] = Counter(
+        Message.objects.filter(client__isnull=True, direction=Message.Direction.INBOUND)
+        .values_list("author_address", flat=True)
+    )
+    return counts.most_common(limit)
+
+
+def merge(source_id: int, target_id: int) -> dict[str, int]:
+    """Move every record of client ``source_id`` to ``target_id`` and delete the source.
+
+    The source's name and aliases become the target's aliases, so later imports that
+    use the old name land on the target. Returns how many rows moved per table.
+    Raises :class:`ResolveError` for a merge into itself or when both clients have
+    an invoice with the same number (one of them has to be renumbered first).
+    """
+    if source_id == target_id:
+        raise ResolveError("a client cannot be merged into itself.")
+    source = Client.objects.get(pk=source_id)
+    clash = set(Invoice.objects.filter(client_id=source_id).values_list("number", flat=True)) & \
+        set(Invoice.objects.filter(client_id=target_id).values_list("number", flat=True))
+    if clash:
+        raise ResolveError(
+            f"both clients have invoice(s) numbered {', '.join(sorted(clash)[:5])}; "
+            "nothing was changed."
+        )
+    moved: dict[str, int] = {}
+    with transaction.atomic():
+        # Every table that points at a client, found from the model graph, so a
+        # table added later moves too.
+        for relation in Client._meta.related_objects:
+            model = relation.related_model
+            fk = relation.field.name
+            count = model._default_manager.filter(**{fk: source_id}).update(**{fk: target_id})
+            if count:
+                moved[model._meta.verbose_name_plural.__str__()] = count
+        if not ClientAlias.objects.filter(alias__iexact=source.name).exists():
+            ClientAlias.objects.create(alias=source.name, client_id=target_id)
+        source.delete()
+    return moved
+

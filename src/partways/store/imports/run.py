@@ -1,0 +1,118 @@
+"""Importing paths as the user names them: files, folders of exports, mailbox URLs.
+
+A folder is one export when an importer reads it whole (a maildir, an unpacked
+Slack export); otherwise every file in it is imported on its own, and files no
+importer recognises are listed as ignored. A file named explicitly that no importer
+recognises is an error that lists the formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partways.importers import Importer, ImportFailed, RowError
+from partways.importers import registry
+from partways.store.models import BusinessSettings, ImportCursor
+
+from .apply import FileReport, write_records
+
+URL_SCHEMES = ("imap://", "imaps://")
+
+
+@dataclass
+class ImportOptions:
+    format: str | None = None
+    dry_run: bool = False
+    skip_bad_rows: bool = False
+    time_zone: str | None = None
+    options: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Source:
+    """One thing to import and the importer that reads it (None: not recognised)."""
+
+    location: str
+    importer: Importer | None
+    explicit: bool  # named by the user, not found inside a folder
+
+
+def sources(paths: list[str], fmt: str | None) -> Iterator[Source]:
+    """What to import for each argument, in order. Raises ImportFailed for a missing path."""
+    for arg in paths:
+        if arg.startswith(URL_SCHEMES):
+            yield Source(arg, _url_importer(arg, fmt), True)
+            continue
+        path = Path(arg).expanduser()
+        if not path.exists():
+            raise ImportFailed(f"{arg}: no such file or folder.")
+        if fmt is not None:
+            yield Source(str(path), registry.get(fmt), True)
+            continue
+        found = registry.identify(path)
+        if found is not None or path.is_file():
+            yield Source(str(path), found, True)
+            continue
+        yield from _walk(path)
+
+
+def _walk(folder: Path) -> Iterator[Source]:
+    """Files and whole-folder exports inside ``folder``; hidden entries are left out."""
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        found = registry.identify(child)
+        if child.is_dir() and found is None:
+            yield from _walk(child)
+        else:
+            yield Source(str(child), found, False)
+
+
+def _url_importer(url: str, fmt: str | None) -> Importer | None:
+    if fmt is not None:
+        return registry.get(fmt)
+    scheme = url.split("://", 1)[0]
+    for cls in registry.importer_classes().values():
+        if scheme in getattr(cls, "url_schemes", ()):
+            return cls()
+    return None
+
+
+def import_source(source: Source, opts: ImportOptions,
+                  progress: Callable[[int, int | None], None] | None = None) -> FileReport:
+    """Extract and write one source; a file that cannot be read gives a refused report."""
+    importer = source.importer
+    if importer is None:
+        report = FileReport(source.location, "", "not recognised")
+        if source.explicit:
+            names = ", ".join(sorted(registry.importer_classes()))
+            report.errors.append(RowError(source.location, None, None,
+                                          "no importer recognises this file; name its format "
+                                          f"with --format (one of: {names})"))
+        return report
+    importer.time_zone = opts.time_zone or BusinessSettings.load().time_zone
+    importer.options.update(opts.options)
+    if progress is not None:
+        importer.progress = progress
+    incremental = source.location if source.location.startswith(URL_SCHEMES) else None
+    if incremental:
+        importer.cursor = (ImportCursor.objects.filter(source=incremental)
+                           .values_list("cursor", flat=True).first())
+    try:
+        if incremental:
+            records, errors = importer.extract_url(source.location)  # type: ignore[attr-defined]
+        else:
+            records, errors = importer.extract(Path(source.location))
+    except ImportFailed as exc:
+        report = FileReport(source.location, importer.name, importer.title)
+        message = str(exc)
+        if message.startswith(source.location):
+            message = message[len(source.location):].lstrip(":, ")
+        report.errors.append(RowError(source.location, None, None, message))
+        return report
+    return write_records(
+        records, errors, importer=importer.name, title=importer.title, source=source.location,
+        skip_bad_rows=opts.skip_bad_rows, dry_run=opts.dry_run, cursor_source=incremental,
+    )
