@@ -9,11 +9,13 @@ and changed ones are updated in place, and only new ones are inserted.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
 import polars as pl
-from django.db import connection, transaction
+import psycopg
+from django.db import DatabaseError, connection, transaction
 
 from partways.importers import Records, RowError
 from partways.store.models import BusinessSettings, ImportBatch, ImportCursor, ImportedKey
@@ -78,6 +80,13 @@ def write_records(records: Records, errors: list[RowError], *, importer: str, ti
                 raise _DryRun
     except _DryRun:
         pass
+    except (DatabaseError, sqlite3.Error, psycopg.Error) as exc:
+        # A record the database refuses (a value too long for PostgreSQL, a broken
+        # constraint) rolls the whole file back, and is reported like any other error.
+        # The bulk writers use the drivers' own cursors, hence their error classes too.
+        report.errors.append(RowError(source, None, None, "the database refused a record "
+                                      f"({str(exc).strip().splitlines()[0]}); nothing was "
+                                      "written"))
     else:
         report.written = True
     finally:

@@ -145,6 +145,20 @@ def detach_staging() -> None:
         _staging_path(int(schema.rsplit("_", 1)[1])).unlink(missing_ok=True)
 
 
+def _copy(table: str, cols: str, frame: pl.DataFrame) -> None:
+    sql = f"COPY {table} ({cols}) FROM STDIN (FORMAT csv)"
+    with connection.cursor() as cur:
+        psycopg_cursor: Any = cur.cursor
+        with psycopg_cursor.copy(sql) as copy:
+            for start in range(0, frame.height, CHUNK_ROWS):
+                chunk = _encode(frame.slice(start, CHUNK_ROWS), postgres=True)
+                # Quoting every non-numeric field keeps '' (empty text) apart from an
+                # unquoted empty field, which COPY reads as NULL.
+                copy.write(
+                    chunk.write_csv(include_header=False, quote_style="non_numeric").encode()
+                )
+
+
 def update(table: str, frame: pl.DataFrame) -> None:
     """Set the columns of ``frame`` on the rows whose ``id`` it names."""
     if frame.height == 0:

@@ -45,13 +45,14 @@ class Context:
 
         Names are resolved (created when new); an address only matches a known client.
         """
-        mapping = {n: self.directory.resolve(n) for n in names.drop_nulls().unique().to_list()
-                   if n.strip()}
+        # In file order: the first spelling of a new client names it.
+        distinct = names.drop_nulls().unique(maintain_order=True).to_list()
+        mapping = {n: self.directory.resolve(n) for n in distinct if n.strip()}
         ids = names.replace_strict(mapping, default=None, return_dtype=pl.Int64)
         if emails is None:
             return ids
         by_mail = {e: self.directory.client_of_address(e)
-                   for e in emails.drop_nulls().unique().to_list()}
+                   for e in emails.drop_nulls().unique(maintain_order=True).to_list()}
         mail_ids = emails.replace_strict(by_mail, default=None, return_dtype=pl.Int64)
         return ids.fill_null(mail_ids)
 
