@@ -135,10 +135,14 @@ def _details(r) -> None:  # type: ignore[no-untyped-def]
         err.print(f"[bold red]{len(r.errors)} error(s) in {r.source}[/]"
                   + (f" — {verdict}" if verdict else ""), highlight=False)
         for e in r.errors[:SHOWN_ERRORS]:
-            err.print(f"  {e}", highlight=False)
+            # Under the file's own heading, each error names only its line and column.
+            shown = str(e)
+            if e.path == r.source and shown.startswith(e.path):
+                shown = shown[len(e.path):].lstrip(":, ")
+            err.print(f"  {shown}", highlight=False)
         if len(r.errors) > SHOWN_ERRORS:
             err.print(f"  … and {len(r.errors) - SHOWN_ERRORS} more", highlight=False)
-        if r.refused and r.importer:
+        if r.refused and any(e.line is not None for e in r.errors):
             err.print("  Fix the file and import it again, or use --skip-bad-rows to import "
                       "the good rows.", highlight=False)
 

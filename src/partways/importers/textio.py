@@ -150,7 +150,10 @@ def read_csv(path: Path, header: CsvHeader | None = None,
     if not text.strip():
         raise ImportFailed(f"{path}: the file is empty.")
     if header is None:
-        header = find_header(text, accept or (lambda fields: any(fields)))
+        # Without a line ``accept`` approves (a format forced with --format on another
+        # tool's file), the first line stands as the header, so that the importer can
+        # name the columns it misses.
+        header = find_header(text, accept or any) or find_header(text, any)
         if header is None:
             raise ImportFailed(f"{path}: no header line found in the first 20 lines.")
     utf8 = _body_bytes(data, text, encoding, header.index)

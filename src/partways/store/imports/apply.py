@@ -46,11 +46,8 @@ class FileReport:
     unmatched_messages: int = 0
     written: bool = False
     dry_run: bool = False
-
-    @property
-    def refused(self) -> bool:
-        """True when errors stopped the file from being written."""
-        return bool(self.errors) and not self.written and not self.dry_run
+    # Errors stopped the file (or would have, in a dry run): nothing of it is written.
+    refused: bool = False
 
 
 class _DryRun(Exception):
@@ -70,6 +67,7 @@ def write_records(records: Records, errors: list[RowError], *, importer: str, ti
                         notes=list(records.notes))
     report.skipped.update(records.skipped)
     if errors and not skip_bad_rows:
+        report.refused = True
         return report
     if errors:
         report.skipped["bad rows (listed below)"] += len({(e.line, e.path) for e in errors})
@@ -87,6 +85,7 @@ def write_records(records: Records, errors: list[RowError], *, importer: str, ti
         report.errors.append(RowError(source, None, None, "the database refused a record "
                                       f"({str(exc).strip().splitlines()[0]}); nothing was "
                                       "written"))
+        report.refused = True
     else:
         report.written = True
     finally:
@@ -104,7 +103,15 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
         elif kind == "projects":
             _projects(frame, ctx, report)
         elif kind == "messages":
-            _keyed("messages", content_ids(frame), messages, ctx, report, batch.pk)
+            # One message can sit in a mailbox twice (copied to two folders, or sent
+            # to a list and to us): the same Message-ID is the same message.
+            # Trailing blank lines are framing (an mbox adds one), not what was written:
+            # without this the same message from an mbox and a maildir would differ.
+            frame = frame.with_columns(pl.col("body").str.strip_chars_end("\r\n"))
+            once = content_ids(frame).unique(subset="message_id", keep="first",
+                                             maintain_order=True)
+            ctx.skip("copies of a message already in this file", frame.height - once.height)
+            _keyed("messages", once, messages, ctx, report, batch.pk)
         else:
             _keyed(kind, frame, WRITERS[kind][1], ctx, report, batch.pk)
     report.skipped.update(ctx.skipped)

@@ -87,6 +87,7 @@ def import_source(source: Source, opts: ImportOptions,
     if importer is None:
         report = FileReport(source.location, "", "not recognised")
         if source.explicit:
+            report.refused = True
             names = ", ".join(sorted(registry.importer_classes()))
             report.errors.append(RowError(source.location, None, None,
                                           "no importer recognises this file; name its format "
@@ -111,6 +112,7 @@ def import_source(source: Source, opts: ImportOptions,
         if message.startswith(source.location):
             message = message[len(source.location):].lstrip(":, ")
         report.errors.append(RowError(source.location, None, None, message))
+        report.refused = True
         return report
     return write_records(
         records, errors, importer=importer.name, title=importer.title, source=source.location,
