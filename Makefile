@@ -50,6 +50,7 @@ test-postgres: setup
 
 bench: setup
 	$(BIN)/partways bench
+	$(BIN)/partways bench-import
 
 docs: setup
 	$(BIN)/python -c "from partways.core.config import settings_markdown as m; open('docs/settings.md','w').write(m())"

@@ -20,3 +20,15 @@ def test_bench_refuses_impossible_sizes(cli):
     proc = cli("bench", "--clients", "0", check=False)
     assert proc.returncode == 2 and "at least 1" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_bench_import_writes_its_figures_beside_the_others(cli, tmp_path):
+    report = tmp_path / "benchmarks.md"
+    report.write_text("# Benchmarks\n\n<!-- bench:triage -->\nkept\n<!-- /bench:triage -->\n")
+    proc = cli("bench-import", "--rows", "3000", "--messages", "300", "--runs", "1",
+               "--out", str(report))
+    assert "Figures written to" in proc.stdout
+    text = report.read_text(encoding="utf-8")
+    assert "kept" in text and "<!-- bench:import -->" in text
+    assert "Toggl CSV import, 3,000 rows" in text and "mbox import, 300 messages" in text
+    assert "Import / plain Polars read" in text

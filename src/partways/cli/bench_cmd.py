@@ -1,4 +1,4 @@
-"""``partways bench``: the triage benchmark (see docs/benchmarks.md)."""
+"""``partways bench`` and ``bench-import``: the triage and import benchmarks (docs/benchmarks.md)."""
 
 from __future__ import annotations
 
@@ -58,5 +58,28 @@ def bench(
     out.print(f"Figures written to {report}.")
 
 
+def bench_import(
+    rows: Annotated[int, typer.Option(help="Rows of the generated Toggl CSV.")] = 1_000_000,
+    messages: Annotated[int, typer.Option(help="Messages of the generated mbox.")] = 100_000,
+    runs: Annotated[int, typer.Option(help="Interleaved runs to time (median).")] = 3,
+    report: Annotated[
+        Path, typer.Option("--out", help="The Markdown file whose import section is rewritten.")
+    ] = Path("docs/benchmarks.md"),
+) -> None:
+    """Time importing a generated Toggl CSV and mbox into scratch SQLite databases.
+
+    Your own data is never touched: every import runs in a temporary data directory.
+    """
+    if min(rows, messages, runs) < 1:
+        raise UserError("every size must be at least 1.")
+    args = ["--rows", str(rows), "--messages", str(messages), "--runs", str(runs),
+            "--out", str(report.resolve())]
+    done = subprocess.run([sys.executable, "-m", "partways.bench.imports", *args])
+    if done.returncode != 0:
+        raise UserError(f"the benchmark failed (exit status {done.returncode}); see above.")
+    out.print(f"Figures written to {report}.")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(bench)
+    app.command("bench-import")(bench_import)
