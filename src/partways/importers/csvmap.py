@@ -207,8 +207,7 @@ class CsvImporter(Importer):
                 errors = self._errors(csv, raw, bad, problems, headers)
                 parsed_frame = parsed_frame.filter(~any_bad)
         lines = pl.col("_row") + csv.header.index + 2  # exact unless a field spans lines
-        newlines = csv._text.count("\n")
-        direct = newlines - csv.header.index - raw.height in (0, 1)
+        direct = csv.newlines - csv.header.index - raw.height in (0, 1)
         if errors or not direct:
             mapping = csv.lines_of(parsed_frame["_row"].to_list())
             lines = pl.col("_row").replace_strict(mapping, return_dtype=pl.Int64)

@@ -108,7 +108,7 @@ class CsvText:
     header: CsvHeader
     encoding: str
     columns: list[str] = field(default_factory=list)  # header as written (before dedup)
-    _text: str = ""
+    newlines: int = 0  # line breaks in the file, to tell whether rows map to lines 1:1
     _lines: dict[int, int] | None = None
 
     def column_number(self, name: str) -> int:
@@ -117,7 +117,10 @@ class CsvText:
     def lines_of(self, rows: Iterable[int]) -> dict[int, int]:
         """1-based file line of each 0-based data row (quoted line breaks counted)."""
         if self._lines is None:
-            reader = csv.reader(io.StringIO(self._text), delimiter=self.header.delimiter)
+            # Only needed for error reports and for files with quoted line breaks, so
+            # the file is decoded again here rather than kept in memory.
+            text = decode(self.path.read_bytes())[0]
+            reader = csv.reader(io.StringIO(text), delimiter=self.header.delimiter)
             lines: dict[int, int] = {}
             row = -1
             start = 1
@@ -146,20 +149,44 @@ def read_csv(path: Path, header: CsvHeader | None = None,
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
-    text, encoding = decode(data)
-    if not text.strip():
+    head, encoding = decode(data[:HEAD_BYTES])
+    if not head.strip():
         raise ImportFailed(f"{path}: the file is empty.")
     if header is None:
         # Without a line ``accept`` approves (a format forced with --format on another
         # tool's file), the first line stands as the header, so that the importer can
         # name the columns it misses.
-        header = find_header(text, accept or any) or find_header(text, any)
+        header = find_header(head, accept or any) or find_header(head, any)
         if header is None:
             raise ImportFailed(f"{path}: no header line found in the first 20 lines.")
-    utf8 = _body_bytes(data, text, encoding, header.index)
     names = _unique(header.fields)
+    # Plain UTF-8 goes to Polars as it is (decoding a 100 MB export into a Python
+    # string would cost time and as much memory again); Polars checks it is UTF-8,
+    # and anything else is decoded here first.
+    # (Polars skips a UTF-8 byte-order mark itself.)
+    utf8 = data if encoding in ("utf-8", "utf-8-sig") and header.index == 0 else None
+    frame = None
+    if utf8 is not None:
+        frame = _read(path, utf8, header, names, strict=True)
+    if frame is None:
+        text, encoding = decode(data)
+        utf8 = _body_bytes(text, header.index)
+        frame = _read(path, utf8, header, names, strict=False)
+    assert frame is not None
+    newlines = utf8.count(b"\n") + header.index
+    del data, utf8
+    # Polars puts the row index first; keep the export's columns first.
+    frame = frame.select([*names, "_row"])
+    blank_row = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n) == "") for n in names])
+    frame = frame.filter(~blank_row).with_columns(pl.int_range(pl.len()).alias("_row"))
+    return CsvText(path, frame, header, encoding, header.fields, newlines)
+
+
+def _read(path: Path, utf8: bytes, header: CsvHeader, names: list[str],
+          strict: bool) -> pl.DataFrame | None:
+    """Every cell as text; None when ``strict`` and the bytes are not UTF-8 after all."""
     try:
-        frame = pl.read_csv(
+        return pl.read_csv(
             utf8,
             separator=header.delimiter,
             has_header=True,
@@ -171,18 +198,14 @@ def read_csv(path: Path, header: CsvHeader | None = None,
             row_index_name="_row",
         )
     except pl.exceptions.ComputeError as exc:
+        if strict and "utf" in str(exc).lower():
+            return None
+        text = decode(path.read_bytes())[0]
         raise ImportFailed(_ragged_message(path, text, header) or f"{path}: {exc}") from exc
-    # Polars puts the row index first; keep the export's columns first.
-    frame = frame.select([*names, "_row"])
-    blank_row = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n) == "") for n in names])
-    frame = frame.filter(~blank_row).with_columns(pl.int_range(pl.len()).alias("_row"))
-    return CsvText(path, frame, header, encoding, header.fields, _text=text)
 
 
-def _body_bytes(data: bytes, text: str, encoding: str, header_index: int) -> bytes:
-    """UTF-8 bytes from the header line on, without copying when the file already is that."""
-    if encoding == "utf-8" and header_index == 0:
-        return data
+def _body_bytes(text: str, header_index: int) -> bytes:
+    """UTF-8 bytes of ``text`` from the header line on."""
     start = 0
     for _ in range(header_index):
         start = text.index("\n", start) + 1
