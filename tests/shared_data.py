@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-SHARED = Path(os.environ.get("PARTWAYS_SHARED_DATA", Path(__file__).resolve().parents[2]
-                             / "shared" / "data"))
+SHARED = Path(
+    os.environ.get("PARTWAYS_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
 
 
 def shared_files(folder: str, pattern: str = "*") -> list[Any]:

@@ -25,8 +25,9 @@ def test_bench_refuses_impossible_sizes(cli):
 def test_bench_import_writes_its_figures_beside_the_others(cli, tmp_path):
     report = tmp_path / "benchmarks.md"
     report.write_text("# Benchmarks\n\n<!-- bench:triage -->\nkept\n<!-- /bench:triage -->\n")
-    proc = cli("bench-import", "--rows", "3000", "--messages", "300", "--runs", "1",
-               "--out", str(report))
+    proc = cli(
+        "bench-import", "--rows", "3000", "--messages", "300", "--runs", "1", "--out", str(report)
+    )
     assert "Figures written to" in proc.stdout
     text = report.read_text(encoding="utf-8")
     assert "kept" in text and "<!-- bench:import -->" in text

@@ -17,8 +17,13 @@ def _fails(proc, *expected: str) -> None:
 
 @pytest.fixture(scope="module")
 def imported(cli):
-    return cli("import", str(TOGGL / "detailed_no_bom.csv"), str(TOGGL / "semicolon_cp1252.csv"),
-               "--time-zone", "Europe/Zagreb")
+    return cli(
+        "import",
+        str(TOGGL / "detailed_no_bom.csv"),
+        str(TOGGL / "semicolon_cp1252.csv"),
+        "--time-zone",
+        "Europe/Zagreb",
+    )
 
 
 def test_import_prints_a_summary_per_file(imported):
@@ -52,10 +57,15 @@ def test_an_unknown_file_lists_the_formats(cli, tmp_path):
 
 def test_a_missing_path_and_an_unknown_format_are_clear_errors(cli, tmp_path):
     _fails(cli("import", str(tmp_path / "nope.csv"), check=False), "no such file or folder")
-    _fails(cli("import", str(TOGGL / "malformed.csv"), "--format", "tgl", check=False),
-           "unknown format 'tgl'", "toggl")
-    _fails(cli("import", str(TOGGL / "malformed.csv"), "--time-zone", "Mars/Base", check=False),
-           "not a time zone")
+    _fails(
+        cli("import", str(TOGGL / "malformed.csv"), "--format", "tgl", check=False),
+        "unknown format 'tgl'",
+        "toggl",
+    )
+    _fails(
+        cli("import", str(TOGGL / "malformed.csv"), "--time-zone", "Mars/Base", check=False),
+        "not a time zone",
+    )
 
 
 def test_forcing_the_wrong_format_names_the_missing_columns(cli):
@@ -71,8 +81,13 @@ def test_a_folder_imports_every_export_in_it_and_ignores_the_rest(cli, tmp_path)
 
 
 def test_clients_alias_and_merge_resolve_names(cli, imported):
-    cli("import", str(TOGGL / "detailed_bom_crlf.csv"), "--skip-bad-rows",
-        "--time-zone", "Europe/Zagreb")
+    cli(
+        "import",
+        str(TOGGL / "detailed_bom_crlf.csv"),
+        "--skip-bad-rows",
+        "--time-zone",
+        "Europe/Zagreb",
+    )
     listing = cli("clients", "list").stdout
     assert "Acme d.o.o." in listing and "Beta Ltd" in listing
     merged = cli("clients", "merge", "Beta Ltd", "Acme d.o.o.")

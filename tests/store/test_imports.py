@@ -21,19 +21,31 @@ UTC = dt.UTC
 
 def _time(rows):
     records = Records()
-    records.add("time_entries", pl.DataFrame(
-        [{"client": c, "project": p, "person": "Ana", "duration_seconds": s,
-          "started_at": dt.datetime(2026, 3, d, 9, tzinfo=UTC), "description": "work",
-          "line": i + 2}
-         for i, (c, p, d, s) in enumerate(rows)],
-        schema_overrides={"started_at": pl.Datetime("us", "UTC")},
-    ))
+    records.add(
+        "time_entries",
+        pl.DataFrame(
+            [
+                {
+                    "client": c,
+                    "project": p,
+                    "person": "Ana",
+                    "duration_seconds": s,
+                    "started_at": dt.datetime(2026, 3, d, 9, tzinfo=UTC),
+                    "description": "work",
+                    "line": i + 2,
+                }
+                for i, (c, p, d, s) in enumerate(rows)
+            ],
+            schema_overrides={"started_at": pl.Datetime("us", "UTC")},
+        ),
+    )
     return records
 
 
 def _write(records, errors=(), **kwargs):
-    return write_records(records, list(errors), importer="test", title="test",
-                         source="export.csv", **kwargs)
+    return write_records(
+        records, list(errors), importer="test", title="test", source="export.csv", **kwargs
+    )
 
 
 def test_importing_the_same_records_again_adds_nothing():
@@ -97,19 +109,33 @@ def test_a_record_the_database_refuses_rolls_back_the_whole_file():
 def test_spellings_of_one_client_meet_through_their_normal_form():
     m.Client.objects.create(name="Acme d.o.o.")
     m.Client.objects.create(name="PT Kopi Nusantara Tbk")
-    report = _write(_time([("ACME, doo", None, 2, 60), ("acme", None, 3, 60),
-                           ("Kopi Nusantara", None, 4, 60)]))
+    report = _write(
+        _time([("ACME, doo", None, 2, 60), ("acme", None, 3, 60), ("Kopi Nusantara", None, 4, 60)])
+    )
     assert report.clients_created == []
     assert m.Client.objects.count() == 2
     assert set(m.ClientAlias.objects.values_list("alias", flat=True)) == {
-        "ACME, doo", "acme", "Kopi Nusantara"}
+        "ACME, doo",
+        "acme",
+        "Kopi Nusantara",
+    }
 
 
 def _invoice(amount, status="sent"):
     records = Records()
-    records.add("invoices", pl.DataFrame({
-        "client": ["Acme"], "number": ["2026-001"], "issued_on": [dt.date(2026, 3, 1)],
-        "amount_minor": [amount], "currency": ["EUR"], "status": [status]}))
+    records.add(
+        "invoices",
+        pl.DataFrame(
+            {
+                "client": ["Acme"],
+                "number": ["2026-001"],
+                "issued_on": [dt.date(2026, 3, 1)],
+                "amount_minor": [amount],
+                "currency": ["EUR"],
+                "status": [status],
+            }
+        ),
+    )
     return records
 
 
@@ -131,9 +157,17 @@ def test_draft_and_void_invoices_are_skipped_with_the_reason():
 
 def test_payments_link_to_invoices_of_the_same_file():
     records = _invoice(10_000)
-    records.add("payments", pl.DataFrame({
-        "client": ["Acme", "Acme"], "invoice_number": ["2026-001", "unknown"],
-        "paid_on": [dt.date(2026, 3, 20)] * 2, "amount_minor": [10_000, 500]}))
+    records.add(
+        "payments",
+        pl.DataFrame(
+            {
+                "client": ["Acme", "Acme"],
+                "invoice_number": ["2026-001", "unknown"],
+                "paid_on": [dt.date(2026, 3, 20)] * 2,
+                "amount_minor": [10_000, 500],
+            }
+        ),
+    )
     _write(records)
     linked = m.Payment.objects.filter(invoice__number="2026-001").count()
     assert (linked, m.Payment.objects.filter(invoice=None).count()) == (1, 1)
@@ -141,12 +175,22 @@ def test_payments_link_to_invoices_of_the_same_file():
 
 def _mail(author, to, message_id, sent=1):
     records = Records()
-    records.add("messages", pl.DataFrame({
-        "message_id": [message_id], "channel": ["email"],
-        "sent_at": [dt.datetime(2026, 3, sent, 9, tzinfo=UTC)],
-        "author_address": [author], "recipients": [[to]], "subject": ["Hi"],
-        "text": ["Hello"], "body": ["Hello\n> quoted"]},
-        schema_overrides={"sent_at": pl.Datetime("us", "UTC")}))
+    records.add(
+        "messages",
+        pl.DataFrame(
+            {
+                "message_id": [message_id],
+                "channel": ["email"],
+                "sent_at": [dt.datetime(2026, 3, sent, 9, tzinfo=UTC)],
+                "author_address": [author],
+                "recipients": [[to]],
+                "subject": ["Hi"],
+                "text": ["Hello"],
+                "body": ["Hello\n> quoted"],
+            },
+            schema_overrides={"sent_at": pl.Datetime("us", "UTC")},
+        ),
+    )
     return records
 
 
@@ -157,10 +201,15 @@ def test_messages_are_matched_by_contact_address_then_by_domain():
     _write(_mail("iva@acme.hr", "ana@studio.hr", "a@x"))
     _write(_mail("boss@acme.hr", "ana@studio.hr", "b@x"))
     _write(_mail("ana@studio.hr", "boss@acme.hr", "c@x"))
-    rows = {x.external_id: (x.client_id, x.direction, x.recipient_id is not None)
-            for x in m.Message.objects.all()}
-    assert rows == {"a@x": (acme.pk, "in", True), "b@x": (acme.pk, "in", True),
-                    "c@x": (acme.pk, "out", False)}
+    rows = {
+        x.external_id: (x.client_id, x.direction, x.recipient_id is not None)
+        for x in m.Message.objects.all()
+    }
+    assert rows == {
+        "a@x": (acme.pk, "in", True),
+        "b@x": (acme.pk, "in", True),
+        "c@x": (acme.pk, "out", False),
+    }
     assert m.Message.objects.get(external_id="a@x").body == "Hello\n> quoted"
 
 
@@ -198,8 +247,13 @@ def test_merging_clients_that_share_an_invoice_number_changes_nothing():
     a = m.Client.objects.create(name="A")
     b = m.Client.objects.create(name="B")
     for c in (a, b):
-        m.Invoice.objects.create(client=c, number="1", issued_on=dt.date(2026, 1, 1),
-                                 due_on=dt.date(2026, 2, 1), amount_minor=1)
+        m.Invoice.objects.create(
+            client=c,
+            number="1",
+            issued_on=dt.date(2026, 1, 1),
+            due_on=dt.date(2026, 2, 1),
+            amount_minor=1,
+        )
     with pytest.raises(ResolveError, match="numbered 1"):
         merge(a.pk, b.pk)
     assert m.Client.objects.count() == 2

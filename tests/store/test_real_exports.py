@@ -21,8 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # Files that really are malformed, and the error each must give.
 MALFORMED = {
     # A test file of solidtime's with an impossible date (month 13).
-    "exports/clockify/solidtime_fixtures/clockify_time_entries_import_test_3.csv":
-        "'13/15/2024' is not a date",
+    "exports/clockify/solidtime_fixtures/clockify_time_entries_import_test_3.csv": "'13/15/2024' is not a date",
 }
 # Notes written beside the samples, not exports.
 NOT_EXPORTS = {".md", ".corpora"}

@@ -33,11 +33,28 @@ TARGET_CSV_SECONDS = 10.0
 TARGET_CSV_MIB = 1e9 / 2**20  # 1 GB, read as 10⁹ bytes: the stricter reading
 TARGET_MBOX_SECONDS = 30.0
 
-PEOPLE = ["Ana Horvat", "Marko Kovač", "Siti Rahmawati", "Omar Haddad", "Ivana Perić",
-          "Budi Santoso", "Layla Nasser", "Tom Baker"]
-DESCRIPTIONS = ["Homepage design", "Call with the client", "Bug fixing, again",
-                "Copywriting: landing page", "Revisions after feedback", "Weekly check-in",
-                "Izrada ponude", "Rapat mingguan", "مراجعة التصميم", "Deployment"]
+PEOPLE = [
+    "Ana Horvat",
+    "Marko Kovač",
+    "Siti Rahmawati",
+    "Omar Haddad",
+    "Ivana Perić",
+    "Budi Santoso",
+    "Layla Nasser",
+    "Tom Baker",
+]
+DESCRIPTIONS = [
+    "Homepage design",
+    "Call with the client",
+    "Bug fixing, again",
+    "Copywriting: landing page",
+    "Revisions after feedback",
+    "Weekly check-in",
+    "Izrada ponude",
+    "Rapat mingguan",
+    "مراجعة التصميم",
+    "Deployment",
+]
 SIGN_OFFS = ["Best regards,\nIva", "Salam,\nBudi", "Lijep pozdrav,\nMarko", "مع التحية\nليلى"]
 
 
@@ -46,20 +63,25 @@ def write_toggl_csv(path: Path, rows: int, seed: int = 7) -> None:
     n = rows
     clients = [f"Client {i:03d} d.o.o." for i in range(120)]
     day = pl.date_range(dt.date(2024, 1, 1), dt.date(2025, 12, 31), eager=True)
-    frame = pl.DataFrame({
-        "client": pl.Series(clients).sample(n, with_replacement=True, seed=seed),
-        "p": pl.int_range(0, 4, eager=True).sample(n, with_replacement=True, seed=seed + 1),
-        "User": pl.Series(PEOPLE).sample(n, with_replacement=True, seed=seed + 2),
-        "Description": pl.Series(DESCRIPTIONS).sample(n, with_replacement=True, seed=seed + 3),
-        "day": day.sample(n, with_replacement=True, seed=seed + 4),
-        # Working hours only, so no entry falls in the hour skipped by daylight saving.
-        "minute": pl.int_range(7 * 60, 19 * 60, eager=True).sample(n, with_replacement=True,
-                                                                   seed=seed + 5),
-        "s": pl.int_range(300, 4 * 3600, eager=True).sample(n, with_replacement=True,
-                                                            seed=seed + 6),
-        "Billable": pl.Series(["Yes", "Yes", "No"]).sample(n, with_replacement=True,
-                                                           seed=seed + 7),
-    }).sort("day", "minute")
+    frame = pl.DataFrame(
+        {
+            "client": pl.Series(clients).sample(n, with_replacement=True, seed=seed),
+            "p": pl.int_range(0, 4, eager=True).sample(n, with_replacement=True, seed=seed + 1),
+            "User": pl.Series(PEOPLE).sample(n, with_replacement=True, seed=seed + 2),
+            "Description": pl.Series(DESCRIPTIONS).sample(n, with_replacement=True, seed=seed + 3),
+            "day": day.sample(n, with_replacement=True, seed=seed + 4),
+            # Working hours only, so no entry falls in the hour skipped by daylight saving.
+            "minute": pl.int_range(7 * 60, 19 * 60, eager=True).sample(
+                n, with_replacement=True, seed=seed + 5
+            ),
+            "s": pl.int_range(300, 4 * 3600, eager=True).sample(
+                n, with_replacement=True, seed=seed + 6
+            ),
+            "Billable": pl.Series(["Yes", "Yes", "No"]).sample(
+                n, with_replacement=True, seed=seed + 7
+            ),
+        }
+    ).sort("day", "minute")
 
     def clock(seconds: pl.Expr) -> pl.Expr:
         parts = [seconds // 3600, seconds % 3600 // 60, seconds % 60]
@@ -68,11 +90,11 @@ def write_toggl_csv(path: Path, rows: int, seed: int = 7) -> None:
     end = pl.col("minute") * 60 + pl.col("s")
     out = frame.select(
         "User",
-        pl.concat_str([pl.col("User").str.to_lowercase().str.replace_all(" ", "."),
-                       pl.lit("@studio.example")]).alias("Email"),
+        pl.concat_str(
+            [pl.col("User").str.to_lowercase().str.replace_all(" ", "."), pl.lit("@studio.example")]
+        ).alias("Email"),
         pl.col("client").alias("Client"),
-        pl.format("{} project {}", pl.col("client").str.slice(0, 10), pl.col("p"))
-        .alias("Project"),
+        pl.format("{} project {}", pl.col("client").str.slice(0, 10), pl.col("p")).alias("Project"),
         pl.lit("").alias("Task"),
         "Description",
         "Billable",
@@ -134,8 +156,9 @@ def measure_import(path: str) -> dict[str, Any]:
     importer.time_zone = "Europe/Zagreb"
     records, errors = importer.extract(Path(path))
     extracted = time.perf_counter()
-    report = write_records(records, errors, importer=importer.name, title=importer.title,
-                           source=path)
+    report = write_records(
+        records, errors, importer=importer.name, title=importer.title, source=path
+    )
     done = time.perf_counter()
     assert report.written and not report.errors, report.errors[:3]
     return {
@@ -150,15 +173,19 @@ def measure_import(path: str) -> dict[str, Any]:
 def measure_polars(path: str) -> dict[str, Any]:
     started = time.perf_counter()
     frame = pl.read_csv(path)
-    return {"seconds": time.perf_counter() - started, "rows": frame.height,
-            "peak_mib": _peak_mib()}
+    return {"seconds": time.perf_counter() - started, "rows": frame.height, "peak_mib": _peak_mib()}
 
 
 def _child(mode: str, path: Path, home: Path) -> dict[str, Any]:
     env = {**os.environ, "PARTWAYS_HOME": str(home)}
     env.pop("DATABASE_URL", None)
-    done = subprocess.run([sys.executable, "-m", "partways.bench.imports", "--measure", mode,
-                           str(path)], capture_output=True, text=True, env=env, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "partways.bench.imports", "--measure", mode, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{mode} failed:\n{done.stdout}\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -184,9 +211,12 @@ def run(rows: int, messages: int, runs: int, out: Path) -> dict[str, Any]:
         polars_runs.append(_child("polars", csv, scratch / f"p{i}"))
         csv_runs.append(_child("import", csv, scratch / f"c{i}"))
         mbox_runs.append(_child("import", mbox, scratch / f"m{i}"))
-        print(f"run {i + 1}/{runs}: csv {csv_runs[-1]['seconds']:.2f} s, polars "
-              f"{polars_runs[-1]['seconds']:.2f} s, mbox {mbox_runs[-1]['seconds']:.2f} s",
-              file=sys.stderr, flush=True)
+        print(
+            f"run {i + 1}/{runs}: csv {csv_runs[-1]['seconds']:.2f} s, polars "
+            f"{polars_runs[-1]['seconds']:.2f} s, mbox {mbox_runs[-1]['seconds']:.2f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     figures = {
         "machine": describe(),
         "rows": rows,

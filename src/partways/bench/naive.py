@@ -184,7 +184,8 @@ def _invoices(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
 
     payments: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
     for p in Payment.objects.filter(client_id=cid, paid_on__lte=s.as_of):
-        payments[p.invoice_id].append((p.paid_on, p.amount_minor))
+        if p.invoice_id is not None:  # money received without an invoice settles none
+            payments[p.invoice_id].append((p.paid_on, p.amount_minor))
     for inv in Invoice.objects.filter(client_id=cid, issued_on__lte=s.as_of):
         month = inv.issued_on.replace(day=1)
         active.append(month)

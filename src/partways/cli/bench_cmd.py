@@ -1,4 +1,4 @@
-"""``partways bench`` and ``bench-import``: the triage and import benchmarks (docs/benchmarks.md)."""
+"""``partways bench`` and ``bench-import``: the benchmarks of docs/benchmarks.md."""
 
 from __future__ import annotations
 
@@ -72,8 +72,16 @@ def bench_import(
     """
     if min(rows, messages, runs) < 1:
         raise UserError("every size must be at least 1.")
-    args = ["--rows", str(rows), "--messages", str(messages), "--runs", str(runs),
-            "--out", str(report.resolve())]
+    args = [
+        "--rows",
+        str(rows),
+        "--messages",
+        str(messages),
+        "--runs",
+        str(runs),
+        "--out",
+        str(report.resolve()),
+    ]
     done = subprocess.run([sys.executable, "-m", "partways.bench.imports", *args])
     if done.returncode != 0:
         raise UserError(f"the benchmark failed (exit status {done.returncode}); see above.")

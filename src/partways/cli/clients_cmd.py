@@ -9,8 +9,9 @@ from rich.table import Table
 
 from .common import UserError, find_client, out
 
-clients = typer.Typer(help="List clients; teach partways their other names; merge duplicates.",
-                      no_args_is_help=True)
+clients = typer.Typer(
+    help="List clients; teach partways their other names; merge duplicates.", no_args_is_help=True
+)
 
 
 @clients.command("list")
@@ -27,8 +28,12 @@ def list_clients() -> None:
     for c in Client.objects.prefetch_related("aliases", "contacts", "domains"):
         addresses = [x.email for x in c.contacts.all() if x.email]
         addresses += [f"@{d.domain}" for d in c.domains.all()]
-        table.add_row(c.name, ", ".join(a.alias for a in c.aliases.all()),
-                      ", ".join(addresses), "yes" if c.archived else "")
+        table.add_row(
+            c.name,
+            ", ".join(a.alias for a in c.aliases.all()),
+            ", ".join(addresses),
+            "yes" if c.archived else "",
+        )
     out.print(table)
 
 
@@ -52,8 +57,11 @@ def alias(
         result = add_alias(name, client_id)
     except ResolveError as exc:
         raise UserError(str(exc)) from None
-    claimed = f"; {result.claimed_messages:,} waiting message(s) now belong to it" \
-        if result.kind != "name" else ""
+    claimed = (
+        f"; {result.claimed_messages:,} waiting message(s) now belong to it"
+        if result.kind != "name"
+        else ""
+    )
     out.print(f"{name} → {client_name} ({result.kind}){claimed}.", highlight=False)
 
 
@@ -66,7 +74,8 @@ def merge(
     from partways.store.bootstrap import ensure_database
 
     ensure_database()
-    from partways.store.imports.resolve import ResolveError, merge as merge_clients
+    from partways.store.imports.resolve import ResolveError
+    from partways.store.imports.resolve import merge as merge_clients
 
     source_id, source_name = find_client(source)
     target_id, target_name = find_client(target)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
+from rich.progress import Progress
 from rich.table import Table
 
 from .common import UserError, err, out, progress
@@ -15,24 +17,40 @@ SHOWN_ERRORS = 25
 
 
 def import_(
-    paths: Annotated[list[str], typer.Argument(
-        help="Export files, folders of exports, or an IMAP URL (imaps://user@host/INBOX).",
-        show_default=False,
-    )],
-    fmt: Annotated[str | None, typer.Option(
-        "--format", help="Read every path in this format (see `partways formats`).")] = None,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Show what would change; write nothing.")] = False,
-    skip_bad_rows: Annotated[bool, typer.Option(
-        "--skip-bad-rows", help="Import the good rows of a file with errors; list the bad.")] = False,
-    time_zone: Annotated[str | None, typer.Option(
-        "--time-zone", help="Zone of times written without an offset (default: the "
-        "business's).")] = None,
-    mapping: Annotated[str | None, typer.Option(
-        "--mapping", help="Column-mapping file for the generic CSV importer.")] = None,
-    me: Annotated[list[str] | None, typer.Option(
-        "--me", help="Your own address or @domain (repeatable): mail from it is outbound. "
-        "Remembered.")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Export files, folders of exports, or an IMAP URL (imaps://user@host/INBOX).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="Read every path in this format (see `partways formats`)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    skip_bad_rows: Annotated[
+        bool, typer.Option("--skip-bad-rows", help="Import a file's good rows; list the bad ones.")
+    ] = False,
+    time_zone: Annotated[
+        str | None,
+        typer.Option(
+            "--time-zone", help="Zone of times written without an offset (default: the business's)."
+        ),
+    ] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option("--mapping", help="Column-mapping file for the generic CSV importer."),
+    ] = None,
+    me: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--me",
+            help="Your own address or @domain (repeatable): mail from it is outbound. Remembered.",
+        ),
+    ] = None,
 ) -> None:
     """Import PATHS: each file's format is recognised, unless --format names it.
 
@@ -58,15 +76,20 @@ def import_(
     reports = []
     for source in found:
         with progress(f"Importing {source.location}") as bar:
-            task = bar.tasks[0].id
-
-            def advance(done: int, total: int | None, _bar=bar, _task=task) -> None:
-                _bar.update(_task, completed=done, total=total, step=f"{done:,}")
-
-            reports.append(import_source(source, opts, advance))
+            reports.append(import_source(source, opts, _advance(bar)))
     _print(reports, dry_run)
     if any(r.refused for r in reports):
         raise typer.Exit(2)
+
+
+def _advance(bar: Progress) -> Callable[[int, int | None], None]:
+    """A progress callback for importers that moves ``bar`` (its only task)."""
+    task = bar.tasks[0].id
+
+    def advance(done: int, total: int | None) -> None:
+        bar.update(task, completed=done, total=total, step=f"{done:,}")
+
+    return advance
 
 
 def _check_time_zone(name: str | None) -> None:
@@ -88,8 +111,9 @@ def _counts(counter: Counter[str]) -> str:
 
 
 def _print(reports: list, dry_run: bool) -> None:  # type: ignore[type-arg]
-    table = Table(title="Import (dry run: nothing was written)" if dry_run else "Import",
-                  title_justify="left")
+    table = Table(
+        title="Import (dry run: nothing was written)" if dry_run else "Import", title_justify="left"
+    )
     for column in ("File", "Format", "New", "Updated", "Unchanged", "Skipped"):
         table.add_column(column, overflow="fold")
     ignored = [r for r in reports if not r.importer and not r.errors]
@@ -98,14 +122,22 @@ def _print(reports: list, dry_run: bool) -> None:  # type: ignore[type-arg]
             continue
         skipped = sum(r.skipped.values())
         status = r.importer if not r.refused else f"{r.importer or '?'} [red](not imported)[/]"
-        table.add_row(r.source, status, _counts(r.new), _counts(r.updated),
-                      _counts(r.unchanged), f"{skipped:,}" if skipped else "–")
+        table.add_row(
+            r.source,
+            status,
+            _counts(r.new),
+            _counts(r.updated),
+            _counts(r.unchanged),
+            f"{skipped:,}" if skipped else "–",
+        )
     out.print(table)
     for r in reports:
         _details(r)
     if ignored:
-        out.print(f"Ignored {len(ignored)} file(s) no importer recognises, e.g. "
-                  f"{', '.join(r.source for r in ignored[:3])}.")
+        out.print(
+            f"Ignored {len(ignored)} file(s) no importer recognises, e.g. "
+            f"{', '.join(r.source for r in ignored[:3])}."
+        )
 
 
 def _details(r) -> None:  # type: ignore[no-untyped-def]
@@ -113,38 +145,53 @@ def _details(r) -> None:  # type: ignore[no-untyped-def]
     for reason, n in r.skipped.items():
         lines.append(f"skipped {n:,}: {reason}")
     if r.clients_created:
-        lines.append(f"new clients ({len(r.clients_created)}): {', '.join(r.clients_created[:8])}"
-                     + (" …" if len(r.clients_created) > 8 else "")
-                     + " — if one is a client you already have under another name, "
-                     "run `partways clients merge NEW EXISTING`")
+        lines.append(
+            f"new clients ({len(r.clients_created)}): {', '.join(r.clients_created[:8])}"
+            + (" …" if len(r.clients_created) > 8 else "")
+            + " — if one is a client you already have under another name, "
+            "run `partways clients merge NEW EXISTING`"
+        )
     for alias, client in r.aliases_added[:8]:
         lines.append(f"matched {alias!r} to {client!r} (kept as an alias)")
     if r.unmatched_messages:
         top = ", ".join(f"{a} ({n})" for a, n in r.unmatched_addresses.most_common(5))
-        lines.append(f"{r.unmatched_messages:,} message(s) matched no client; most from: {top}. "
-                     "Claim an address with `partways clients alias ADDRESS CLIENT` "
-                     "(or @domain).")
+        lines.append(
+            f"{r.unmatched_messages:,} message(s) matched no client; most from: {top}. "
+            "Claim an address with `partways clients alias ADDRESS CLIENT` "
+            "(or @domain)."
+        )
     lines.extend(r.notes)
     if lines:
         out.print(f"[bold]{r.source}[/]", highlight=False)
         for line in lines:
             out.print(f"  {line}", highlight=False)
     if r.errors:
-        verdict = ("nothing was written" if r.refused
-                   else "these rows were skipped" if r.written or r.dry_run else "")
-        err.print(f"[bold red]{len(r.errors)} error(s) in {r.source}[/]"
-                  + (f" — {verdict}" if verdict else ""), highlight=False)
+        verdict = (
+            "nothing was written"
+            if r.refused
+            else "these rows were skipped"
+            if r.written or r.dry_run
+            else ""
+        )
+        err.print(
+            f"[bold red]{len(r.errors)} error(s) in {r.source}[/]"
+            + (f" — {verdict}" if verdict else ""),
+            highlight=False,
+        )
         for e in r.errors[:SHOWN_ERRORS]:
             # Under the file's own heading, each error names only its line and column.
             shown = str(e)
             if e.path == r.source and shown.startswith(e.path):
-                shown = shown[len(e.path):].lstrip(":, ")
+                shown = shown[len(e.path) :].lstrip(":, ")
             err.print(f"  {shown}", highlight=False)
         if len(r.errors) > SHOWN_ERRORS:
             err.print(f"  … and {len(r.errors) - SHOWN_ERRORS} more", highlight=False)
         if r.refused and any(e.line is not None for e in r.errors):
-            err.print("  Fix the file and import it again, or use --skip-bad-rows to import "
-                      "the good rows.", highlight=False)
+            err.print(
+                "  Fix the file and import it again, or use --skip-bad-rows to import "
+                "the good rows.",
+                highlight=False,
+            )
 
 
 def formats() -> None:

@@ -32,8 +32,18 @@ from .base import Importer, ImportFailed, RowError
 from .records import Records
 from .textio import CsvHeader, CsvText, find_header, head_text, read_csv
 
-KINDS = ("text", "int", "number", "money", "date", "time", "duration", "bool", "currency",
-         "instant")
+KINDS = (
+    "text",
+    "int",
+    "number",
+    "money",
+    "date",
+    "time",
+    "duration",
+    "bool",
+    "currency",
+    "instant",
+)
 
 # The type of a parsed column, also of an optional column the file does not have.
 DTYPES: dict[str, pl.DataType] = {
@@ -77,8 +87,14 @@ class Column:
     not_empty: bool = False  # and every row must have a value in it
     pattern: str | None = None  # a regular expression the header must match instead
 
-    def __init__(self, *names: str, kind: str = "text", required: bool = True,
-                 not_empty: bool = False, pattern: str | None = None) -> None:
+    def __init__(
+        self,
+        *names: str,
+        kind: str = "text",
+        required: bool = True,
+        not_empty: bool = False,
+        pattern: str | None = None,
+    ) -> None:
         if kind not in KINDS:
             raise ValueError(f"unknown column kind {kind!r}")
         object.__setattr__(self, "names", names)
@@ -117,8 +133,7 @@ class Table:
     def has(self, name: str) -> bool:
         return name in self.headers
 
-    def reject(self, frame: pl.DataFrame, bad: pl.Expr, column: str,
-               message: str) -> pl.DataFrame:
+    def reject(self, frame: pl.DataFrame, bad: pl.Expr, column: str, message: str) -> pl.DataFrame:
         """``frame`` without the rows where ``bad`` holds; each becomes an error.
 
         For problems only visible once columns are combined, e.g. a local time that
@@ -169,8 +184,7 @@ class CsvImporter(Importer):
             match = next((h for h in header.fields if column.finds(h)), None)
             if match is not None:
                 found[name] = match
-        missing = [c.describe() for n, c in self.columns.items()
-                   if c.required and n not in found]
+        missing = [c.describe() for n, c in self.columns.items() if c.required and n not in found]
         if missing:
             raise ImportFailed(
                 f"the header lacks the column(s) {', '.join(missing)}; "
@@ -214,8 +228,14 @@ class CsvImporter(Importer):
         frame = parsed_frame.select([*self.columns.keys(), lines.alias("line")])
         return Table(csv.path, frame, headers, date_formats), errors
 
-    def _parse_column(self, raw: pl.DataFrame, header: str, column: Column,
-                      date_formats: dict[str, str], name: str) -> tuple[pl.Series, str]:
+    def _parse_column(
+        self,
+        raw: pl.DataFrame,
+        header: str,
+        column: Column,
+        date_formats: dict[str, str],
+        name: str,
+    ) -> tuple[pl.Series, str]:
         """The column parsed by its kind (whole-column, fast path first) and what it expects."""
         series = raw[header]
         kind = column.kind
@@ -244,9 +264,14 @@ class CsvImporter(Importer):
         }[kind]
         return raw.select(expr).to_series(), _EXPECTED[kind]
 
-    def _errors(self, csv: CsvText, raw: pl.DataFrame, bad: pl.DataFrame,
-                problems: list[tuple[str, pl.Series, str]],
-                headers: dict[str, str]) -> list[RowError]:
+    def _errors(
+        self,
+        csv: CsvText,
+        raw: pl.DataFrame,
+        bad: pl.DataFrame,
+        problems: list[tuple[str, pl.Series, str]],
+        headers: dict[str, str],
+    ) -> list[RowError]:
         rows = bad["_row"].to_list()
         lines = csv.lines_of(rows)
         raw_rows = raw.filter(pl.col("_row").is_in(rows))
@@ -261,8 +286,9 @@ class CsvImporter(Importer):
                     where = f'"{header}"' + (f" ({number})" if number else "")
                     value = cells[row][header]
                     shown = f"{value!r} " if value not in (None, "") else ""
-                    errors.append(RowError(str(csv.path), lines[row], where,
-                                           f"{shown}{message}".strip()))
+                    errors.append(
+                        RowError(str(csv.path), lines[row], where, f"{shown}{message}".strip())
+                    )
         return errors
 
 

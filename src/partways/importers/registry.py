@@ -49,7 +49,8 @@ def get(name: str) -> Importer:
     """A fresh importer for format ``name``; raises :class:`ImportFailed` listing the formats."""
     classes = importer_classes()
     if name not in classes:
-        raise ImportFailed(f"unknown format {name!r}; the formats are: {', '.join(sorted(classes))}.")
+        names = ", ".join(sorted(classes))
+        raise ImportFailed(f"unknown format {name!r}; the formats are: {names}.")
     return classes[name]()
 
 

@@ -137,8 +137,9 @@ class CsvText:
         return {r: self._lines.get(r, 0) for r in rows}
 
 
-def read_csv(path: Path, header: CsvHeader | None = None,
-             accept: Callable[[list[str]], bool] | None = None) -> CsvText:
+def read_csv(
+    path: Path, header: CsvHeader | None = None, accept: Callable[[list[str]], bool] | None = None
+) -> CsvText:
     """Read ``path`` as CSV with every cell as text.
 
     The header is ``header`` if given, else the first line ``accept`` approves (or
@@ -164,15 +165,15 @@ def read_csv(path: Path, header: CsvHeader | None = None,
     # string would cost time and as much memory again); Polars checks it is UTF-8,
     # and anything else is decoded here first.
     # (Polars skips a UTF-8 byte-order mark itself.)
-    utf8 = data if encoding in ("utf-8", "utf-8-sig") and header.index == 0 else None
+    utf8 = data
     frame = None
-    if utf8 is not None:
+    if encoding in ("utf-8", "utf-8-sig") and header.index == 0:
         frame = _read(path, utf8, header, names, strict=True)
     if frame is None:
         text, encoding = decode(data)
         utf8 = _body_bytes(text, header.index)
         frame = _read(path, utf8, header, names, strict=False)
-    assert frame is not None
+    assert frame is not None  # only a strict read gives None
     newlines = utf8.count(b"\n") + header.index
     del data, utf8
     # Polars puts the row index first; keep the export's columns first.
@@ -182,8 +183,9 @@ def read_csv(path: Path, header: CsvHeader | None = None,
     return CsvText(path, frame, header, encoding, header.fields, newlines)
 
 
-def _read(path: Path, utf8: bytes, header: CsvHeader, names: list[str],
-          strict: bool) -> pl.DataFrame | None:
+def _read(
+    path: Path, utf8: bytes, header: CsvHeader, names: list[str], strict: bool
+) -> pl.DataFrame | None:
     """Every cell as text; None when ``strict`` and the bytes are not UTF-8 after all."""
     try:
         return pl.read_csv(

@@ -175,8 +175,7 @@ def date(expr: pl.Expr, fmt: str) -> pl.Expr:
     return head.str.to_date(fmt, strict=False)
 
 
-_TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p",
-                 "%H.%M")
+_TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p", "%H.%M")
 
 
 def time_of_day(expr: pl.Expr) -> pl.Expr:
@@ -254,8 +253,9 @@ def _fallback(series: pl.Series, fast: pl.Series, general: pl.Expr) -> pl.Series
 def parse_time(series: pl.Series) -> pl.Series:
     """Times of day (see :func:`time_of_day`); the column's usual format tried first."""
     sample = series.drop_nulls().head(2000)
-    best = max(_TIME_FORMATS, key=lambda f: int(sample.str.to_time(f, strict=False)
-                                                  .is_not_null().sum()))
+    best = max(
+        _TIME_FORMATS, key=lambda f: int(sample.str.to_time(f, strict=False).is_not_null().sum())
+    )
     fast = series.str.to_time(best, strict=False)
     return _fallback(series, fast, time_of_day(pl.col("v")))
 
@@ -270,8 +270,11 @@ def parse_duration(series: pl.Series, comma: bool = False) -> pl.Series:
 
 def parse_number(series: pl.Series, comma: bool = False, scale: int = 6) -> pl.Series:
     """Decimals (see :func:`number`); plain ``1234.5`` read directly."""
-    fast = (series.str.strip_chars().cast(pl.Decimal(38, scale), strict=False) if not comma
-            else pl.Series(series.name, [None] * series.len(), dtype=pl.Decimal(38, scale)))
+    fast = (
+        series.str.strip_chars().cast(pl.Decimal(38, scale), strict=False)
+        if not comma
+        else pl.Series(series.name, [None] * series.len(), dtype=pl.Decimal(38, scale))
+    )
     return _fallback(series, fast, number(pl.col("v"), comma, scale))
 
 

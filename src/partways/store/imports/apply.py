@@ -54,17 +54,26 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
-def write_records(records: Records, errors: list[RowError], *, importer: str, title: str,
-                  source: str, skip_bad_rows: bool = False, dry_run: bool = False,
-                  cursor_source: str | None = None) -> FileReport:
+def write_records(
+    records: Records,
+    errors: list[RowError],
+    *,
+    importer: str,
+    title: str,
+    source: str,
+    skip_bad_rows: bool = False,
+    dry_run: bool = False,
+    cursor_source: str | None = None,
+) -> FileReport:
     """Write ``records`` found in ``source``; return what happened.
 
     With ``errors`` and without ``skip_bad_rows`` nothing is written (the report
     lists the errors). ``cursor_source`` names an incremental source whose
     ``records.cursor`` is saved with the records.
     """
-    report = FileReport(source, importer, title, errors=list(errors), dry_run=dry_run,
-                        notes=list(records.notes))
+    report = FileReport(
+        source, importer, title, errors=list(errors), dry_run=dry_run, notes=list(records.notes)
+    )
     report.skipped.update(records.skipped)
     if errors and not skip_bad_rows:
         report.refused = True
@@ -82,9 +91,16 @@ def write_records(records: Records, errors: list[RowError], *, importer: str, ti
         # A record the database refuses (a value too long for PostgreSQL, a broken
         # constraint) rolls the whole file back, and is reported like any other error.
         # The bulk writers use the drivers' own cursors, hence their error classes too.
-        report.errors.append(RowError(source, None, None, "the database refused a record "
-                                      f"({str(exc).strip().splitlines()[0]}); nothing was "
-                                      "written"))
+        report.errors.append(
+            RowError(
+                source,
+                None,
+                None,
+                "the database refused a record "
+                f"({str(exc).strip().splitlines()[0]}); nothing was "
+                "written",
+            )
+        )
         report.refused = True
     else:
         report.written = True
@@ -108,8 +124,7 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
             # Trailing blank lines are framing (an mbox adds one), not what was written:
             # without this the same message from an mbox and a maildir would differ.
             frame = frame.with_columns(pl.col("body").str.strip_chars_end("\r\n"))
-            once = content_ids(frame).unique(subset="message_id", keep="first",
-                                             maintain_order=True)
+            once = content_ids(frame).unique(subset="message_id", keep="first", maintain_order=True)
             ctx.skip("copies of a message already in this file", frame.height - once.height)
             _keyed("messages", once, messages, ctx, report, batch.pk)
         else:
@@ -128,8 +143,9 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
     }
     batch.save(update_fields=["counts"])
     if cursor_source and records.cursor is not None:
-        ImportCursor.objects.update_or_create(source=cursor_source,
-                                              defaults={"cursor": records.cursor})
+        ImportCursor.objects.update_or_create(
+            source=cursor_source, defaults={"cursor": records.cursor}
+        )
 
 
 TABLES = {
@@ -148,22 +164,25 @@ TABLES = {
 KEY_TABLE = ImportedKey._meta.db_table
 
 
-def _keyed(kind: str, frame: pl.DataFrame, writer: Writer, ctx: Context, report: FileReport,
-           batch_id: int) -> None:
+def _keyed(
+    kind: str, frame: pl.DataFrame, writer: Writer, ctx: Context, report: FileReport, batch_id: int
+) -> None:
     table = TABLES[kind]
     rows = writer(with_keys(kind, frame), ctx)
     if kind == "messages":
         report.unmatched_messages += int(rows["client_id"].is_null().sum())
     known = bulk.fetch(
-        f"SELECT key, object_id, digest FROM {KEY_TABLE} WHERE kind = %s", [kind],
+        f"SELECT key, object_id, digest FROM {KEY_TABLE} WHERE kind = %s",
+        [kind],
         {"_key": pl.Int64, "_object_id": pl.Int64, "_old_digest": pl.Int64},
     )
     if kind == "invoices":
         known = _known_invoices(rows, known)
     rows = rows.join(known, on="_key", how="left", maintain_order="left")
     fresh = rows.filter(pl.col("_object_id").is_null())
-    changed = rows.filter(pl.col("_object_id").is_not_null()
-                          & (pl.col("_old_digest") != pl.col("_digest")))
+    changed = rows.filter(
+        pl.col("_object_id").is_not_null() & (pl.col("_old_digest") != pl.col("_digest"))
+    )
     report.unchanged[kind] += rows.height - fresh.height - changed.height
     if fresh.height:
         # In index order: appending to a B-tree is far cheaper than inserting at random.
@@ -175,16 +194,24 @@ def _keyed(kind: str, frame: pl.DataFrame, writer: Writer, ctx: Context, report:
             fresh = link_replies(fresh)
         bulk.insert(table, fresh.drop("_key", "_digest", "_object_id", "_old_digest"))
         _sync_sequence(table)
-        bulk.insert(KEY_TABLE, fresh.select(
-            pl.col("_key").alias("key"), pl.lit(kind).alias("kind"),
-            pl.col("id").alias("object_id"), pl.col("_digest").alias("digest"),
-            pl.lit(batch_id, pl.Int64).alias("batch_id"),
-        ).sort("key").with_columns(bulk.next_ids(KEY_TABLE, fresh.height).alias("id")))
+        bulk.insert(
+            KEY_TABLE,
+            fresh.select(
+                pl.col("_key").alias("key"),
+                pl.lit(kind).alias("kind"),
+                pl.col("id").alias("object_id"),
+                pl.col("_digest").alias("digest"),
+                pl.lit(batch_id, pl.Int64).alias("batch_id"),
+            )
+            .sort("key")
+            .with_columns(bulk.next_ids(KEY_TABLE, fresh.height).alias("id")),
+        )
         _sync_sequence(KEY_TABLE)
         report.new[kind] += fresh.height
     if changed.height:
-        columns = [c for c in changed.columns
-                   if not c.startswith("_") and c not in ("in_reply_to", "id")]
+        columns = [
+            c for c in changed.columns if not c.startswith("_") and c not in ("in_reply_to", "id")
+        ]
         bulk.update(table, changed.select(pl.col("_object_id").alias("id"), *columns))
         _record_keys(changed, kind, batch_id)
         report.updated[kind] += changed.height
@@ -195,23 +222,34 @@ def _record_keys(changed: pl.DataFrame, kind: str, batch_id: int) -> None:
     keys = changed["_key"].to_list()
     rows = []
     for start in range(0, len(keys), 10_000):
-        chunk = keys[start:start + 10_000]
-        rows.append(bulk.fetch(
-            f"SELECT id, key FROM {KEY_TABLE} WHERE key IN ({','.join('%s' for _ in chunk)})",
-            chunk, {"id": pl.Int64, "_key": pl.Int64},
-        ))
+        chunk = keys[start : start + 10_000]
+        rows.append(
+            bulk.fetch(
+                f"SELECT id, key FROM {KEY_TABLE} WHERE key IN ({','.join('%s' for _ in chunk)})",
+                chunk,
+                {"id": pl.Int64, "_key": pl.Int64},
+            )
+        )
     existing = pl.concat(rows)
     stored = changed.join(existing, on="_key", how="inner")
-    bulk.update(KEY_TABLE, stored.select(
-        pl.col("_digest").alias("digest"), pl.lit(batch_id, pl.Int64).alias("batch_id"), "id"
-    ))
+    bulk.update(
+        KEY_TABLE,
+        stored.select(
+            pl.col("_digest").alias("digest"), pl.lit(batch_id, pl.Int64).alias("batch_id"), "id"
+        ),
+    )
     missing = changed.filter(~pl.col("_key").is_in(existing["_key"].implode()))
     if missing.height:
-        bulk.insert(KEY_TABLE, missing.select(
-            pl.col("_key").alias("key"), pl.lit(kind).alias("kind"),
-            pl.col("_object_id").alias("object_id"), pl.col("_digest").alias("digest"),
-            pl.lit(batch_id, pl.Int64).alias("batch_id"),
-        ).with_columns(bulk.next_ids(KEY_TABLE, missing.height).alias("id")))
+        bulk.insert(
+            KEY_TABLE,
+            missing.select(
+                pl.col("_key").alias("key"),
+                pl.lit(kind).alias("kind"),
+                pl.col("_object_id").alias("object_id"),
+                pl.col("_digest").alias("digest"),
+                pl.lit(batch_id, pl.Int64).alias("batch_id"),
+            ).with_columns(bulk.next_ids(KEY_TABLE, missing.height).alias("id")),
+        )
         _sync_sequence(KEY_TABLE)
 
 
@@ -223,7 +261,8 @@ def _known_invoices(rows: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     inserted a second time.
     """
     existing = bulk.fetch(
-        "SELECT id, client_id, number FROM partways_invoice", [],
+        "SELECT id, client_id, number FROM partways_invoice",
+        [],
         {"_object_id": pl.Int64, "client_id": pl.Int64, "number": pl.String},
     )
     matched = rows.join(existing, on=["client_id", "number"], how="inner").select(

@@ -98,8 +98,9 @@ def _staging_path(number: int) -> Path:
 
 
 def _attached_staging(raw: Any) -> list[str]:
-    return [row[1] for row in raw.execute("PRAGMA database_list")
-            if row[1].startswith(STAGING_SCHEMA)]
+    return [
+        row[1] for row in raw.execute("PRAGMA database_list") if row[1].startswith(STAGING_SCHEMA)
+    ]
 
 
 def _staged_insert(raw: Any, table: str, cols: str, frame: pl.DataFrame) -> None:
@@ -116,8 +117,11 @@ def _staged_insert(raw: Any, table: str, cols: str, frame: pl.DataFrame) -> None
                 chunk = _encode(frame.slice(start, CHUNK_ROWS * 5), postgres=False)
                 # The oldest Arrow layout (large_string, not string_view) is what
                 # the SQLite driver binds.
-                cur.adbc_ingest("rows", chunk.to_arrow(compat_level=pl.CompatLevel.oldest()),
-                                mode="create_append")
+                cur.adbc_ingest(
+                    "rows",
+                    chunk.to_arrow(compat_level=pl.CompatLevel.oldest()),
+                    mode="create_append",
+                )
         staging.commit()
     # ATTACH is allowed inside a transaction; DETACH is not: detach_staging() runs after.
     raw.execute(f"ATTACH DATABASE ? AS {STAGING_SCHEMA}_{number}", (str(path),))
@@ -126,7 +130,8 @@ def _staged_insert(raw: Any, table: str, cols: str, frame: pl.DataFrame) -> None
     if frame.height > existing:
         indexes = raw.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-            "AND sql IS NOT NULL", (table,)
+            "AND sql IS NOT NULL",
+            (table,),
         ).fetchall()
         for name, _ in indexes:
             raw.execute(f'DROP INDEX "{name}"')

@@ -51,8 +51,10 @@ class Context:
         ids = names.replace_strict(mapping, default=None, return_dtype=pl.Int64)
         if emails is None:
             return ids
-        by_mail = {e: self.directory.client_of_address(e)
-                   for e in emails.drop_nulls().unique(maintain_order=True).to_list()}
+        by_mail = {
+            e: self.directory.client_of_address(e)
+            for e in emails.drop_nulls().unique(maintain_order=True).to_list()
+        }
         mail_ids = emails.replace_strict(by_mail, default=None, return_dtype=pl.Int64)
         return ids.fill_null(mail_ids)
 
@@ -63,8 +65,11 @@ class Context:
         distinct = pairs.drop_nulls().unique().filter(pl.col("p").str.strip_chars() != "")
         self.create_projects(distinct.iter_rows())
         found = distinct.with_columns(
-            pl.Series("id", [self.projects[(c, p.strip().casefold())]
-                             for c, p in distinct.iter_rows()], dtype=pl.Int64)
+            pl.Series(
+                "id",
+                [self.projects[(c, p.strip().casefold())] for c, p in distinct.iter_rows()],
+                dtype=pl.Int64,
+            )
         )
         return pairs.join(found, on=["c", "p"], how="left", maintain_order="left")["id"]
 
@@ -96,4 +101,3 @@ class Context:
         return frame.select(
             (pl.col("issued") + pl.duration(days=pl.col("days"))).cast(pl.Date)
         ).to_series()
-

@@ -126,9 +126,10 @@ class Directory:
             self.names[pk] = client.name
             self.by_name[key] = pk
             self.created.append(client.name)
-        elif name.strip() != self.names[pk] and not ClientAlias.objects.filter(
-            alias__iexact=name.strip()
-        ).exists():
+        elif (
+            name.strip() != self.names[pk]
+            and not ClientAlias.objects.filter(alias__iexact=name.strip()).exists()
+        ):
             ClientAlias.objects.create(client_id=pk, alias=name.strip()[:200])
             self.aliased.append((name.strip(), self.names[pk]))
         return pk
@@ -164,8 +165,9 @@ class Directory:
         email = email.strip().lower()
         if not email or email in self.by_address:
             return False
-        Contact.objects.create(client_id=pk, name=(name or email)[:200], email=email,
-                               phone=phone[:50])
+        Contact.objects.create(
+            client_id=pk, name=(name or email)[:200], email=email, phone=phone[:50]
+        )
         self.by_address[email] = pk
         domain = domain_of(email)
         if domain not in FREE_MAIL and not self.is_own(email):

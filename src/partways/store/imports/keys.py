@@ -46,12 +46,14 @@ def _hash(texts: pl.Series) -> pl.Series:
 def with_keys(kind: str, frame: pl.DataFrame) -> pl.DataFrame:
     """``frame`` with ``_key`` (identity) and ``_digest`` (everything else) columns."""
     if frame.height == 0:
-        return frame.with_columns(pl.lit(0, pl.Int64).alias("_key"),
-                                  pl.lit(0, pl.Int64).alias("_digest"))
+        return frame.with_columns(
+            pl.lit(0, pl.Int64).alias("_key"), pl.lit(0, pl.Int64).alias("_digest")
+        )
     rest = [c for c in SCHEMAS[kind] if c not in KEY_FIELDS[kind]]
     texts = frame.select(
-        pl.concat_str([pl.lit(kind), _as_text(frame, list(KEY_FIELDS[kind]))], separator=_SEP)
-        .alias("_id"),
+        pl.concat_str(
+            [pl.lit(kind), _as_text(frame, list(KEY_FIELDS[kind]))], separator=_SEP
+        ).alias("_id"),
         (_as_text(frame, rest) if rest else pl.lit("")).alias("_rest"),
     )
     keys = _hash(texts["_id"])
@@ -60,15 +62,19 @@ def with_keys(kind: str, frame: pl.DataFrame) -> pl.DataFrame:
         # The second, third… of identical rows: hash again with their rank. The first
         # keeps the plain key, so it matches the same row in an export without repeats.
         idx = repeated.arg_true()
-        ranks = pl.DataFrame({"k": keys.gather(idx)}).select(
-            pl.int_range(pl.len()).over("k")
-        ).to_series()
+        ranks = (
+            pl.DataFrame({"k": keys.gather(idx)})
+            .select(pl.int_range(pl.len()).over("k"))
+            .to_series()
+        )
         again = _hash(texts["_id"].gather(idx) + _SEP + ranks.cast(pl.String))
         keys = keys.scatter(idx, _first_plain(ranks, again, keys.gather(idx)))
     return frame.with_columns(keys.alias("_key"), _hash(texts["_rest"]).alias("_digest"))
 
 
 def _first_plain(ranks: pl.Series, again: pl.Series, first: pl.Series) -> pl.Series:
-    return pl.DataFrame({"r": ranks, "a": again, "f": first}).select(
-        pl.when(pl.col("r") > 0).then("a").otherwise("f")
-    ).to_series()
+    return (
+        pl.DataFrame({"r": ranks, "a": again, "f": first})
+        .select(pl.when(pl.col("r") > 0).then("a").otherwise("f"))
+        .to_series()
+    )

@@ -24,9 +24,8 @@ def content_ids(frame: pl.DataFrame) -> pl.DataFrame:
     if not missing.any():
         return frame
     derived = [
-        "content:" + blake2b(
-            f"{sent}\x1f{author}\x1f{subject}\x1f{body}".encode(), digest_size=12
-        ).hexdigest()
+        "content:"
+        + blake2b(f"{sent}\x1f{author}\x1f{subject}\x1f{body}".encode(), digest_size=12).hexdigest()
         for sent, author, subject, body in frame.select(
             "sent_at", "author_address", "subject", "body"
         ).iter_rows()
@@ -40,8 +39,12 @@ def messages(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     client: list[int | None] = []
     direction: list[str] = []
     recipient: list[int | None] = []
-    for hint, author, to in zip(named.to_list(), frame["author_address"].to_list(),
-                                frame["recipients"].to_list(), strict=True):
+    for hint, author, to in zip(
+        named.to_list(),
+        frame["author_address"].to_list(),
+        frame["recipients"].to_list(),
+        strict=True,
+    ):
         author = (author or "").lower()
         to = to or []
         if author and directory.is_own(author):
@@ -90,8 +93,7 @@ def link_replies(rows: pl.DataFrame) -> pl.DataFrame:
     known = dict(zip(rows["external_id"].to_list(), rows["id"].to_list(), strict=True))
     missing = [w for w in wanted if w not in known]
     for start in range(0, len(missing), 500):
-        chunk = missing[start:start + 500]
-        known.update(Message.objects.filter(external_id__in=chunk).values_list("external_id",
-                                                                                "pk"))
+        chunk = missing[start : start + 500]
+        known.update(Message.objects.filter(external_id__in=chunk).values_list("external_id", "pk"))
     ids = rows["in_reply_to"].replace_strict(known, default=None, return_dtype=pl.Int64)
     return rows.drop("in_reply_to").with_columns(ids.alias("in_reply_to_id"))

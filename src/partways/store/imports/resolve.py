@@ -49,12 +49,12 @@ def add_alias(alias: str, client_id: int) -> AliasResult:
             return AliasResult("domain", _claim_messages())
         if "@" in alias:
             address = alias.lower()
-            other_contact = Contact.objects.filter(email=address).exclude(client_id=client_id)
-            if other_contact.exists():
-                raise ResolveError(f"{address} is already a contact of "
-                                   f"{other_contact.first().client.name}.")  # type: ignore[union-attr]
-            Contact.objects.get_or_create(client_id=client_id, email=address,
-                                          defaults={"name": address})
+            holder = Contact.objects.filter(email=address).exclude(client_id=client_id).first()
+            if holder is not None:
+                raise ResolveError(f"{address} is already a contact of {holder.client.name}.")
+            Contact.objects.get_or_create(
+                client_id=client_id, email=address, defaults={"name": address}
+            )
             return AliasResult("address", _claim_messages())
         existing = Directory.load().find(alias)
         if existing is not None and existing != client_id:
@@ -90,8 +90,9 @@ def _claim_messages() -> int:
 def unmatched_addresses(limit: int = 50) -> list[tuple[str, int]]:
     """Addresses of messages kept without a client, most frequent first."""
     counts: Counter[str] = Counter(
-        Message.objects.filter(client__isnull=True, direction=Message.Direction.INBOUND)
-        .values_list("author_address", flat=True)
+        Message.objects.filter(
+            client__isnull=True, direction=Message.Direction.INBOUND
+        ).values_list("author_address", flat=True)
     )
     return counts.most_common(limit)
 
@@ -107,8 +108,9 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
     if source_id == target_id:
         raise ResolveError("a client cannot be merged into itself.")
     source = Client.objects.get(pk=source_id)
-    clash = set(Invoice.objects.filter(client_id=source_id).values_list("number", flat=True)) & \
-        set(Invoice.objects.filter(client_id=target_id).values_list("number", flat=True))
+    clash = set(Invoice.objects.filter(client_id=source_id).values_list("number", flat=True)) & set(
+        Invoice.objects.filter(client_id=target_id).values_list("number", flat=True)
+    )
     if clash:
         raise ResolveError(
             f"both clients have invoice(s) numbered {', '.join(sorted(clash)[:5])}; "
@@ -128,4 +130,3 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
             ClientAlias.objects.create(alias=source.name, client_id=target_id)
         source.delete()
     return moved
-

@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partways.importers import Importer, ImportFailed, RowError
-from partways.importers import registry
+from partways.importers import Importer, ImportFailed, RowError, registry
 from partways.store.models import BusinessSettings, ImportCursor
 
 from .apply import FileReport, write_records
@@ -80,8 +79,9 @@ def _url_importer(url: str, fmt: str | None) -> Importer | None:
     return None
 
 
-def import_source(source: Source, opts: ImportOptions,
-                  progress: Callable[[int, int | None], None] | None = None) -> FileReport:
+def import_source(
+    source: Source, opts: ImportOptions, progress: Callable[[int, int | None], None] | None = None
+) -> FileReport:
     """Extract and write one source; a file that cannot be read gives a refused report."""
     importer = source.importer
     if importer is None:
@@ -89,9 +89,15 @@ def import_source(source: Source, opts: ImportOptions,
         if source.explicit:
             report.refused = True
             names = ", ".join(sorted(registry.importer_classes()))
-            report.errors.append(RowError(source.location, None, None,
-                                          "no importer recognises this file; name its format "
-                                          f"with --format (one of: {names})"))
+            report.errors.append(
+                RowError(
+                    source.location,
+                    None,
+                    None,
+                    "no importer recognises this file; name its format "
+                    f"with --format (one of: {names})",
+                )
+            )
         return report
     importer.time_zone = opts.time_zone or BusinessSettings.load().time_zone
     importer.options.update(opts.options)
@@ -99,8 +105,9 @@ def import_source(source: Source, opts: ImportOptions,
         importer.progress = progress
     incremental = source.location if source.location.startswith(URL_SCHEMES) else None
     if incremental:
-        importer.cursor = (ImportCursor.objects.filter(source=incremental)
-                           .values_list("cursor", flat=True).first())
+        importer.cursor = (
+            ImportCursor.objects.filter(source=incremental).values_list("cursor", flat=True).first()
+        )
     try:
         if incremental:
             records, errors = importer.extract_url(source.location)  # type: ignore[attr-defined]
@@ -110,11 +117,17 @@ def import_source(source: Source, opts: ImportOptions,
         report = FileReport(source.location, importer.name, importer.title)
         message = str(exc)
         if message.startswith(source.location):
-            message = message[len(source.location):].lstrip(":, ")
+            message = message[len(source.location) :].lstrip(":, ")
         report.errors.append(RowError(source.location, None, None, message))
         report.refused = True
         return report
     return write_records(
-        records, errors, importer=importer.name, title=importer.title, source=source.location,
-        skip_bad_rows=opts.skip_bad_rows, dry_run=opts.dry_run, cursor_source=incremental,
+        records,
+        errors,
+        importer=importer.name,
+        title=importer.title,
+        source=source.location,
+        skip_bad_rows=opts.skip_bad_rows,
+        dry_run=opts.dry_run,
+        cursor_source=incremental,
     )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import polars as pl
 
 from partways.store.models import (
+    ClientFlag,
     Contract,
     Deliverable,
     Expense,
@@ -24,7 +25,6 @@ from partways.store.models import (
     Proposal,
     TimeEntry,
 )
-from partways.store.models import ClientFlag as Flag
 
 from .bulk import fetch
 from .context import Context
@@ -43,8 +43,9 @@ def _drop(frame: pl.DataFrame, ctx: Context, bad: pl.Expr, reason: str) -> pl.Da
     return frame
 
 
-def _with_clients(frame: pl.DataFrame, ctx: Context, what: str,
-                  email: str | None = None) -> pl.DataFrame:
+def _with_clients(
+    frame: pl.DataFrame, ctx: Context, what: str, email: str | None = None
+) -> pl.DataFrame:
     emails = frame[email] if email else None
     ids = ctx.client_ids(frame["client"], emails)
     if email:
@@ -84,8 +85,9 @@ def time_entries(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def invoices(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _drop(frame, ctx, pl.col("status").str.to_lowercase().is_in(NOT_OWED),
-                  "draft or void invoices")
+    frame = _drop(
+        frame, ctx, pl.col("status").str.to_lowercase().is_in(NOT_OWED), "draft or void invoices"
+    )
     frame = _with_clients(frame, ctx, "invoices", "client_email")
     frame = _drop(frame, ctx, pl.col("issued_on").is_null(), "invoices without an issue date")
     due = ctx.due_dates(frame["client_id"], frame["issued_on"])
@@ -107,15 +109,19 @@ def payments(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     frame = _with_clients(frame, ctx, "payments", "client_email")
     frame = _drop(frame, ctx, pl.col("paid_on").is_null(), "payments without a date")
     ids = frame["client_id"].unique().to_list()
-    known = fetch(
-        f"SELECT id, client_id, number FROM partways_invoice "
-        f"WHERE client_id IN ({','.join('%s' for _ in ids)})",
-        ids,
-        {"invoice_id": pl.Int64, "client_id": pl.Int64, "invoice_number": pl.String},
-    ) if ids else pl.DataFrame(schema={"invoice_id": pl.Int64, "client_id": pl.Int64,
-                                       "invoice_number": pl.String})
-    frame = frame.join(known, on=["client_id", "invoice_number"], how="left",
-                       maintain_order="left")
+    known = (
+        fetch(
+            f"SELECT id, client_id, number FROM partways_invoice "
+            f"WHERE client_id IN ({','.join('%s' for _ in ids)})",
+            ids,
+            {"invoice_id": pl.Int64, "client_id": pl.Int64, "invoice_number": pl.String},
+        )
+        if ids
+        else pl.DataFrame(
+            schema={"invoice_id": pl.Int64, "client_id": pl.Int64, "invoice_number": pl.String}
+        )
+    )
+    frame = frame.join(known, on=["client_id", "invoice_number"], how="left", maintain_order="left")
     return frame.select(
         "invoice_id",
         "client_id",
@@ -149,10 +155,15 @@ def meetings(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         next((c for a in (addrs or []) if (c := ctx.directory.client_of_address(a))), None)
         for addrs in frame["attendees"].to_list()
     ]
-    frame = frame.with_columns(by_name.fill_null(pl.Series(by_attendee, dtype=pl.Int64))
-                               .alias("client_id"))
-    frame = _drop(frame, ctx, pl.col("client_id").is_null(),
-                  "meetings with no known client among the attendees")
+    frame = frame.with_columns(
+        by_name.fill_null(pl.Series(by_attendee, dtype=pl.Int64)).alias("client_id")
+    )
+    frame = _drop(
+        frame,
+        ctx,
+        pl.col("client_id").is_null(),
+        "meetings with no known client among the attendees",
+    )
     return frame.select(
         "client_id",
         _text("title", 200),
@@ -269,5 +280,5 @@ WRITERS: dict[str, tuple[type, Writer]] = {
     "deliverables": (Deliverable, deliverables),
     "proposals": (Proposal, proposals),
     "incidents": (Incident, incidents),
-    "flags": (Flag, flags),
+    "flags": (ClientFlag, flags),
 }
