@@ -65,6 +65,8 @@ def import_(
     from partways.store.imports.run import ImportOptions, import_source, sources
 
     _check_time_zone(time_zone)
+    if mapping and fmt is None:
+        fmt = "mapped-csv"  # a mapping file only means something to the mapped CSV importer
     options = {"mapping": mapping} if mapping else {}
     opts = ImportOptions(fmt, dry_run, skip_bad_rows, time_zone, options)
     if me and not dry_run:

@@ -31,6 +31,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "country": pl.String,
         "notes": pl.String,
     },
+    "contacts": {
+        "client": pl.String,
+        "contact_name": pl.String,
+        "email": pl.String,
+        "phone": pl.String,
+        "role": pl.String,
+    },
+    "client_aliases": {"client": pl.String, "alias": pl.String},
     "projects": {"client": pl.String, "project": pl.String},
     "time_entries": {
         "client": pl.String,
@@ -157,6 +165,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 # exports of the same record and is then updated.
 KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "clients": ("client",),
+    "contacts": ("client", "email"),
+    "client_aliases": ("client", "alias"),
     "projects": ("client", "project"),
     "time_entries": (
         "client",

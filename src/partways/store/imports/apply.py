@@ -116,6 +116,10 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
         frame = records.frames[kind]
         if kind == "clients":
             _clients(frame, ctx, report)
+        elif kind == "contacts":
+            _contacts(frame, ctx, report)
+        elif kind == "client_aliases":
+            _aliases(frame, ctx, report)
         elif kind == "projects":
             _projects(frame, ctx, report)
         elif kind == "messages":
@@ -304,6 +308,35 @@ def _clients(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
             report.updated["clients"] += 1
         else:
             report.unchanged["clients"] += 1
+
+
+def _contacts(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
+    """Further contacts of clients: new addresses are added, known ones left alone."""
+    for row in frame.iter_rows(named=True):
+        if not row["client"] or not row["email"]:
+            ctx.skip("contacts without a client or an address", 1)
+            continue
+        pk = ctx.directory.resolve(row["client"])
+        added = ctx.directory.add_contact(pk, row["email"], row["contact_name"] or "",
+                                          row["phone"] or "", row["role"] or "")
+        (report.new if added else report.unchanged)["contacts"] += 1
+
+
+def _aliases(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
+    """Other names of clients, so later exports that use them find the client."""
+    from .resolve import ResolveError, add_name_alias
+
+    for client, alias in frame.select("client", "alias").iter_rows():
+        if not client or not alias:
+            ctx.skip("aliases without a client or a name", 1)
+            continue
+        pk = ctx.directory.resolve(client)
+        try:
+            added = add_name_alias(alias, pk, ctx.directory)
+        except ResolveError as exc:
+            report.notes.append(f"alias {alias!r} not added: {exc}")
+            continue
+        (report.new if added else report.unchanged)["aliases"] += 1
 
 
 def _projects(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:

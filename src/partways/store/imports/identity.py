@@ -160,13 +160,16 @@ class Directory:
             pk = self.by_domain.get(domain_of(address))
         return pk
 
-    def add_contact(self, pk: int, email: str, name: str = "", phone: str = "") -> bool:
+    def add_contact(
+        self, pk: int, email: str, name: str = "", phone: str = "", role: str = ""
+    ) -> bool:
         """Record ``email`` as a contact of client ``pk``; False when it was known."""
         email = email.strip().lower()
         if not email or email in self.by_address:
             return False
         Contact.objects.create(
-            client_id=pk, name=(name or email)[:200], email=email, phone=phone[:50]
+            client_id=pk, name=(name or email)[:200], email=email, phone=phone[:50],
+            role=role[:100],
         )
         self.by_address[email] = pk
         domain = domain_of(email)

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from partways.store.models import Client, ClientAlias, ClientDomain, Contact, Invoice, Message
 
-from .identity import FREE_MAIL, Directory
+from .identity import FREE_MAIL, Directory, normal_name
 
 
 class ResolveError(ValueError):
@@ -56,16 +56,27 @@ def add_alias(alias: str, client_id: int) -> AliasResult:
                 client_id=client_id, email=address, defaults={"name": address}
             )
             return AliasResult("address", _claim_messages())
-        existing = Directory.load().find(alias)
-        if existing is not None and existing != client_id:
-            name = Client.objects.get(pk=existing).name
-            raise ResolveError(
-                f"{alias!r} already names {name!r}; to make them one client, run "
-                f"`partways clients merge {name!r} TARGET`."
-            )
-        if not ClientAlias.objects.filter(alias__iexact=alias).exists():
-            ClientAlias.objects.create(alias=alias[:200], client_id=client_id)
+        add_name_alias(alias, client_id, Directory.load())
         return AliasResult("name", 0)
+
+
+def add_name_alias(alias: str, client_id: int, directory: Directory) -> bool:
+    """Record another name of a client; False when it already meant that client.
+
+    Raises :class:`ResolveError` when the name already means another client.
+    """
+    existing = directory.find(alias)
+    if existing is not None and existing != client_id:
+        name = Client.objects.get(pk=existing).name
+        raise ResolveError(
+            f"{alias!r} already names {name!r}; to make them one client, run "
+            f"`partways clients merge {name!r} TARGET`."
+        )
+    if ClientAlias.objects.filter(alias__iexact=alias).exists():
+        return False
+    ClientAlias.objects.create(alias=alias[:200], client_id=client_id)
+    directory.by_name.setdefault(normal_name(alias), client_id)
+    return True
 
 
 def _claim_messages() -> int:

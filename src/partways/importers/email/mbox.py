@@ -1,0 +1,153 @@
+"""mbox files: Thunderbird, mutt, mailing-list archives and Google Takeout's Mail export."""
+
+from __future__ import annotations
+
+import mmap
+import multiprocessing
+import multiprocessing.context
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from ..base import Importer, ImportFailed, RowError
+from ..records import Records
+from ..textio import head_text
+from .headers import from_line_date
+from .message import parse_message
+from .rows import MessageRows
+
+# Every message starts with a "From " line; the mailbox module splits the same way.
+_FROM_LINE = re.compile(rb"^From ", re.M)
+# mboxrd escapes body lines starting with "From " as ">From " (and ">From " as
+# ">>From "); one ">" comes off again so the quote stripper does not take them for
+# quotes.
+_ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
+_HEADER_LINE = re.compile(r"^[!-9;-~]+:")
+# Messages per unit of work (and per progress report).
+CHUNK = 5000
+PARALLEL_FROM = 20000
+
+
+class MboxImporter(Importer):
+    """An mbox file: every message becomes a ``messages`` record (channel "email")."""
+
+    name = "mbox"
+    title = "E-mail: mbox file (Thunderbird, mutt, Google Takeout, list archives)"
+    kinds = ("messages",)
+    priority = 60
+
+    def identify(self, path: Path) -> bool:
+        """True for a file whose first line is an mbox ``From `` line over a header."""
+        if not path.is_file() or path.suffix.lower() == ".eml":
+            return False
+        lines = head_text(path, 4096).splitlines()
+        return (
+            len(lines) >= 2 and lines[0].startswith("From ") and bool(_HEADER_LINE.match(lines[1]))
+        )
+
+    def extract(self, path: Path) -> tuple[Records, list[RowError]]:
+        """Every message of the file, in file order; ``line`` is its ``From `` line.
+
+        A message whose Date header is missing or garbled takes the ``From `` line's
+        date; one with neither is reported (file, line, "Date") and left out.
+        Raises :class:`ImportFailed` for an unreadable, empty or non-mbox file.
+        """
+        rows = MessageRows(str(path))
+        try:
+            with path.open("rb") as fh:
+                if fh.seek(0, 2) == 0:
+                    raise ImportFailed(f"{path}: the file is empty.")
+                with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    self._read(data, path, rows)
+        except OSError as exc:
+            raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
+        return rows.records(), rows.errors
+
+    def _read(self, data: mmap.mmap, path: Path, rows: MessageRows) -> None:
+        starts = [m.start() for m in _FROM_LINE.finditer(data)]
+        if not starts or data[: starts[0]].strip():
+            raise ImportFailed(
+                f"{path}: not an mbox file; expected it to start with a 'From ' line."
+            )
+        total = len(starts)
+        starts.append(len(data))
+        # Chunks of messages with the file line each chunk starts on.
+        chunks: list[tuple[int, int, int]] = []
+        line = 1
+        previous = 0
+        for first in range(0, total, CHUNK):
+            line += data[previous : starts[first]].count(b"\n")
+            previous = starts[first]
+            chunks.append((first, min(first + CHUNK, total), line))
+        workers = _workers(total)
+        jobs = [(str(path), starts[a : b + 1], line, self.time_zone) for a, b, line in chunks]
+        done = 0
+        if workers > 1:
+            with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+                for columns, errors in pool.map(_read_chunk, jobs):
+                    rows.extend(columns, errors)
+                    done += len(columns["line"]) + len(errors)
+                    self.progress(done, total)
+        else:
+            for job in jobs:
+                columns, errors = _read_chunk(job, data)
+                rows.extend(columns, errors)
+                done += len(columns["line"]) + len(errors)
+                self.progress(done, total)
+
+
+def _workers(total: int) -> int:
+    """Processes to parse with: one for small files, else one per core (at most 4).
+
+    Parsing is pure Python, so only processes (not threads) use a second core; they
+    pay off from a few tens of thousands of messages on.
+    """
+    if total < PARALLEL_FROM:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork starts a worker in milliseconds and shares the loaded modules; the workers
+    # run only the standard library's parser, never Polars' thread pool.
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _read_chunk(
+    job: tuple[str, list[int], int, str], data: mmap.mmap | None = None
+) -> tuple[dict[str, list[Any]], list[RowError]]:
+    """Parse the messages starting at ``offsets`` (the last offset ends the chunk).
+
+    Returns the messages as columns plus the errors; runs in a worker process when
+    ``data`` is None (it then maps the file itself).
+    """
+    path, offsets, line, zone = job
+    if data is None:
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as own:
+            return _read_chunk(job, own)
+    rows = MessageRows(path)
+    previous = offsets[0]
+    for index in range(len(offsets) - 1):
+        start, end = offsets[index], offsets[index + 1]
+        line += data[previous:start].count(b"\n")
+        previous = start
+        first_end = data.find(b"\n", start, end)
+        if first_end < 0:
+            first_end = end
+        from_line = data[start:first_end].decode("latin-1").rstrip("\r")
+        raw = data[first_end + 1 : end]
+        if b">From " in raw:
+            raw = _ESCAPED_FROM.sub(rb"\1", raw)
+        record = parse_message(raw)
+        if record is None:
+            rows.errors.append(
+                RowError(path, line, None, "an empty message; expected headers and a body")
+            )
+            continue
+        fallback = from_line_date(from_line, zone) if record["sent_at"] is None else None
+        rows.add(record, line, fallback)
+    return rows.columns, rows.errors

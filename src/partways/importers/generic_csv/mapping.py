@@ -1,0 +1,313 @@
+"""The column-mapping file: which record kind a CSV holds and where each field comes from.
+
+Read from TOML or YAML (see this folder's README.md for the format). Every problem
+in the mapping file is collected and raised together as one :class:`ImportFailed`,
+each with its line, because a mapping that is wrong anywhere would misread every row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import polars as pl
+
+from ..base import ImportFailed
+from ..records import SCHEMAS, UTC
+from ..records_file.located import Node, load
+from ..records_file.schema import CHOICES
+
+# The fields each kind cannot do without (mapped to a column, or given as a value).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "clients": ("client",),
+    "projects": ("project",),
+    "time_entries": ("started_at", "duration_seconds"),
+    "invoices": ("number", "amount_minor"),
+    "payments": ("paid_on", "amount_minor"),
+    "expenses": ("spent_on", "amount_minor"),
+    "messages": ("sent_at",),
+    "meetings": ("starts_at",),
+    "contracts": ("client", "start"),
+    "deliverables": ("client", "title"),
+    "proposals": ("client", "kind", "title", "submitted_on"),
+    "incidents": ("client", "kind", "occurred_at"),
+    "flags": ("client", "kind", "reason", "created_on"),
+}
+
+# Allowed values of the fields that have a fixed set (checked on every row).
+ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
+    **CHOICES,
+    "messages": {"channel": ("email", "chat")},
+    "meetings": {"status": ("held", "no_show", "cancelled")},
+}
+
+TOP_KEYS = ("partways", "kind", "time_zone", "date_format", "decimal_comma", "currency", "fields")
+FIELD_KEYS = ("header", "value", "date", "time", "kind", "format", "decimal_comma", "split")
+
+
+def value_kinds(kind: str, name: str) -> tuple[str, ...]:
+    """How a field's cells may be written; the first is the default."""
+    dtype = SCHEMAS[kind][name]
+    if name == "duration_seconds":
+        return ("duration", "hours", "minutes", "seconds")
+    if name.endswith("_minor"):
+        return ("money", "minor")
+    if name == "currency":
+        return ("currency",)
+    if dtype == pl.Boolean:
+        return ("bool",)
+    if dtype == pl.Int64:
+        return ("int",)
+    if dtype == pl.Date:
+        return ("date",)
+    if dtype == UTC:
+        return ("instant", "date")
+    if dtype == pl.List(pl.String):
+        return ("list",)
+    return ("text",)
+
+
+@dataclass
+class FieldMap:
+    """Where one record field comes from: a column (or a date and a time column), or a value."""
+
+    name: str
+    value_kind: str
+    header: str | None = None
+    time_header: str | None = None  # with ``header`` as the date column of an instant
+    constant: Any = None
+    has_constant: bool = False
+    date_format: str | None = None
+    decimal_comma: bool | None = None
+    split: str = ","
+
+
+@dataclass
+class Mapping:
+    """A checked mapping file."""
+
+    path: Path
+    kind: str
+    fields: dict[str, FieldMap]
+    time_zone: str | None = None
+    currency: str | None = None
+    enums: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def read_mapping(path: Path) -> Mapping:
+    """The mapping in ``path``; raises :class:`ImportFailed` listing every problem in it."""
+    root, errors = load(path)
+    problems = [(e.line, e.message) for e in errors]
+    checker = _Checker(problems)
+    mapping = checker.check(path, root)
+    if problems or mapping is None:
+        problems.sort(key=lambda p: p[0] or 0)
+        listed = "; ".join(
+            f"line {line}: {message}" if line else message for line, message in problems
+        )
+        raise ImportFailed(f"{path}: the column mapping is not usable: {listed}.")
+    return mapping
+
+
+class _Checker:
+    def __init__(self, problems: list[tuple[int | None, str]]) -> None:
+        self.problems = problems
+
+    def bad(self, node: Node | None, message: str) -> None:
+        self.problems.append((node.line if node is not None else None, message))
+
+    def check(self, path: Path, root: Node) -> Mapping | None:
+        if not root.is_mapping:
+            self.bad(root, "expected a mapping with kind and fields")
+            return None
+        top = root.value
+        for key in top:
+            if key not in TOP_KEYS:
+                self.bad(top[key], f"unknown key {key!r}; expected one of {', '.join(TOP_KEYS)}")
+        kind = self.text(top.get("kind"), "kind")
+        if kind is None:
+            self.bad(root, f"'kind' is missing; expected one of {', '.join(SCHEMAS)}")
+            return None
+        if kind not in SCHEMAS:
+            self.bad(
+                top["kind"],
+                f"kind {kind!r} is not a record kind; expected one of {', '.join(SCHEMAS)}",
+            )
+            return None
+        time_zone = self.text(top.get("time_zone"), "time_zone")
+        if time_zone is not None:
+            try:
+                ZoneInfo(time_zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                self.bad(
+                    top["time_zone"],
+                    f"time_zone {time_zone!r} is not a time zone; "
+                    "expected an IANA name, e.g. Europe/Zagreb",
+                )
+                time_zone = None
+        date_format = self.date_format(top.get("date_format"))
+        comma = self.boolean(top.get("decimal_comma"), "decimal_comma")
+        currency = self.currency(top.get("currency"), "currency")
+        fields_node = top.get("fields")
+        if fields_node is None or not fields_node.is_mapping:
+            self.bad(
+                fields_node or root,
+                "'fields' is missing or not a mapping; expected record field = column header",
+            )
+            return None
+        fields: dict[str, FieldMap] = {}
+        for name, node in fields_node.value.items():
+            if name not in SCHEMAS[kind]:
+                self.bad(
+                    node,
+                    f"{name!r} is not a field of {kind}; expected one of "
+                    f"{', '.join(SCHEMAS[kind])}",
+                )
+                continue
+            mapped = self.field(kind, name, node, date_format, comma)
+            if mapped is not None:
+                fields[name] = mapped
+        for name in REQUIRED[kind]:
+            if name not in fields_node.value:
+                self.bad(fields_node, f"the field {name!r} is not mapped; {kind} need it")
+        return Mapping(path, kind, fields, time_zone, currency, ENUMS.get(kind, {}))
+
+    def field(
+        self, kind: str, name: str, node: Node, date_format: str | None, comma: bool | None
+    ) -> FieldMap | None:
+        kinds = value_kinds(kind, name)
+        if isinstance(node.value, str):
+            return FieldMap(
+                name, kinds[0], header=node.value, date_format=date_format, decimal_comma=comma
+            )
+        if not node.is_mapping:
+            self.bad(
+                node,
+                f"{name}: expected a column header, or a mapping with header, "
+                "value, or date and time",
+            )
+            return None
+        spec = node.value
+        for key in spec:
+            if key not in FIELD_KEYS:
+                self.bad(
+                    spec[key],
+                    f"{name}: unknown key {key!r}; expected one of {', '.join(FIELD_KEYS)}",
+                )
+        sources = [k for k in ("header", "value", "date") if k in spec]
+        if len(sources) != 1:
+            self.bad(
+                node,
+                f"{name}: expected exactly one of header, value or date "
+                f"(with time); found {', '.join(sources) or 'none'}",
+            )
+            return None
+        value_kind = self.text(spec.get("kind"), f"{name}.kind") or kinds[0]
+        if value_kind not in kinds:
+            self.bad(
+                spec["kind"],
+                f"{name}: kind {value_kind!r} is not possible here; "
+                f"expected one of {', '.join(kinds)}",
+            )
+            return None
+        out = FieldMap(
+            name,
+            value_kind,
+            date_format=self.date_format(spec.get("format")) or date_format,
+            decimal_comma=self.boolean(spec.get("decimal_comma"), f"{name}.decimal_comma"),
+        )
+        if out.decimal_comma is None:
+            out.decimal_comma = comma
+        if "split" in spec:
+            out.split = self.text(spec["split"], f"{name}.split") or ","
+        if "value" in spec:
+            out.has_constant = True
+            out.constant = self.constant(name, value_kind, spec["value"])
+        elif "date" in spec:
+            if kinds[0] != "instant":
+                self.bad(
+                    spec["date"],
+                    f"{name}: date and time columns are for date-time fields; use header",
+                )
+                return None
+            out.value_kind = "date_time"
+            out.header = self.text(spec["date"], f"{name}.date")
+            out.time_header = self.text(spec.get("time"), f"{name}.time")
+            if out.time_header is None:
+                out.value_kind = "date"
+        else:
+            out.header = self.text(spec["header"], f"{name}.header")
+        if "time" in spec and "date" not in spec:
+            self.bad(spec["time"], f"{name}: time goes with date, not with header or value")
+        return out
+
+    # --- scalar checks ---------------------------------------------------------------
+
+    def text(self, node: Node | None, what: str) -> str | None:
+        if node is None:
+            return None
+        if not isinstance(node.value, str) or not node.value.strip():
+            self.bad(node, f"{what}: {node.value!r} is not text; expected text in quotes")
+            return None
+        return str(node.value)
+
+    def boolean(self, node: Node | None, what: str) -> bool | None:
+        if node is None:
+            return None
+        if not isinstance(node.value, bool):
+            self.bad(node, f"{what}: {node.value!r} is not true or false")
+            return None
+        return bool(node.value)
+
+    def currency(self, node: Node | None, what: str) -> str | None:
+        text = self.text(node, what)
+        if text is not None and not re.fullmatch(r"[A-Za-z]{3}", text):
+            self.bad(
+                node, f"{what}: {text!r} is not a currency; expected an ISO 4217 code, e.g. EUR"
+            )
+            return None
+        return text.upper() if text else None
+
+    def date_format(self, node: Node | None) -> str | None:
+        text = self.text(node, "date_format")
+        if text is None:
+            return None
+        # A format must read back the date it writes, or it is not a date format.
+        sample = dt.date(2024, 3, 31)
+        try:
+            if dt.datetime.strptime(sample.strftime(text), text).date() != sample:
+                raise ValueError
+        except ValueError:
+            self.bad(
+                node,
+                f"{text!r} is not a date format; expected strftime codes, "
+                "e.g. %d.%m.%Y or %m/%d/%Y",
+            )
+            return None
+        return text
+
+    def constant(self, name: str, value_kind: str, node: Node) -> Any:
+        value = node.value
+        if value_kind in ("text", "list"):
+            ok = isinstance(value, str)
+        elif value_kind == "currency":
+            ok = isinstance(value, str) and re.fullmatch(r"[A-Za-z]{3}", value) is not None
+            value = value.upper() if ok else value
+        elif value_kind == "bool":
+            ok = isinstance(value, bool)
+        elif value_kind in ("int", "minor", "seconds"):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif value_kind == "money":
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            value = round(value * 100) if ok else value
+        elif value_kind == "date":
+            ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        else:
+            ok = False
+        if not ok:
+            self.bad(node, f"{name}: the value {value!r} does not fit a {value_kind} field")
+        return value

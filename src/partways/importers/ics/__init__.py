@@ -1,0 +1,7 @@
+"""iCalendar: .ics files exported from Google Calendar, Outlook or Apple Calendar."""
+
+from .calendar import IcsImporter
+
+IMPORTERS = (IcsImporter,)
+
+__all__ = ["IMPORTERS", "IcsImporter"]

@@ -1,0 +1,227 @@
+"""iCalendar (.ics) files: Google Calendar, Outlook, Apple Calendar, Fastmail exports.
+
+Every VEVENT becomes a ``meetings`` record: ``uid`` (with the occurrence's start for
+a recurring event, so that an edited or cancelled occurrence replaces the one the
+rule gave), ``title`` (SUMMARY), ``starts_at`` (UTC), ``status`` ("cancelled" for
+STATUS:CANCELLED or a METHOD:CANCEL file, else "held") and ``attendees`` (ORGANIZER
+and ATTENDEE addresses, lower-case). Floating times and all-day events are read in
+the import's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import polars as pl
+
+from ..base import Importer, ImportFailed, RowError
+from ..records import SCHEMAS, Records
+from ..textio import decode, head_text
+from .recurrence import MAX_OCCURRENCES, occurrences
+
+_SCHEMA = {
+    **{c: SCHEMAS["meetings"][c] for c in SCHEMAS["meetings"] if c != "client"},
+    "line": pl.Int64,
+}
+_BEGIN_EVENT = re.compile(r"^BEGIN:VEVENT\s*$", re.I | re.M)
+HORIZON_YEARS = 2
+
+
+class IcsImporter(Importer):
+    """An iCalendar file: every event (and each occurrence of a recurring one)."""
+
+    name = "ics"
+    title = "Calendar: iCalendar .ics file (Google Calendar, Outlook, Apple)"
+    kinds = ("meetings",)
+    priority = 60
+
+    def identify(self, path: Path) -> bool:
+        """True for a file that starts with BEGIN:VCALENDAR."""
+        return head_text(path, 512).lstrip().upper().startswith("BEGIN:VCALENDAR")
+
+    def extract(self, path: Path) -> tuple[Records, list[RowError]]:
+        """Every event, in file order; recurring ones expanded up to the horizon.
+
+        ``line`` is the event's BEGIN:VEVENT line. The horizon is the ``until`` option
+        (an ISO date) or two years after today; a series stops after 500 occurrences
+        anyway. An event without a readable DTSTART is reported (file, line, DTSTART)
+        and left out. Raises :class:`ImportFailed` when the file is not iCalendar.
+        """
+        try:
+            text = decode(path.read_bytes())[0]
+        except OSError as exc:
+            raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
+        try:
+            calendar = icalendar.Calendar.from_ical(text)
+        except ValueError as exc:
+            raise ImportFailed(f"{path}: not a readable iCalendar file ({exc}).") from exc
+        reader = _Reader(str(path), self._zone(), self._horizon(), text)
+        cancelled_file = str(calendar.get("METHOD", "")).upper() == "CANCEL"
+        events = list(calendar.walk("VEVENT"))
+        overridden = {
+            (str(e.get("UID")), _utc_key(e.get("RECURRENCE-ID").dt, reader.zone))
+            for e in events
+            if e.get("RECURRENCE-ID") is not None
+            and e.get("UID") is not None
+            and _readable(e, "RECURRENCE-ID")
+        }
+        for index, event in enumerate(events):
+            reader.event(event, index, cancelled_file, overridden)
+            self.progress(index + 1, len(events))
+        records = Records()
+        records.add("meetings", pl.DataFrame(reader.columns, schema=_SCHEMA))
+        records.notes.extend(reader.notes)
+        return records, reader.errors
+
+    def _zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def _horizon(self) -> dt.datetime:
+        until = self.options.get("until")
+        if until:
+            day = dt.date.fromisoformat(until)
+        else:
+            today = dt.date.today()
+            day = today.replace(year=today.year + HORIZON_YEARS, day=min(today.day, 28))
+        return dt.datetime.combine(day, dt.time(23, 59, 59), ZoneInfo(self.time_zone))
+
+
+class _Reader:
+    """Collects meetings column by column, with errors and notes."""
+
+    def __init__(self, path: str, zone: ZoneInfo, horizon: dt.datetime, text: str) -> None:
+        self.path = path
+        self.zone = zone
+        self.horizon = horizon
+        self.columns: dict[str, list[Any]] = {c: [] for c in _SCHEMA}
+        self.errors: list[RowError] = []
+        self.notes: list[str] = []
+        # The n-th VEVENT of the file starts on the n-th BEGIN:VEVENT line.
+        self.lines = [text.count("\n", 0, m.start()) + 1 for m in _BEGIN_EVENT.finditer(text)]
+
+    def event(
+        self, event: Any, index: int, cancelled_file: bool, overridden: set[tuple[str, str]]
+    ) -> None:
+        line = self.lines[index] if index < len(self.lines) else None
+        start_prop = event.get("DTSTART")
+        if start_prop is None:
+            self._error(
+                line,
+                "DTSTART",
+                "the event has no DTSTART; expected its start, e.g. DTSTART:20260305T090000Z",
+            )
+            return
+        if not _readable(event, "DTSTART"):
+            self._error(
+                line,
+                "DTSTART",
+                f"{start_prop.to_ical().decode()!r} is not a date "
+                "or time; expected e.g. 20260305T090000Z or 20260305",
+            )
+            return
+        start = _aware(start_prop.dt, self.zone)
+        title = str(event.get("SUMMARY")) if event.get("SUMMARY") is not None else None
+        cancelled = cancelled_file or str(event.get("STATUS", "")).upper() == "CANCELLED"
+        attendees = _attendees(event)
+        uid = str(event.get("UID")) if event.get("UID") is not None else _made_uid(title, start)
+        recurring = event.get("RRULE") is not None or event.get("RDATE") is not None
+        if event.get("RECURRENCE-ID") is not None and _readable(event, "RECURRENCE-ID"):
+            key = f"{uid}/{_utc_key(event.get('RECURRENCE-ID').dt, self.zone)}"
+            self._add(key, title, start, cancelled, attendees, line)
+            return
+        if not recurring:
+            self._add(uid, title, start, cancelled, attendees, line)
+            return
+        try:
+            starts, cut = occurrences(start, event, self.horizon)
+        except (ValueError, TypeError):
+            rule = event.get("RRULE")
+            # str() gives a broken value as written (to_ical would escape it).
+            written = (
+                ""
+                if rule is None
+                else (str(rule) if type(rule).__name__ == "vBroken" else rule.to_ical().decode())
+            )
+            self._error(
+                line,
+                "RRULE",
+                f"{written!r} is not a recurrence rule; expected "
+                "e.g. FREQ=WEEKLY;BYDAY=MO;COUNT=10",
+            )
+            return
+        if cut:
+            self.notes.append(
+                f"Line {line}: the recurring event {title!r} was expanded up "
+                f"to {self.horizon.date()} (at most {MAX_OCCURRENCES} occurrences)."
+            )
+        for when in starts:
+            key = f"{uid}/{_utc_key(when, self.zone)}"
+            if (uid, _utc_key(when, self.zone)) in overridden:
+                continue
+            self._add(key, title, when, cancelled, attendees, line)
+
+    def _add(
+        self,
+        uid: str,
+        title: str | None,
+        start: dt.datetime,
+        cancelled: bool,
+        attendees: list[str],
+        line: int | None,
+    ) -> None:
+        self.columns["uid"].append(uid)
+        self.columns["title"].append(title)
+        self.columns["starts_at"].append(start.astimezone(dt.UTC))
+        self.columns["status"].append("cancelled" if cancelled else "held")
+        self.columns["attendees"].append(attendees)
+        self.columns["line"].append(line)
+
+    def _error(self, line: int | None, column: str, message: str) -> None:
+        self.errors.append(RowError(self.path, line, column, message))
+
+
+def _readable(event: Any, name: str) -> bool:
+    try:
+        event.get(name).dt  # noqa: B018 - broken values raise on access
+    except (AttributeError, ValueError, TypeError):
+        return False
+    return True
+
+
+def _aware(value: dt.date | dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """An aware datetime: floating times and all-day dates are read in ``zone``."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+    return dt.datetime.combine(value, dt.time(), zone)
+
+
+def _utc_key(value: dt.date | dt.datetime, zone: ZoneInfo) -> str:
+    return _aware(value, zone).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _attendees(event: Any) -> list[str]:
+    found: list[str] = []
+    values: list[Any] = []
+    for name in ("ORGANIZER", "ATTENDEE"):
+        value = event.get(name)
+        values.extend(value if isinstance(value, list) else [value] if value else [])
+    for value in values:
+        address = str(value).strip()
+        if address.lower().startswith("mailto:"):
+            address = address[len("mailto:") :]
+        address = address.strip().lower()
+        if "@" in address and address not in found:
+            found.append(address)
+    return found
+
+
+def _made_uid(title: str | None, start: dt.datetime) -> str:
+    """A stable stand-in for a missing UID (RFC 5545 requires one; some tools omit it)."""
+    digest = hashlib.sha1(f"{title}|{start.astimezone(dt.UTC).isoformat()}".encode())
+    return "no-uid:" + digest.hexdigest()[:16]

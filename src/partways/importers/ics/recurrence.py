@@ -1,0 +1,85 @@
+"""Occurrences of a recurring event (RRULE, RDATE, EXDATE), within a bounded horizon.
+
+``recurring-ical-events`` would do this (and more: VTODO, odd RRULE corners), but it
+is not a dependency yet; until it is, dateutil's ``rrule`` expands the rule, which
+covers what calendar exports write. An unbounded rule stops at the horizon or after
+:data:`MAX_OCCURRENCES`, whichever comes first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dateutil.rrule import rrulestr
+
+MAX_OCCURRENCES = 500
+
+
+def occurrences(
+    start: dt.datetime, component: Any, horizon: dt.datetime
+) -> tuple[list[dt.datetime], bool]:
+    """Start times of every occurrence (aware, in ``start``'s zone) up to ``horizon``.
+
+    ``start`` is the event's DTSTART as an aware datetime (an all-day event's start at
+    midnight in the import's zone). Returns the starts, sorted, and whether the
+    series was cut short by the horizon or the cap. Raises ValueError for an RRULE
+    that dateutil cannot read.
+    """
+    starts: set[dt.datetime] = {start}
+    cut = False
+    for rule in _as_list(component.get("RRULE")):
+        parsed = _rule(rule.to_ical().decode(), start)
+        for count, when in enumerate(parsed):
+            if when > horizon or count >= MAX_OCCURRENCES:
+                cut = True
+                break
+            starts.add(when)
+    for dates in _as_list(component.get("RDATE")):
+        for value in dates.dts:
+            when = _aware(value.dt, start)
+            if when <= horizon:
+                starts.add(when)
+    excluded = set()
+    for dates in _as_list(component.get("EXDATE")):
+        for value in dates.dts:
+            excluded.add(_aware(value.dt, start).astimezone(dt.UTC))
+    kept = sorted(s for s in starts if s.astimezone(dt.UTC) not in excluded)
+    return kept, cut
+
+
+def _rule(text: str, start: dt.datetime) -> Any:
+    """dateutil's rule for ``text``, UNTIL rewritten as UTC.
+
+    dateutil wants UNTIL aware when DTSTART is; exports also write it as a date
+    (all-day series) or a floating local time, both read here in DTSTART's zone.
+    """
+    parts = []
+    for part in text.split(";"):
+        key, _, value = part.partition("=")
+        if key.upper() == "UNTIL":
+            until = _parse_until(value, start)
+            value = until.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        parts.append(f"{key}={value}")
+    return rrulestr(";".join(parts), dtstart=start, forceset=True)
+
+
+def _parse_until(value: str, start: dt.datetime) -> dt.datetime:
+    if len(value) == 8:  # a date: the whole day counts
+        day = dt.datetime.strptime(value, "%Y%m%d")
+        return day.replace(hour=23, minute=59, second=59, tzinfo=start.tzinfo)
+    if value.endswith("Z"):
+        return dt.datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+    return dt.datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=start.tzinfo)
+
+
+def _aware(value: dt.date | dt.datetime, start: dt.datetime) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=start.tzinfo)
+    return dt.datetime.combine(value, start.timetz())
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

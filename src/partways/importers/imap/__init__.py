@@ -1,0 +1,7 @@
+"""IMAP: one folder of a mail account, read incrementally by UID."""
+
+from .importer import ImapImporter
+
+IMPORTERS = (ImapImporter,)
+
+__all__ = ["IMPORTERS", "ImapImporter"]

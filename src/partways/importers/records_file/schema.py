@@ -1,0 +1,152 @@
+"""What a records file may hold: its sections, their fields, types and allowed values.
+
+The allowed values repeat the choices of the store's Django models
+(``store/models/engagements.py``, ``conduct.py``, ``clients.py``); they are copied,
+not imported, because importers run without Django. Defaults are the models' own,
+so a record written without them reads the same as one entered in the admin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Field kinds and what an error says was expected.
+EXPECTED = {
+    "text": "text",
+    "texts": "a list of texts",
+    "date": "a date written YYYY-MM-DD, e.g. 2025-03-31",
+    "instant": "a date and time, e.g. 2025-03-31T14:30:00+02:00 or 2025-03-31 14:30:00",
+    "bool": "true or false",
+    "int": "a whole number from 0 to 32767",
+    "currency": "a three-letter ISO 4217 currency code, e.g. EUR",
+    "country": "a two-letter ISO 3166 country code, e.g. HR",
+    "email": "an e-mail address, e.g. ana@example.com",
+    "enum": "one of",
+    "contacts": "a list of contacts (mappings with name, email, phone, role, primary)",
+}
+
+CHANNELS = ("email", "chat", "phone", "sms", "meeting")
+DELIVERABLE_STATUSES = ("planned", "in_progress", "delivered", "accepted", "cancelled")
+PROPOSAL_KINDS = ("recommendation", "deliverable")
+PROPOSAL_OUTCOMES = ("accepted", "rejected", "revision", "pending")
+INCIDENT_KINDS = ("abuse_to_you", "abuse_to_staff", "unethical", "unreasonable_demand", "other")
+SEVERITIES = ("low", "medium", "high")
+FLAG_KINDS = ("not_a_fit", "other")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record: its kind, whether it must be there, and its default."""
+
+    kind: str
+    required: bool = False
+    default: Any = None
+    choices: tuple[str, ...] = ()
+
+    def expected(self) -> str:
+        if self.kind == "enum":
+            return "one of " + ", ".join(self.choices)
+        return EXPECTED[self.kind]
+
+
+CONTACT: dict[str, Field] = {
+    "name": Field("text"),
+    "email": Field("email"),
+    "phone": Field("text"),
+    "role": Field("text"),
+    "primary": Field("bool", default=False),
+}
+
+# Section name -> (record kind, fields). A section's records are a list of mappings.
+SECTIONS: dict[str, tuple[str, dict[str, Field]]] = {
+    "clients": (
+        "clients",
+        {
+            "name": Field("text", required=True),
+            "aliases": Field("texts"),
+            "country": Field("country"),
+            "notes": Field("text"),
+            "contacts": Field("contacts"),
+        },
+    ),
+    "contracts": (
+        "contracts",
+        {
+            "client": Field("text", required=True),
+            "title": Field("text"),
+            "start": Field("date", required=True),
+            "end": Field("date"),
+            "auto_renew": Field("bool", default=False),
+            "renewal_months": Field("int", default=12),
+            "notice_days": Field("int", default=30),
+            "termination_clause": Field("text"),
+            "scope": Field("text"),
+            "reply_window_hours": Field("int"),
+            "main_channel": Field("enum", choices=CHANNELS),
+            # None: the business's base currency, decided by the store.
+            "currency": Field("currency"),
+            "payment_terms_days": Field("int", default=30),
+        },
+    ),
+    "deliverables": (
+        "deliverables",
+        {
+            "client": Field("text", required=True),
+            "project": Field("text"),
+            "title": Field("text", required=True),
+            "status": Field("enum", default="planned", choices=DELIVERABLE_STATUSES),
+            "requested_on": Field("date"),
+            "due": Field("date"),
+            "original_due": Field("date"),
+            "delivered_on": Field("date"),
+            "paid_for": Field("bool", default=False),
+            "in_scope": Field("bool", default=True),
+        },
+    ),
+    "proposals": (
+        "proposals",
+        {
+            "client": Field("text", required=True),
+            "deliverable": Field("text"),
+            "kind": Field("enum", required=True, choices=PROPOSAL_KINDS),
+            "title": Field("text", required=True),
+            "submitted_on": Field("date", required=True),
+            "decided_on": Field("date"),
+            "outcome": Field("enum", default="pending", choices=PROPOSAL_OUTCOMES),
+            "reason": Field("text"),
+            "revision_round": Field("int", default=1),
+        },
+    ),
+    "incidents": (
+        "incidents",
+        {
+            "client": Field("text", required=True),
+            "kind": Field("enum", required=True, choices=INCIDENT_KINDS),
+            "reporter": Field("text"),
+            "severity": Field("enum", default="medium", choices=SEVERITIES),
+            "occurred_at": Field("instant", required=True),
+            "note": Field("text"),
+        },
+    ),
+    "flags": (
+        "flags",
+        {
+            "client": Field("text", required=True),
+            "kind": Field("enum", required=True, choices=FLAG_KINDS),
+            "reason": Field("text", required=True),
+            "created_on": Field("date", required=True),
+            "active": Field("bool", default=True),
+        },
+    ),
+}
+
+VERSION_KEY = "partways"
+VERSIONS = (1,)
+
+# Allowed values by record kind and column, for other importers that fill these kinds
+# (the generic mapped CSV checks them too).
+CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
+    kind: {name: f.choices for name, f in fields.items() if f.kind == "enum"}
+    for kind, fields in SECTIONS.values()
+}
