@@ -54,6 +54,7 @@ bench: setup
 
 docs: setup
 	$(BIN)/python -c "from partways.core.config import settings_markdown as m; open('docs/settings.md','w').write(m())"
+	$(BIN)/python -c "from partways.importers.docs import importing_markdown as m; open('docs/importing.md','w').write(m())"
 
 clean:
 	rm -rf $(VENV) .partways .pytest_cache .mypy_cache .ruff_cache

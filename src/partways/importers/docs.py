@@ -1,0 +1,127 @@
+"""docs/importing.md, assembled from the README of each importer's folder.
+
+Each folder documents its own tool beside its code; ``make docs`` joins them under a
+common introduction, and a test fails when the committed page and the folders differ.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+# Folders in the order a user meets them: time, money, messages, the rest.
+FOLDERS = (
+    "toggl", "clockify", "harvest", "kimai",
+    "invoiceninja", "freshbooks", "stripe", "zoho", "wave", "invoicely", "invoice2go",
+    "email", "imap", "slack", "ics",
+    "records_file", "generic_csv",
+)  # fmt: skip
+
+INTRO = """\
+# Importing your data
+
+partways reads the exports of the tools you already use. Export, then:
+
+```sh
+partways import FILE_OR_FOLDER...     # each file's format is recognised
+partways import FILE --dry-run        # what would change; writes nothing
+partways formats                      # every format, by the name --format takes
+```
+
+## What every import does
+
+- **Recognises the format** from the file's header or first lines. `--format NAME`
+  forces one (`partways formats` lists them). A folder is read file by file, and files
+  that are no export are listed as ignored; a maildir or an unpacked Slack export is
+  one export.
+- **Writes all of a file or nothing.** A file with an error writes nothing: the report
+  names the file, the line, the column and what was expected, for every error at once.
+  `--skip-bad-rows` imports the good rows and lists the bad ones.
+- **Adds nothing twice.** Every record gets a stable key from what identifies it (for
+  a time entry: client, project, person, start, duration, description; for an invoice:
+  client and number; for a message: its Message-ID). Importing the same file again, or
+  an export that overlaps the last one, adds only what is new; a record that changed
+  since (an invoice paid, an amount corrected) is updated in place. The summary says,
+  per file, how many records are new, updated, unchanged and skipped, and why any
+  were skipped.
+- **Reads messy files.** UTF-8 with or without a byte-order mark, UTF-16 (Excel's
+  "Unicode text"), Windows-1252 and Latin-1; commas, semicolons or tabs; fields with
+  line breaks in quotes; preamble lines before the header. Numbers and dates are read
+  the way the column writes them (`2.000,0` and `1,234.50`, `($400.00)`, `31.03.2024.`,
+  `03/31/2024`, `10:23 AM`), decided per column, so one file never mixes two readings.
+- **Keeps time right.** Times written with an offset keep it; times without one are
+  local time in your business's time zone (`--time-zone Europe/Zagreb` for another).
+  Everything is stored in UTC. A local time that never happened (the hour skipped when
+  clocks go forward) is an error, not a guess.
+- **Keeps money exact.** Amounts are stored as hundredths of their own currency; a
+  currency without an exchange rate to your base currency stops the triage with a
+  message (`partways rate USD 0.92`), never a silent sum.
+
+## Who is who
+
+Every tool spells your clients its own way. partways compares names without case,
+accents, punctuation and legal forms (Ltd, LLC, GmbH, d.o.o., d.d., PT … Tbk, Sdn Bhd,
+شركة …), so "ACME, d.o.o.", "Acme doo" and "acme" are one client, and keeps each new
+spelling as an alias. A name that matches no client becomes a new client, and the
+report lists it.
+
+Messages are matched by address: a contact's exact address first, then the client's
+own domain (never a free-mail domain such as gmail.com). Mail from your own addresses
+is outbound: your team members' addresses count, and you can add yours and your
+domain with `--me you@studio.hr --me @studio.hr` (remembered). A message that matches
+no client is kept without one; the report and `partways clients unmatched` list the
+addresses.
+
+```sh
+partways clients list                           # clients, aliases, addresses, domains
+partways clients unmatched                      # who wrote the mail no client claims
+partways clients alias "ACME Web" "Acme d.o.o." # another name of a client
+partways clients alias ivan@acme.hr "Acme d.o.o."   # an address: its mail is claimed
+partways clients alias @acme.hr "Acme d.o.o."   # a whole domain
+partways clients merge "Acme Corporation" "Acme d.o.o."   # a duplicate, folded in
+```
+
+`merge` moves every record of the first client to the second and keeps the first
+name as an alias, so the next import that uses it lands on the right client.
+
+## Writing your own importer
+
+An importer is a class with `identify(path) -> bool` and
+`extract(path) -> (records, errors)` (`partways.importers.Importer`); CSV formats
+declare their columns (`partways.importers.csvmap`). Register it under the
+`partways.importers` entry-point group of your package, exactly as partways registers
+its own in `pyproject.toml`.
+
+The sections below take the tools one by one: how to export, what partways reads,
+and what to know.
+"""
+
+
+def _demote(text: str) -> str:
+    """Every heading one level down (a README's title becomes a section); code kept."""
+    lines, in_code = [], False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        lines.append("#" + line if line.startswith("#") and not in_code else line)
+    return "\n".join(lines)
+
+
+def importing_markdown() -> str:
+    """The whole page: the introduction, then each folder's README one level down.
+
+    Raises FileNotFoundError when run from an installation without the sources.
+    """
+    from .registry import importer_classes
+
+    names: dict[str, list[str]] = {}
+    for name, cls in importer_classes().items():
+        names.setdefault(cls.__module__.split(".")[2], []).append(name)
+    parts = [INTRO]
+    for folder in FOLDERS:
+        text = _demote((HERE / folder / "README.md").read_text(encoding="utf-8").strip())
+        title, _, rest = text.partition("\n")
+        formats = ", ".join(f"`{n}`" for n in sorted(names.get(folder, [])))
+        parts.append(f"{title}\n\nFormat names (for `--format`): {formats}.\n{rest}")
+    return "\n\n".join(parts) + "\n"
