@@ -19,9 +19,10 @@ from tests.shared_data import SHARED
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Files that really are malformed, and the error each must give.
+CLOCKIFY = "exports/clockify/solidtime_fixtures"
 MALFORMED = {
     # A test file of solidtime's with an impossible date (month 13).
-    "exports/clockify/solidtime_fixtures/clockify_time_entries_import_test_3.csv": "'13/15/2024' is not a date",
+    f"{CLOCKIFY}/clockify_time_entries_import_test_3.csv": "'13/15/2024' is not a date",
 }
 # Notes written beside the samples, not exports.
 NOT_EXPORTS = {".md", ".corpora"}

@@ -217,10 +217,16 @@ class _Reader:
             contacts = row.get("contacts") or []
             main = next((c for c in contacts if c.get("primary")), contacts[0] if contacts else {})
             for contact in contacts:
-                contact_rows.append({"client": row["name"], "contact_name": contact.get("name"),
-                                     "email": contact.get("email"),
-                                     "phone": contact.get("phone"),
-                                     "role": contact.get("role"), "line": row["line"]})
+                contact_rows.append(
+                    {
+                        "client": row["name"],
+                        "contact_name": contact.get("name"),
+                        "email": contact.get("email"),
+                        "phone": contact.get("phone"),
+                        "role": contact.get("role"),
+                        "line": row["line"],
+                    }
+                )
             for alias in row.get("aliases") or []:
                 alias_rows.append({"client": row["name"], "alias": alias, "line": row["line"]})
             out.append(

@@ -20,7 +20,6 @@ from ..values import local_datetime, time_of_day
 _RECEIVED = ("paid", "succeeded", "refunded", "partially refunded", "partially_refunded")
 
 
-
 class StripePaymentsImporter(CsvImporter):
     name = "stripe-payments"
     title = "Stripe payments export (CSV)"

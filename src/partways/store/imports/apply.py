@@ -317,8 +317,9 @@ def _contacts(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
             ctx.skip("contacts without a client or an address", 1)
             continue
         pk = ctx.directory.resolve(row["client"])
-        added = ctx.directory.add_contact(pk, row["email"], row["contact_name"] or "",
-                                          row["phone"] or "", row["role"] or "")
+        added = ctx.directory.add_contact(
+            pk, row["email"], row["contact_name"] or "", row["phone"] or "", row["role"] or ""
+        )
         (report.new if added else report.unchanged)["contacts"] += 1
 
 

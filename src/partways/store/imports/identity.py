@@ -168,7 +168,10 @@ class Directory:
         if not email or email in self.by_address:
             return False
         Contact.objects.create(
-            client_id=pk, name=(name or email)[:200], email=email, phone=phone[:50],
+            client_id=pk,
+            name=(name or email)[:200],
+            email=email,
+            phone=phone[:50],
             role=role[:100],
         )
         self.by_address[email] = pk

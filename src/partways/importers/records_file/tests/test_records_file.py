@@ -94,7 +94,10 @@ def test_every_contact_and_alias_becomes_a_record() -> None:
     records, _ = _importer().extract(FOLDER / "example.yaml")
     assert records.frames["client_aliases"].height == 2
     assert records.frames["contacts"]["email"].to_list() == [
-        "ana@acme.example", "ivan@acme.example", "siti@maju.example"]
+        "ana@acme.example",
+        "ivan@acme.example",
+        "siti@maju.example",
+    ]
     acme = records.frames["clients"].row(0, named=True)
     assert (acme["contact_name"], acme["email"]) == ("Ana Kovačić", "ana@acme.example")
 
