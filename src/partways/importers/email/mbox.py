@@ -8,6 +8,7 @@ import multiprocessing.context
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,10 @@ _FROM_LINE = re.compile(rb"^From ", re.M)
 # quotes.
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
 _HEADER_LINE = re.compile(r"^[!-9;-~]+:")
+# A unit of work: file, offsets of its messages (and of the end), first line, zone.
+_Job = tuple[str, list[int], int, str]
+# What a unit gives: the messages as columns, and the errors.
+_Chunk = tuple[dict[str, list[Any]], list[RowError]]
 # Messages per unit of work (and per progress report).
 CHUNK = 5000
 PARALLEL_FROM = 20000
@@ -83,19 +88,38 @@ class MboxImporter(Importer):
             chunks.append((first, min(first + CHUNK, total), line))
         workers = _workers(total)
         jobs = [(str(path), starts[a : b + 1], line, self.time_zone) for a, b, line in chunks]
-        done = 0
-        if workers > 1:
-            with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-                for columns, errors in pool.map(_read_chunk, jobs):
-                    rows.extend(columns, errors)
-                    done += len(columns["line"]) + len(errors)
-                    self.progress(done, total)
-        else:
+        results = self._in_workers(jobs, workers, total) if workers > 1 else None
+        if results is None:
+            results = []
+            done = 0
             for job in jobs:
-                columns, errors = _read_chunk(job, data)
-                rows.extend(columns, errors)
-                done += len(columns["line"]) + len(errors)
+                results.append(_read_chunk(job, data))
+                done += _count(results[-1])
                 self.progress(done, total)
+        for columns, errors in results:
+            rows.extend(columns, errors)
+
+    def _in_workers(self, jobs: list[_Job], workers: int, total: int) -> list[_Chunk] | None:
+        """The chunks parsed by ``workers`` processes, in order; None if they cannot run.
+
+        Where processes cannot be started (no fork or semaphores in a sandbox) or one
+        dies, the caller parses in this process instead.
+        """
+        results: list[_Chunk] = []
+        done = 0
+        try:
+            with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+                for result in pool.map(_read_chunk, jobs):
+                    results.append(result)
+                    done += _count(result)
+                    self.progress(done, total)
+        except (BrokenProcessPool, OSError):
+            return None
+        return results
+
+
+def _count(result: _Chunk) -> int:
+    return len(result[0]["line"]) + len(result[1])
 
 
 def _workers(total: int) -> int:
@@ -117,9 +141,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _read_chunk(
-    job: tuple[str, list[int], int, str], data: mmap.mmap | None = None
-) -> tuple[dict[str, list[Any]], list[RowError]]:
+def _read_chunk(job: _Job, data: mmap.mmap | None = None) -> _Chunk:
     """Parse the messages starting at ``offsets`` (the last offset ends the chunk).
 
     Returns the messages as columns plus the errors; runs in a worker process when

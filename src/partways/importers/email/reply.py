@@ -7,7 +7,8 @@
   "في ... كتب:");
 * everything from an Outlook-style "-----Original Message-----" line or header
   block ("From:/Dari:/Od:/من:" followed by "Sent:/Dikirim:/Poslano:/أرسل:" ...)
-  or a forwarded-message marker on, since what follows was written by someone else;
+  or a forwarded-message marker on, since what follows was written by someone else
+  (and from a list archive's "---- next part ----" line, which only names attachments);
 * an attribution line that is not followed by ``>`` quotes (top-posting clients
   paste the old message under it unquoted), with everything after it;
 * the ``-- `` signature and what follows, "Sent from my phone" lines, and a closing
@@ -46,6 +47,7 @@ _ORIGINAL = re.compile(
                  Pro(?:s|sl)lije?đena\s+poruka|Proslije?đena\s+poruka|
                  الرسالة\s+المعاد\s+توجيهها|رسالة\s+معاد\s+توجيهها|
                  الرسالة\s+المُعاد\s+توجيهها)\s*-{2,}
+      | -{5,}\s*next\s+part\s*-{5,}
       | Begin\s+forwarded\s+message\s*:
       | Awal\s+pesan\s+(?:yang\s+)?diteruskan\s*:
       | Početak\s+proslije?đene\s+poruke\s*:
@@ -74,7 +76,9 @@ _SIGN_OFF = re.compile(
         (?:lijep|lijepi|srdačan|srdačni|srdacan|veliki)\s+pozdrav(?:i)?|pozdrav(?:i)?|
         s\s+poštovanjem|s\s+postovanjem|srdačno|lp|
         مع\s+(?:خالص\s+)?(?:التحية|التحيات|تحياتي)|تحياتي|مع\s+الشكر|وتفضلوا\s+بقبول\s+فائق\s+الاحترام
-    )[,.!،]?(?:\s+\S+){0,3}\s*$""",
+    )
+    # Alone on its line, or followed by a comma and a short name ("regards, Göran").
+    (?:[,.!،]?|[,،]\s*\S+(?:\s+\S+){0,2})\s*$""",
     re.X | re.I,
 )
 # A name block under a sign-off: a few short lines (name, role, company, phone).

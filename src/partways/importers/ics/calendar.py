@@ -77,6 +77,11 @@ class IcsImporter(Importer):
         records = Records()
         records.add("meetings", pl.DataFrame(reader.columns, schema=_SCHEMA))
         records.notes.extend(reader.notes)
+        if not events:
+            records.notes.append(
+                "The calendar holds no events (VEVENT); tasks, journal "
+                "entries and free/busy data are not read."
+            )
         return records, reader.errors
 
     def _zone(self) -> ZoneInfo:

@@ -125,6 +125,11 @@ class SlackExportImporter(Importer):
             self.progress(done + 1, total)
         frame = pl.DataFrame(columns, schema=_SCHEMA)
         records.add("messages", frame)
+        if frame.height == 0:
+            records.notes.append(
+                "The export holds no messages written by people (only "
+                "bots, joins and other automatic ones, or none at all)."
+            )
         return records, errors
 
     def _users(self, source: ExportSource) -> dict[str, Person]:

@@ -147,6 +147,21 @@ def test_parallel_parsing_gives_the_same_records_in_the_same_order(
     assert parallel_errors == serial_errors
 
 
+def test_without_worker_processes_the_file_is_parsed_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    serial, _ = _zagreb(MboxImporter).extract(FIXTURES / "clients.mbox")
+
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores in this sandbox")
+
+    monkeypatch.setattr(mbox, "PARALLEL_FROM", 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr(mbox, "ProcessPoolExecutor", no_processes)
+    records, _ = _zagreb(MboxImporter).extract(FIXTURES / "clients.mbox")
+    assert records.frames["messages"].equals(serial.frames["messages"])
+
+
 def test_progress_is_reported_up_to_the_total() -> None:
     importer = MboxImporter()
     seen = []

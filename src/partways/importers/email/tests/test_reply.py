@@ -33,6 +33,10 @@ CASES = {
         "FYI, see their complaint.\n\n---------- Forwarded message ---------\nFrom: X\n\nBad",
         "FYI, see their complaint.",
     ),
+    "en_list_archive_attachment_note": (
+        "See the log.\n-------------- next part --------------\nAn HTML attachment was scrubbed",
+        "See the log.",
+    ),
     "en_unquoted_top_post_under_attribution": (
         "Agreed.\n\nOn Tue, Mar 3, 2026 at 9:00 AM John <john@nw.example> wrote:\n\nOld text",
         "Agreed.",
@@ -101,6 +105,15 @@ def test_quotes_and_signatures_are_stripped(case: str) -> None:
 def test_a_sign_off_in_the_middle_of_a_long_message_is_kept() -> None:
     body = "Regards the logo: we want it blue.\n" + "\n".join(f"Point {i}." for i in range(8))
     assert strip_reply(body) == body
+
+
+def test_a_closing_sentence_that_starts_like_a_sign_off_is_kept() -> None:
+    body = "The new design is fine.\nBest part is this"
+    assert strip_reply(body) == body
+
+
+def test_a_sign_off_with_the_name_on_the_same_line_is_dropped() -> None:
+    assert strip_reply("See you Monday.\n\nregards, Göran") == "See you Monday."
 
 
 def test_a_header_like_line_at_the_top_is_not_taken_for_pasted_mail() -> None:

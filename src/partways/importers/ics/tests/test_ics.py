@@ -97,6 +97,17 @@ def test_a_file_that_is_not_icalendar_fails_with_a_sentence(tmp_path: Path) -> N
         IcsImporter().extract(path)
 
 
+def test_a_calendar_without_events_gives_a_note_and_no_records(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VTODO\nUID:t1\nSUMMARY:Call\n"
+        "END:VTODO\nEND:VCALENDAR\n"
+    )
+    records, errors = IcsImporter().extract(path)
+    assert (records.count(), errors) == (0, [])
+    assert "holds no events" in records.notes[0]
+
+
 @pytest.mark.parametrize(
     "path",
     shared_files("exports") + shared_files("email") + shared_files("chat"),

@@ -75,6 +75,18 @@ def test_an_export_without_users_json_cannot_be_read(tmp_path: Path) -> None:
         SlackExportImporter().extract(tmp_path / "export")
 
 
+def test_an_export_of_only_bot_messages_gives_a_note(tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    shutil.copytree(EXPORT, export, ignore=shutil.ignore_patterns("20*.json"))
+    (export / "kvarner-web" / "2026-03-05.json").write_text(
+        '[{"type": "message", "subtype": "bot_message", "text": "x", "ts": "1772690000.1"}]'
+    )
+    records, errors = SlackExportImporter().extract(export)
+    assert (records.count(), errors) == (0, [])
+    assert records.skipped == {"Slack bot_message messages": 1}
+    assert "no messages written by people" in records.notes[0]
+
+
 def test_other_zips_and_folders_are_not_claimed(tmp_path: Path) -> None:
     archive = tmp_path / "other.zip"
     with zipfile.ZipFile(archive, "w") as z:
