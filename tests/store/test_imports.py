@@ -266,3 +266,19 @@ def test_a_large_import_goes_through_the_bulk_path_and_stays_atomic():
     assert m.TimeEntry.objects.count() == 25_000
     assert _write(_time(rows)).unchanged["time_entries"] == 25_000
     assert m.TimeEntry.objects.count() == 25_000
+
+
+def test_a_large_import_is_staged_in_parts_and_leaves_no_staging_file(monkeypatch, settings):
+    from pathlib import Path
+
+    from django.db import connection
+
+    from partways.store.imports import bulk
+
+    monkeypatch.setattr(bulk, "STAGING_PART_ROWS", 7_000)
+    rows = [("Acme", f"P{i % 3}", 1 + i % 28, 60 + i) for i in range(25_000)]
+    assert _write(_time(rows)).new["time_entries"] == 25_000
+    assert m.TimeEntry.objects.values("project").distinct().count() == 3
+    if connection.vendor == "sqlite":
+        folder = Path(str(connection.settings_dict["NAME"])).parent
+        assert not list(folder.glob("*-import-staging-*"))

@@ -45,6 +45,8 @@ KINDS = (
     "instant",
 )
 
+_NULL_TEXT = pl.Series([None], dtype=pl.String)
+
 # The type of a parsed column, also of an optional column the file does not have.
 DTYPES: dict[str, pl.DataType] = {
     "text": pl.String(),
@@ -166,8 +168,11 @@ class CsvImporter(Importer):
         return find_header(head_text(path), self.header_matches) is not None
 
     def extract(self, path: Path) -> tuple[Records, list[RowError]]:
-        csv = read_csv(path, accept=self.header_matches)
+        csv = read_csv(
+            path, accept=self.header_matches, keep=lambda header: self.locate(header).values()
+        )
         table, errors = self.parse(csv)
+        del csv  # the raw text cells: no longer needed, and a large file's biggest part
         records = self.build(table)
         return records, errors + table.errors
 
@@ -204,9 +209,16 @@ class CsvImporter(Importer):
             if name not in headers:
                 columns.append(pl.Series(name, [None] * raw.height, dtype=DTYPES[column.kind]))
                 continue
-            parsed, expected = self._parse_column(raw, headers[name], column, date_formats, name)
+            # One trimmed copy per column serves the emptiness test and text columns.
+            stripped = raw[headers[name]].str.strip_chars()
+            empty = stripped.is_null() | (stripped == "")
+            if column.kind == "text":
+                parsed, expected = stripped.zip_with(~empty, _NULL_TEXT), "text"
+            else:
+                parsed, expected = self._parse_column(
+                    raw, headers[name], column, date_formats, name
+                )
             columns.append(parsed.alias(name))
-            empty = raw.select(values.blank(pl.col(headers[name]))).to_series()
             if column.kind != "text":
                 problems.append((name, ~empty & parsed.is_null(), f"is not {expected}"))
             if column.not_empty:

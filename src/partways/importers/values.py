@@ -62,7 +62,7 @@ def decimal_comma(values: pl.Series) -> bool:
     end, or a dot used as a thousands separator before a comma, says comma; ``1,234``
     (a comma then three digits, no dot) is read as a thousands separator.
     """
-    sample = values.drop_nulls().str.replace_all(_NUMBER_NOISE, "").head(5000)
+    sample = values.drop_nulls().head(5000).str.replace_all(_NUMBER_NOISE, "")
     if sample.len() == 0:
         return False
     comma = sample.str.contains(r",\d{1,2}\)?$") | sample.str.contains(r"\.\d{3},")

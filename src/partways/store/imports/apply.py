@@ -196,21 +196,10 @@ def _keyed(
         fresh = fresh.with_columns(ids.alias("id"))
         if kind == "messages":
             fresh = link_replies(fresh)
-        bulk.insert(table, fresh.drop("_key", "_digest", "_object_id", "_old_digest"))
-        _sync_sequence(table)
-        bulk.insert(
-            KEY_TABLE,
-            fresh.select(
-                pl.col("_key").alias("key"),
-                pl.lit(kind).alias("kind"),
-                pl.col("id").alias("object_id"),
-                pl.col("_digest").alias("digest"),
-                pl.lit(batch_id, pl.Int64).alias("batch_id"),
-            )
-            .sort("key")
-            .with_columns(bulk.next_ids(KEY_TABLE, fresh.height).alias("id")),
+        bulk.insert_with_keys(
+            table, fresh.drop("_object_id", "_old_digest"), KEY_TABLE, kind, batch_id
         )
-        _sync_sequence(KEY_TABLE)
+        _sync_sequence(table)
         report.new[kind] += fresh.height
     if changed.height:
         columns = [
@@ -222,39 +211,32 @@ def _keyed(
 
 
 def _record_keys(changed: pl.DataFrame, kind: str, batch_id: int) -> None:
-    """Store the new digests of changed records, and keys for invoices matched by number."""
-    keys = changed["_key"].to_list()
-    rows = []
-    for start in range(0, len(keys), 10_000):
-        chunk = keys[start : start + 10_000]
-        rows.append(
-            bulk.fetch(
-                f"SELECT id, key FROM {KEY_TABLE} WHERE key IN ({','.join('%s' for _ in chunk)})",
-                chunk,
-                {"id": pl.Int64, "_key": pl.Int64},
-            )
-        )
-    existing = pl.concat(rows)
-    stored = changed.join(existing, on="_key", how="inner")
+    """Store the new digests of changed records, and keys for invoices matched by number.
+
+    A record found through the keys table has its old digest; one matched only by
+    invoice number (entered by hand, or from another tool) has none and no key yet.
+    """
+    stored = changed.filter(pl.col("_old_digest").is_not_null())
     bulk.update(
         KEY_TABLE,
         stored.select(
-            pl.col("_digest").alias("digest"), pl.lit(batch_id, pl.Int64).alias("batch_id"), "id"
+            pl.col("_digest").alias("digest"),
+            pl.lit(batch_id, pl.Int64).alias("batch_id"),
+            pl.col("_key").alias("key"),
+        ),
+        by="key",
+    )
+    missing = changed.filter(pl.col("_old_digest").is_null())
+    bulk.insert(
+        KEY_TABLE,
+        missing.select(
+            pl.col("_key").alias("key"),
+            pl.lit(kind).alias("kind"),
+            pl.col("_object_id").alias("object_id"),
+            pl.col("_digest").alias("digest"),
+            pl.lit(batch_id, pl.Int64).alias("batch_id"),
         ),
     )
-    missing = changed.filter(~pl.col("_key").is_in(existing["_key"].implode()))
-    if missing.height:
-        bulk.insert(
-            KEY_TABLE,
-            missing.select(
-                pl.col("_key").alias("key"),
-                pl.lit(kind).alias("kind"),
-                pl.col("_object_id").alias("object_id"),
-                pl.col("_digest").alias("digest"),
-                pl.lit(batch_id, pl.Int64).alias("batch_id"),
-            ).with_columns(bulk.next_ids(KEY_TABLE, missing.height).alias("id")),
-        )
-        _sync_sequence(KEY_TABLE)
 
 
 def _known_invoices(rows: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:

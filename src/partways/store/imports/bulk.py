@@ -15,11 +15,16 @@ tens of microseconds per row, minutes for a million time entries, so:
   insertions into a B-tree.
 
 Ids are given explicitly (from :func:`next_ids`), so rows that refer to each other
-(a payment to an invoice of the same file) can be linked before they are written.
+(a payment to an invoice of the same file) can be linked before they are written,
+and so that the keys of new records can be written beside them.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +36,15 @@ SQLITE_CACHE_KIB = 256 * 1024
 # From this many rows on, SQLite inserts go through the ADBC staging file.
 STAGING_ROWS = 20_000
 STAGING_SCHEMA = "partways_staging"
+# Rows per Arrow batch written to a staging file: bounds the copies held at once.
+STAGING_CHUNK_ROWS = 200_000
+# A large frame is staged in parts of about this many rows, so copying one part into
+# its table overlaps writing the next one's file. Each part is an attached database,
+# and SQLite attaches ten at most: parts are capped, and what is left of the ten is
+# kept for the keys' file and for another large kind in the same import.
+STAGING_PART_ROWS = 200_000
+MAX_STAGING_PARTS = 5
+SQLITE_MAX_ATTACHED = 10
 
 
 def next_ids(table: str, count: int) -> pl.Series:
@@ -92,29 +106,60 @@ def insert(table: str, frame: pl.DataFrame) -> None:
         raw.executemany(sql, chunk.iter_rows())
 
 
-def _staging_path(number: int) -> Path:
-    db = Path(str(connection.settings_dict["NAME"]))
-    return db.with_name(f"{db.stem}-import-staging-{number}.sqlite3")
-
-
-def _attached_staging(raw: Any) -> list[str]:
+def _attached_staging(raw: Any) -> list[tuple[str, str]]:
+    """(schema, file) of every staging file attached to ``raw``."""
     return [
-        row[1] for row in raw.execute("PRAGMA database_list") if row[1].startswith(STAGING_SCHEMA)
+        (row[1], row[2])
+        for row in raw.execute("PRAGMA database_list")
+        if row[1].startswith(STAGING_SCHEMA)
     ]
 
 
 def _staged_insert(raw: Any, table: str, cols: str, frame: pl.DataFrame) -> None:
+    """Insert a large frame through staging files (see :func:`_copy_parts`)."""
+    with ThreadPoolExecutor(2) as pool:
+        _copy_parts(raw, table, cols, _submit_parts(raw, pool, frame), frame.height)
+
+
+def _submit_parts(raw: Any, pool: ThreadPoolExecutor, frame: pl.DataFrame) -> list[Future[Path]]:
+    """Queue the staging files of ``frame``'s parts on ``pool``, in order."""
+    free = SQLITE_MAX_ATTACHED - len(_attached_staging(raw)) - 1  # one left for keys
+    parts = max(1, min(MAX_STAGING_PARTS, free, -(-frame.height // STAGING_PART_ROWS)))
+    size = -(-frame.height // parts)
+    return [pool.submit(_write_stage, frame.slice(i * size, size)) for i in range(parts)]
+
+
+def _copy_parts(raw: Any, table: str, cols: str, parts: list[Future[Path]], count: int) -> None:
+    """Copy each staged part into ``table`` as soon as its file is written: while one
+    part is copied on this thread, the next one's file is written on another."""
+    try:
+        schemas = (_attach(raw, f.result()) for f in parts)
+        _copy_from_stages(raw, table, cols, schemas, count)
+    except BaseException:
+        # Files written but never attached are not cleaned up by detach_staging().
+        attached = {Path(p) for _, p in _attached_staging(raw)}
+        for f in parts:
+            if not f.cancel() and f.exception() is None and f.result() not in attached:
+                f.result().unlink(missing_ok=True)
+        raise
+
+
+def _write_stage(frame: pl.DataFrame) -> Path:
+    """A new staging file beside the database holding ``frame`` as table ``rows``.
+
+    Uses its own ADBC connection only, so it can run in a second thread while the
+    main one writes through Django's connection (both release the GIL).
+    """
     import adbc_driver_sqlite.dbapi as adbc
 
-    # One staging file per table written: an attached file is read in the snapshot
-    # the transaction took, so rows added to it later would not be seen.
-    number = len(_attached_staging(raw)) + 1
-    path = _staging_path(number)
-    path.unlink(missing_ok=True)
+    # One file per frame: an attached file is read in the snapshot the transaction
+    # took, so rows added to it later would not be seen.
+    db = Path(str(connection.settings_dict["NAME"]))
+    path = db.with_name(f"{db.stem}-import-staging-{uuid.uuid4().hex[:12]}.sqlite3")
     with adbc.connect(str(path)) as staging:
         with staging.cursor() as cur:
-            for start in range(0, frame.height, CHUNK_ROWS * 5):
-                chunk = _encode(frame.slice(start, CHUNK_ROWS * 5), postgres=False)
+            for start in range(0, frame.height, STAGING_CHUNK_ROWS):
+                chunk = _encode(frame.slice(start, STAGING_CHUNK_ROWS), postgres=False)
                 # The oldest Arrow layout (large_string, not string_view) is what
                 # the SQLite driver binds.
                 cur.adbc_ingest(
@@ -123,11 +168,29 @@ def _staged_insert(raw: Any, table: str, cols: str, frame: pl.DataFrame) -> None
                     mode="create_append",
                 )
         staging.commit()
+    return path
+
+
+def _attach(raw: Any, path: Path) -> str:
+    """Attach a staging file to Django's connection; the schema name it got."""
+    schema = f"{STAGING_SCHEMA}_{len(_attached_staging(raw)) + 1}"
     # ATTACH is allowed inside a transaction; DETACH is not: detach_staging() runs after.
-    raw.execute(f"ATTACH DATABASE ? AS {STAGING_SCHEMA}_{number}", (str(path),))
-    existing = raw.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]
+    raw.execute(f"ATTACH DATABASE ? AS {schema}", (str(path),))
+    return schema
+
+
+def _copy_from_stages(raw: Any, table: str, cols: str, schemas: Iterable[str], count: int) -> None:
+    """``INSERT INTO table`` from each staging schema's ``rows`` in turn, rebuilding the
+    table's indexes around the copy when the new rows outnumber the ones already there.
+
+    ``schemas`` may be lazy: each is attached when its file is ready.
+    """
+    # Counting stops at count + 1 rows: only "more new rows than old ones?" matters.
+    existing = raw.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} LIMIT ?)", (count + 1,)
+    ).fetchone()[0]
     indexes = []
-    if frame.height > existing:
+    if count > existing:
         indexes = raw.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
             "AND sql IS NOT NULL",
@@ -135,9 +198,51 @@ def _staged_insert(raw: Any, table: str, cols: str, frame: pl.DataFrame) -> None
         ).fetchall()
         for name, _ in indexes:
             raw.execute(f'DROP INDEX "{name}"')
-    raw.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {STAGING_SCHEMA}_{number}.rows")
+    for schema in schemas:
+        raw.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {schema}.rows")
+    # Index builds sort; with helper threads SQLite sorts on every core.
+    raw.execute(f"PRAGMA threads = {os.cpu_count() or 1}")
     for _, sql in indexes:
         raw.execute(sql)
+
+
+def insert_with_keys(
+    table: str, frame: pl.DataFrame, key_table: str, kind: str, batch_id: int
+) -> None:
+    """Insert ``frame``'s rows into ``table`` and their ``_key``/``_digest`` into ``key_table``.
+
+    The keys go in sorted: the key is the keys table's primary key (on SQLite its
+    rowid), so sorted keys extend its B-tree instead of landing all over it.
+    """
+    keys = frame.select(
+        pl.col("_key").alias("key"),
+        pl.col("id").alias("object_id"),
+        pl.col("_digest").alias("digest"),
+    ).sort("key")
+    if connection.vendor == "sqlite" and keys.height >= STAGING_ROWS:
+        # The keys' staging file is written on a worker thread while the rows go in;
+        # only the three columns that vary are staged (kind and batch are constants).
+        raw: Any = connection.connection
+        raw.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+        rows = frame.drop("_key", "_digest")
+        with ThreadPoolExecutor(2) as pool:
+            # The rows' parts are queued first: the copy into the table waits on them.
+            parts = _submit_parts(raw, pool, rows)
+            staged_keys = pool.submit(_write_stage, keys)
+            cols = ", ".join(f'"{c}"' for c in rows.columns)
+            _copy_parts(raw, table, cols, parts, rows.height)
+            schema = _attach(raw, staged_keys.result())
+        raw.execute(
+            f"INSERT INTO {key_table} (key, object_id, digest, kind, batch_id) "
+            f"SELECT key, object_id, digest, ?, ? FROM {schema}.rows",
+            (kind, batch_id),
+        )
+        return
+    insert(table, frame.drop("_key", "_digest"))
+    insert(
+        key_table,
+        keys.with_columns(pl.lit(kind).alias("kind"), pl.lit(batch_id, pl.Int64).alias("batch_id")),
+    )
 
 
 def detach_staging() -> None:
@@ -145,9 +250,9 @@ def detach_staging() -> None:
     if connection.vendor != "sqlite" or connection.connection is None:
         return
     raw: Any = connection.connection
-    for schema in _attached_staging(raw):
+    for schema, path in _attached_staging(raw):
         raw.execute(f"DETACH DATABASE {schema}")
-        _staging_path(int(schema.rsplit("_", 1)[1])).unlink(missing_ok=True)
+        Path(path).unlink(missing_ok=True)
 
 
 def _copy(table: str, cols: str, frame: pl.DataFrame) -> None:
@@ -164,16 +269,16 @@ def _copy(table: str, cols: str, frame: pl.DataFrame) -> None:
                 )
 
 
-def update(table: str, frame: pl.DataFrame) -> None:
-    """Set the columns of ``frame`` on the rows whose ``id`` it names."""
+def update(table: str, frame: pl.DataFrame, by: str = "id") -> None:
+    """Set the columns of ``frame`` on the rows whose ``by`` column (the id) it names."""
     if frame.height == 0:
         return
-    cols = [c for c in frame.columns if c != "id"]
+    cols = [c for c in frame.columns if c != by]
     postgres = connection.vendor == "postgresql"
     mark = "%s" if postgres else "?"
     sets = ", ".join(f'"{c}" = {mark}' for c in cols)
-    sql = f"UPDATE {table} SET {sets} WHERE id = {mark}"
-    rows = _encode(frame.select([*cols, "id"]), postgres).iter_rows()
+    sql = f"UPDATE {table} SET {sets} WHERE {by} = {mark}"
+    rows = _encode(frame.select([*cols, by]), postgres).iter_rows()
     if postgres:
         with connection.cursor() as cur:
             cur.executemany(sql, list(rows))

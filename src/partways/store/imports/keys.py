@@ -32,6 +32,10 @@ def _as_text(frame: pl.DataFrame, columns: list[str]) -> pl.Expr:
             expr = expr.list.join(",")
         elif dtype == pl.Boolean:
             expr = expr.cast(pl.Int8)
+        elif isinstance(dtype, pl.Datetime | pl.Date):
+            # Microseconds (days for dates) since 1970, UTC: the instant itself, and
+            # five times cheaper to write out than an ISO text.
+            expr = expr.cast(pl.Int64)
         parts.append(expr.cast(pl.String).fill_null(_NULL))
     return pl.concat_str(parts, separator=_SEP)
 
