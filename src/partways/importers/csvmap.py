@@ -146,6 +146,18 @@ class Table:
             self.errors.append(RowError(str(self.path), line, column, message))
         return frame.filter(~bad) if flagged.height else frame
 
+    def reject_skipped_times(self, frame: pl.DataFrame, field: str, zone: str) -> pl.DataFrame:
+        """``frame`` without rows whose ``started_at`` is null because their local time
+        never happened in ``zone`` (the hour skipped when clocks go forward); each is an
+        error at the column of ``field``."""
+        return self.reject(
+            frame,
+            pl.col("started_at").is_null(),
+            f'"{self.headers[field]}"',
+            f"this local time does not exist in {zone} (the clocks went forward); "
+            "expected a time that happened, or a different --time-zone",
+        )
+
 
 class CsvImporter(Importer):
     """An importer for one CSV export, driven by its :attr:`columns` map.

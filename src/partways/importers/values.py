@@ -187,6 +187,12 @@ def time_of_day(expr: pl.Expr) -> pl.Expr:
     return pl.coalesce([clean.str.to_time(f, strict=False) for f in _TIME_FORMATS])
 
 
+def joined(first: pl.Expr, second: pl.Expr) -> pl.Expr:
+    """``first: second`` when both are there (a task and its notes), else whichever is."""
+    both = first.is_not_null() & second.is_not_null()
+    return pl.when(both).then(first + ": " + second).otherwise(pl.coalesce(second, first))
+
+
 def local_datetime(day: pl.Expr, time: pl.Expr | None, time_zone: str) -> pl.Expr:
     """UTC instants from a local date (and time) in ``time_zone``.
 

@@ -16,7 +16,7 @@ import polars as pl
 
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
-from ..values import currency_in_header, local_datetime
+from ..values import currency_in_header, joined, local_datetime
 
 # Entry types that are not work for anyone: Clockify writes them only when the
 # workspace uses breaks or time off.
@@ -43,12 +43,6 @@ def typed(table: Table, columns: dict[str, Column]) -> pl.DataFrame:
         if not table.has(name) and c.kind in _KIND_TYPES
     ]
     return table.frame.with_columns(absent) if absent else table.frame
-
-
-def task_and_description(task: pl.Expr, description: pl.Expr) -> pl.Expr:
-    """``Task: description`` when both are there, else whichever is (null when neither)."""
-    both = task.is_not_null() & description.is_not_null()
-    return pl.when(both).then(task + ": " + description).otherwise(pl.coalesce(description, task))
 
 
 class ClockifyTimeImporter(CsvImporter):
@@ -115,16 +109,10 @@ class ClockifyTimeImporter(CsvImporter):
             pl.col("rate").alias("bill_rate_minor"),
             pl.lit(currency, dtype=pl.String).alias("currency"),
             "invoiced",
-            task_and_description(pl.col("task"), pl.col("description")).alias("description"),
+            joined(pl.col("task"), pl.col("description")).alias("description"),
             "line",
         )
-        frame = table.reject(
-            frame,
-            pl.col("started_at").is_null(),
-            f'"{table.headers["time"]}"',
-            f"this local time does not exist in {self.time_zone} (the clocks went forward); "
-            "expected a time that happened, or a different --time-zone",
-        )
+        frame = table.reject_skipped_times(frame, "time", self.time_zone)
         frame = table.reject(
             frame,
             pl.col("duration_seconds").is_null() | (pl.col("duration_seconds") < 0),

@@ -17,7 +17,7 @@ import polars as pl
 
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
-from ..values import local_datetime
+from ..values import joined, local_datetime
 
 # The start partways gives an entry that has only a day (see the module docstring).
 DAY_START = dt.time(9, 0)
@@ -53,7 +53,6 @@ class HarvestTimeImporter(CsvImporter):
 
     def build(self, table: Table) -> Records:
         frame = table.frame
-        both = pl.col("task").is_not_null() & pl.col("notes").is_not_null()
         frame = frame.select(
             "client",
             "project",
@@ -65,10 +64,7 @@ class HarvestTimeImporter(CsvImporter):
             pl.col("cost").alias("cost_rate_minor"),
             "currency",
             pl.col("invoiced") if table.has("invoiced") else pl.lit(None, pl.Boolean),
-            pl.when(both)
-            .then(pl.col("task") + ": " + pl.col("notes"))
-            .otherwise(pl.coalesce("notes", "task"))
-            .alias("description"),
+            joined(pl.col("task"), pl.col("notes")).alias("description"),
             "line",
         )
         frame = table.reject(

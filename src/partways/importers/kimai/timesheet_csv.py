@@ -19,7 +19,7 @@ from ..base import RowError
 from ..csvmap import Column, CsvImporter, Table, normalise_header
 from ..records import Records
 from ..textio import CsvText, read_csv
-from ..values import local_datetime, time_of_day
+from ..values import joined, local_datetime, time_of_day
 from .labels import DATE_ORDERS, LABELS, LANGUAGES
 
 # Arabic-Indic and Persian digits and the Arabic decimal and thousands separators, as
@@ -160,7 +160,6 @@ class KimaiCsvImporter(CsvImporter):
         seconds = pl.coalesce("duration", (stop - start).dt.total_seconds().cast(pl.Int64))
         hours = seconds.cast(pl.Float64) / 3600
         per_hour = pl.when(hours > 0)
-        both = pl.col("activity").is_not_null() & pl.col("description").is_not_null()
         frame = frame.select(
             pl.col("customer").alias("client"),
             "project",
@@ -177,19 +176,10 @@ class KimaiCsvImporter(CsvImporter):
             .cast(pl.Int64)
             .alias("cost_rate_minor"),
             "currency",
-            pl.when(both)
-            .then(pl.col("activity") + ": " + pl.col("description"))
-            .otherwise(pl.coalesce("description", "activity"))
-            .alias("description"),
+            joined(pl.col("activity"), pl.col("description")).alias("description"),
             "line",
         )
-        frame = table.reject(
-            frame,
-            pl.col("started_at").is_null(),
-            f'"{table.headers["begin"]}"',
-            f"this local time does not exist in {self.time_zone} (the clocks went forward); "
-            "expected a time that happened, or a different --time-zone",
-        )
+        frame = table.reject_skipped_times(frame, "begin", self.time_zone)
         frame = table.reject(
             frame,
             pl.col("duration_seconds").is_null(),

@@ -12,7 +12,7 @@ import polars as pl
 
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
-from ..values import currency_in_header, local_datetime
+from ..values import currency_in_header, joined, local_datetime
 
 
 class TogglCsvImporter(CsvImporter):
@@ -40,7 +40,6 @@ class TogglCsvImporter(CsvImporter):
         hours = pl.col("seconds") / 3600
         # Toggl gives the entry's amount, not its rate: the rate is amount per hour.
         rate = pl.when(hours > 0).then((pl.col("amount").cast(pl.Float64) / hours).round(0))
-        description = pl.when(pl.col("task").is_not_null() & pl.col("description").is_not_null())
         frame = table.frame.select(
             "client",
             "project",
@@ -53,18 +52,10 @@ class TogglCsvImporter(CsvImporter):
             .alias("billable"),
             rate.cast(pl.Int64).alias("bill_rate_minor"),
             pl.lit(currency, dtype=pl.String).alias("currency"),
-            description.then(pl.col("task") + ": " + pl.col("description"))
-            .otherwise(pl.coalesce("description", "task"))
-            .alias("description"),
+            joined(pl.col("task"), pl.col("description")).alias("description"),
             "line",
         )
-        frame = table.reject(
-            frame,
-            pl.col("started_at").is_null(),
-            '"Start time"',
-            f"this local time does not exist in {self.time_zone} (the clocks went forward); "
-            "expected a time that happened, or a different --time-zone",
-        )
+        frame = table.reject_skipped_times(frame, "time", self.time_zone)
         records = Records()
         records.add("time_entries", frame)
         return records
