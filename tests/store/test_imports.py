@@ -282,3 +282,19 @@ def test_a_large_import_is_staged_in_parts_and_leaves_no_staging_file(monkeypatc
     if connection.vendor == "sqlite":
         folder = Path(str(connection.settings_dict["NAME"])).parent
         assert not list(folder.glob("*-import-staging-*"))
+
+
+def test_an_invoice_entered_by_hand_is_updated_by_its_export_not_doubled():
+    acme = m.Client.objects.create(name="Acme")
+    m.Invoice.objects.create(
+        client=acme,
+        number="2026-001",
+        issued_on=dt.date(2026, 3, 1),
+        due_on=dt.date(2026, 3, 15),
+        amount_minor=9_000,
+    )
+    report = _write(_invoice(10_000))
+    assert (report.new["invoices"], report.updated["invoices"]) == (0, 1)
+    assert m.Invoice.objects.get().amount_minor == 10_000
+    # Its key is now known: the same export again changes nothing.
+    assert _write(_invoice(10_000)).unchanged["invoices"] == 1

@@ -18,7 +18,13 @@ import psycopg
 from django.db import DatabaseError, connection, transaction
 
 from partways.importers import Records, RowError
-from partways.store.models import BusinessSettings, ImportBatch, ImportCursor, ImportedKey
+from partways.store.models import (
+    BusinessSettings,
+    ImportBatch,
+    ImportCursor,
+    ImportedKey,
+    Message,
+)
 
 from . import bulk
 from .context import Context
@@ -152,19 +158,8 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
         )
 
 
-TABLES = {
-    "time_entries": "partways_timeentry",
-    "invoices": "partways_invoice",
-    "payments": "partways_payment",
-    "expenses": "partways_expense",
-    "messages": "partways_message",
-    "meetings": "partways_meeting",
-    "contracts": "partways_contract",
-    "deliverables": "partways_deliverable",
-    "proposals": "partways_proposal",
-    "incidents": "partways_incident",
-    "flags": "partways_clientflag",
-}
+TABLES = {kind: model._meta.db_table for kind, (model, _) in WRITERS.items()}
+TABLES["messages"] = Message._meta.db_table
 KEY_TABLE = ImportedKey._meta.db_table
 
 
@@ -184,8 +179,10 @@ def _keyed(
         known = _known_invoices(rows, known)
     rows = rows.join(known, on="_key", how="left", maintain_order="left")
     fresh = rows.filter(pl.col("_object_id").is_null())
+    # No old digest: an invoice found by its number only, never imported: update it.
     changed = rows.filter(
-        pl.col("_object_id").is_not_null() & (pl.col("_old_digest") != pl.col("_digest"))
+        pl.col("_object_id").is_not_null()
+        & (pl.col("_old_digest").is_null() | (pl.col("_old_digest") != pl.col("_digest")))
     )
     report.unchanged[kind] += rows.height - fresh.height - changed.height
     if fresh.height:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import polars as pl
+from django.db import models
 
 from partways.store.models import (
     ClientFlag,
@@ -270,7 +271,7 @@ def flags(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 Writer = Callable[[pl.DataFrame, Context], pl.DataFrame]
 
 # Kind -> (model, writer). Clients, projects and messages have writers of their own.
-WRITERS: dict[str, tuple[type, Writer]] = {
+WRITERS: dict[str, tuple[type[models.Model], Writer]] = {
     "time_entries": (TimeEntry, time_entries),
     "invoices": (Invoice, invoices),
     "payments": (Payment, payments),
