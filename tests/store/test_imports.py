@@ -298,3 +298,10 @@ def test_an_invoice_entered_by_hand_is_updated_by_its_export_not_doubled():
     assert m.Invoice.objects.get().amount_minor == 10_000
     # Its key is now known: the same export again changes nothing.
     assert _write(_invoice(10_000)).unchanged["invoices"] == 1
+
+
+def test_an_update_keeps_what_the_user_set_that_no_export_holds():
+    _write(_invoice(10_000))
+    m.Invoice.objects.update(reminders_sent=2)
+    _write(_invoice(12_000))
+    assert m.Invoice.objects.values_list("amount_minor", "reminders_sent").get() == (12_000, 2)

@@ -161,6 +161,12 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
 TABLES = {kind: model._meta.db_table for kind, (model, _) in WRITERS.items()}
 TABLES["messages"] = Message._meta.db_table
 KEY_TABLE = ImportedKey._meta.db_table
+# Columns no export holds but a user may have set in partways since the first import:
+# an update from a newer export leaves them as they are.
+KEPT_ON_UPDATE: dict[str, set[str]] = {
+    "invoices": {"reminders_sent"},
+    "meetings": {"client_prepared", "is_check_in"},
+}
 
 
 def _keyed(
@@ -199,9 +205,8 @@ def _keyed(
         _sync_sequence(table)
         report.new[kind] += fresh.height
     if changed.height:
-        columns = [
-            c for c in changed.columns if not c.startswith("_") and c not in ("in_reply_to", "id")
-        ]
+        kept = KEPT_ON_UPDATE.get(kind, set()) | {"in_reply_to", "id"}
+        columns = [c for c in changed.columns if not c.startswith("_") and c not in kept]
         bulk.update(table, changed.select(pl.col("_object_id").alias("id"), *columns))
         _record_keys(changed, kind, batch_id)
         report.updated[kind] += changed.height
