@@ -183,8 +183,11 @@ class CsvImporter(Importer):
         csv = read_csv(
             path, accept=self.header_matches, keep=lambda header: self.locate(header).values()
         )
+        rows = csv.frame.height
+        self.progress(0, rows)
         table, errors = self.parse(csv)
         del csv  # the raw text cells: no longer needed, and a large file's biggest part
+        self.progress(rows, rows)
         records = self.build(table)
         return records, errors + table.errors
 
