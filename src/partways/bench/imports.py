@@ -15,6 +15,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -241,9 +242,7 @@ def run(rows: int, messages: int, runs: int, out: Path) -> dict[str, Any]:
         "mbox_peak_mib": max(r["peak_mib"] for r in mbox_runs),
     }
     write_section(out, figures)
-    for f in scratch.rglob("*"):
-        if f.is_file():
-            f.unlink()
+    shutil.rmtree(scratch, ignore_errors=True)
     return figures
 
 
