@@ -1,9 +1,11 @@
 """Occurrences of a recurring event (RRULE, RDATE, EXDATE), within a bounded horizon.
 
-``recurring-ical-events`` would do this (and more: VTODO, odd RRULE corners), but it
-is not a dependency yet; until it is, dateutil's ``rrule`` expands the rule, which
-covers what calendar exports write. An unbounded rule stops at the horizon or after
-:data:`MAX_OCCURRENCES`, whichever comes first.
+dateutil's ``rrule`` (already a dependency) expands the rule; with RDATE, EXDATE and
+the per-occurrence keys of ``calendar.py`` (an edited occurrence replaces the one the
+rule gave) that covers what calendar exports write. ``recurring-ical-events`` does
+more (VTODO, rare RRULE corners) and would replace this module if those matter.
+An unbounded rule stops at the horizon or after :data:`MAX_OCCURRENCES`, whichever
+comes first.
 """
 
 from __future__ import annotations
