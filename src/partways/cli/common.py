@@ -41,6 +41,8 @@ def progress(description: str, total: int | None = None) -> Iterator[Progress]:
         TimeElapsedColumn(),
         console=err,
         transient=True,
+        # Piped or redirected, a bar would leave a blank line per use in the log.
+        disable=not err.is_terminal,
     )
     with bar:
         bar.add_task(description, total=total, step="")
