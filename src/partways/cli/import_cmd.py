@@ -20,7 +20,8 @@ def import_(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Export files, folders of exports, or an IMAP URL (imaps://user@host/INBOX).",
+            help="Export files, folders of exports, or an IMAP folder as a URL "
+            "(imaps://user@host/INBOX; the password from PARTWAYS_IMAP_PASSWORD).",
             show_default=False,
         ),
     ],
