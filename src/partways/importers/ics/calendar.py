@@ -163,7 +163,8 @@ class _Reader:
         if cut:
             self.notes.append(
                 f"Line {line}: the recurring event {title!r} was expanded up "
-                f"to {self.horizon.date()} (at most {MAX_OCCURRENCES} occurrences)."
+                f"to {self.horizon.date()}, keeping its {MAX_OCCURRENCES} most recent "
+                "occurrences at most."
             )
         for when in starts:
             key = f"{uid}/{_utc_key(when, self.zone)}"

@@ -4,18 +4,22 @@ dateutil's ``rrule`` (already a dependency) expands the rule; with RDATE, EXDATE
 the per-occurrence keys of ``calendar.py`` (an edited occurrence replaces the one the
 rule gave) that covers what calendar exports write. ``recurring-ical-events`` does
 more (VTODO, rare RRULE corners) and would replace this module if those matter.
-An unbounded rule stops at the horizon or after :data:`MAX_OCCURRENCES`, whichever
-comes first.
+An unbounded rule stops at the horizon; of a long series only the most recent
+:data:`MAX_OCCURRENCES` occurrences are kept (a daily stand-up since 2015 should
+bring this year's meetings, not its first 500).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from typing import Any
 
 from dateutil.rrule import rrulestr
 
 MAX_OCCURRENCES = 500
+# Occurrences looked at before giving up on a rule (a minutely rule from 1990 on).
+SCAN_LIMIT = 200_000
 
 
 def occurrences(
@@ -32,11 +36,17 @@ def occurrences(
     cut = False
     for rule in _as_list(component.get("RRULE")):
         parsed = _rule(rule.to_ical().decode(), start)
+        recent: deque[dt.datetime] = deque(maxlen=MAX_OCCURRENCES)
         for count, when in enumerate(parsed):
-            if when > horizon or count >= MAX_OCCURRENCES:
+            if when > horizon or count >= SCAN_LIMIT:
                 cut = True
                 break
-            starts.add(when)
+            if len(recent) == MAX_OCCURRENCES:
+                cut = True  # an older occurrence makes room for this one
+            recent.append(when)
+        if cut and recent:
+            starts = {s for s in starts if s >= recent[0]}
+        starts.update(recent)
     for dates in _as_list(component.get("RDATE")):
         for value in dates.dts:
             when = _aware(value.dt, start)
