@@ -98,3 +98,8 @@ def test_clients_alias_and_merge_resolve_names(cli, imported):
     assert "(domain)" in alias.stdout
     _fails(cli("clients", "alias", "@gmail.com", "Acme", check=False), "free-mail")
     assert "Every imported message" in cli("clients", "unmatched").stdout
+
+
+def test_me_takes_only_addresses_and_domains_and_is_kept_only_when_valid(cli):
+    proc = cli("import", str(TOGGL / "detailed_no_bom.csv"), "--me", "not an address", check=False)
+    _fails(proc, "--me", "neither an address nor a domain")

@@ -305,3 +305,118 @@ def test_an_update_keeps_what_the_user_set_that_no_export_holds():
     m.Invoice.objects.update(reminders_sent=2)
     _write(_invoice(12_000))
     assert m.Invoice.objects.values_list("amount_minor", "reminders_sent").get() == (12_000, 2)
+
+
+def test_records_deleted_since_come_back_and_never_overwrite_another_record():
+    _write(_time([("Acme", None, 1, 60)]))
+    _write(_time([("Beta", None, 2, 60)]))
+    m.Client.objects.filter(name="Beta").delete()
+    _write(_time([("Gamma", None, 3, 60)]))  # must not take Beta's old id
+    report = _write(_time([("Beta", None, 2, 60)]))
+    assert report.new["time_entries"] == 1
+    clients = sorted(m.TimeEntry.objects.values_list("client__name", flat=True))
+    assert clients == ["Acme", "Beta", "Gamma"]
+
+
+def test_a_payment_imported_before_its_invoice_is_linked_when_the_invoice_arrives():
+    base = m.BusinessSettings.load()
+    base.base_currency = "USD"
+    base.save()
+    records = Records()
+    records.add(
+        "payments",
+        pl.DataFrame(
+            {
+                "client": ["Acme"],
+                "invoice_number": ["2026-001"],
+                "paid_on": [dt.date(2026, 3, 20)],
+                "amount_minor": [10_000],
+            }
+        ),
+    )
+    _write(records)
+    assert m.Payment.objects.get().invoice_id is None
+    _write(_invoice(10_000))  # in EUR
+    payment = m.Payment.objects.get()
+    assert payment.invoice is not None and payment.invoice.number == "2026-001"
+    # Re-imported now, a payment without a currency takes its invoice's (EUR), not USD.
+    m.Payment.objects.all().delete()
+    _write(records)
+    assert m.Payment.objects.values_list("currency", flat=True).get() == "EUR"
+
+
+def test_a_message_without_an_id_is_nobodys_parent():
+    records = _mail("iva@acme.hr", "ana@studio.hr", "a@x", sent=1)
+    for message_id, day in ((None, 2), ("c@x", 3)):
+        records.add(
+            "messages",
+            _mail("iva@acme.hr", "ana@studio.hr", message_id, sent=day).frames["messages"],
+        )
+    _write(records)
+    assert m.Message.objects.exclude(in_reply_to=None).count() == 0
+
+
+def _payment(client, email=None):
+    records = Records()
+    records.add(
+        "payments",
+        pl.DataFrame(
+            {
+                "client": [client],
+                "client_email": [email],
+                "paid_on": [dt.date(2026, 3, 20)],
+                "amount_minor": [500],
+                "reference": ["ch_1"],
+            }
+        ),
+    )
+    return records
+
+
+def test_a_customer_named_by_address_lands_on_the_client_with_that_contact():
+    acme = m.Client.objects.create(name="Acme d.o.o.")
+    m.Contact.objects.create(client=acme, name="Bob", email="bob@acme.hr")
+    report = _write(_payment("bob@acme.hr", "bob@acme.hr"))
+    assert report.clients_created == []
+    assert m.Payment.objects.get().client_id == acme.pk
+
+
+def test_odd_names_neither_merge_nor_multiply():
+    long_name = "Very Long Client Name " * 12  # over the 200 characters a name can hold
+    for _ in range(2):
+        _write(_time([(long_name, "Web", 1, 60), ("???", None, 2, 60), ("★", None, 3, 60)]))
+    assert m.Client.objects.count() == 3
+    assert m.Project.objects.count() == 1
+
+
+def test_an_invoice_number_listed_twice_keeps_its_last_row():
+    records = Records()
+    records.add(
+        "invoices",
+        pl.DataFrame(
+            {
+                "client": ["Acme", "ACME Ltd"],
+                "number": ["7", "7"],
+                "issued_on": [dt.date(2026, 3, 1)] * 2,
+                "amount_minor": [100, 200],
+            }
+        ),
+    )
+    report = _write(records)
+    assert report.written and report.skipped["invoice numbers listed again (the last row kept)"]
+    assert m.Invoice.objects.values_list("amount_minor", flat=True).get() == 200
+
+
+def test_a_refused_file_reports_no_new_records():
+    records = _time([("Acme", "Web", 2, 3600)])
+    records.add("contracts", pl.DataFrame({"client": ["Acme"], "title": ["Retainer"]}))
+    report = _write(records)
+    assert report.refused and sum(report.new.values()) == 0 and report.clients_created == []
+
+
+def test_a_stray_nul_character_does_not_refuse_the_file():
+    records = _mail("iva@acme.hr", "ana@studio.hr", "nul@x")
+    frame = records.frames["messages"].with_columns(pl.lit("Hello\x00 there").alias("body"))
+    records.frames["messages"] = frame
+    assert _write(records).written
+    assert "there" in m.Message.objects.get().body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import Annotated
@@ -12,6 +13,8 @@ from rich.table import Table
 
 from .common import UserError, err, out, progress
 
+# An address (ana@studio.hr) or a whole domain (@studio.hr).
+_OWN_ADDRESS = re.compile(r"^([^@\s]+)?@[^@\s]+\.[^@\s]+$")
 # How many errors to print per file; the count says how many more there are.
 SHOWN_ERRORS = 25
 
@@ -70,12 +73,18 @@ def import_(
         fmt = "mapped-csv"  # a mapping file only means something to the mapped CSV importer
     options = {"mapping": mapping} if mapping else {}
     opts = ImportOptions(fmt, dry_run, skip_bad_rows, time_zone, options)
-    if me and not dry_run:
-        own_addresses(me)
+    for address in me or []:
+        if not _OWN_ADDRESS.match(address.strip()):
+            raise UserError(
+                f"--me: {address!r} is neither an address nor a domain; expected e.g. "
+                "ana@studio.hr or @studio.hr."
+            )
     try:
         found = list(sources(paths, fmt))
     except ImportFailed as exc:
         raise UserError(str(exc)) from None
+    if me and not dry_run:
+        own_addresses([a.strip() for a in me])
     reports = []
     for source in found:
         with progress(f"Importing {source.location}") as bar:

@@ -108,6 +108,11 @@ def write_records(
             )
         )
         report.refused = True
+        # Nothing was written: counts made on the way would say otherwise.
+        for counter in (report.new, report.updated, report.unchanged, report.unmatched_addresses):
+            counter.clear()
+        report.unmatched_messages = 0
+        report.clients_created, report.aliases_added = [], []
     else:
         report.written = True
     finally:
@@ -139,6 +144,8 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
             _keyed("messages", once, messages, ctx, report, batch.pk)
         else:
             _keyed(kind, frame, WRITERS[kind][1], ctx, report, batch.pk)
+    if {"invoices", "payments"} & set(records.kinds()):
+        _link_payments()
     report.skipped.update(ctx.skipped)
     report.clients_created = ctx.directory.created
     report.aliases_added = ctx.directory.aliased
@@ -181,6 +188,7 @@ def _keyed(
         [kind],
         {"_key": pl.Int64, "_object_id": pl.Int64, "_old_digest": pl.Int64},
     )
+    known = _still_there(table, known)
     if kind == "invoices":
         known = _known_invoices(rows, known)
     rows = rows.join(known, on="_key", how="left", maintain_order="left")
@@ -202,7 +210,6 @@ def _keyed(
         bulk.insert_with_keys(
             table, fresh.drop("_object_id", "_old_digest"), KEY_TABLE, kind, batch_id
         )
-        _sync_sequence(table)
         report.new[kind] += fresh.height
     if changed.height:
         kept = KEPT_ON_UPDATE.get(kind, set()) | {"in_reply_to", "id"}
@@ -259,15 +266,35 @@ def _known_invoices(rows: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([known, matched.filter(~pl.col("_key").is_in(known["_key"].implode()))])
 
 
-def _sync_sequence(table: str) -> None:
-    """Move PostgreSQL's id sequence past explicitly given ids (SQLite needs nothing)."""
-    if connection.vendor != "postgresql":
-        return
+def _link_payments() -> None:
+    """Link payments imported before their invoice, now that it may be there."""
     with connection.cursor() as cur:
         cur.execute(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            "UPDATE partways_payment SET invoice_id = (SELECT i.id FROM partways_invoice i "
+            "WHERE i.client_id = partways_payment.client_id "
+            "AND i.number = partways_payment.invoice_number) "
+            "WHERE invoice_id IS NULL AND invoice_number <> ''"
         )
+
+
+def _still_there(table: str, known: pl.DataFrame) -> pl.DataFrame:
+    """The known keys whose record still exists; the keys of deleted records are removed.
+
+    A record deleted since (with its client, or by hand) is new again when an export
+    brings it back.
+    """
+    if known.height == 0:
+        return known
+    ids = bulk.fetch(f"SELECT id FROM {table}", [], {"_object_id": pl.Int64})
+    stale = known.join(ids, on="_object_id", how="anti")
+    keys = stale["_key"].to_list()
+    for start in range(0, len(keys), 10_000):
+        chunk = keys[start : start + 10_000]
+        with connection.cursor() as cur:
+            cur.execute(
+                f"DELETE FROM {KEY_TABLE} WHERE key IN ({','.join('%s' for _ in chunk)})", chunk
+            )
+    return known.join(ids, on="_object_id", how="semi") if stale.height else known
 
 
 def _clients(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:

@@ -48,14 +48,32 @@ SQLITE_MAX_ATTACHED = 10
 
 
 def next_ids(table: str, count: int) -> pl.Series:
-    """``count`` fresh ids for ``table``. The import's write lock makes them safe to use:
-    SQLite's IMMEDIATE transaction, and on PostgreSQL an explicit table lock."""
+    """``count`` ids for ``table`` that were never used, not even by deleted rows.
+
+    Never reusing an id keeps an imported key from pointing at another record once
+    its own was deleted. The import's write lock makes the range safe to take:
+    SQLite's IMMEDIATE transaction (its AUTOINCREMENT counter remembers the highest id
+    ever given), and on PostgreSQL a table lock while the sequence is moved past it.
+    """
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
             cur.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
-        cur.execute(f"SELECT MAX(id) FROM {table}")
-        row = cur.fetchone()
-    start = int(row[0] or 0) + 1 if row else 1
+            cur.execute(f"SELECT pg_get_serial_sequence('{table}', 'id')")
+            (sequence,) = cur.fetchone() or (None,)
+            cur.execute(
+                f"SELECT GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), "
+                f"(SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+                f"FROM {sequence}))"
+            )
+            start = int(cur.fetchone()[0]) + 1
+            cur.execute("SELECT setval(%s, %s)", [sequence, start + count - 1])
+        else:
+            cur.execute(
+                f"SELECT MAX(COALESCE((SELECT MAX(id) FROM {table}), 0), "
+                f"COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))",
+                [table],
+            )
+            start = int(cur.fetchone()[0]) + 1
     return pl.int_range(start, start + count, dtype=pl.Int64, eager=True)
 
 
@@ -73,7 +91,10 @@ def _text_datetime(col: str, suffix: str = "") -> pl.Expr:
 def _encode(frame: pl.DataFrame, postgres: bool) -> pl.DataFrame:
     exprs = []
     for name, dtype in frame.schema.items():
-        if isinstance(dtype, pl.Datetime):
+        if dtype == pl.String and postgres:
+            # PostgreSQL text cannot hold NUL (a stray one in a mail body); SQLite can.
+            exprs.append(pl.col(name).str.replace_all("\x00", "", literal=True))
+        elif isinstance(dtype, pl.Datetime):
             exprs.append(_text_datetime(name, "+00" if postgres else ""))
         elif dtype == pl.Date:
             exprs.append(pl.col(name).dt.strftime("%Y-%m-%d"))
@@ -96,7 +117,7 @@ def insert(table: str, frame: pl.DataFrame) -> None:
     # A large page cache keeps the indexes being extended in memory (SQLite's default,
     # 2 MB, makes a million-row insert re-read index pages from disk over and over).
     raw.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
-    if frame.height >= STAGING_ROWS:
+    if frame.height >= STAGING_ROWS and len(_attached_staging(raw)) <= SQLITE_MAX_ATTACHED - 2:
         _staged_insert(raw, table, cols, frame)
         return
     marks = ", ".join("?" for _ in frame.columns)
@@ -124,6 +145,8 @@ def _staged_insert(raw: Any, table: str, cols: str, frame: pl.DataFrame) -> None
 def _submit_parts(raw: Any, pool: ThreadPoolExecutor, frame: pl.DataFrame) -> list[Future[Path]]:
     """Queue the staging files of ``frame``'s parts on ``pool``, in order."""
     free = SQLITE_MAX_ATTACHED - len(_attached_staging(raw)) - 1  # one left for keys
+    if free < 1:
+        raise RuntimeError("no staging slot left; callers check before staging")
     parts = max(1, min(MAX_STAGING_PARTS, free, -(-frame.height // STAGING_PART_ROWS)))
     size = -(-frame.height // parts)
     return [pool.submit(_write_stage, frame.slice(i * size, size)) for i in range(parts)]
@@ -136,12 +159,16 @@ def _copy_parts(raw: Any, table: str, cols: str, parts: list[Future[Path]], coun
         schemas = (_attach(raw, f.result()) for f in parts)
         _copy_from_stages(raw, table, cols, schemas, count)
     except BaseException:
-        # Files written but never attached are not cleaned up by detach_staging().
-        attached = {Path(p) for _, p in _attached_staging(raw)}
-        for f in parts:
-            if not f.cancel() and f.exception() is None and f.result() not in attached:
-                f.result().unlink(missing_ok=True)
+        _discard(parts, raw)
         raise
+
+
+def _discard(files: list[Future[Path]], raw: Any) -> None:
+    """Delete staging files written but never attached (detach_staging() misses them)."""
+    attached = {Path(p) for _, p in _attached_staging(raw)}
+    for f in files:
+        if not f.cancel() and f.exception() is None and f.result() not in attached:
+            f.result().unlink(missing_ok=True)
 
 
 def _write_stage(frame: pl.DataFrame) -> Path:
@@ -219,10 +246,14 @@ def insert_with_keys(
         pl.col("id").alias("object_id"),
         pl.col("_digest").alias("digest"),
     ).sort("key")
-    if connection.vendor == "sqlite" and keys.height >= STAGING_ROWS:
+    raw: Any = connection.connection
+    if (
+        connection.vendor == "sqlite"
+        and keys.height >= STAGING_ROWS
+        and len(_attached_staging(raw)) <= SQLITE_MAX_ATTACHED - 2  # a part and the keys
+    ):
         # The keys' staging file is written on a worker thread while the rows go in;
         # only the three columns that vary are staged (kind and batch are constants).
-        raw: Any = connection.connection
         raw.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
         rows = frame.drop("_key", "_digest")
         with ThreadPoolExecutor(2) as pool:
@@ -230,7 +261,11 @@ def insert_with_keys(
             parts = _submit_parts(raw, pool, rows)
             staged_keys = pool.submit(_write_stage, keys)
             cols = ", ".join(f'"{c}"' for c in rows.columns)
-            _copy_parts(raw, table, cols, parts, rows.height)
+            try:
+                _copy_parts(raw, table, cols, parts, rows.height)
+            except BaseException:
+                _discard([staged_keys], raw)
+                raise
             schema = _attach(raw, staged_keys.result())
         raw.execute(
             f"INSERT INTO {key_table} (key, object_id, digest, kind, batch_id) "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,6 +12,8 @@ import polars as pl
 from partways.store.models import BusinessSettings, Contract, Project
 
 from .identity import Directory
+
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass
@@ -41,22 +44,32 @@ class Context:
             self.skipped[reason] += count
 
     def client_ids(self, names: pl.Series, emails: pl.Series | None = None) -> pl.Series:
-        """Client ids for a column of names (and addresses, where a row has no name).
+        """Client ids for a column of names and, where given, the rows' addresses.
 
-        Names are resolved (created when new); an address only matches a known client.
+        A row's client is the one its name means; else the one its address belongs to
+        (a contact's, or the client's domain); else a new client with that name. A
+        name that is an address (Stripe names a customer by e-mail when it has no
+        description) is looked up as an address first.
         """
-        # In file order: the first spelling of a new client names it.
-        distinct = names.drop_nulls().unique(maintain_order=True).to_list()
-        mapping = {n: self.directory.resolve(n) for n in distinct if n.strip()}
-        ids = names.replace_strict(mapping, default=None, return_dtype=pl.Int64)
-        if emails is None:
-            return ids
-        by_mail = {
-            e: self.directory.client_of_address(e)
-            for e in emails.drop_nulls().unique(maintain_order=True).to_list()
-        }
-        mail_ids = emails.replace_strict(by_mail, default=None, return_dtype=pl.Int64)
-        return ids.fill_null(mail_ids)
+        emails = emails if emails is not None else pl.Series([None] * len(names), dtype=pl.String)
+        pairs = pl.DataFrame({"name": names, "email": emails})
+        directory = self.directory
+        distinct = pairs.unique(maintain_order=True)  # file order: a first spelling names
+        found: list[int | None] = []
+        for name, email in distinct.iter_rows():
+            name = name if name and name.strip() else None
+            # A known name (a new spelling of one is kept as an alias by resolve).
+            pk = directory.resolve(name) if name and directory.find(name) else None
+            for address in (email, name if name and _ADDRESS.match(name) else None):
+                if pk is None and address:
+                    pk = directory.client_of_address(address)
+            if pk is None and name:
+                pk = directory.resolve(name)
+            found.append(pk)
+        ids = distinct.with_columns(pl.Series("id", found, dtype=pl.Int64))
+        return pairs.join(
+            ids, on=["name", "email"], how="left", nulls_equal=True, maintain_order="left"
+        )["id"]
 
     def project_ids(self, client_ids: pl.Series, names: pl.Series) -> pl.Series:
         """Project ids for (client, project name) pairs, creating the projects that are new."""

@@ -62,6 +62,16 @@ def normal_name(name: str) -> str:
     return " ".join(kept or words)
 
 
+NAME_LENGTH = 200  # Client.name and ClientAlias.alias
+
+
+def _key(name: str) -> str:
+    """What names are compared by: the normal form, or for a name that is nothing but
+    punctuation or symbols (normal form empty) the name itself, so that "???" and
+    "★" stay two different clients."""
+    return normal_name(name) or name.strip().casefold()
+
+
 def domain_of(address: str) -> str:
     return address.rpartition("@")[2].strip().lower()
 
@@ -88,9 +98,9 @@ class Directory:
         d = cls()
         for pk, name in Client.objects.values_list("pk", "name"):
             d.names[pk] = name
-            d.by_name.setdefault(normal_name(name), pk)
+            d.by_name.setdefault(_key(name), pk)
         for alias, pk in ClientAlias.objects.values_list("alias", "client_id"):
-            d.by_name.setdefault(normal_name(alias), pk)
+            d.by_name.setdefault(_key(alias), pk)
         for email, pk in Contact.objects.exclude(email="").values_list("email", "client_id"):
             d.by_address.setdefault(email.lower(), pk)
             domain = domain_of(email)
@@ -111,14 +121,16 @@ class Directory:
     # --- names --------------------------------------------------------------------
 
     def find(self, name: str) -> int | None:
-        return self.by_name.get(normal_name(name))
+        return self.by_name.get(_key(name))
 
     def resolve(self, name: str) -> int:
         """The client called ``name`` (in any spelling), created when there is none.
 
-        A new spelling of a known client is kept as an alias.
+        A new spelling of a known client is kept as an alias. ``name`` must have
+        something besides white space.
         """
-        key = normal_name(name)
+        name = name.strip()[:NAME_LENGTH]  # as stored, so the next import finds it
+        key = _key(name)
         pk = self.by_name.get(key)
         if pk is None:
             client = Client.objects.create(name=self._free_name(name.strip()))
@@ -126,12 +138,9 @@ class Directory:
             self.names[pk] = client.name
             self.by_name[key] = pk
             self.created.append(client.name)
-        elif (
-            name.strip() != self.names[pk]
-            and not ClientAlias.objects.filter(alias__iexact=name.strip()).exists()
-        ):
-            ClientAlias.objects.create(client_id=pk, alias=name.strip()[:200])
-            self.aliased.append((name.strip(), self.names[pk]))
+        elif name != self.names[pk] and not ClientAlias.objects.filter(alias__iexact=name).exists():
+            ClientAlias.objects.create(client_id=pk, alias=name)
+            self.aliased.append((name, self.names[pk]))
         return pk
 
     def _free_name(self, name: str) -> str:

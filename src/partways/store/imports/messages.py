@@ -18,6 +18,16 @@ from .context import Context
 from .writers import KEYS
 
 
+def _fits(ids: pl.Expr, width: int) -> pl.Expr:
+    """Ids as they are when they fit the column; longer ones cut, with a hash of the
+    whole id after the cut so that two long ids with one beginning stay apart."""
+    digest = ids.map_elements(
+        lambda text: blake2b(text.encode(), digest_size=8).hexdigest(), return_dtype=pl.String
+    )
+    cut = ids.str.slice(0, width - 17) + "#" + digest
+    return pl.when(ids.str.len_chars() <= width).then(ids).otherwise(cut)
+
+
 def content_ids(frame: pl.DataFrame) -> pl.DataFrame:
     """Give messages without a Message-ID an id derived from what they say and when."""
     missing = frame["message_id"].is_null()
@@ -67,10 +77,11 @@ def messages(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         pl.col("author_address").fill_null("").str.to_lowercase().str.slice(0, 254),
         pl.Series("recipient_id", recipient, dtype=pl.Int64),
         pl.col("thread_key").fill_null("").str.slice(0, 255),
-        pl.col("in_reply_to"),  # linked to a message id once ids are known
+        # Linked to a message id once ids are known.
+        _fits(pl.col("in_reply_to"), 255).alias("in_reply_to"),
         pl.when(pl.col("message_id").str.starts_with("content:"))
         .then(None)
-        .otherwise(pl.col("message_id").str.slice(0, 255))
+        .otherwise(_fits(pl.col("message_id"), 255))
         .alias("external_id"),
         pl.col("subject").fill_null("").str.slice(0, 255),
         pl.col("recipients").list.join("\n").fill_null("").alias("recipients"),
@@ -90,7 +101,11 @@ def link_replies(rows: pl.DataFrame) -> pl.DataFrame:
     from partways.store.models import Message
 
     wanted = rows["in_reply_to"].drop_nulls().unique().to_list()
-    known = dict(zip(rows["external_id"].to_list(), rows["id"].to_list(), strict=True))
+    known = {
+        external: pk
+        for external, pk in zip(rows["external_id"].to_list(), rows["id"].to_list(), strict=True)
+        if external is not None  # a message without a Message-ID answers nothing by id
+    }
     missing = [w for w in wanted if w not in known]
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]

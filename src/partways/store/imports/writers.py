@@ -91,6 +91,11 @@ def invoices(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     )
     frame = _with_clients(frame, ctx, "invoices", "client_email")
     frame = _drop(frame, ctx, pl.col("issued_on").is_null(), "invoices without an issue date")
+    # One number, one invoice per client: a row listed twice (or under two spellings of
+    # the client) keeps its last, most recent version.
+    once = frame.unique(subset=["client_id", "number"], keep="last", maintain_order=True)
+    ctx.skip("invoice numbers listed again (the last row kept)", frame.height - once.height)
+    frame = once
     due = ctx.due_dates(frame["client_id"], frame["issued_on"])
     return frame.select(
         "client_id",
@@ -110,25 +115,33 @@ def payments(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     frame = _with_clients(frame, ctx, "payments", "client_email")
     frame = _drop(frame, ctx, pl.col("paid_on").is_null(), "payments without a date")
     ids = frame["client_id"].unique().to_list()
+    schema = {
+        "invoice_id": pl.Int64,
+        "client_id": pl.Int64,
+        "invoice_number": pl.String,
+        "invoice_currency": pl.String,
+    }
     known = (
         fetch(
-            f"SELECT id, client_id, number FROM partways_invoice "
+            f"SELECT id, client_id, number, currency FROM partways_invoice "
             f"WHERE client_id IN ({','.join('%s' for _ in ids)})",
             ids,
-            {"invoice_id": pl.Int64, "client_id": pl.Int64, "invoice_number": pl.String},
+            schema,
         )
         if ids
-        else pl.DataFrame(
-            schema={"invoice_id": pl.Int64, "client_id": pl.Int64, "invoice_number": pl.String}
-        )
+        else pl.DataFrame(schema=schema)
     )
     frame = frame.join(known, on=["client_id", "invoice_number"], how="left", maintain_order="left")
     return frame.select(
         "invoice_id",
+        _text("invoice_number", 64),
         "client_id",
         "paid_on",
         "amount_minor",
-        _currency(ctx),
+        # A payment without a currency is in its invoice's currency.
+        pl.coalesce("currency", "invoice_currency", pl.lit(ctx.base_currency))
+        .str.to_uppercase()
+        .alias("currency"),
         _text("method", 40),
         *KEYS,
     )

@@ -32,6 +32,9 @@ class Payment(models.Model):
         Invoice, null=True, blank=True, on_delete=models.CASCADE, related_name="payments"
     )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="payments")
+    # The invoice number as the export gave it: a payment imported before its invoice
+    # is linked when the invoice arrives.
+    invoice_number = models.CharField(max_length=64, blank=True, db_default="")
     paid_on = models.DateField()
     amount_minor = money_field()
     currency = currency_field(default="EUR")
