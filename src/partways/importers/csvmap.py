@@ -248,7 +248,7 @@ class CsvImporter(Importer):
                 errors = self._errors(csv, raw, bad, problems, headers)
                 parsed_frame = parsed_frame.filter(~any_bad)
         lines = pl.col("_row") + csv.header.index + 2  # exact unless a field spans lines
-        direct = csv.newlines - csv.header.index - raw.height in (0, 1)
+        direct = csv.blank_rows == 0 and csv.newlines - csv.header.index - raw.height in (0, 1)
         if errors or not direct:
             mapping = csv.lines_of(parsed_frame["_row"].to_list())
             lines = pl.col("_row").replace_strict(mapping, return_dtype=pl.Int64)
@@ -278,10 +278,14 @@ class CsvImporter(Importer):
         if kind == "time":
             return values.parse_time(series), _EXPECTED[kind]
         if kind == "date":
-            fmt = values.pick_date_format(series, self.date_order) or self.date_order[0]
+            picked = values.pick_date_format(series, self.date_order)
+            fmt = picked or self.date_order[0]
             date_formats[name] = fmt
-            example = _example_date(fmt)
             parsed = raw.select(values.date(pl.col(header), fmt)).to_series()
+            if picked is None:  # no value of the column reads in any known way
+                shown = ", ".join(_example_date(f) for f in self.date_order[:4])
+                return parsed, f"a date in a form this export writes, e.g. {shown}"
+            example = _example_date(fmt)
             return parsed, f"a date written like the rest of the column ({example})"
         expr = {
             "int": pl.col(header).str.strip_chars().cast(pl.Int64, strict=False),

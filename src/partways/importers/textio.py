@@ -109,6 +109,7 @@ class CsvText:
     encoding: str
     columns: list[str] = field(default_factory=list)  # header as written (before dedup)
     newlines: int = 0  # line breaks in the file, to tell whether rows map to lines 1:1
+    blank_rows: int = 0  # blank lines dropped: rows then no longer map to lines 1:1
     _lines: dict[int, int] | None = None
 
     def column_number(self, name: str) -> int:
@@ -189,8 +190,10 @@ def read_csv(
     # Polars puts the row index first; keep the export's columns first.
     frame = frame.select([*selected, "_row"])
     blank_row = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n) == "") for n in selected])
-    frame = frame.filter(~blank_row).with_columns(pl.int_range(pl.len()).alias("_row"))
-    return CsvText(path, frame, header, encoding, header.fields, newlines)
+    kept = frame.filter(~blank_row).with_columns(pl.int_range(pl.len()).alias("_row"))
+    return CsvText(
+        path, kept, header, encoding, header.fields, newlines, frame.height - kept.height
+    )
 
 
 def _read(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 import polars as pl
 
@@ -77,7 +78,9 @@ def number(expr: pl.Expr, comma: bool = False, scale: int = 6) -> pl.Expr:
     :func:`decimal_comma`). Parentheses and a trailing minus mean negative, as
     accounting exports write them.
     """
-    cleaned = expr.str.replace_all(r"[\s\u00a0\u202f']", "").str.replace_all(_NUMBER_NOISE, "")
+    # Typographic minus signs (Apple Numbers, several European locales) are minus.
+    signed = expr.str.replace_all(r"[\u2212\u2012\u2013\u2014\ufe63\uff0d]", "-")
+    cleaned = signed.str.replace_all(r"[\s\u00a0\u202f']", "").str.replace_all(_NUMBER_NOISE, "")
     negative = cleaned.str.contains(r"^\(.*\)$") | cleaned.str.ends_with("-")
     digits = cleaned.str.replace_all(r"[()]", "").str.strip_chars_end("-")
     if comma:
@@ -92,8 +95,16 @@ def number(expr: pl.Expr, comma: bool = False, scale: int = 6) -> pl.Expr:
 
 def minor_units(expr: pl.Expr, comma: bool = False) -> pl.Expr:
     """Money as integer minor units (cents), rounded half away from zero."""
-    value = number(expr, comma) * 100
-    return value.round(0).cast(pl.Int64, strict=False)
+    return _half_away_from_zero(number(expr, comma) * 100)
+
+
+def _half_away_from_zero(value: pl.Expr) -> pl.Expr:
+    """A Decimal rounded to a whole number the way invoices round: 0.5 up, -0.5 down.
+
+    (Polars' own ``round`` rounds half to even: 0.125 € would become 12 cents.)
+    """
+    whole = (value.abs() + Decimal("0.5")).cast(pl.Int64, strict=False)
+    return pl.when(value < 0).then(-whole).otherwise(whole)
 
 
 def boolean(expr: pl.Expr) -> pl.Expr:
@@ -228,12 +239,14 @@ def instant(expr: pl.Expr, time_zone: str) -> pl.Expr:
 def duration_seconds(expr: pl.Expr, comma: bool = False) -> pl.Expr:
     """Seconds from ``01:00:01``, ``125:30``, ``1:30`` (h:mm) or decimal hours ``1.5``/``1,5``."""
     clean = expr.str.strip_chars()
-    parts = clean.str.extract_groups(r"^(-?\d+):(\d{1,2})(?::(\d{1,2}))?$")
-    clock = (
-        parts.struct.field("1").cast(pl.Int64, strict=False) * 3600
-        + parts.struct.field("2").cast(pl.Int64, strict=False) * 60
-        + parts.struct.field("3").cast(pl.Int64, strict=False).fill_null(0)
+    parts = clean.str.extract_groups(r"^(-?)(\d+):(\d{1,2})(?::(\d{1,2}))?$")
+    magnitude = (
+        parts.struct.field("2").cast(pl.Int64, strict=False) * 3600
+        + parts.struct.field("3").cast(pl.Int64, strict=False) * 60
+        + parts.struct.field("4").cast(pl.Int64, strict=False).fill_null(0)
     )
+    # The sign is the whole duration's: -1:30 is an hour and a half taken back.
+    clock = pl.when(parts.struct.field("1") == "-").then(-magnitude).otherwise(magnitude)
     hours = number(clean, comma) * 3600
     decimal_hours = hours.round(0).cast(pl.Int64, strict=False)
     return pl.when(clean.str.contains(":")).then(clock).otherwise(decimal_hours)
@@ -268,8 +281,9 @@ def parse_time(series: pl.Series) -> pl.Series:
 
 def parse_duration(series: pl.Series, comma: bool = False) -> pl.Series:
     """Durations in seconds (see :func:`duration_seconds`); ``H:MM:SS`` read directly."""
+    # Only unsigned H:MM:SS here; a signed one goes the general way.
     parts = series.str.split_exact(":", 2).struct.unnest()
-    cols = [parts[c].cast(pl.Int64, strict=False) for c in parts.columns]
+    cols = [parts[c].cast(pl.UInt32, strict=False).cast(pl.Int64) for c in parts.columns]
     fast = (cols[0] * 3600 + cols[1] * 60 + cols[2]).alias(series.name)
     return _fallback(series, fast, duration_seconds(pl.col("v"), comma))
 
@@ -286,5 +300,5 @@ def parse_number(series: pl.Series, comma: bool = False, scale: int = 6) -> pl.S
 
 def parse_minor_units(series: pl.Series, comma: bool = False) -> pl.Series:
     """Money in minor units (see :func:`minor_units`)."""
-    value = parse_number(series, comma) * 100
-    return value.round(0).cast(pl.Int64, strict=False)
+    value = (parse_number(series, comma) * 100).alias("v")
+    return value.to_frame().select(_half_away_from_zero(pl.col("v"))).to_series()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import mmap
 import multiprocessing
 import multiprocessing.context
@@ -72,7 +73,11 @@ class MboxImporter(Importer):
 
     def _read(self, data: mmap.mmap, path: Path, rows: MessageRows) -> None:
         starts = [m.start() for m in _FROM_LINE.finditer(data)]
-        if not starts or data[: starts[0]].strip():
+        # A byte-order mark (an editor saved the file) sits before the first From line.
+        bom = len(codecs.BOM_UTF8) if data[:3] == codecs.BOM_UTF8 else 0
+        if bom and data[bom : bom + 5] == b"From ":
+            starts.insert(0, bom)
+        if not starts or data[bom : starts[0]].strip():
             raise ImportFailed(
                 f"{path}: not an mbox file; expected it to start with a 'From ' line."
             )

@@ -37,7 +37,7 @@ class FreshBooksInvoicesImporter(CsvImporter):
         "currency": Column("Currency", kind="currency", required=False),
     }
     signature = ("client", "number", "issued", "status", "total")
-    date_order = ("%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y")
+    date_order = ("%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%d.%m.%Y.")
 
     def extract(self, path: Path) -> tuple[Records, list[RowError]]:
         """Invoices and payments, and every problem; raises ImportFailed for an unreadable file.

@@ -13,7 +13,7 @@ import csv
 import re
 
 from ..csvmap import normalise_header
-from ..textio import find_header
+from ..textio import find_header, sniff_delimiter
 
 _V4_TITLE = re.compile(r"^\W*Invoice Ninja v\d+(\.\d+)*\b")
 
@@ -36,7 +36,8 @@ def v4_section(head: str) -> str | None:
     if not is_v4(head):
         return None
     for line in head.splitlines()[1:10]:
-        cells = [c.strip() for c in next(csv.reader([line]), [])]
+        # Excel saves with semicolons where decimals take a comma: split as the file does.
+        cells = [c.strip() for c in next(csv.reader([line], delimiter=sniff_delimiter(line)), [])]
         if cells and cells[0] and not any(cells[1:]):
             return cells[0].lower()
         if sum(1 for c in cells if c) > 1:  # the header came first: no section line

@@ -44,7 +44,7 @@ class StripePaymentsImporter(CsvImporter):
     # without it is told what it lacks rather than not recognised.
     signature = ("id", "created", "amount", "status")
     # Stripe writes 2024-03-31 13:05; a file saved again by a spreadsheet may not.
-    date_order = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d")
+    date_order = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%d.%m.%Y", "%d.%m.%Y.")
 
     def build(self, table: Table) -> Records:
         records = Records()

@@ -224,3 +224,19 @@ def test_no_email_importer_claims_other_files(path: Path) -> None:
 @pytest.mark.parametrize("folder", [".", "exports", "chat", "email", "email/notmuch_test_corpora"])
 def test_folders_that_only_contain_mail_further_down_are_not_claimed(folder: str) -> None:
     assert _claimants(SHARED / folder) == []
+
+
+def test_an_mbox_saved_with_a_byte_order_mark_is_read_whole(tmp_path: Path) -> None:
+    mbox = tmp_path / "saved.mbox"
+    text = (
+        "From ana@acme.example Mon Mar  2 09:15:00 2026\n"
+        "From: Ana <ana@acme.example>\nTo: studio@example.com\nSubject: Hi\n"
+        "Date: Mon, 2 Mar 2026 09:15:00 +0100\nMessage-ID: <bom-1@acme.example>\n\nHello\n"
+    )
+    mbox.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    importer = MboxImporter()
+    assert importer.identify(mbox)
+    records, errors = importer.extract(mbox)
+    assert errors == [] and records.frames["messages"]["message_id"].to_list() == [
+        "bom-1@acme.example"
+    ]

@@ -22,6 +22,8 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 GOLDEN: dict[str, type[Importer]] = {
     "v4_invoices.csv": InvoiceNinjaInvoicesImporter,
     "v4_payments.csv": InvoiceNinjaPaymentsImporter,
+    # Saved again by a spreadsheet in a decimal-comma locale: semicolons, 1.250,00 €.
+    "v4_payments_semicolon.csv": InvoiceNinjaPaymentsImporter,
     "v4_clients.csv": InvoiceNinjaClientsImporter,
     "v4_expenses.csv": InvoiceNinjaExpensesImporter,
     "v4_vendors.csv": InvoiceNinjaOtherImporter,
