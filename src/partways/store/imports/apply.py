@@ -297,11 +297,16 @@ def _still_there(table: str, known: pl.DataFrame) -> pl.DataFrame:
     return known.join(ids, on="_object_id", how="semi") if stale.height else known
 
 
+def _named(text: str | None) -> bool:
+    """Is there a name here, not just white space?"""
+    return bool(text and text.strip())
+
+
 def _clients(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
     """Client lists: each name resolved (created when new), its contact recorded."""
     directory = ctx.directory
     for row in frame.iter_rows(named=True):
-        if not row["client"]:
+        if not _named(row["client"]):
             ctx.skip("clients without a name", 1)
             continue
         before = len(directory.created)
@@ -324,7 +329,7 @@ def _clients(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
 def _contacts(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
     """Further contacts of clients: new addresses are added, known ones left alone."""
     for row in frame.iter_rows(named=True):
-        if not row["client"] or not row["email"]:
+        if not _named(row["client"]) or not _named(row["email"]):
             ctx.skip("contacts without a client or an address", 1)
             continue
         pk = ctx.directory.resolve(row["client"])
@@ -339,7 +344,7 @@ def _aliases(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
     from .resolve import ResolveError, add_name_alias
 
     for client, alias in frame.select("client", "alias").iter_rows():
-        if not client or not alias:
+        if not _named(client) or not _named(alias):
             ctx.skip("aliases without a client or a name", 1)
             continue
         pk = ctx.directory.resolve(client)
@@ -353,7 +358,7 @@ def _aliases(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
 
 def _projects(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
     for client, project in frame.select("client", "project").iter_rows():
-        if not client or not project:
+        if not _named(client) or not _named(project):
             ctx.skip("projects without a client", 1)
             continue
         before = ctx.projects_created
