@@ -188,7 +188,7 @@ def _keyed(
         [kind],
         {"_key": pl.Int64, "_object_id": pl.Int64, "_old_digest": pl.Int64},
     )
-    known = _still_there(table, known)
+    known = _still_there(kind, known)
     if kind == "invoices":
         known = _known_invoices(rows, known)
     rows = rows.join(known, on="_key", how="left", maintain_order="left")
@@ -277,7 +277,7 @@ def _link_payments() -> None:
         )
 
 
-def _still_there(table: str, known: pl.DataFrame) -> pl.DataFrame:
+def _still_there(kind: str, known: pl.DataFrame) -> pl.DataFrame:
     """The known keys whose record still exists; the keys of deleted records are removed.
 
     A record deleted since (with its client, or by hand) is new again when an export
@@ -285,8 +285,13 @@ def _still_there(table: str, known: pl.DataFrame) -> pl.DataFrame:
     """
     if known.height == 0:
         return known
-    ids = bulk.fetch(f"SELECT id FROM {table}", [], {"_object_id": pl.Int64})
-    stale = known.join(ids, on="_object_id", how="anti")
+    # Asked of the database, which answers with the (usually no) stale keys only.
+    stale = bulk.fetch(
+        f"SELECT k.key FROM {KEY_TABLE} k LEFT JOIN {TABLES[kind]} t ON t.id = k.object_id "
+        "WHERE k.kind = %s AND t.id IS NULL",
+        [kind],
+        {"_key": pl.Int64},
+    )
     keys = stale["_key"].to_list()
     for start in range(0, len(keys), 10_000):
         chunk = keys[start : start + 10_000]
@@ -294,7 +299,7 @@ def _still_there(table: str, known: pl.DataFrame) -> pl.DataFrame:
             cur.execute(
                 f"DELETE FROM {KEY_TABLE} WHERE key IN ({','.join('%s' for _ in chunk)})", chunk
             )
-    return known.join(ids, on="_object_id", how="semi") if stale.height else known
+    return known.join(stale, on="_key", how="anti") if stale.height else known
 
 
 def _named(text: str | None) -> bool:
