@@ -22,6 +22,8 @@ from typing import Any, Protocol
 import polars as pl
 from django.db import connection
 
+from partways.store.imports.bulk import encode
+
 # Rows per ingest batch: bounds the Arrow/CSV copies held in memory at once.
 CHUNK_ROWS = 500_000
 
@@ -56,16 +58,6 @@ def _max_id(table: str) -> int:
     return int(row[0] or 0) if row else 0
 
 
-def _datetime_text(col: str, suffix: str = "") -> pl.Expr:
-    """Django's text form of a UTC datetime: microseconds only when there are some."""
-    c = pl.col(col)
-    return (
-        pl.when(c.dt.microsecond() == 0)
-        .then(c.dt.strftime("%Y-%m-%d %H:%M:%S" + suffix))
-        .otherwise(c.dt.strftime("%Y-%m-%d %H:%M:%S%.6f" + suffix))
-    ).alias(col)
-
-
 class SqliteWriter:
     """ADBC ingest into the SQLite file (or shared in-memory test database)."""
 
@@ -87,17 +79,7 @@ class SqliteWriter:
 
     @staticmethod
     def encode(frame: pl.DataFrame) -> pl.DataFrame:
-        exprs = []
-        for name, dtype in frame.schema.items():
-            if isinstance(dtype, pl.Datetime):
-                exprs.append(_datetime_text(name))
-            elif dtype == pl.Date:
-                exprs.append(pl.col(name).dt.strftime("%Y-%m-%d"))
-            elif dtype == pl.Boolean:
-                exprs.append(pl.col(name).cast(pl.Int64))  # Django stores booleans as 0/1
-            else:
-                exprs.append(pl.col(name))
-        return frame.select(exprs)
+        return encode(frame, postgres=False)
 
     def _indexes(self, table: str) -> list[tuple[str, str]]:
         # Only explicitly created indexes have SQL; the implicit ones (primary key,
@@ -145,15 +127,7 @@ class PostgresWriter:
 
     @staticmethod
     def encode(frame: pl.DataFrame) -> pl.DataFrame:
-        exprs = []
-        for name, dtype in frame.schema.items():
-            if isinstance(dtype, pl.Datetime):
-                exprs.append(_datetime_text(name, "+00"))
-            elif dtype == pl.Date:
-                exprs.append(pl.col(name).dt.strftime("%Y-%m-%d"))
-            else:
-                exprs.append(pl.col(name))
-        return frame.select(exprs)
+        return encode(frame, postgres=True)
 
     def write(self, table: str, frame: pl.DataFrame) -> None:
         if frame.height == 0:

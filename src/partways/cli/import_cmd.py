@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress
 from rich.table import Table
 
 from .common import UserError, err, out, progress
+
+if TYPE_CHECKING:  # Django is set up only when a command runs
+    from partways.store.imports.apply import FileReport
 
 # An address (ana@studio.hr) or a whole domain (@studio.hr).
 _OWN_ADDRESS = re.compile(r"^([^@\s]+)?@[^@\s]+\.[^@\s]+$")
@@ -122,7 +125,7 @@ def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{n:,} {kind.replace('_', ' ')}" for kind, n in counter.items() if n) or "–"
 
 
-def _print(reports: list, dry_run: bool) -> None:  # type: ignore[type-arg]
+def _print(reports: list[FileReport], dry_run: bool) -> None:
     table = Table(
         title="Import (dry run: nothing was written)" if dry_run else "Import", title_justify="left"
     )
@@ -152,7 +155,7 @@ def _print(reports: list, dry_run: bool) -> None:  # type: ignore[type-arg]
         )
 
 
-def _details(r) -> None:  # type: ignore[no-untyped-def]
+def _details(r: FileReport) -> None:
     lines: list[str] = []
     for reason, n in r.skipped.items():
         lines.append(f"skipped {n:,}: {reason}")

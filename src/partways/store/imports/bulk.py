@@ -88,7 +88,9 @@ def _text_datetime(col: str, suffix: str = "") -> pl.Expr:
     )
 
 
-def _encode(frame: pl.DataFrame, postgres: bool) -> pl.DataFrame:
+def encode(frame: pl.DataFrame, postgres: bool) -> pl.DataFrame:
+    """``frame`` as Django stores it in the database: datetimes and dates as its text,
+    booleans as 0/1 on SQLite."""
     exprs = []
     for name, dtype in frame.schema.items():
         if dtype == pl.String and postgres:
@@ -123,7 +125,7 @@ def insert(table: str, frame: pl.DataFrame) -> None:
     marks = ", ".join("?" for _ in frame.columns)
     sql = f"INSERT INTO {table} ({cols}) VALUES ({marks})"
     for start in range(0, frame.height, CHUNK_ROWS):
-        chunk = _encode(frame.slice(start, CHUNK_ROWS), postgres=False)
+        chunk = encode(frame.slice(start, CHUNK_ROWS), postgres=False)
         raw.executemany(sql, chunk.iter_rows())
 
 
@@ -186,7 +188,7 @@ def _write_stage(frame: pl.DataFrame) -> Path:
     with adbc.connect(str(path)) as staging:
         with staging.cursor() as cur:
             for start in range(0, frame.height, STAGING_CHUNK_ROWS):
-                chunk = _encode(frame.slice(start, STAGING_CHUNK_ROWS), postgres=False)
+                chunk = encode(frame.slice(start, STAGING_CHUNK_ROWS), postgres=False)
                 # The oldest Arrow layout (large_string, not string_view) is what
                 # the SQLite driver binds.
                 cur.adbc_ingest(
@@ -296,7 +298,7 @@ def _copy(table: str, cols: str, frame: pl.DataFrame) -> None:
         psycopg_cursor: Any = cur.cursor
         with psycopg_cursor.copy(sql) as copy:
             for start in range(0, frame.height, CHUNK_ROWS):
-                chunk = _encode(frame.slice(start, CHUNK_ROWS), postgres=True)
+                chunk = encode(frame.slice(start, CHUNK_ROWS), postgres=True)
                 # Quoting every non-numeric field keeps '' (empty text) apart from an
                 # unquoted empty field, which COPY reads as NULL.
                 copy.write(
@@ -313,7 +315,7 @@ def update(table: str, frame: pl.DataFrame, by: str = "id") -> None:
     mark = "%s" if postgres else "?"
     sets = ", ".join(f'"{c}" = {mark}' for c in cols)
     sql = f"UPDATE {table} SET {sets} WHERE {by} = {mark}"
-    rows = _encode(frame.select([*cols, by]), postgres).iter_rows()
+    rows = encode(frame.select([*cols, by]), postgres).iter_rows()
     if postgres:
         with connection.cursor() as cur:
             cur.executemany(sql, list(rows))

@@ -18,14 +18,18 @@ from .context import Context
 from .writers import KEYS
 
 
-def _fits(ids: pl.Expr, width: int) -> pl.Expr:
-    """Ids as they are when they fit the column; longer ones cut, with a hash of the
-    whole id after the cut so that two long ids with one beginning stay apart."""
-    digest = ids.map_elements(
-        lambda text: blake2b(text.encode(), digest_size=8).hexdigest(), return_dtype=pl.String
-    )
-    cut = ids.str.slice(0, width - 17) + "#" + digest
-    return pl.when(ids.str.len_chars() <= width).then(ids).otherwise(cut)
+def _fitted(ids: pl.Series, width: int = 255) -> pl.Series:
+    """Ids as they are when they fit the column; longer ones (rare) cut, with a hash of
+    the whole id after the cut so that two long ids with one beginning stay apart."""
+    long = ids.str.len_chars() > width
+    if not long.any():
+        return ids
+    idx = long.arg_true()
+    cut = [
+        f"{text[: width - 17]}#{blake2b(text.encode(), digest_size=8).hexdigest()}"
+        for text in ids.gather(idx).to_list()
+    ]
+    return ids.scatter(idx, cut)
 
 
 def content_ids(frame: pl.DataFrame) -> pl.DataFrame:
@@ -78,10 +82,10 @@ def messages(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         pl.Series("recipient_id", recipient, dtype=pl.Int64),
         pl.col("thread_key").fill_null("").str.slice(0, 255),
         # Linked to a message id once ids are known.
-        _fits(pl.col("in_reply_to"), 255).alias("in_reply_to"),
+        _fitted(frame["in_reply_to"]).alias("in_reply_to"),
         pl.when(pl.col("message_id").str.starts_with("content:"))
         .then(None)
-        .otherwise(_fits(pl.col("message_id"), 255))
+        .otherwise(_fitted(frame["message_id"]))
         .alias("external_id"),
         pl.col("subject").fill_null("").str.slice(0, 255),
         pl.col("recipients").list.join("\n").fill_null("").alias("recipients"),
