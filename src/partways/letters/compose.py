@@ -1,0 +1,142 @@
+"""Composing a letter from its template, safely.
+
+Templates live in ``templates/<lang>/<kind>.txt`` (and may be overridden by a user's
+own folder). Each defines two blocks, ``subject`` and ``body``. In the body, a blank line
+separates paragraphs, each line of a paragraph is kept as a line (write prose on one
+line), and a paragraph whose every line starts with ``- `` is a bulleted list.
+
+Rendering is sandboxed (a user's template can't reach Python internals), autoescaped
+(a client called ``<b>`` stays text in HTML and PDF output) and strict (a misspelt or
+missing variable is an error, never a blank). Every value from the data is also
+flattened to one line without control or bidirectional-override characters, so a
+name can't add lines to a letter or headers to an e-mail, or reverse the text around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from .languages import check_language, is_rtl
+from .model import Block, Letter
+
+# The reasons of PLAYBOOK §5, one script each `[002] [001]`.
+REASONS: tuple[str, ...] = (
+    "too_demanding",
+    "mistreats_staff",
+    "unethical",
+    "payment",
+    "not_a_fit",
+    "generic",
+)
+# Letters that are not about ending: the acute case's apology `[003 #3]` and the
+# expectations sheet for a new client `[003 #2]`.
+OTHER_KINDS: tuple[str, ...] = ("apology", "expectations")
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+
+# C0 and C1 controls (line breaks included) and the bidirectional embeddings,
+# overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+")
+
+
+class LetterError(Exception):
+    """A letter could not be composed (unknown kind, a template error); says which and why."""
+
+
+def letter_kinds() -> tuple[str, ...]:
+    """Every kind of letter: the reasons for ending, then the others."""
+    return REASONS + OTHER_KINDS
+
+
+def _one_line(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return " ".join(_UNSAFE.sub(" ", value).split())
+    return value
+
+
+@lru_cache(maxsize=8)
+def _environment(template_dirs: tuple[Path, ...]) -> SandboxedEnvironment:
+    loaders = [FileSystemLoader(str(d)) for d in template_dirs]
+    loaders.append(FileSystemLoader(str(BUILTIN_TEMPLATES)))
+    return SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_one_line,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def compose(
+    kind: str,
+    lang: str,
+    context: Mapping[str, Any],
+    template_dirs: Sequence[Path] = (),
+) -> Letter:
+    """Compose the letter ``kind`` in ``lang`` from ``context``.
+
+    ``template_dirs`` are searched before the built-in templates, each laid out as
+    ``<lang>/<kind>.txt``. Raises :class:`~.languages.UnknownLanguage` for a language
+    without letters and :class:`LetterError` for an unknown kind or a template that
+    fails (a syntax error with its file and line, an undefined variable).
+    """
+    lang = check_language(lang)
+    if kind not in letter_kinds():
+        raise LetterError(f"no letter of kind {kind!r}; expected one of {', '.join(letter_kinds())}.")
+    env = _environment(tuple(Path(d) for d in template_dirs))
+    name = f"{lang}/{kind}.txt"
+    try:
+        template = env.get_template(name)
+        for block in ("subject", "body"):
+            if block not in template.blocks:
+                raise LetterError(f"template {name} has no {{% block {block} %}}.")
+        ctx = template.new_context(dict(context))
+        subject = "".join(template.blocks["subject"](ctx))
+        body = "".join(template.blocks["body"](ctx))
+    except TemplateNotFound:
+        raise LetterError(f"no template {name}.") from None
+    except TemplateSyntaxError as exc:
+        raise LetterError(
+            f"template {exc.filename or name}, line {exc.lineno}: {exc.message}"
+        ) from None
+    except TemplateError as exc:
+        raise LetterError(f"template {name}: {exc.message or exc}") from None
+    return Letter(
+        kind=kind,
+        lang=lang,
+        direction="rtl" if is_rtl(lang) else "ltr",
+        subject_html=" ".join(subject.split()),
+        blocks=split_blocks(body),
+    )
+
+
+def split_blocks(body: str) -> tuple[Block, ...]:
+    """The body's paragraphs and lists, in order (see the module's layout rules)."""
+    blocks = []
+    for chunk in re.split(r"\n[ \t]*\n", body.strip()):
+        lines = tuple(line.strip() for line in chunk.splitlines() if line.strip())
+        if not lines:
+            continue
+        if all(line.startswith("- ") for line in lines):
+            blocks.append(Block("list", tuple(line[2:].strip() for line in lines)))
+        else:
+            blocks.append(Block("paragraph", lines))
+    return tuple(blocks)
