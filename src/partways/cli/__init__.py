@@ -6,7 +6,17 @@ import sys
 
 import typer
 
-from . import bench_cmd, clients_cmd, demo_cmd, import_cmd, settings_cmd, triage_cmd
+from . import (
+    bench_cmd,
+    clients_cmd,
+    demo_cmd,
+    import_cmd,
+    letter_cmd,
+    offboard_cmd,
+    repair_cmd,
+    settings_cmd,
+    triage_cmd,
+)
 from .common import UserError, err
 
 app = typer.Typer(
@@ -17,17 +27,46 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (demo_cmd, import_cmd, clients_cmd, triage_cmd, settings_cmd, bench_cmd):
+for module in (
+    demo_cmd,
+    import_cmd,
+    clients_cmd,
+    triage_cmd,
+    repair_cmd,
+    offboard_cmd,
+    letter_cmd,
+    settings_cmd,
+    bench_cmd,
+):
     module.register(app)
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
     from partways.core.config import UnknownSetting
     from partways.core.dataset import DataError
+    from partways.core.offboarding.contract import EndDateError
+    from partways.core.offboarding.reasons import UnknownReason
+    from partways.core.offboarding.steps import StepRefused
     from partways.demo.generator import DemoExists
     from partways.importers import ImportFailed
+    from partways.letters import LetterError, UnknownLanguage
+    from partways.letters.formats import UnknownFormat
+    from partways.store.cases.records import CaseError
 
-    return (UserError, DataError, UnknownSetting, DemoExists, ImportFailed)
+    return (
+        UserError,
+        DataError,
+        UnknownSetting,
+        DemoExists,
+        ImportFailed,
+        CaseError,
+        EndDateError,
+        UnknownReason,
+        StepRefused,
+        LetterError,
+        UnknownLanguage,
+        UnknownFormat,
+    )
 
 
 def main() -> None:

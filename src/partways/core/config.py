@@ -311,6 +311,52 @@ SETTINGS: tuple[Setting, ...] = (
         "share",
         "How much a repair plan must lower the score by its review date to count as improved.",
     ),
+    # Repair plans [000] [003 #2] [003 #3]
+    Setting(
+        "repair.review_days",
+        60,
+        "days",
+        "Days from opening a repair plan to its review date, when it is judged.",
+    ),
+    Setting(
+        "repair.first_action_days",
+        3,
+        "days",
+        "Days within which a plan's first actions (the apology, the first check-in) are due.",
+    ),
+    Setting(
+        "repair.check_in_days",
+        7,
+        "days",
+        "Days between check-ins a plan proposes to a client who is hard to reach [000 #4].",
+    ),
+    Setting(
+        "expectations.revision_rounds",
+        2,
+        "rounds",
+        "Revision rounds per deliverable an expectations sheet and new agreement offer.",
+    ),
+    Setting(
+        "expectations.deposit_percent",
+        0,
+        "percent",
+        "Share of a project paid before work starts; a payment repair proposes 30 when 0.",
+    ),
+    # Ending the relationship [000 step 1-5] [001]
+    Setting(
+        "offboarding.notice_days",
+        30,
+        "days",
+        "Notice given when no contract sets a term end: days from telling the client to "
+        "the last day [000 step 5].",
+    ),
+    Setting(
+        "offboarding.deliverable_extension_days",
+        60,
+        "days",
+        "An open deliverable due at most this many days after the end date moves the end "
+        "date to its due date, so the work is finished [001].",
+    ),
     Setting(
         "pareto.top_share",
         0.2,

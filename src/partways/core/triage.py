@@ -260,11 +260,27 @@ def triage(result: EngineResult, ds: Dataset, cfg: Thresholds | None = None) -> 
     return decisions
 
 
-def _due_plans(ds: Dataset, as_of: dt.date) -> dict[int, tuple[dt.date, dt.date, float]]:
-    due = ds.repair_plans.filter((pl.col("status") == "open") & (pl.col("review_on") <= as_of))
+def _due_plans(ds: Dataset, as_of: dt.date) -> dict[int, tuple[dt.date, dt.date, float, bool]]:
+    """Plans to judge: open ones past their review date, and ones already judged failed.
+
+    The value is (opened, review date, baseline score, failed at review).
+    """
+    # Only a client's latest plan counts: an old failure is superseded by a new plan.
+    latest = (
+        ds.repair_plans.filter(pl.col("opened_on") <= as_of)
+        .sort("opened_on")
+        .group_by("client_id")
+        .last()
+    )
+    due = latest.filter(
+        ((pl.col("status") == "open") & (pl.col("review_on") <= as_of))
+        | (pl.col("status") == "failed")
+    )
     return {
-        r[0]: (r[1], r[2], r[3])
-        for r in due.select("client_id", "opened_on", "review_on", "baseline_score").iter_rows()
+        r[0]: (r[1], r[2], r[3], r[4] == "failed")
+        for r in due.select(
+            "client_id", "opened_on", "review_on", "baseline_score", "status"
+        ).iter_rows()
     }
 
 
@@ -300,7 +316,7 @@ def _decide(
     cfg: Thresholds,
     w: dict[str, float],
     as_of: dt.date,
-    due_plan: tuple[dt.date, dt.date, float] | None,
+    due_plan: tuple[dt.date, dt.date, float, bool] | None,
     plan_open: bool,
     contract_end: dt.date | None,
 ) -> Decision:
@@ -334,8 +350,16 @@ def _decide(
     if end_now:
         return decision("end_now", end_now)
     if due_plan is not None:
-        opened, review, baseline = due_plan
+        opened, review, baseline, failed = due_plan
         target = baseline * (1 - cfg["triage.repair_min_improvement"])
+        if failed:
+            return decision(
+                "end_at_contract_end",
+                [
+                    f"The repair plan opened on {opened} failed at its review on {review}: "
+                    "the signs did not improve [000 #4] [000 #7]."
+                ],
+            )
         if score > target:
             return decision(
                 "end_at_contract_end",

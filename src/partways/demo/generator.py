@@ -44,6 +44,14 @@ class DemoExists(Exception):
     """The database already holds clients; the demo will not mix with real data."""
 
 
+# Whom letters are addressed to, by the client's language.
+CONTACT_NAMES = {
+    "en": ["Emma Clarke", "James Whitfield", "Olivia Bennett", "Daniel Hughes", "Sophie Turner"],
+    "id": ["Budi Santoso", "Siti Rahmawati", "Agus Pratama", "Rina Wulandari", "Made Suartana"],
+    "hr": ["Ivana Babić", "Tomislav Kovačević", "Marija Jurić", "Luka Šarić", "Petra Đurić"],
+    "ar": ["سارة المنصوري", "خالد العتيبي", "ليلى حداد", "عمر الزعبي", "نور الهاشمي"],
+}
+
 @dataclass
 class Rows:
     """Unsaved model instances, saved in bulk at the end (parents first)."""
@@ -94,7 +102,7 @@ class _ClientBuilder:
         slug = "".join(ch for ch in p.name.lower() if ch.isalnum())[:16]
         m.Contact.objects.create(
             client=client,
-            name=f"Contact at {p.name}",
+            name=self.rng.choice(CONTACT_NAMES.get(p.lang, CONTACT_NAMES["en"])),
             email=f"office@{slug}.example",
             is_primary=True,
         )

@@ -100,7 +100,9 @@ def compose(
     """
     lang = check_language(lang)
     if kind not in letter_kinds():
-        raise LetterError(f"no letter of kind {kind!r}; expected one of {', '.join(letter_kinds())}.")
+        raise LetterError(
+            f"no letter of kind {kind!r}; expected one of {', '.join(letter_kinds())}."
+        )
     env = _environment(tuple(Path(d) for d in template_dirs))
     name = f"{lang}/{kind}.txt"
     try:

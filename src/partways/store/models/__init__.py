@@ -7,11 +7,13 @@ from .communication import Meeting, Message, MessageLabel
 from .conduct import Incident
 from .engagements import Contract, Deliverable, Project, Proposal
 from .imports import ImportBatch, ImportCursor, ImportedKey
+from .offboarding import CaseEvent, OffboardingCase, OffboardingStep
 from .plans import RepairPlan, TriageRun
 from .work import Expense, TimeEntry
 
 __all__ = [
     "BusinessSettings",
+    "CaseEvent",
     "Client",
     "ClientAlias",
     "ClientDomain",
@@ -29,6 +31,8 @@ __all__ = [
     "Meeting",
     "Message",
     "MessageLabel",
+    "OffboardingCase",
+    "OffboardingStep",
     "Payment",
     "Project",
     "Proposal",

@@ -19,6 +19,25 @@ class RepairPlan(models.Model):
     strategies = models.JSONField(default=list)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     notes = models.TextField(blank=True)
+    acute = models.BooleanField(
+        default=False, help_text="Opened for a client who has a problem right now [003 #3]."
+    )
+    baseline = models.JSONField(
+        default=dict, blank=True, help_text="Each sign's severity when the plan was opened."
+    )
+    actions = models.JSONField(
+        default=list, blank=True, help_text="The plan's actions: text, owner, due date."
+    )
+    reviewed_on = models.DateField(null=True, blank=True)
+    review = models.JSONField(
+        default=dict, blank=True, help_text="What the review found: scores and each sign's change."
+    )
+
+    class Meta:
+        ordering = ["client", "-opened_on"]
+
+    def __str__(self) -> str:
+        return f"{self.client}: repair {self.opened_on} → {self.review_on} ({self.status})"
 
 
 class TriageRun(models.Model):

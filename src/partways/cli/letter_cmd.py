@@ -1,0 +1,86 @@
+"""``partways letter``: a client's letter in their language, in any format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import UserError, err, find_client, parse_date
+
+BINARY = {"docx", "pdf", "eml", "ics"}
+
+
+def letter(
+    client: Annotated[str, typer.Argument(help="The client's name, an alias, or part of it.")],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "--reason",
+            help="too_demanding, mistreats_staff, unethical, payment, not_a_fit, generic, "
+            "apology or expectations (default: the case's reason, else the triage's).",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="en, id, hr or ar (default: the client's).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="text, md, html, eml, docx, pdf, or ics (key dates)")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file.")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="As of this date (YYYY-MM-DD); default today.")
+    ] = None,
+) -> None:
+    """Write CLIENT's letter: the ending letter for their case, an apology, or the
+    expectations sheet; or, with --format ics, the case's key dates as a calendar."""
+    from partways.letters.formats import FORMATS, render, to_ics
+    from partways.store.bootstrap import ensure_database
+    from partways.store.cases.letters import key_dates, letter_for
+
+    today = parse_date(as_of)
+    if fmt not in FORMATS and fmt != "ics":
+        raise UserError(
+            f"--format: {fmt!r} is not a format; expected one of {', '.join([*FORMATS, 'ics'])}."
+        )
+    if output is None and fmt in BINARY:
+        raise UserError(f"--format {fmt} writes a file: give it with -o FILE.")
+    ensure_database()
+    client_id, name = find_client(client)
+    now = dt.datetime.now(dt.UTC)
+    if fmt == "ics":
+        data = to_ics(
+            key_dates(client_id),
+            calendar_name=f"partways: {name}",
+            uid_seed=f"partways-client-{client_id}",
+            stamp=now,
+        )
+    else:
+        addressed = letter_for(client_id, kind=kind, lang=lang, today=today)
+        data = render(
+            addressed.letter,
+            fmt,
+            sender=addressed.sender,
+            to=addressed.to,
+            date=now,
+            domain=addressed.domain,
+        )
+    if output is None:
+        sys.stdout.write(data.decode())
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}.") from None
+    err.print(f"Wrote {output} ({len(data):,} bytes).")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(letter)

@@ -1,0 +1,1 @@
+"""Ending a client relationship professionally: PLAYBOOK §4, step by step."""

@@ -1,0 +1,197 @@
+"""Step 1 of ending a relationship: what the contract allows `[000 step 1] [001]`.
+
+Dates are inclusive calendar days. A term that renews runs ``renewal_months`` at a
+time from the contract's first end date; each later end is computed from that first
+end (31 Jan + 1 month = 28/29 Feb, + 2 months = 31 Mar) so month ends and leap days
+don't drift. Notice is counted in days: notice served on day D with N days' notice
+ends the contract on D + N at the earliest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+
+# What to gather when there is no contract: whatever shows the scope and what was
+# promised `[000 step 1]`.
+SCOPE_SOURCES = (
+    "the first e-mails in which the work was agreed",
+    "accepted proposals and quotes",
+    "statements of work and deliverables",
+    "invoices, which show what was billed as agreed work",
+)
+
+
+@dataclass(frozen=True)
+class ContractTerms:
+    start: dt.date
+    end: dt.date | None = None  # None: open-ended
+    auto_renew: bool = False
+    renewal_months: int = 12
+    notice_days: int = 30
+    termination_clause: str = ""
+    title: str = ""
+    scope: str = ""
+
+
+@dataclass(frozen=True)
+class ContractReview:
+    """What the contract says about ending it, seen from the day notice is given."""
+
+    has_contract: bool
+    notice_on: dt.date
+    notice_days: int  # the contract's notice period; 0 without a contract
+    earliest_end: dt.date  # the earliest lawful end when notice is given on notice_on
+    recommended_end: dt.date | None  # prefer the end of a term; None: no contract
+    term_end: dt.date | None  # the end of the term running on notice_on
+    notice_deadline: dt.date | None  # last day to give notice to end at term_end
+    clause: str
+    title: str
+    scope: str
+    notes: list[str] = field(default_factory=list)
+
+    def mid_contract(self, end_on: dt.date) -> bool:
+        """True when ``end_on`` falls before the end of the term it lies in."""
+        return self.recommended_end is not None and end_on < self.recommended_end
+
+
+class EndDateError(ValueError):
+    """A chosen end or notice date the contract or the calendar does not allow."""
+
+
+def term_end_on_or_after(terms: ContractTerms, day: dt.date) -> dt.date | None:
+    """The end of the term running on ``day``: the first term end on or after it.
+
+    None for an open-ended contract, or a fixed one that ended before ``day``.
+    """
+    if terms.end is None:
+        return None
+    if terms.end >= day:
+        return terms.end
+    if not terms.auto_renew or terms.renewal_months <= 0:
+        return None
+    k = 1
+    while True:
+        end: dt.date = terms.end + relativedelta(months=k * terms.renewal_months)
+        if end >= day:
+            return end
+        k += 1
+
+
+def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> ContractReview:
+    """What the contract allows when notice is given on ``notice_on``.
+
+    Without a contract, nothing binds the end date and the review lists what
+    defines the scope instead.
+    """
+    if terms is None:
+        return ContractReview(
+            has_contract=False,
+            notice_on=notice_on,
+            notice_days=0,
+            earliest_end=notice_on,
+            recommended_end=None,
+            term_end=None,
+            notice_deadline=None,
+            clause="",
+            title="",
+            scope="",
+            notes=[
+                "There is no contract on record: nothing fixes the end date, so give "
+                "reasonable notice. Gather what defines the scope and what was promised: "
+                + "; ".join(SCOPE_SOURCES)
+                + "."
+            ],
+        )
+    notice = dt.timedelta(days=terms.notice_days)
+    with_notice = notice_on + notice
+    notes: list[str] = []
+    if not terms.termination_clause:
+        notes.append("The contract on record has no termination clause: read the signed copy.")
+    term_end = term_end_on_or_after(terms, notice_on)
+    if term_end is None and terms.end is None:
+        # Open-ended: it ends after the notice period, whenever notice is given.
+        return _review(terms, notice_on, with_notice, with_notice, None, None, notes)
+    if term_end is None:
+        assert terms.end is not None
+        notes.append(
+            f"The contract ended on {terms.end} and did not renew: no notice is owed under "
+            "it, but give reasonable notice anyway."
+        )
+        return _review(terms, notice_on, notice_on, notice_on, None, None, notes)
+    deadline = term_end - notice
+    if notice_on <= deadline:
+        recommended = term_end
+    elif terms.auto_renew:
+        recommended = term_end_on_or_after(terms, term_end + dt.timedelta(days=1)) or term_end
+        notes.append(
+            f"Notice to end at the term ending {term_end} had to be given by {deadline}; "
+            f"the contract renews, so the next term end, {recommended}, is the clean exit."
+        )
+    else:
+        # A fixed term that ends by itself before the notice would run out.
+        recommended = term_end
+    earliest = min(with_notice, term_end) if not terms.auto_renew else with_notice
+    return _review(terms, notice_on, earliest, recommended, term_end, deadline, notes)
+
+
+def _review(
+    terms: ContractTerms,
+    notice_on: dt.date,
+    earliest: dt.date,
+    recommended: dt.date,
+    term_end: dt.date | None,
+    deadline: dt.date | None,
+    notes: list[str],
+) -> ContractReview:
+    return ContractReview(
+        has_contract=True,
+        notice_on=notice_on,
+        notice_days=terms.notice_days,
+        earliest_end=earliest,
+        recommended_end=recommended,
+        term_end=term_end,
+        notice_deadline=deadline,
+        clause=terms.termination_clause,
+        title=terms.title,
+        scope=terms.scope,
+        notes=notes,
+    )
+
+
+def check_dates(review: ContractReview, end_on: dt.date, today: dt.date) -> list[str]:
+    """Refuse dates that can't work; return warnings for ones that merely should not.
+
+    Raises :class:`EndDateError` when notice is dated in the past, the end date is in
+    the past or before the notice date, or the contract's notice period can't be met.
+    Returns a warning when the end falls mid-contract (check the clause allows it).
+    """
+    if review.notice_on < today:
+        raise EndDateError(
+            f"the notice date {review.notice_on} is in the past (today is {today}); "
+            "give a date from today on."
+        )
+    if end_on < today:
+        raise EndDateError(
+            f"the end date {end_on} is in the past (today is {today}); give a date from "
+            f"{review.earliest_end} on."
+        )
+    if end_on < review.notice_on:
+        raise EndDateError(f"the end date {end_on} is before the notice date {review.notice_on}.")
+    if end_on < review.earliest_end:
+        raise EndDateError(
+            f"the contract's notice period of {review.notice_days} days can't be met: with "
+            f"notice given on {review.notice_on}, the earliest lawful end is "
+            f"{review.earliest_end}. Choose that date or later, or give notice sooner."
+        )
+    warnings = []
+    if review.mid_contract(end_on):
+        clause = f' The termination clause: "{review.clause}"' if review.clause else ""
+        warnings.append(
+            f"Ending on {end_on} is mid-contract: the term runs to {review.recommended_end}. "
+            f"End at the end of the term where you can `[001]`; check the contract allows "
+            f"an earlier end.{clause}"
+        )
+    return warnings

@@ -1,0 +1,121 @@
+"""An offboarding case's plan: every step worked out from the data `[000 step 1-5] [001]`.
+
+:func:`plan_case` is pure: the store hands over the contract, deliverables and
+invoices as plain data, and gets back dates, checklists and talking points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..config import Thresholds
+from .contract import ContractReview, ContractTerms, check_dates, review_contract
+from .conversation import ConversationPlan, plan_conversation
+from .reasons import NO_REFERRAL, check_reason
+from .work import Deliverable, Receivable, outstanding, owed_work, totals
+
+HANDOVER = (
+    "Files and source material, in formats the client can open",
+    "Access credentials: transfer ownership, then revoke your own access",
+    "Documentation: how things work, where they live, what is pending",
+    "The final invoice",
+    "Return or deletion of the client's data, confirmed in writing",
+)
+
+
+@dataclass(frozen=True)
+class CaseInputs:
+    client: str
+    recommendation: str  # the triage's, or "manual" when the user decided
+    reason: str
+    today: dt.date
+    notice_on: dt.date
+    contract: ContractTerms | None
+    deliverables: list[Deliverable] = field(default_factory=list)
+    receivables: list[Receivable] = field(default_factory=list)
+    end_on: dt.date | None = None  # chosen by the user; None: recommended
+    referral: str = ""  # a named colleague or kind of provider; "" for none
+
+
+@dataclass(frozen=True)
+class CasePlan:
+    inputs: CaseInputs
+    reason: str
+    contract: ContractReview
+    end_on: dt.date
+    end_why: str
+    warnings: list[str]
+    owed: list[Deliverable]
+    receivables: list[Receivable]
+    totals: dict[str, int]
+    receivables_waived: bool  # end-now cases don't wait for payment
+    conversation: ConversationPlan
+    handover: tuple[str, ...]
+    referral: str
+
+    @property
+    def notice_days(self) -> int:
+        return (self.end_on - self.inputs.notice_on).days
+
+
+def plan_case(inputs: CaseInputs, cfg: Thresholds) -> CasePlan:
+    """Work out the case. Raises ``EndDateError`` for an end date that can't work and
+    ``UnknownReason`` for an unknown reason."""
+    reason = check_reason(inputs.reason)
+    review = review_contract(inputs.contract, inputs.notice_on)
+    owed = owed_work(inputs.deliverables)
+    if inputs.end_on is not None:
+        end_on, why = inputs.end_on, "the date you chose"
+    else:
+        end_on, why = recommended_end(review, inputs.recommendation, owed, cfg)
+    warnings = check_dates(review, end_on, inputs.today)
+    late = [d for d in owed if d.due and d.due > end_on]
+    if late:
+        warnings.append(
+            f"{len(late)} open deliverable{'s are' if len(late) != 1 else ' is'} due after "
+            f"the end date: {', '.join(d.title for d in late)}. Agree with the client "
+            "whether to finish, hand over or cancel them."
+        )
+    referral = "" if reason in NO_REFERRAL else inputs.referral.strip()
+    money = outstanding(inputs.receivables)
+    return CasePlan(
+        inputs=inputs,
+        reason=reason,
+        contract=review,
+        end_on=end_on,
+        end_why=why,
+        warnings=warnings,
+        owed=owed,
+        receivables=money,
+        totals=totals(money),
+        receivables_waived=inputs.recommendation == "end_now",
+        conversation=plan_conversation(reason, review, end_on.isoformat(), len(owed), referral),
+        handover=HANDOVER,
+        referral=referral,
+    )
+
+
+def recommended_end(
+    review: ContractReview, recommendation: str, owed: list[Deliverable], cfg: Thresholds
+) -> tuple[dt.date, str]:
+    """The end date to propose, and why.
+
+    End now: the earliest lawful date. Otherwise the end of the contract's term
+    `[001]`; without a term end, the notice period (the contract's or the business's
+    default, whichever is longer), moved to the due date of an open deliverable that
+    falls shortly after it, so large work is finished rather than cut off `[001]`.
+    """
+    if recommendation == "end_now":
+        return review.earliest_end, "the earliest lawful date: this can't wait [000 #8]"
+    if review.recommended_end is not None and review.term_end is not None:
+        return review.recommended_end, "the end of the contract's term [001]"
+    default = review.notice_on + dt.timedelta(days=cfg.int("offboarding.notice_days"))
+    end = max(review.earliest_end, default)
+    why = f"{(end - review.notice_on).days} days' notice [000 step 5]"
+    reach = end + dt.timedelta(days=cfg.int("offboarding.deliverable_extension_days"))
+    due = [d.due for d in owed if d.due and end < d.due <= reach]
+    if due:
+        end = max(due)
+        why = "the due date of the last open deliverable, so it is finished [001]"
+    return end, why

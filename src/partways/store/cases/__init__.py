@@ -1,0 +1,1 @@
+"""Repair plans and offboarding cases over the database: what the CLI and web call."""

@@ -1,0 +1,221 @@
+"""Letters and calendars for one client, built from the records: the data side of
+:mod:`partways.letters` (which knows nothing of the database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from partways.core.offboarding.plan import CaseInputs, plan_case
+from partways.core.offboarding.reasons import REFERRAL_KINDS, check_reason
+from partways.letters import Letter, check_language, compose
+from partways.letters.compose import REASONS
+from partways.letters.context import ApologyContext, EndingContext, ExpectationsContext, Parties
+from partways.letters.formats import KeyDate
+from partways.letters.locale import long_date, money, weekday_names
+from partways.letters.referrals import referral_phrase
+
+from ..business import load_business
+from ..models import BusinessSettings, Client, Contact, OffboardingCase, RepairPlan
+from .offboarding import decide, reason_from
+from .records import (
+    CaseError,
+    contract_row,
+    contract_terms,
+    deliverables,
+    receivables,
+    relationship_owner,
+)
+
+CHECK_INS = ((7, "weekly"), (14, "fortnightly"))
+
+
+@dataclass(frozen=True)
+class Addressed:
+    """A letter with who it is from and to, for the e-mail's headers."""
+
+    letter: Letter
+    sender: tuple[str, str]
+    to: tuple[str, str] | None
+    domain: str
+
+
+def _contact(client: Client) -> Contact | None:
+    return client.contacts.order_by("-is_primary", "pk").first()
+
+
+def _parties(client: Client, signer: str = "") -> Parties:
+    contact = _contact(client)
+    owner = relationship_owner(client)
+    return Parties(
+        client=client.name,
+        contact=contact.name if contact else "",
+        business=BusinessSettings.load().name,
+        sender=signer or (owner.name if owner else ""),
+    )
+
+
+def _sender(client: Client) -> tuple[str, str]:
+    owner = relationship_owner(client)
+    business = BusinessSettings.load()
+    own = [a.strip() for a in business.own_addresses.splitlines() if "@" in a.strip()[1:]]
+    email = owner.email if owner else (own[0] if own else "")
+    name = f"{owner.name} ({business.name})" if owner else business.name
+    return name, email
+
+
+def letter_for(client_id: int, *, kind: str | None, lang: str | None, today: dt.date) -> Addressed:
+    """Compose ``kind`` for the client in ``lang`` (the client's language by default).
+
+    An ending letter takes its reason and dates from the client's offboarding case, or,
+    without one, from a draft worked out as ``partways offboard`` would. Raises
+    ``UnknownLanguage``, ``LetterError`` or :class:`CaseError`.
+    """
+    client = Client.objects.select_related("manager").get(pk=client_id)
+    case = client.offboarding_cases.order_by("-opened_on", "-pk").first()
+    language = check_language(lang or (case.language if case else "") or client.language or "en")
+    kind = kind or (case.reason if case else None)
+    if kind is None:
+        if client.archived:
+            raise CaseError(f"{client.name} is archived; name the letter with --kind.")
+        kind = reason_from(decide(client_id, today))
+    if kind == "apology":
+        letter = _apology(client, language, today)
+    elif kind == "expectations":
+        letter = _expectations(client, language)
+    else:
+        letter = _ending(client, check_reason(kind), language, case, today)
+    contact = _contact(client)
+    to = (contact.name, contact.email) if contact and contact.email else None
+    sender = _sender(client)
+    domain = sender[1].rsplit("@", 1)[-1] if "@" in sender[1] else "partways.invalid"
+    return Addressed(letter, sender, to, domain)
+
+
+def _ending(
+    client: Client, reason: str, lang: str, case: OffboardingCase | None, today: dt.date
+) -> Letter:
+    _, cfg = load_business()
+    if case is not None:
+        notice_on, end_on, referral, rec = (
+            case.notice_on,
+            case.end_on,
+            case.referral,
+            (case.recommendation),
+        )
+        check_today = min(today, notice_on)
+    else:
+        decision = decide(client.pk, today)
+        notice_on, end_on, referral, rec = (
+            decision.cooling_off_until or today,
+            None,
+            "",
+            decision.recommendation,
+        )
+        check_today = today
+    plan = plan_case(
+        CaseInputs(
+            client=client.name,
+            recommendation=rec,
+            reason=reason,
+            today=check_today,
+            notice_on=notice_on,
+            contract=contract_terms(client),
+            deliverables=deliverables(client),
+            receivables=receivables(client),
+            end_on=end_on,
+            referral=referral,
+        ),
+        cfg,
+    )
+    if not plan.referral and reason in REFERRAL_KINDS and reason in REASONS:
+        referral_text = referral_phrase(REFERRAL_KINDS[reason], lang)
+    else:
+        referral_text = plan.referral
+    # Promise only what is still being made and can be finished in time; a delivered
+    # piece awaits acceptance, and later work is agreed separately (see the case).
+    promised = [
+        d.title
+        for d in plan.owed
+        if d.status != "delivered" and (d.due is None or d.due <= plan.end_on)
+    ]
+    ctx = EndingContext(
+        parties=_parties(client),
+        notice_on=long_date(notice_on, lang),
+        end_on=long_date(plan.end_on, lang),
+        notice_days=plan.notice_days,
+        contract_title=plan.contract.title if plan.contract.has_contract else "",
+        open_work=promised,
+        referral=referral_text,
+        outstanding=", ".join(money(v, cur, lang) for cur, v in plan.totals.items()),
+    )
+    return compose(reason, lang, ctx.template_vars())
+
+
+def _apology(client: Client, lang: str, today: dt.date) -> Letter:
+    _, cfg = load_business()
+    call_by = today + dt.timedelta(days=cfg.int("repair.first_action_days"))
+    ctx = ApologyContext(parties=_parties(client), call_by=long_date(call_by, lang))
+    return compose("apology", lang, ctx.template_vars())
+
+
+def _expectations(client: Client, lang: str) -> Letter:
+    _, cfg = load_business()
+    business = BusinessSettings.load()
+    contract = contract_row(client)
+    days = cfg.int("repair.check_in_days")
+    check_in = next((name for limit, name in CHECK_INS if days <= limit), "monthly")
+    ctx = ExpectationsContext(
+        parties=_parties(client),
+        work_days=weekday_names((int(d) for d in business.work_days.split(",") if d.strip()), lang),
+        work_start=business.work_start.strftime("%H:%M"),
+        work_end=business.work_end.strftime("%H:%M"),
+        time_zone=business.time_zone,
+        channel=(contract.main_channel if contract else "") or "email",
+        reply_window_hours=(contract.reply_window_hours if contract else None)
+        or cfg.int("minimal_communication.default_reply_window_hours"),
+        check_in=check_in,
+        revision_rounds=cfg.int("expectations.revision_rounds"),
+        payment_terms_days=contract.payment_terms_days if contract else 30,
+        deposit_percent=cfg.int("expectations.deposit_percent"),
+        scope=contract.scope if contract else "",
+    )
+    return compose("expectations", lang, ctx.template_vars())
+
+
+def key_dates(client_id: int) -> list[KeyDate]:
+    """The dates to put in a calendar: the open repair plan's review, the case's notice
+    and end dates. Raises :class:`CaseError` when there are none."""
+    client = Client.objects.get(pk=client_id)
+    dates = []
+    plan = client.repair_plans.filter(status=RepairPlan.Status.OPEN).first()
+    if plan is not None:
+        dates.append(
+            KeyDate(
+                plan.review_on,
+                f"Review the repair plan for {client.name}",
+                f'Judge the plan against the signals: partways repair "{client.name}"',
+            )
+        )
+    case = client.offboarding_cases.order_by("-opened_on", "-pk").first()
+    if case is not None:
+        dates.append(
+            KeyDate(
+                case.notice_on,
+                f"Tell {client.name} the work together ends",
+                f"Hold the conversation and send the letter; the last day is {case.end_on}.",
+            )
+        )
+        dates.append(
+            KeyDate(
+                case.end_on,
+                f"Last day of work with {client.name}",
+                "Hand over files, credentials and documentation; send the final invoice.",
+            )
+        )
+    if not dates:
+        raise CaseError(
+            f"{client.name} has no repair plan or offboarding case, so no dates to put in a "
+            "calendar."
+        )
+    return dates

@@ -1,0 +1,255 @@
+"""Offboarding cases in the database: open one, show it, move its steps, close it.
+
+Every change is one transaction and leaves an event in the case's audit trail.
+Refusals (an end date that can't work, a step out of order) raise before anything
+is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from django.db import transaction
+
+from partways.core.offboarding import steps as procedure
+from partways.core.offboarding.plan import CaseInputs, CasePlan, plan_case
+from partways.core.offboarding.reasons import SignFacts, check_reason, choose_reason
+from partways.core.offboarding.steps import STEPS, StepStatus
+from partways.core.signals.base import SEVERITY_POINTS
+from partways.core.triage import Decision
+from partways.letters import check_language
+
+from ..business import load_business
+from ..models import CaseEvent, Client, OffboardingCase, OffboardingStep
+from ..triage import run_triage
+from .records import (
+    CaseError,
+    active_client,
+    contract_terms,
+    deliverables,
+    open_invoices,
+    receivables,
+    relationship_owner,
+)
+
+END_NOW_WAIVER = "End now: conduct or ethics won't wait for payment [000 #8] [002 #3]."
+
+
+@dataclass(frozen=True)
+class CaseView:
+    case: OffboardingCase
+    plan: CasePlan
+    steps: dict[str, StepStatus]
+    events: list[CaseEvent]
+
+    @property
+    def next_step(self) -> str | None:
+        return next((s for s in STEPS if not self.steps[s].settled), None)
+
+
+def decide(client_id: int, as_of: dt.date) -> Decision:
+    """The triage's decision for one client as of ``as_of``."""
+    outcome = run_triage(as_of, [client_id])
+    if not outcome.decisions:
+        raise CaseError("the client is archived: its relationship has already ended.")
+    return outcome.decisions[0]
+
+
+def reason_from(decision: Decision) -> str:
+    """The one reason to give, chosen from the decision's signs."""
+    flagged = sorted(
+        (s for s in decision.signals if s.severity != "none"),
+        key=lambda s: -SEVERITY_POINTS[s.severity],
+    )
+    facts = [
+        SignFacts(
+            s.id,
+            abusive=bool(s.facts.get("abusive_messages") or s.facts.get("abuse_incidents")),
+        )
+        for s in flagged
+    ]
+    end_now = [
+        s.id
+        for s in decision.signals
+        if s.id in ("mistreats_staff", "unethical", "abuse_or_unreasonable")
+        and s.severity != "none"
+    ]
+    order = {"mistreats_staff": 0, "abuse_or_unreasonable": 1, "unethical": 2}
+    end_now.sort(key=order.__getitem__)
+    return choose_reason(decision.recommendation, end_now, facts)
+
+
+def open_case(
+    client_id: int,
+    *,
+    today: dt.date,
+    by: str,
+    reason: str | None = None,
+    lang: str | None = None,
+    notice_on: dt.date | None = None,
+    end_on: dt.date | None = None,
+    referral: str = "",
+) -> CaseView:
+    """Open an offboarding case for the client and return it worked out.
+
+    Raises :class:`CaseError` when the client is archived or already has an open case,
+    ``UnknownReason``, ``UnknownLanguage`` or ``EndDateError`` for bad choices; nothing
+    is written then.
+    """
+    client = active_client(client_id)
+    if client.offboarding_cases.filter(status=OffboardingCase.Status.OPEN).exists():
+        raise CaseError(
+            f"{client.name} already has an open offboarding case: see "
+            f'`partways offboard status "{client.name}"`.'
+        )
+    _, cfg = load_business()
+    decision = decide(client_id, today)
+    reason = check_reason(reason) if reason else reason_from(decision)
+    language = check_language(lang or client.language or "en")
+    if notice_on is None:
+        # Sleep on it for a few days first, unless the case can't wait [001] [000 #8].
+        notice_on = decision.cooling_off_until or today
+    inputs = _inputs(client, decision.recommendation, reason, today, notice_on, end_on, referral)
+    plan = plan_case(inputs, cfg)
+    owner = relationship_owner(client)
+    with transaction.atomic():
+        case = OffboardingCase.objects.create(
+            client=client,
+            recommendation=decision.recommendation,
+            reason=reason,
+            language=language,
+            opened_on=today,
+            notice_on=notice_on,
+            end_on=plan.end_on,
+            end_why=plan.end_why,
+            referral=plan.referral,
+            owner=owner.name if owner else by,
+        )
+        OffboardingStep.objects.bulk_create(
+            OffboardingStep(case=case, step=step, position=i) for i, step in enumerate(STEPS)
+        )
+        _event(
+            case,
+            by,
+            "opened",
+            detail=f"reason {reason}, language {language}, notice {notice_on}, end "
+            f"{plan.end_on} ({plan.end_why}); triage said {decision.recommendation}",
+        )
+        if plan.receivables_waived:
+            _set(case, StepStatus("receivables", "waived", today, "partways", END_NOW_WAIVER))
+            _event(case, "partways", "waive", "receivables", END_NOW_WAIVER)
+    return view(case, today)
+
+
+def _inputs(
+    client: Client,
+    recommendation: str,
+    reason: str,
+    today: dt.date,
+    notice_on: dt.date,
+    end_on: dt.date | None,
+    referral: str,
+) -> CaseInputs:
+    return CaseInputs(
+        client=client.name,
+        recommendation=recommendation,
+        reason=reason,
+        today=today,
+        notice_on=notice_on,
+        contract=contract_terms(client),
+        deliverables=deliverables(client),
+        receivables=receivables(client),
+        end_on=end_on,
+        referral=referral,
+    )
+
+
+def find_case(client_id: int, *, open_only: bool = False) -> OffboardingCase:
+    """The client's open case, else (unless ``open_only``) its latest closed one."""
+    cases = OffboardingCase.objects.select_related("client").filter(client_id=client_id)
+    case = cases.filter(status=OffboardingCase.Status.OPEN).first()
+    if case is None and not open_only:
+        case = cases.first()
+    if case is None:
+        name = Client.objects.get(pk=client_id).name
+        raise CaseError(
+            f'{name} has no offboarding case: open one with `partways offboard "{name}"`.'
+        )
+    return case
+
+
+def view(case: OffboardingCase, today: dt.date) -> CaseView:
+    """The case with its plan worked out from the records as they are now."""
+    _, cfg = load_business()
+    inputs = _inputs(
+        case.client,
+        case.recommendation,
+        case.reason,
+        min(today, case.notice_on),
+        case.notice_on,
+        case.end_on,
+        case.referral,
+    )
+    plan = replace(plan_case(inputs, cfg), end_why=case.end_why or "the date you chose")
+    rows = {r.step: r for r in case.steps.all()}
+    steps = {
+        s: StepStatus(s, rows[s].state, rows[s].on, rows[s].by, rows[s].note)  # type: ignore[arg-type]
+        for s in STEPS
+    }
+    return CaseView(case, plan, steps, list(case.events.all()))
+
+
+def open_cases() -> list[OffboardingCase]:
+    return list(
+        OffboardingCase.objects.select_related("client")
+        .prefetch_related("steps")
+        .filter(status=OffboardingCase.Status.OPEN)
+        .order_by("notice_on", "client__name")
+    )
+
+
+def change_step(
+    client_id: int, step: str, action: str, *, on: dt.date, by: str, note: str = ""
+) -> CaseView:
+    """Mark ``step`` done, waived or pending again, and return the case.
+
+    Closing the case archives the client (its records stay); reopening *closed* brings
+    the client back. Raises ``StepRefused`` when the procedure does not allow it.
+    """
+    procedure.check_step(step)
+    with transaction.atomic():
+        case = find_case(client_id)
+        if case.status == OffboardingCase.Status.CLOSED and not (
+            step == "closed" and action == "reopen"
+        ):
+            raise CaseError(
+                f"the case for {case.client.name} is closed; reopen it first with "
+                f'`partways offboard step "{case.client.name}" closed reopen`.'
+            )
+        current = view(case, on).steps
+        new = procedure.apply(
+            current, step, action, on=on, by=by, note=note, outstanding=open_invoices(case.client)
+        )
+        _set(case, new)
+        _event(case, by, action, step, note)
+        client = case.client
+        if step == "closed" and new.state == "done":
+            case.status, case.closed_on = OffboardingCase.Status.CLOSED, on
+            client.archived, client.archived_on = True, on
+        elif step == "closed" and action == "reopen":
+            case.status, case.closed_on = OffboardingCase.Status.OPEN, None
+            client.archived, client.archived_on = False, None
+        case.save(update_fields=["status", "closed_on"])
+        client.save(update_fields=["archived", "archived_on"])
+    return view(case, on)
+
+
+def _set(case: OffboardingCase, status: StepStatus) -> None:
+    OffboardingStep.objects.filter(case=case, step=status.step).update(
+        state=status.state, on=status.on, by=status.by, note=status.note
+    )
+
+
+def _event(case: OffboardingCase, by: str, action: str, step: str = "", detail: str = "") -> None:
+    CaseEvent.objects.create(case=case, by=by, action=action, step=step, detail=detail)

@@ -1,0 +1,189 @@
+"""A full offboarding of a demo client through the real CLI, with its audit trail
+`[000 step 1-5] [001]`, and the errors a user can make on the way."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+AS_OF = "2026-11-22"
+CLIENT = "Beacon Fitness Chain"
+
+
+@pytest.fixture(scope="module")
+def demo(cli):
+    cli("demo", "--as-of", AS_OF)
+    return cli
+
+
+def step(cli, *args, check=True):
+    return cli("offboard", "step", CLIENT, *args, "--as-of", AS_OF, check=check)
+
+
+def test_a_full_offboarding_runs_end_to_end_with_its_audit_trail(demo, tmp_path):
+    cli = demo
+    opened = cli("offboard", CLIENT, "--as-of", AS_OF, "--by", "Ana Horvat")
+    out = opened.stdout
+    assert f"Ending the relationship with {CLIENT}" in out
+    # The contract review: term end preferred, the clause quoted [000 step 1] [001].
+    assert "Recommended end: 2027-09-30" in out
+    assert "Either party may end this agreement" in out
+    # Owed work and the receivables gate [000 step 2] [001].
+    assert "Next milestone" in out
+    assert "don't tell the client before they have paid" in out
+    assert "one reason only" in out
+
+    # The gate holds: no announcement before the money is in, and never silence.
+    for s in ("contract_review", "owed_work", "conversation"):
+        step(cli, s, "done", "--by", "Ana Horvat")
+    refused = step(cli, "notification", "done", check=False)
+    assert refused.returncode == 2
+    assert "needs receivables done (or waived) first" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    unpaid = step(cli, "receivables", "done", check=False)
+    assert unpaid.returncode == 2 and "still unpaid" in unpaid.stderr
+    silent = step(cli, "notification", "waive", "--note", "skip it", check=False)
+    assert silent.returncode == 2 and "never left to find out" in silent.stderr
+    no_reason = step(cli, "receivables", "waive", check=False)
+    assert no_reason.returncode == 2 and "needs a reason" in no_reason.stderr
+
+    step(
+        cli,
+        "receivables",
+        "waive",
+        "--note",
+        "Paid in full every time so far",
+        "--by",
+        "Ana Horvat",
+    )
+    step(cli, "notification", "done", "--note", "Call held, letter sent", "--by", "Marko")
+    too_early = step(cli, "closed", "done", check=False)
+    assert too_early.returncode == 2 and "needs transition done" in too_early.stderr
+
+    # Every letter format for the case, written where the user asks.
+    for fmt in ("text", "md", "eml", "docx", "pdf", "ics"):
+        target = tmp_path / f"letter.{fmt}"
+        cli("letter", CLIENT, "--format", fmt, "-o", str(target), "--as-of", AS_OF)
+        assert target.stat().st_size > 200
+    text = (tmp_path / "letter.text").read_text(encoding="utf-8")
+    assert "September 30, 2027" in text and "Next milestone" in text
+    msg = email.message_from_bytes(
+        (tmp_path / "letter.eml").read_bytes(), policy=email.policy.default
+    )
+    assert msg["Subject"] == text.splitlines()[0]
+    assert msg["Content-Language"] == "en"
+    assert "@" in msg["To"].addresses[0].addr_spec
+    ics = (tmp_path / "letter.ics").read_text(encoding="utf-8")
+    assert "DTSTART;VALUE=DATE:20261125" in ics  # the notice date, after cooling off
+    assert "DTSTART;VALUE=DATE:20270930" in ics  # the end date
+
+    step(cli, "transition", "done", "--by", "Ana Horvat")
+    closed = step(cli, "closed", "done", "--by", "Ana Horvat")
+    assert f"{CLIENT} is archived" in closed.stdout
+
+    status = cli("offboard", "status", CLIENT, "--as-of", AS_OF).stdout
+    assert "Audit trail" in status
+    trail = status[status.index("Audit trail") :]
+    for who, what in [
+        ("Ana Horvat", "opened"),
+        ("Ana Horvat", "contract_review"),
+        ("Ana Horvat", "Paid in full every time so far"),
+        ("Marko", "Call held, letter sent"),
+        ("Ana Horvat", "closed"),
+    ]:
+        assert any(who in line and what in line for line in trail.splitlines()), (who, what)
+    # Archived, with every record kept: out of the triage, but its letters still there.
+    triage = json.loads(cli("triage", "--format", "json", "--as-of", AS_OF).stdout)
+    assert CLIENT not in {d["client"] for d in triage}
+    assert cli("letter", CLIENT, "--as-of", AS_OF).stdout.startswith("Our work together")
+    assert "No open offboarding cases" in cli("offboard", "status", "--as-of", AS_OF).stdout
+
+
+def test_an_end_now_case_waives_the_payment_gate_and_refers_no_one(demo):
+    # PT Sentosa Abadi mistreats the staff: end now, in Indonesian, without a referral.
+    out = demo("offboard", "PT Sentosa", "--as-of", AS_OF, "--referral", "Jana di Studio X").stdout
+    assert "(mistreats_staff)" in out
+    assert "Bahasa Indonesia (id)" in out
+    assert "End now: conduct or ethics won't wait for payment" in out
+    assert "no referral for a client who mistreated" in out
+    letter = demo("letter", "PT Sentosa", "--as-of", AS_OF).stdout
+    assert "Jana di Studio X" not in letter
+    assert "PT Sentosa Abadi" in letter
+    listing = demo("offboard", "status", "--as-of", AS_OF).stdout
+    assert "PT Sentosa Abadi" in listing
+
+
+def test_an_unethical_client_gets_the_conservative_script(demo):
+    out = demo("offboard", "Silverline", "--as-of", AS_OF).stdout
+    assert "(unethical)" in out
+    assert "appetite for risk" in out
+    # End now: the earliest lawful date, flagged as a mid-contract end.
+    assert "mid-contract" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("offboard", "Nobody Ltd"), "no client called 'Nobody Ltd'"),
+        (("offboard", "Grandview", "--lang", "de"), "supported: en (English), id"),
+        (("offboard", "Grandview", "--end-on", "2026-01-01"), "end date 2026-01-01 is in the past"),
+        (
+            ("offboard", "Grandview", "--end-on", "2026-12-01"),
+            "notice period of 30 days can't be met",
+        ),
+        (("offboard", "Grandview", "--notice-on", "2026-11-01"), "is in the past"),
+        (("offboard", "Grandview", "--reason", "rude"), "no reason 'rude'; expected one of"),
+        (("offboard", "Grandview", "--end-on", "31/12/2026"), "expected YYYY-MM-DD"),
+        (("offboard", "step", "Grandview", "closed", "done"), "has no offboarding case"),
+        (("letter", "Grandview", "--lang", "xx"), "supported: en (English)"),
+        (("letter", "Grandview", "--format", "pdf"), "give it with -o FILE"),
+        (("letter", "Grandview", "--format", "odt"), "not a format"),
+        (("letter", "Grandview", "--kind", "angry"), "no reason 'angry'"),
+    ],
+)
+def test_bad_input_is_a_clear_error_and_changes_nothing(demo, args, message):
+    proc = demo(*args, "--as-of", AS_OF, check=False)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert message in " ".join(proc.stderr.split()), proc.stderr
+    assert "Traceback" not in proc.stderr
+    status = demo("offboard", "status", "Grandview", "--as-of", AS_OF, check=False)
+    assert "has no offboarding case" in status.stderr
+
+
+def test_a_second_open_case_for_the_same_client_is_refused(demo):
+    demo("offboard", "Little Acorn", "--as-of", AS_OF)
+    again = demo("offboard", "Little Acorn", "--as-of", AS_OF, check=False)
+    assert again.returncode == 2
+    assert "already has an open offboarding case" in again.stderr
+
+
+def test_a_step_name_that_does_not_exist_lists_the_steps(demo):
+    proc = demo(
+        "offboard", "step", "Little Acorn", "handshake", "done", "--as-of", AS_OF, check=False
+    )
+    assert proc.returncode == 2
+    assert "the steps are: contract_review, owed_work" in proc.stderr
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None and os.environ.get("CI") != "true",
+    reason="pdftotext (poppler-utils) is not installed; .ci/run installs it",
+)
+def test_an_arabic_letter_for_an_arabic_client_comes_out_as_a_pdf(demo, tmp_path):
+    target = tmp_path / "waha.pdf"
+    demo("letter", "Al Waha", "--format", "pdf", "-o", str(target), "--as-of", AS_OF)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # pdftotext marks embedded runs with bidi controls; the words are what matter.
+    text = re.sub("[\u202a-\u202e]", "", text)
+    assert "Studio Horvat" in text
+    assert "2027" in text
+    assert sum("\u0600" <= ch <= "\u06ff" for ch in text) > 200
