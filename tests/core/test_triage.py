@@ -188,3 +188,34 @@ def test_json_shape_is_stable():
         "explanation",
         "evidence",
     }
+
+
+def test_000_4_a_plan_judged_failed_keeps_the_client_headed_for_the_end():
+    b = Build()
+    _healthy(b, 1)
+    b.add(
+        "repair_plans",
+        client_id=1,
+        opened_on=dt.date(2026, 3, 1),
+        review_on=dt.date(2026, 5, 1),
+        baseline_score=20.0,
+        status="failed",
+    )
+    d = _decide(b)[1]
+    assert d.recommendation == "end_at_contract_end"
+    assert "failed at its review on 2026-05-01" in d.reasons[0]
+
+
+def test_a_newer_plan_supersedes_an_old_failure():
+    b = Build()
+    _healthy(b, 1)
+    for opened, status in ((dt.date(2025, 6, 1), "failed"), (dt.date(2026, 3, 1), "improved")):
+        b.add(
+            "repair_plans",
+            client_id=1,
+            opened_on=opened,
+            review_on=opened + dt.timedelta(days=60),
+            baseline_score=20.0,
+            status=status,
+        )
+    assert _decide(b)[1].recommendation == "keep"

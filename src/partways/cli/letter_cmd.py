@@ -11,7 +11,7 @@ import typer
 
 from .common import UserError, err, find_client, parse_date
 
-BINARY = {"docx", "pdf", "eml", "ics"}
+BINARY = {"docx", "pdf", "eml"}
 
 
 def letter(

@@ -15,7 +15,7 @@ from docx.text.run import Run
 from ..model import Letter
 
 # Word tags a run's language per script: w:val for Latin text (spelling, hyphenation),
-# w:bidi for right-to-left text. Arabic letters are spelled as the Gulf's standard.
+# w:bidi for right-to-left text. ar-SA: the Arabic that Word proofs by default.
 _LANGUAGE_TAGS = {"en": "en-US", "id": "id-ID", "hr": "hr-HR", "ar": "ar-SA"}
 # The w:pPr children that follow w:bidi, in the schema's order: Word rejects a file
 # whose elements are out of order.

@@ -1,0 +1,117 @@
+"""The offboarding checklist's rules `[000 step 1-5] [001]`."""
+
+import datetime as dt
+
+import pytest
+
+from partways.core.offboarding.reasons import SignFacts, choose_reason
+from partways.core.offboarding.steps import STEPS, StepRefused, StepStatus, apply
+
+DAY = dt.date(2026, 11, 23)
+
+
+def fresh(**states):
+    return {s: StepStatus(s, states.get(s, "pending")) for s in STEPS}
+
+
+def test_a_step_marked_done_records_the_day_who_and_the_note():
+    new = apply(fresh(), "contract_review", "done", on=DAY, by="Ana", note=" checked ")
+    assert new == StepStatus("contract_review", "done", DAY, "Ana", "checked")
+
+
+def test_001_no_announcement_before_the_receivables_are_settled():
+    steps = fresh(contract_review="done", conversation="done")
+    with pytest.raises(StepRefused, match="Don't announce before they have paid"):
+        apply(steps, "notification", "done", on=DAY, by="Ana")
+
+
+def test_001_receivables_are_done_only_when_nothing_is_unpaid():
+    with pytest.raises(StepRefused, match="2 invoices are still unpaid"):
+        apply(fresh(), "receivables", "done", on=DAY, by="Ana", outstanding=2)
+    assert apply(fresh(), "receivables", "done", on=DAY, by="Ana").state == "done"
+
+
+def test_a_waiver_needs_a_reason():
+    with pytest.raises(StepRefused, match="needs a reason"):
+        apply(fresh(), "receivables", "waive", on=DAY, by="Ana", note="  ")
+    assert apply(fresh(), "receivables", "waive", on=DAY, by="Ana", note="paid").state == "waived"
+
+
+@pytest.mark.parametrize("step", ["notification", "closed"])
+def test_000_step_4_the_client_is_always_told_and_a_case_is_closed_properly(step):
+    with pytest.raises(StepRefused, match="can't be waived"):
+        apply(fresh(), step, "waive", on=DAY, by="Ana", note="because")
+
+
+def test_notification_is_allowed_once_its_prerequisites_are_settled():
+    steps = fresh(contract_review="done", conversation="done", receivables="waived")
+    assert apply(steps, "notification", "done", on=DAY, by="Ana").state == "done"
+
+
+def test_transition_follows_the_notification_and_closing_needs_everything():
+    with pytest.raises(StepRefused, match="transition needs notification"):
+        apply(fresh(), "transition", "done", on=DAY, by="Ana")
+    almost = fresh(**{s: "done" for s in STEPS[:-2]})
+    with pytest.raises(StepRefused, match="closed needs transition"):
+        apply(almost, "closed", "done", on=DAY, by="Ana")
+    everything = fresh(**{s: "done" for s in STEPS[:-1]})
+    assert apply(everything, "closed", "done", on=DAY, by="Ana").state == "done"
+
+
+def test_a_step_later_steps_rest_on_cannot_be_reopened_first():
+    steps = fresh(
+        contract_review="done", conversation="done", receivables="done", notification="done"
+    )
+    with pytest.raises(StepRefused, match="reopen that first"):
+        apply(steps, "receivables", "reopen", on=DAY, by="Ana")
+    assert apply(steps, "notification", "reopen", on=DAY, by="Ana").state == "pending"
+
+
+def test_nothing_moves_in_a_closed_case_until_it_is_reopened():
+    closed = fresh(**{s: "done" for s in STEPS})
+    with pytest.raises(StepRefused, match="the case is closed"):
+        apply(closed, "owed_work", "reopen", on=DAY, by="Ana")
+    assert apply(closed, "closed", "reopen", on=DAY, by="Ana").state == "pending"
+
+
+@pytest.mark.parametrize(
+    ("step", "action", "message"),
+    [("handshake", "done", "the steps are"), ("owed_work", "finish", "expected one of")],
+)
+def test_unknown_steps_and_actions_are_refused_with_the_choices(step, action, message):
+    with pytest.raises(StepRefused, match=message):
+        apply(fresh(), step, action, on=DAY, by="Ana")
+
+
+@pytest.mark.parametrize(
+    ("recommendation", "end_now", "flagged", "reason"),
+    [
+        ("end_now", ["mistreats_staff"], [], "mistreats_staff"),
+        ("end_now", ["abuse_or_unreasonable"], [], "mistreats_staff"),
+        ("end_now", ["unethical"], [], "unethical"),
+        (
+            "end_at_contract_end",
+            [],
+            [SignFacts("payment_risk"), SignFacts("not_a_fit")],
+            "not_a_fit",
+        ),
+        ("end_at_contract_end", [], [SignFacts("payment_risk")], "payment"),
+        (
+            "end_at_contract_end",
+            [],
+            [SignFacts("abuse_or_unreasonable", abusive=True)],
+            "mistreats_staff",
+        ),
+        ("end_at_contract_end", [], [SignFacts("abuse_or_unreasonable")], "too_demanding"),
+        (
+            "end_at_contract_end",
+            [],
+            [SignFacts("pessimism"), SignFacts("time_vs_value")],
+            "too_demanding",
+        ),
+        ("end_at_contract_end", [], [SignFacts("pessimism")], "generic"),
+        ("repair", [], [], "generic"),
+    ],
+)
+def test_002_exactly_one_reason_is_chosen_from_the_signs(recommendation, end_now, flagged, reason):
+    assert choose_reason(recommendation, end_now, flagged) == reason
