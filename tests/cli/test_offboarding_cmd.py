@@ -153,7 +153,11 @@ def test_bad_input_is_a_clear_error_and_changes_nothing(demo, args, message):
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert message in " ".join(proc.stderr.split()), proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_after_all_that_bad_input_nothing_was_written(demo):
     status = demo("offboard", "status", "Grandview", "--as-of", AS_OF, check=False)
+    assert status.returncode == 2
     assert "has no offboarding case" in status.stderr
 
 
@@ -187,3 +191,27 @@ def test_an_arabic_letter_for_an_arabic_client_comes_out_as_a_pdf(demo, tmp_path
     assert "Studio Horvat" in text
     assert "2027" in text
     assert sum("\u0600" <= ch <= "\u06ff" for ch in text) > 200
+
+
+def test_a_users_own_template_in_the_data_folder_replaces_the_built_in_one(demo):
+    from pathlib import Path
+
+    folder = Path(demo.env["PARTWAYS_HOME"]) / "letters" / "en"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "generic.txt").write_text(
+        "{% block subject %}Our own words for {{ client }}{% endblock %}\n"
+        "{% block body %}\nDear {{ contact }},\n\nWe end on {{ end_on }}.\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    try:
+        letter = demo("letter", "Grandview", "--kind", "generic", "--as-of", AS_OF).stdout
+        assert letter.startswith("Our own words for Grandview Property Management")
+        (folder / "generic.txt").write_text(
+            "{% block subject %}{{ clinet }}{% endblock %}{% block body %}x{% endblock %}",
+            encoding="utf-8",
+        )
+        broken = demo("letter", "Grandview", "--kind", "generic", "--as-of", AS_OF, check=False)
+        assert broken.returncode == 2
+        assert "needs clinet, which was not given" in broken.stderr
+    finally:
+        (folder / "generic.txt").unlink()

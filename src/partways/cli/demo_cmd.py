@@ -41,7 +41,8 @@ def demo(
     out.print(render.summary(outcome.decisions))
     out.print(
         "Next: `partways client NAME` for one client's evidence, "
-        "`partways pareto` for the vital few."
+        "`partways pareto` for the vital few, `partways repair NAME` for a repair plan, "
+        "`partways offboard NAME` to end a relationship step by step."
     )
 
 

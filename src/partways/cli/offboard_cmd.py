@@ -151,9 +151,9 @@ def step(
     client_id, name = find_client(client)
     view = change_step(client_id, step, action, on=today, by=actor(by), note=note)
     s = view.steps[step]
-    out.print(f"{name}: {step} is {s.state} ({today}, {s.by}).")
+    out.print(f"{name}: {step} is {s.state} ({today}, {s.by}).", markup=False)
     if step == "closed" and s.state == "done":
-        out.print(f"The case is closed and {name} is archived; every record is kept.")
+        out.print(f"The case is closed and {name} is archived; every record is kept.", markup=False)
     out.print(checklist(view))
 
 

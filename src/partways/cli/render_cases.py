@@ -131,7 +131,7 @@ def _owed(v: CaseView) -> RenderableType:
         table.add_column(col)
     for d in owed:
         table.add_row(
-            d.title,
+            Text(d.title),
             d.status.replace("_", " "),
             str(d.due or ""),
             "yes" if d.paid_for else "no",
@@ -154,7 +154,7 @@ def _receivables(v: CaseView) -> RenderableType:
         table.add_column(col)
     for r in plan.receivables:
         table.add_row(
-            r.number,
+            Text(r.number),
             str(r.due_on),
             _amount(r.outstanding_minor, r.currency),
             "disputed" if r.disputed else "",
@@ -180,8 +180,8 @@ def checklist(v: CaseView) -> Table:
             f"{TITLES[step]} ({step})",
             Text(s.state, style=STATE_STYLES[s.state]),
             str(s.on or ""),
-            s.by,
-            s.note,
+            Text(s.by),
+            Text(s.note),
         )
     nxt = v.next_step
     table.caption = (
@@ -197,7 +197,7 @@ def audit_trail(v: CaseView) -> Table:
     for col in ("When (UTC)", "Who", "What", "Step", "Detail"):
         table.add_column(col)
     for e in v.events:
-        table.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", e.by, e.action, e.step, e.detail)
+        table.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.by), e.action, e.step, Text(e.detail))
     return table
 
 
@@ -210,7 +210,12 @@ def cases_table(cases: list[OffboardingCase]) -> Table:
         settled = sum(1 for s in STEPS if states.get(s) != "pending")
         nxt = next((s for s in STEPS if states.get(s) == "pending"), "")
         table.add_row(
-            c.client.name, c.reason, str(c.notice_on), str(c.end_on), f"{settled}/{len(STEPS)}", nxt
+            Text(c.client.name),
+            c.reason,
+            str(c.notice_on),
+            str(c.end_on),
+            f"{settled}/{len(STEPS)}",
+            nxt,
         )
     return table
 
@@ -251,7 +256,7 @@ def repair_panels(outcome: RepairOutcome) -> list[RenderableType]:
     for col in ("#", "Action", "Owner", "Due", "Strategy"):
         table.add_column(col)
     for i, a in enumerate(plan.actions, 1):
-        table.add_row(str(i), a["text"], a["owner"], a["due"], a["strategy"])
+        table.add_row(str(i), Text(a["text"]), Text(a["owner"]), a["due"], a["strategy"])
     out.append(table)
     if "self_reflection" in plan.strategies:
         out.append(Panel(_bullets(SELF_REVIEW), title="Self-review questions [000]"))

@@ -27,6 +27,7 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    meta,
 )
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -49,9 +50,10 @@ OTHER_KINDS: tuple[str, ...] = ("apology", "expectations")
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 
-# C0 and C1 controls (line breaks included) and the bidirectional embeddings,
-# overrides and isolates (U+202A–U+202E, U+2066–U+2069).
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+")
+# C0 and C1 controls (line breaks included), the Unicode line and paragraph
+# separators, and the bidirectional embeddings, overrides and isolates
+# (U+202A–U+202E, U+2066–U+2069).
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 
 
 class LetterError(Exception):
@@ -67,7 +69,8 @@ def _one_line(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     if isinstance(value, str):
-        return " ".join(_UNSAFE.sub(" ", value).split())
+        # Only ordinary spaces collapse: a no-break space (1.200,00\xa0€) stays.
+        return re.sub(" {2,}", " ", _UNSAFE.sub(" ", value)).strip(" ")
     return value
 
 
@@ -110,6 +113,10 @@ def compose(
         for block in ("subject", "body"):
             if block not in template.blocks:
                 raise LetterError(f"template {name} has no {{% block {block} %}}.")
+        missing = sorted(_variables(env, name) - set(context) - set(env.globals))
+        if missing:
+            # Strict undefined only fires on the branch that runs; this catches the rest.
+            raise LetterError(f"template {name} needs {', '.join(missing)}, which was not given.")
         ctx = template.new_context(dict(context))
         subject = "".join(template.blocks["subject"](ctx))
         body = "".join(template.blocks["body"](ctx))
@@ -128,6 +135,13 @@ def compose(
         subject_html=" ".join(subject.split()),
         blocks=split_blocks(body),
     )
+
+
+def _variables(env: SandboxedEnvironment, name: str) -> set[str]:
+    """Every variable the template reads from its context, on any branch."""
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    return set(meta.find_undeclared_variables(env.parse(source)))
 
 
 def split_blocks(body: str) -> tuple[Block, ...]:

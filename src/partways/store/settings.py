@@ -16,12 +16,16 @@ import platformdirs
 BASE_DIR = Path(__file__).resolve().parent
 
 
+def data_home() -> Path:
+    """The per-user data folder: ``$PARTWAYS_HOME``, else the platform's data directory."""
+    override = os.environ.get("PARTWAYS_HOME")
+    return Path(override).expanduser() if override else Path(platformdirs.user_data_dir("partways"))
+
+
 def _sqlite_file() -> Path:
     # Computed here without creating the directory: settings must not touch the disk
     # at import time; the CLI creates the directory before it migrates.
-    override = os.environ.get("PARTWAYS_HOME")
-    home = Path(override).expanduser() if override else Path(platformdirs.user_data_dir("partways"))
-    return home / "partways.sqlite3"
+    return data_home() / "partways.sqlite3"
 
 
 def database_settings(url: str | None) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from partways.core.offboarding.plan import CaseInputs, plan_case
 from partways.core.offboarding.reasons import REFERRAL_KINDS, check_reason
@@ -17,6 +18,7 @@ from partways.letters.referrals import referral_phrase
 
 from ..business import load_business
 from ..models import BusinessSettings, Client, Contact, OffboardingCase, RepairPlan
+from ..settings import data_home
 from .offboarding import decide, reason_from
 from .records import (
     CaseError,
@@ -28,6 +30,12 @@ from .records import (
 )
 
 CHECK_INS = ((7, "weekly"), (14, "fortnightly"))
+
+
+def template_dirs() -> tuple[Path, ...]:
+    """The user's own letter templates, searched before the built-in ones:
+    ``<data folder>/letters/<lang>/<kind>.txt``."""
+    return (data_home() / "letters",)
 
 
 @dataclass(frozen=True)
@@ -149,14 +157,14 @@ def _ending(
         referral=referral_text,
         outstanding=", ".join(money(v, cur, lang) for cur, v in plan.totals.items()),
     )
-    return compose(reason, lang, ctx.template_vars())
+    return compose(reason, lang, ctx.template_vars(), template_dirs())
 
 
 def _apology(client: Client, lang: str, today: dt.date) -> Letter:
     _, cfg = load_business()
     call_by = today + dt.timedelta(days=cfg.int("repair.first_action_days"))
     ctx = ApologyContext(parties=_parties(client), call_by=long_date(call_by, lang))
-    return compose("apology", lang, ctx.template_vars())
+    return compose("apology", lang, ctx.template_vars(), template_dirs())
 
 
 def _expectations(client: Client, lang: str) -> Letter:
@@ -180,7 +188,7 @@ def _expectations(client: Client, lang: str) -> Letter:
         deposit_percent=cfg.int("expectations.deposit_percent"),
         scope=contract.scope if contract else "",
     )
-    return compose("expectations", lang, ctx.template_vars())
+    return compose("expectations", lang, ctx.template_vars(), template_dirs())
 
 
 def key_dates(client_id: int) -> list[KeyDate]:
