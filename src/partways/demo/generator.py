@@ -52,6 +52,7 @@ CONTACT_NAMES = {
     "ar": ["سارة المنصوري", "خالد العتيبي", "ليلى حداد", "عمر الزعبي", "نور الهاشمي"],
 }
 
+
 @dataclass
 class Rows:
     """Unsaved model instances, saved in bulk at the end (parents first)."""
