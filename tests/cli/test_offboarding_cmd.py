@@ -29,7 +29,10 @@ def step(cli, *args, check=True):
 
 def test_a_full_offboarding_runs_end_to_end_with_its_audit_trail(demo, tmp_path):
     cli = demo
-    opened = cli("offboard", CLIENT, "--as-of", AS_OF, "--by", "Ana Horvat")
+    # Options may come before the client's name.
+    opened = cli(
+        "offboard", "--notice-on", "2026-12-05", CLIENT, "--as-of", AS_OF, "--by", "Ana Horvat"
+    )
     out = opened.stdout
     assert f"Ending the relationship with {CLIENT}" in out
     # The contract review: term end preferred, the clause quoted [000 step 1] [001].
@@ -64,7 +67,9 @@ def test_a_full_offboarding_runs_end_to_end_with_its_audit_trail(demo, tmp_path)
         "Ana Horvat",
     )
     step(cli, "notification", "done", "--note", "Call held, letter sent", "--by", "Marko")
-    too_early = step(cli, "closed", "done", check=False)
+    too_early = cli(
+        "offboard", "step", CLIENT, "closed", "done", "--as-of", "2027-09-30", check=False
+    )
     assert too_early.returncode == 2 and "needs transition done" in too_early.stderr
 
     # Every letter format for the case, written where the user asks.
@@ -81,11 +86,16 @@ def test_a_full_offboarding_runs_end_to_end_with_its_audit_trail(demo, tmp_path)
     assert msg["Content-Language"] == "en"
     assert "@" in msg["To"].addresses[0].addr_spec
     ics = (tmp_path / "letter.ics").read_text(encoding="utf-8")
-    assert "DTSTART;VALUE=DATE:20261125" in ics  # the notice date, after cooling off
+    assert "DTSTART;VALUE=DATE:20261205" in ics  # the notice date
     assert "DTSTART;VALUE=DATE:20270930" in ics  # the end date
 
     step(cli, "transition", "done", "--by", "Ana Horvat")
-    closed = step(cli, "closed", "done", "--by", "Ana Horvat")
+    # The client stays a client until the last day: no closing before it.
+    early = step(cli, "closed", "done", check=False)
+    assert early.returncode == 2 and "runs until 2027-09-30" in early.stderr
+    closed = cli(
+        "offboard", "step", CLIENT, "closed", "done", "--by", "Ana Horvat", "--as-of", "2027-09-30"
+    )
     assert f"{CLIENT} is archived" in closed.stdout
 
     status = cli("offboard", "status", CLIENT, "--as-of", AS_OF).stdout
@@ -215,3 +225,31 @@ def test_a_users_own_template_in_the_data_folder_replaces_the_built_in_one(demo)
         assert "needs clinet, which was not given" in broken.stderr
     finally:
         (folder / "generic.txt").unlink()
+
+
+def test_names_with_console_markup_and_a_clients_language_set_by_hand(demo, tmp_path):
+    records = tmp_path / "partways.yaml"
+    records.write_text(
+        "partways: 1\n"
+        "clients:\n"
+        '  - name: "Acme [/x] [bold]<b>&"\n'
+        "    contacts:\n"
+        "      - {name: Ana Kovač, email: ana@acme-markup.example, primary: true}\n"
+        "contracts:\n"
+        '  - {client: "Acme [/x] [bold]<b>&", start: 2026-01-01, notice_days: 14}\n',
+        encoding="utf-8",
+    )
+    demo("import", str(records))
+    demo("clients", "language", "Acme [/x]", "hr-HR")
+    opened = demo("offboard", "Acme [/x]", "--reason", "generic", "--as-of", AS_OF)
+    assert "Acme [/x] [bold]<b>&" in opened.stdout
+    assert "Hrvatski (hr)" in opened.stdout
+    stepped = demo("offboard", "step", "Acme [/x]", "contract_review", "done", "--as-of", AS_OF)
+    assert "Acme [/x] [bold]<b>&: contract_review is done" in stepped.stdout
+    refused = demo(
+        "repair", "Acme [/x]", "--as-of", AS_OF, "--review-on", "2026-01-01", check=False
+    )
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    letter = demo("letter", "Acme [/x]", "--as-of", AS_OF).stdout
+    assert letter.startswith("Završetak naše suradnje") and "Ana Kovač" in letter
+    assert demo("clients", "language", "Acme [/x]", "de", check=False).returncode == 2

@@ -253,3 +253,24 @@ def test_a_deliverable_due_far_beyond_the_reach_does_not_move_the_end():
     review = review_contract(None, D("2026-11-23"))
     end, _ = recommended_end(review, "end_at_contract_end", _owed("2027-06-01"), CFG)
     assert end == D("2026-12-23")
+
+
+def test_an_end_inside_a_renewed_term_is_mid_contract_too():
+    review = review_contract(terms("2027-09-30", renew=True), D("2026-11-23"))
+    warnings = check_dates(review, D("2027-10-15"), today=D("2026-11-23"))
+    assert warnings and "the term runs to 2028-09-30" in warnings[0]
+
+
+def test_a_fixed_term_ended_before_the_end_date_is_not_mid_contract():
+    review = review_contract(terms("2026-12-31"), D("2026-11-23"))
+    assert check_dates(review, D("2027-02-01"), today=D("2026-11-23")) == []
+
+
+def test_contract_records_that_cannot_be_right_are_pointed_out():
+    backwards = ContractTerms(start=D("2026-05-01"), end=D("2026-01-31"))
+    assert any("before it starts" in n for n in review_contract(backwards, D("2026-11-23")).notes)
+    no_period = ContractTerms(
+        start=D("2025-01-01"), end=D("2025-12-31"), auto_renew=True, renewal_months=0
+    )
+    review = review_contract(no_period, D("2026-11-23"))
+    assert any("names no renewal period" in n for n in review.notes)

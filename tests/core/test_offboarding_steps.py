@@ -4,10 +4,15 @@ import datetime as dt
 
 import pytest
 
+from partways.core.config import Thresholds
+from partways.core.offboarding.contract import ContractTerms, EndDateError
+from partways.core.offboarding.plan import CaseInputs, plan_case
 from partways.core.offboarding.reasons import SignFacts, choose_reason
 from partways.core.offboarding.steps import STEPS, StepRefused, StepStatus, apply
+from partways.core.offboarding.work import Deliverable, Receivable
 
 DAY = dt.date(2026, 11, 23)
+CFG = Thresholds.defaults()
 
 
 def fresh(**states):
@@ -115,3 +120,55 @@ def test_unknown_steps_and_actions_are_refused_with_the_choices(step, action, me
 )
 def test_002_exactly_one_reason_is_chosen_from_the_signs(recommendation, end_now, flagged, reason):
     assert choose_reason(recommendation, end_now, flagged) == reason
+
+
+def _inputs(**kw):
+    base = dict(
+        client="Acme",
+        recommendation="end_at_contract_end",
+        reason="generic",
+        today=DAY,
+        notice_on=DAY,
+        contract=None,
+    )
+    return CaseInputs(**{**base, **kw})
+
+
+def test_001_only_money_due_by_the_notice_date_holds_the_announcement():
+    receivables = [
+        Receivable("A-1", DAY - dt.timedelta(days=10), 5000, "EUR"),
+        Receivable("A-2", DAY + dt.timedelta(days=20), 7000, "EUR"),
+        Receivable("A-3", DAY, 0, "EUR"),
+        Receivable("A-4", DAY, 100, "USD"),
+    ]
+    plan = plan_case(_inputs(receivables=receivables), CFG)
+    assert [r.number for r in plan.receivables] == ["A-1", "A-4", "A-2"]
+    assert [r.number for r in plan.blocking] == ["A-1", "A-4"]
+    assert plan.totals == {"EUR": 12000, "USD": 100}
+
+
+def test_001_an_abusive_client_gets_no_referral_whatever_the_reason():
+    plan = plan_case(_inputs(reason="payment", referral="Jana", abusive=True), CFG)
+    assert plan.referral == ""
+    assert plan_case(_inputs(reason="payment", referral="Jana"), CFG).referral == "Jana"
+
+
+def test_dates_that_no_longer_fit_an_open_case_are_warnings_not_errors():
+    late = _inputs(
+        contract=ContractTerms(start=DAY, notice_days=90), end_on=DAY + dt.timedelta(days=30)
+    )
+    with pytest.raises(EndDateError):
+        plan_case(late, CFG)
+    plan = plan_case(late, CFG, strict=False)
+    assert "no longer fit the records" in plan.warnings[0]
+
+
+def test_paid_for_deliverables_come_first_in_the_owed_work():
+    owed = [
+        Deliverable("Later", "in_progress", DAY + dt.timedelta(days=5), paid_for=False),
+        Deliverable("Paid", "planned", DAY + dt.timedelta(days=40), paid_for=True),
+        Deliverable("Done", "accepted", DAY, paid_for=True),
+        Deliverable("Dropped", "cancelled", DAY, paid_for=False),
+    ]
+    plan = plan_case(_inputs(deliverables=owed), CFG)
+    assert [d.title for d in plan.owed] == ["Paid", "Later"]

@@ -2,8 +2,9 @@
 
 import datetime as dt
 
+from partways.core.config import Thresholds
 from partways.core.engine import compute
-from partways.core.triage import RECOMMENDATIONS, triage
+from partways.core.triage import RECOMMENDATIONS, end_now_grounds, triage, was_abusive
 
 from .builders import Build, at
 from .scenarios import crisis_month, healthy_month, months_back, troubled_month
@@ -219,3 +220,25 @@ def test_a_newer_plan_supersedes_an_old_failure():
             status=status,
         )
     assert _decide(b)[1].recommendation == "keep"
+
+
+def test_the_end_now_grounds_are_only_those_that_make_it_end_now():
+    # Unethical, and unreasonable demands without any abuse: the one ground is ethics.
+    b = Build()
+    _healthy(b, 1)
+    b.add("incidents", client_id=1, kind="unethical", occurred_at=at(2026, 6, 2))
+    for day in (3, 4, 5):
+        b.add("incidents", client_id=1, kind="unreasonable_demand", occurred_at=at(2026, 6, day))
+    d = _decide(b)[1]
+    by_id = {s.id: s for s in d.signals}
+    assert d.recommendation == "end_now"
+    assert [sid for sid, _ in end_now_grounds(by_id, Thresholds.defaults())] == ["unethical"]
+    assert not was_abusive(by_id)
+
+
+def test_abuse_toward_you_counts_as_abusive():
+    b = Build()
+    _healthy(b, 1)
+    b.add("incidents", client_id=1, kind="abuse_to_you", occurred_at=at(2026, 6, 2))
+    by_id = {s.id: s for s in _decide(b)[1].signals}
+    assert was_abusive(by_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from . import (
     bench_cmd,
@@ -82,7 +83,8 @@ def main() -> None:
     try:
         app()
     except _user_errors() as exc:
-        err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        # The message may hold a client's name or a path: never read it as markup.
+        err.print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
     except OperationalError as exc:
         # A database that cannot be opened is a set-up problem the user can fix.

@@ -88,6 +88,24 @@ def merge(
 
 
 @clients.command()
+def language(
+    client: Annotated[str, typer.Argument(help="The client's name, an alias, or part of it.")],
+    lang: Annotated[str, typer.Argument(help="en, id, hr or ar (ms, bs and sr fold in).")],
+) -> None:
+    """Set the language CLIENT is written to: letters and sheets use it by default."""
+    from partways.letters import check_language
+    from partways.store.bootstrap import ensure_database
+
+    ensure_database()
+    from partways.store.models import Client
+
+    client_id, name = find_client(client)
+    code = check_language(lang)
+    Client.objects.filter(pk=client_id).update(language=code)
+    out.print(f"{name} is written to in {code}.", highlight=False, markup=False)
+
+
+@clients.command()
 def unmatched() -> None:
     """Addresses that wrote messages no client claims, most frequent first."""
     from partways.store.bootstrap import ensure_database

@@ -23,11 +23,15 @@ def parse_date(value: str | None, what: str = "--as-of") -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise UserError(
             f"{what}: {value!r} is not a date; expected YYYY-MM-DD, e.g. 2026-10-31."
         ) from None
+    # Date arithmetic (notice periods, renewals) must not run off the calendar's end.
+    if not 1900 <= day.year <= 2999:
+        raise UserError(f"{what}: {value} is out of range; expected a year from 1900 to 2999.")
+    return day
 
 
 @contextmanager

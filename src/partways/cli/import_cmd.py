@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -138,7 +139,7 @@ def _print(reports: list[FileReport], dry_run: bool) -> None:
         skipped = sum(r.skipped.values())
         status = r.importer if not r.refused else f"{r.importer or '?'} [red](not imported)[/]"
         table.add_row(
-            r.source,
+            escape(r.source),
             status,
             _counts(r.new),
             _counts(r.updated),
@@ -151,7 +152,8 @@ def _print(reports: list[FileReport], dry_run: bool) -> None:
     if ignored:
         out.print(
             f"Ignored {len(ignored)} file(s) no importer recognises, e.g. "
-            f"{', '.join(r.source for r in ignored[:3])}."
+            f"{', '.join(r.source for r in ignored[:3])}.",
+            markup=False,
         )
 
 
@@ -177,9 +179,10 @@ def _details(r: FileReport) -> None:
         )
     lines.extend(r.notes)
     if lines:
-        out.print(f"[bold]{r.source}[/]", highlight=False)
+        # File names, client names and addresses come from the user's data: not markup.
+        out.print(f"[bold]{escape(r.source)}[/]", highlight=False)
         for line in lines:
-            out.print(f"  {line}", highlight=False)
+            out.print(f"  {line}", highlight=False, markup=False)
     if r.errors:
         verdict = (
             "nothing was written"
@@ -189,7 +192,7 @@ def _details(r: FileReport) -> None:
             else ""
         )
         err.print(
-            f"[bold red]{len(r.errors)} error(s) in {r.source}[/]"
+            f"[bold red]{len(r.errors)} error(s) in {escape(r.source)}[/]"
             + (f" — {verdict}" if verdict else ""),
             highlight=False,
         )
@@ -198,7 +201,7 @@ def _details(r: FileReport) -> None:
             shown = str(e)
             if e.path == r.source and shown.startswith(e.path):
                 shown = shown[len(e.path) :].lstrip(":, ")
-            err.print(f"  {shown}", highlight=False)
+            err.print(f"  {shown}", highlight=False, markup=False)
         if len(r.errors) > SHOWN_ERRORS:
             err.print(f"  … and {len(r.errors) - SHOWN_ERRORS} more", highlight=False)
         if r.refused and any(e.line is not None for e in r.errors):

@@ -79,7 +79,7 @@ def letter(
         output.write_bytes(data)
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror or exc}.") from None
-    err.print(f"Wrote {output} ({len(data):,} bytes).")
+    err.print(f"Wrote {output} ({len(data):,} bytes).", markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,11 +25,12 @@ Today = Annotated[
 class _DefaultToStart(TyperGroup):
     """``partways offboard CLIENT`` means ``partways offboard start CLIENT``."""
 
-    # Typer vendors Click, so its types are not importable as `click`.
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+    # Typer vendors Click, so its types are not importable as `click`. Parsing is where
+    # the group would reject options meant for `start` (`offboard --reason X CLIENT`).
+    def parse_args(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
             args = ["start", *args]
-        return super().resolve_command(ctx, args)
+        return super().parse_args(ctx, args)
 
 
 app = typer.Typer(

@@ -77,7 +77,7 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
     )
     referral = plan.referral or (
         "none: no referral for a client who mistreated you or your staff [001]"
-        if case.reason == "mistreats_staff"
+        if case.reason == "mistreats_staff" or case.abusive
         else "the kind of provider that fits (named in the letter); "
         "give a colleague with --referral when opening the case"
     )
@@ -153,19 +153,23 @@ def _receivables(v: CaseView) -> RenderableType:
     for col in ("Invoice", "Due", "Outstanding", "Note"):
         table.add_column(col)
     for r in plan.receivables:
+        notes = ["disputed"] if r.disputed else []
+        if r.due_on > v.case.notice_on:
+            notes.append("due after the notice date: collect with the final invoice")
         table.add_row(
             Text(r.number),
             str(r.due_on),
             _amount(r.outstanding_minor, r.currency),
-            "disputed" if r.disputed else "",
+            "; ".join(notes),
         )
     totals = ", ".join(_amount(v_, c) for c, v_ in plan.totals.items())
-    gate = (
-        "waived: this case can't wait for payment"
-        if v.steps["receivables"].state == "waived"
-        else "closed: don't tell the client before they have paid [001]"
-    )
-    table.caption = f"Outstanding: {totals}. Gate {gate}."
+    if v.steps["receivables"].state == "waived":
+        gate = "waived"
+    elif plan.blocking:
+        gate = "closed: don't tell the client before they have paid what is due [001]"
+    else:
+        gate = "open: nothing is due before the notice date"
+    table.caption = Text(f"Outstanding: {totals}. Gate {gate}.")
     return table
 
 
@@ -184,7 +188,7 @@ def checklist(v: CaseView) -> Table:
             Text(s.note),
         )
     nxt = v.next_step
-    table.caption = (
+    table.caption = Text(
         f'Next: partways offboard step "{v.case.client.name}" {nxt} done'
         if nxt
         else "Every step is settled."

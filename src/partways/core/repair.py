@@ -225,14 +225,18 @@ def _agreement(
         f"{facts.payment_terms_days} days"
     )
     if facts.renewal_on is not None:
-        propose_by = max(as_of, facts.renewal_on - dt.timedelta(days=facts.notice_days))
+        deadline = facts.renewal_on - dt.timedelta(days=facts.notice_days)
+        when = (
+            f"Send it by {deadline}, before the notice deadline."
+            if deadline >= as_of
+            else f"The notice deadline ({deadline}) has passed: send it now, for the term after."
+        )
         return Action(
             "new_agreement",
             f"Propose a new agreement for the renewal on {facts.renewal_on} with new "
-            f"boundaries: {terms} [000]. Send it by {propose_by}, before the notice "
-            "deadline.",
+            f"boundaries: {terms} [000]. {when}",
             owner,
-            propose_by,
+            max(as_of, deadline),
         )
     return Action(
         "new_agreement",

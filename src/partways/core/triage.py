@@ -346,7 +346,7 @@ def _decide(
             contract_end=contract_end,
         )
 
-    end_now = _end_now_reasons(by_id, cfg)
+    end_now = [sentence for _, sentence in end_now_grounds(by_id, cfg)]
     if end_now:
         return decision("end_now", end_now)
     if due_plan is not None:
@@ -390,7 +390,9 @@ def _decide(
     return decision("keep")
 
 
-def _end_now_reasons(by_id: dict[str, SignalView], cfg: Thresholds) -> list[str]:
+def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple[str, str]]:
+    """The grounds for ending now, as (signal id, sentence): conduct toward your staff or
+    you, or unethical behaviour, backed by an incident or repeated abusive messages."""
     min_msgs = cfg["triage.end_now_min_abusive_messages"]
     out = []
     staff = by_id.get("mistreats_staff")
@@ -399,15 +401,22 @@ def _end_now_reasons(by_id: dict[str, SignalView], cfg: Thresholds) -> list[str]
         or staff.facts.get("abusive_to_staff", 0) >= min_msgs
     ):
         out.append(
-            "They mistreat your staff: part ways as you would with an employee who "
-            "did the same [002 #2]."
+            (
+                "mistreats_staff",
+                "They mistreat your staff: part ways as you would with an employee who "
+                "did the same [002 #2].",
+            )
         )
     unethical = by_id.get("unethical")
     if unethical and (
         unethical.facts.get("unethical_incidents", 0) >= 1 or unethical.severity == "high"
     ):
         out.append(
-            "Unethical or illegal behaviour exposes you to undue risk: separate quickly [002 #3]."
+            (
+                "unethical",
+                "Unethical or illegal behaviour exposes you to undue risk: separate quickly "
+                "[002 #3].",
+            )
         )
     abuse = by_id.get("abuse_or_unreasonable")
     if abuse and (
@@ -415,9 +424,23 @@ def _end_now_reasons(by_id: dict[str, SignalView], cfg: Thresholds) -> list[str]
         or abuse.facts.get("abusive_messages", 0) >= min_msgs
     ):
         out.append(
-            "Verbal abuse: let them go sooner rather than later, so it sets no precedent [000 #8]."
+            (
+                "abuse_or_unreasonable",
+                "Verbal abuse: let them go sooner rather than later, so it sets no precedent "
+                "[000 #8].",
+            )
         )
     return out
+
+
+def was_abusive(by_id: dict[str, SignalView]) -> bool:
+    """True when the client abused you or your staff: no referral for them `[001]`."""
+    staff = by_id.get("mistreats_staff")
+    abuse = by_id.get("abuse_or_unreasonable")
+    return bool(
+        (staff and (staff.facts.get("staff_incidents") or staff.facts.get("abusive_to_staff")))
+        or (abuse and (abuse.facts.get("abuse_incidents") or abuse.facts.get("abusive_messages")))
+    )
 
 
 def _strategies(flagged: list[SignalView], pattern: Pattern) -> list[Strategy]:

@@ -51,10 +51,17 @@ class ContractReview:
     title: str
     scope: str
     notes: list[str] = field(default_factory=list)
+    terms: ContractTerms | None = None
+
+    def term_end_for(self, end_on: dt.date) -> dt.date | None:
+        """The end of the term ``end_on`` falls in; None past a fixed term, or open-ended."""
+        return None if self.terms is None else term_end_on_or_after(self.terms, end_on)
 
     def mid_contract(self, end_on: dt.date) -> bool:
-        """True when ``end_on`` falls before the end of the term it lies in."""
-        return self.recommended_end is not None and end_on < self.recommended_end
+        """True when ``end_on`` falls before the end of the term it lies in (a renewed
+        term included)."""
+        term_end = self.term_end_for(end_on)
+        return term_end is not None and end_on < term_end
 
 
 class EndDateError(ValueError):
@@ -110,6 +117,16 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
     notes: list[str] = []
     if not terms.termination_clause:
         notes.append("The contract on record has no termination clause: read the signed copy.")
+    if terms.end is not None and terms.end < terms.start:
+        notes.append(
+            f"The contract on record ends ({terms.end}) before it starts ({terms.start}): "
+            "check the dates against the signed copy."
+        )
+    if terms.auto_renew and terms.renewal_months <= 0:
+        notes.append(
+            "The contract renews automatically but names no renewal period: it is read as "
+            "not renewing. Check the signed copy."
+        )
     term_end = term_end_on_or_after(terms, notice_on)
     if term_end is None and terms.end is None:
         # Open-ended: it ends after the notice period, whenever notice is given.
@@ -158,6 +175,7 @@ def _review(
         title=terms.title,
         scope=terms.scope,
         notes=notes,
+        terms=terms,
     )
 
 
@@ -190,7 +208,7 @@ def check_dates(review: ContractReview, end_on: dt.date, today: dt.date) -> list
     if review.mid_contract(end_on):
         clause = f' The termination clause: "{review.clause}"' if review.clause else ""
         warnings.append(
-            f"Ending on {end_on} is mid-contract: the term runs to {review.recommended_end}. "
+            f"Ending on {end_on} is mid-contract: the term runs to {review.term_end_for(end_on)}. "
             f"End at the end of the term where you can `[001]`; check the contract allows "
             f"an earlier end.{clause}"
         )

@@ -10,7 +10,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..config import Thresholds
-from .contract import ContractReview, ContractTerms, check_dates, review_contract
+from .contract import (
+    ContractReview,
+    ContractTerms,
+    EndDateError,
+    check_dates,
+    review_contract,
+)
 from .conversation import ConversationPlan, plan_conversation
 from .reasons import NO_REFERRAL, check_reason
 from .work import Deliverable, Receivable, outstanding, owed_work, totals
@@ -36,6 +42,7 @@ class CaseInputs:
     receivables: list[Receivable] = field(default_factory=list)
     end_on: dt.date | None = None  # chosen by the user; None: recommended
     referral: str = ""  # a named colleague or kind of provider; "" for none
+    abusive: bool = False  # abused you or your staff: no referral, whatever the reason
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,8 @@ class CasePlan:
     end_why: str
     warnings: list[str]
     owed: list[Deliverable]
-    receivables: list[Receivable]
+    receivables: list[Receivable]  # everything unpaid
+    blocking: list[Receivable]  # unpaid and due by the notice date: the gate [001]
     totals: dict[str, int]
     receivables_waived: bool  # end-now cases don't wait for payment
     conversation: ConversationPlan
@@ -59,9 +67,10 @@ class CasePlan:
         return (self.end_on - self.inputs.notice_on).days
 
 
-def plan_case(inputs: CaseInputs, cfg: Thresholds) -> CasePlan:
-    """Work out the case. Raises ``EndDateError`` for an end date that can't work and
-    ``UnknownReason`` for an unknown reason."""
+def plan_case(inputs: CaseInputs, cfg: Thresholds, *, strict: bool = True) -> CasePlan:
+    """Work out the case. Raises ``UnknownReason`` for an unknown reason and, when
+    ``strict``, ``EndDateError`` for dates that can't work. Not strict (a case already
+    open, whose records changed since), such dates come back as warnings."""
     reason = check_reason(inputs.reason)
     review = review_contract(inputs.contract, inputs.notice_on)
     owed = owed_work(inputs.deliverables)
@@ -69,7 +78,12 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds) -> CasePlan:
         end_on, why = inputs.end_on, "the date you chose"
     else:
         end_on, why = recommended_end(review, inputs.recommendation, owed, cfg)
-    warnings = check_dates(review, end_on, inputs.today)
+    try:
+        warnings = check_dates(review, end_on, inputs.today)
+    except EndDateError as exc:
+        if strict:
+            raise
+        warnings = [f"The case's dates no longer fit the records: {exc}"]
     late = [d for d in owed if d.due and d.due > end_on]
     if late:
         warnings.append(
@@ -77,7 +91,7 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds) -> CasePlan:
             f"the end date: {', '.join(d.title for d in late)}. Agree with the client "
             "whether to finish, hand over or cancel them."
         )
-    referral = "" if reason in NO_REFERRAL else inputs.referral.strip()
+    referral = "" if reason in NO_REFERRAL or inputs.abusive else inputs.referral.strip()
     money = outstanding(inputs.receivables)
     return CasePlan(
         inputs=inputs,
@@ -88,6 +102,7 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds) -> CasePlan:
         warnings=warnings,
         owed=owed,
         receivables=money,
+        blocking=[r for r in money if r.due_on <= inputs.notice_on],
         totals=totals(money),
         receivables_waived=inputs.recommendation == "end_now",
         conversation=plan_conversation(reason, review, end_on.isoformat(), len(owed), referral),

@@ -7,10 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from partways.core.offboarding.plan import CaseInputs, plan_case
+from partways.core.offboarding.plan import plan_case
 from partways.core.offboarding.reasons import REFERRAL_KINDS, check_reason
 from partways.letters import Letter, check_language, compose
-from partways.letters.compose import REASONS
 from partways.letters.context import ApologyContext, EndingContext, ExpectationsContext, Parties
 from partways.letters.formats import KeyDate
 from partways.letters.locale import long_date, money, weekday_names
@@ -19,13 +18,10 @@ from partways.letters.referrals import referral_phrase
 from ..business import load_business
 from ..models import BusinessSettings, Client, Contact, OffboardingCase, RepairPlan
 from ..settings import data_home
-from .offboarding import decide, reason_from
+from .offboarding import abusive, case_inputs, decide, reason_from
 from .records import (
     CaseError,
     contract_row,
-    contract_terms,
-    deliverables,
-    receivables,
     relationship_owner,
 )
 
@@ -105,51 +101,40 @@ def _ending(
 ) -> Letter:
     _, cfg = load_business()
     if case is not None:
-        notice_on, end_on, referral, rec = (
+        inputs = case_inputs(
+            client,
+            case.recommendation,
+            reason,
+            min(today, case.notice_on),
             case.notice_on,
             case.end_on,
             case.referral,
-            (case.recommendation),
+            case.abusive,
         )
-        check_today = min(today, notice_on)
     else:
         decision = decide(client.pk, today)
-        notice_on, end_on, referral, rec = (
-            decision.cooling_off_until or today,
-            None,
-            "",
-            decision.recommendation,
+        notice_on = decision.cooling_off_until or today
+        inputs = case_inputs(
+            client, decision.recommendation, reason, today, notice_on, None, "", abusive(decision)
         )
-        check_today = today
-    plan = plan_case(
-        CaseInputs(
-            client=client.name,
-            recommendation=rec,
-            reason=reason,
-            today=check_today,
-            notice_on=notice_on,
-            contract=contract_terms(client),
-            deliverables=deliverables(client),
-            receivables=receivables(client),
-            end_on=end_on,
-            referral=referral,
-        ),
-        cfg,
-    )
-    if not plan.referral and reason in REFERRAL_KINDS and reason in REASONS:
+    plan = plan_case(inputs, cfg, strict=case is None)
+    if not plan.referral and not inputs.abusive and reason in REFERRAL_KINDS:
         referral_text = referral_phrase(REFERRAL_KINDS[reason], lang)
     else:
         referral_text = plan.referral
-    # Promise only what is still being made and can be finished in time; a delivered
-    # piece awaits acceptance, and later work is agreed separately (see the case).
+    # Promise only agreed work (in scope, or paid for) that is still being made and can
+    # be finished in time; a delivered piece awaits acceptance, and the rest is settled
+    # with the client in the case's owed-work step.
     promised = [
         d.title
         for d in plan.owed
-        if d.status != "delivered" and (d.due is None or d.due <= plan.end_on)
+        if (d.in_scope or d.paid_for)
+        and d.status != "delivered"
+        and (d.due is None or d.due <= plan.end_on)
     ]
     ctx = EndingContext(
         parties=_parties(client),
-        notice_on=long_date(notice_on, lang),
+        notice_on=long_date(inputs.notice_on, lang),
         end_on=long_date(plan.end_on, lang),
         notice_days=plan.notice_days,
         contract_title=plan.contract.title if plan.contract.has_contract else "",

@@ -10,25 +10,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from partways.core.offboarding import steps as procedure
 from partways.core.offboarding.plan import CaseInputs, CasePlan, plan_case
 from partways.core.offboarding.reasons import SignFacts, check_reason, choose_reason
 from partways.core.offboarding.steps import STEPS, StepStatus
 from partways.core.signals.base import SEVERITY_POINTS
-from partways.core.triage import Decision
+from partways.core.triage import Decision, end_now_grounds, was_abusive
 from partways.letters import check_language
 
 from ..business import load_business
-from ..models import CaseEvent, Client, OffboardingCase, OffboardingStep
+from ..models import CaseEvent, Client, OffboardingCase, OffboardingStep, RepairPlan
 from ..triage import run_triage
 from .records import (
     CaseError,
     active_client,
     contract_terms,
     deliverables,
-    open_invoices,
     receivables,
     relationship_owner,
 )
@@ -58,26 +57,27 @@ def decide(client_id: int, as_of: dt.date) -> Decision:
 
 def reason_from(decision: Decision) -> str:
     """The one reason to give, chosen from the decision's signs."""
+    _, cfg = load_business()
+    by_id = {s.id: s for s in decision.signals}
     flagged = sorted(
         (s for s in decision.signals if s.severity != "none"),
         key=lambda s: -SEVERITY_POINTS[s.severity],
     )
+    abuse = by_id.get("abuse_or_unreasonable")
+    abusive_demands = bool(
+        abuse and (abuse.facts.get("abusive_messages") or abuse.facts.get("abuse_incidents"))
+    )
     facts = [
-        SignFacts(
-            s.id,
-            abusive=bool(s.facts.get("abusive_messages") or s.facts.get("abuse_incidents")),
-        )
+        SignFacts(s.id, abusive=s.id == "abuse_or_unreasonable" and abusive_demands)
         for s in flagged
     ]
-    end_now = [
-        s.id
-        for s in decision.signals
-        if s.id in ("mistreats_staff", "unethical", "abuse_or_unreasonable")
-        and s.severity != "none"
-    ]
-    order = {"mistreats_staff": 0, "abuse_or_unreasonable": 1, "unethical": 2}
-    end_now.sort(key=order.__getitem__)
-    return choose_reason(decision.recommendation, end_now, facts)
+    # Only the grounds that really make it an end-now case, in the triage's order.
+    grounds = [sid for sid, _ in end_now_grounds(by_id, cfg)]
+    return choose_reason(decision.recommendation, grounds, facts)
+
+
+def abusive(decision: Decision) -> bool:
+    return was_abusive({s.id: s for s in decision.signals})
 
 
 def open_case(
@@ -98,7 +98,7 @@ def open_case(
     is written then.
     """
     client = active_client(client_id)
-    if client.offboarding_cases.filter(status=OffboardingCase.Status.OPEN).exists():
+    if _has_open_case(client):
         raise CaseError(
             f"{client.name} already has an open offboarding case: see "
             f'`partways offboard status "{client.name}"`.'
@@ -110,39 +110,58 @@ def open_case(
     if notice_on is None:
         # Sleep on it for a few days first, unless the case can't wait [001] [000 #8].
         notice_on = decision.cooling_off_until or today
-    inputs = _inputs(client, decision.recommendation, reason, today, notice_on, end_on, referral)
+    was_abusive_ = abusive(decision)
+    inputs = case_inputs(
+        client, decision.recommendation, reason, today, notice_on, end_on, referral, was_abusive_
+    )
     plan = plan_case(inputs, cfg)
     owner = relationship_owner(client)
-    with transaction.atomic():
-        case = OffboardingCase.objects.create(
-            client=client,
-            recommendation=decision.recommendation,
-            reason=reason,
-            language=language,
-            opened_on=today,
-            notice_on=notice_on,
-            end_on=plan.end_on,
-            end_why=plan.end_why,
-            referral=plan.referral,
-            owner=owner.name if owner else by,
-        )
-        OffboardingStep.objects.bulk_create(
-            OffboardingStep(case=case, step=step, position=i) for i, step in enumerate(STEPS)
-        )
-        _event(
-            case,
-            by,
-            "opened",
-            detail=f"reason {reason}, language {language}, notice {notice_on}, end "
-            f"{plan.end_on} ({plan.end_why}); triage said {decision.recommendation}",
-        )
-        if plan.receivables_waived:
-            _set(case, StepStatus("receivables", "waived", today, "partways", END_NOW_WAIVER))
-            _event(case, "partways", "waive", "receivables", END_NOW_WAIVER)
+    case = OffboardingCase(
+        client=client,
+        recommendation=decision.recommendation,
+        reason=reason,
+        language=language,
+        opened_on=today,
+        notice_on=notice_on,
+        end_on=plan.end_on,
+        end_why=plan.end_why,
+        referral=plan.referral,
+        abusive=was_abusive_,
+        owner=owner.name if owner else by,
+    )
+    try:
+        with transaction.atomic():
+            _save_new(case, plan, by)
+    except IntegrityError:
+        # Another case for the client was opened at the same moment; the database's
+        # one-open-case constraint kept only the first.
+        raise CaseError(f"{client.name} already has an open offboarding case.") from None
     return view(case, today)
 
 
-def _inputs(
+def _has_open_case(client: Client) -> bool:
+    return client.offboarding_cases.filter(status=OffboardingCase.Status.OPEN).exists()
+
+
+def _save_new(case: OffboardingCase, plan: CasePlan, by: str) -> None:
+    """Save a new case with its steps and its first events (inside a transaction)."""
+    case.save()
+    OffboardingStep.objects.bulk_create(
+        OffboardingStep(case=case, step=step, position=i) for i, step in enumerate(STEPS)
+    )
+    _event(
+        case,
+        by,
+        "opened",
+        detail=f"reason {case.reason}, language {case.language}, notice {case.notice_on}, end "
+        f"{case.end_on} ({plan.end_why}); triage said {case.recommendation}",
+    )
+    if plan.receivables_waived:
+        _set(case, StepStatus("receivables", "waived", case.opened_on, "partways", END_NOW_WAIVER))
+        _event(case, "partways", "waive", "receivables", END_NOW_WAIVER)
+
+
+def case_inputs(
     client: Client,
     recommendation: str,
     reason: str,
@@ -150,7 +169,9 @@ def _inputs(
     notice_on: dt.date,
     end_on: dt.date | None,
     referral: str,
+    abusive: bool = False,
 ) -> CaseInputs:
+    """What :func:`plan_case` needs, read from the client's records."""
     return CaseInputs(
         client=client.name,
         recommendation=recommendation,
@@ -162,6 +183,7 @@ def _inputs(
         receivables=receivables(client),
         end_on=end_on,
         referral=referral,
+        abusive=abusive,
     )
 
 
@@ -182,7 +204,7 @@ def find_case(client_id: int, *, open_only: bool = False) -> OffboardingCase:
 def view(case: OffboardingCase, today: dt.date) -> CaseView:
     """The case with its plan worked out from the records as they are now."""
     _, cfg = load_business()
-    inputs = _inputs(
+    inputs = case_inputs(
         case.client,
         case.recommendation,
         case.reason,
@@ -190,8 +212,11 @@ def view(case: OffboardingCase, today: dt.date) -> CaseView:
         case.notice_on,
         case.end_on,
         case.referral,
+        case.abusive,
     )
-    plan = replace(plan_case(inputs, cfg), end_why=case.end_why or "the date you chose")
+    plan = replace(
+        plan_case(inputs, cfg, strict=False), end_why=case.end_why or "the date you chose"
+    )
     rows = {r.step: r for r in case.steps.all()}
     steps = {
         s: StepStatus(s, rows[s].state, rows[s].on, rows[s].by, rows[s].note)  # type: ignore[arg-type]
@@ -219,7 +244,15 @@ def change_step(
     """
     procedure.check_step(step)
     with transaction.atomic():
-        case = find_case(client_id)
+        # Locked, so two changes at once can't both pass the order checks.
+        case = OffboardingCase.objects.select_for_update().get(pk=find_case(client_id).pk)
+        if on < case.opened_on:
+            raise CaseError(f"the case was opened on {case.opened_on}; {on} is before that.")
+        if step == "closed" and action == "done" and on < case.end_on:
+            raise CaseError(
+                f"the relationship runs until {case.end_on}: close the case on or after that "
+                "day (the client stays in the triage until then)."
+            )
         if case.status == OffboardingCase.Status.CLOSED and not (
             step == "closed" and action == "reopen"
         ):
@@ -227,9 +260,15 @@ def change_step(
                 f"the case for {case.client.name} is closed; reopen it first with "
                 f'`partways offboard step "{case.client.name}" closed reopen`.'
             )
-        current = view(case, on).steps
+        current = view(case, on)
         new = procedure.apply(
-            current, step, action, on=on, by=by, note=note, outstanding=open_invoices(case.client)
+            current.steps,
+            step,
+            action,
+            on=on,
+            by=by,
+            note=note,
+            outstanding=len(current.plan.blocking),
         )
         _set(case, new)
         _event(case, by, action, step, note)
@@ -237,6 +276,10 @@ def change_step(
         if step == "closed" and new.state == "done":
             case.status, case.closed_on = OffboardingCase.Status.CLOSED, on
             client.archived, client.archived_on = True, on
+            # A repair plan has nothing left to repair once the relationship is over.
+            client.repair_plans.filter(status=RepairPlan.Status.OPEN).update(
+                status=RepairPlan.Status.CLOSED
+            )
         elif step == "closed" and action == "reopen":
             case.status, case.closed_on = OffboardingCase.Status.OPEN, None
             client.archived, client.archived_on = False, None

@@ -90,7 +90,3 @@ def active_client(client_id: int) -> Client:
     if client.archived:
         raise CaseError(f"{client.name} is archived: its relationship has already ended.")
     return client
-
-
-def open_invoices(client: Client) -> int:
-    return sum(1 for r in receivables(client) if r.outstanding_minor > 0)

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from partways.store.models import Client, ClientAlias, ClientDomain, Contact, Invoice, Message
+from partways.store.models import (
+    Client,
+    ClientAlias,
+    ClientDomain,
+    Contact,
+    Invoice,
+    Message,
+    OffboardingCase,
+)
 
 from .identity import FREE_MAIL, Directory, normal_name
 
@@ -126,6 +134,13 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
         raise ResolveError(
             f"both clients have invoice(s) numbered {', '.join(sorted(clash)[:5])}; "
             "nothing was changed."
+        )
+    open_cases = OffboardingCase.objects.filter(
+        client_id__in=(source_id, target_id), status=OffboardingCase.Status.OPEN
+    ).count()
+    if open_cases == 2:
+        raise ResolveError(
+            "both clients have an open offboarding case; close one first. Nothing was changed."
         )
     moved: dict[str, int] = {}
     with transaction.atomic():

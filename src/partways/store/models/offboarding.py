@@ -27,6 +27,9 @@ class OffboardingCase(models.Model):
     end_on = models.DateField(help_text="The last day of work together.")
     end_why = models.CharField(max_length=200, blank=True, help_text="Why that end date.")
     referral = models.CharField(max_length=300, blank=True)
+    abusive = models.BooleanField(
+        default=False, help_text="The client abused you or your staff: no referral [001]."
+    )
     owner = models.CharField(max_length=200, blank=True, help_text="Who runs the case.")
     closed_on = models.DateField(null=True, blank=True)
 
