@@ -17,7 +17,7 @@ from partways.core.offboarding.plan import CaseInputs, CasePlan, plan_case
 from partways.core.offboarding.reasons import SignFacts, check_reason, choose_reason
 from partways.core.offboarding.steps import STEPS, StepStatus
 from partways.core.signals.base import SEVERITY_POINTS
-from partways.core.triage import Decision, end_now_grounds, was_abusive
+from partways.core.triage import Decision, end_now_grounds, was_abusive, weights
 from partways.letters import check_language
 
 from ..business import load_business
@@ -59,9 +59,11 @@ def reason_from(decision: Decision) -> str:
     """The one reason to give, chosen from the decision's signs."""
     _, cfg = load_business()
     by_id = {s.id: s for s in decision.signals}
+    w = weights(cfg)
+    # Heaviest first, as the triage weighs them: weight × severity points.
     flagged = sorted(
         (s for s in decision.signals if s.severity != "none"),
-        key=lambda s: -SEVERITY_POINTS[s.severity],
+        key=lambda s: (-w[s.id] * SEVERITY_POINTS[s.severity], s.id),
     )
     abuse = by_id.get("abuse_or_unreasonable")
     abusive_demands = bool(
@@ -283,7 +285,14 @@ def change_step(
         elif step == "closed" and action == "reopen":
             case.status, case.closed_on = OffboardingCase.Status.OPEN, None
             client.archived, client.archived_on = False, None
-        case.save(update_fields=["status", "closed_on"])
+        try:
+            with transaction.atomic():
+                case.save(update_fields=["status", "closed_on"])
+        except IntegrityError:
+            raise CaseError(
+                f"{client.name} has another open offboarding case: close it before reopening "
+                "this one."
+            ) from None
         client.save(update_fields=["archived", "archived_on"])
     return view(case, on)
 
