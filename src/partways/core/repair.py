@@ -11,7 +11,7 @@ improved → keep; not improved → the case moves toward ending, with the evide
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .config import Thresholds
@@ -33,6 +33,15 @@ SELF_REVIEW = (
     "Is stress colouring how we read this client? Would a colleague read it the same way?",
     "What is the one thing we need from them, and what are we willing to change in return?",
 )
+
+
+# Check-in cadences by the longest gap they allow; a longer gap is "monthly".
+CHECK_INS = ((7, "weekly"), (14, "fortnightly"))
+
+
+def check_in_cadence(days: int) -> str:
+    """The cadence code for check-ins ``days`` apart: weekly, fortnightly or monthly."""
+    return next((name for limit, name in CHECK_INS if days <= limit), "monthly")
 
 
 @dataclass(frozen=True)
@@ -80,7 +89,6 @@ class RepairDraft:
     baseline: dict[str, str]  # signal → severity when the plan opened
     strategies: list[str]
     actions: list[Action]
-    questions: tuple[str, ...] = field(default=SELF_REVIEW)
 
 
 def draft_plan(
@@ -194,7 +202,9 @@ def _cadence(
     client: str, facts: RepairFacts, owner: str, soon: dt.date, cfg: Thresholds
 ) -> list[Action]:
     days = cfg.int("repair.check_in_days")
-    cadence = "weekly" if days <= 7 else "fortnightly" if days <= 14 else f"every {days} days"
+    cadence = check_in_cadence(days)
+    if cadence == "monthly":
+        cadence = f"every {days} days"
     if facts.channel is not None:
         name = CHANNEL_NAMES.get(facts.channel.channel, facts.channel.channel)
         where = (

@@ -24,6 +24,7 @@ from jinja2 import (
     ChoiceLoader,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -113,7 +114,7 @@ def compose(
         for block in ("subject", "body"):
             if block not in template.blocks:
                 raise LetterError(f"template {name} has no {{% block {block} %}}.")
-        missing = sorted(_variables(env, name) - set(context) - set(env.globals))
+        missing = sorted(_variables(env, template) - set(context) - set(env.globals))
         if missing:
             # Strict undefined only fires on the branch that runs; this catches the rest.
             raise LetterError(f"template {name} needs {', '.join(missing)}, which was not given.")
@@ -137,11 +138,15 @@ def compose(
     )
 
 
-def _variables(env: SandboxedEnvironment, name: str) -> set[str]:
-    """Every variable the template reads from its context, on any branch."""
-    assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, name)
-    return set(meta.find_undeclared_variables(env.parse(source)))
+@lru_cache(maxsize=64)
+def _variables(env: SandboxedEnvironment, template: Template) -> frozenset[str]:
+    """Every variable the template reads from its context, on any branch.
+
+    Cached per template object: Jinja2 hands back a new one when the file changes.
+    """
+    assert env.loader is not None and template.name is not None
+    source, _, _ = env.loader.get_source(env, template.name)
+    return frozenset(meta.find_undeclared_variables(env.parse(source)))
 
 
 def split_blocks(body: str) -> tuple[Block, ...]:

@@ -7,8 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from partways.core.config import Thresholds
 from partways.core.offboarding.plan import plan_case
 from partways.core.offboarding.reasons import REFERRAL_KINDS, check_reason
+from partways.core.repair import check_in_cadence
+from partways.core.triage import Decision
 from partways.letters import Letter, check_language, compose
 from partways.letters.context import ApologyContext, EndingContext, ExpectationsContext, Parties
 from partways.letters.formats import KeyDate
@@ -16,7 +19,7 @@ from partways.letters.locale import long_date, money, weekday_names
 from partways.letters.referrals import referral_phrase
 
 from ..business import load_business
-from ..models import BusinessSettings, Client, Contact, OffboardingCase, RepairPlan
+from ..models import BusinessSettings, Client, Contact, OffboardingCase, RepairPlan, TeamMember
 from ..settings import data_home
 from .offboarding import abusive, case_inputs, decide, reason_from
 from .records import (
@@ -24,8 +27,6 @@ from .records import (
     contract_row,
     relationship_owner,
 )
-
-CHECK_INS = ((7, "weekly"), (14, "fortnightly"))
 
 
 def template_dirs() -> tuple[Path, ...]:
@@ -48,20 +49,7 @@ def _contact(client: Client) -> Contact | None:
     return client.contacts.order_by("-is_primary", "pk").first()
 
 
-def _parties(client: Client, signer: str = "") -> Parties:
-    contact = _contact(client)
-    owner = relationship_owner(client)
-    return Parties(
-        client=client.name,
-        contact=contact.name if contact else "",
-        business=BusinessSettings.load().name,
-        sender=signer or (owner.name if owner else ""),
-    )
-
-
-def _sender(client: Client) -> tuple[str, str]:
-    owner = relationship_owner(client)
-    business = BusinessSettings.load()
+def _sender(owner: TeamMember | None, business: BusinessSettings) -> tuple[str, str]:
     own = [a.strip() for a in business.own_addresses.splitlines() if "@" in a.strip()[1:]]
     email = owner.email if owner else (own[0] if own else "")
     name = f"{owner.name} ({business.name})" if owner else business.name
@@ -79,27 +67,48 @@ def letter_for(client_id: int, *, kind: str | None, lang: str | None, today: dt.
     case = client.offboarding_cases.order_by("-opened_on", "-pk").first()
     language = check_language(lang or (case.language if case else "") or client.language or "en")
     kind = kind or (case.reason if case else None)
-    if kind is None:
-        if client.archived:
+    # Read once for the whole letter: the triage (only for a draft without a case), the
+    # settings, who signs and whom it is for.
+    decision = None
+    if case is None and kind not in ("apology", "expectations"):
+        if kind is None and client.archived:
             raise CaseError(f"{client.name} is archived; name the letter with --kind.")
-        kind = reason_from(decide(client_id, today))
-    if kind == "apology":
-        letter = _apology(client, language, today)
-    elif kind == "expectations":
-        letter = _expectations(client, language)
-    else:
-        letter = _ending(client, check_reason(kind), language, case, today)
+        decision = decide(client_id, today)
+    if kind is None:
+        assert decision is not None  # no case and no kind: the draft's triage was read
+        kind = reason_from(decision)
+    _, cfg = load_business()
+    business = BusinessSettings.load()
+    owner = relationship_owner(client)
     contact = _contact(client)
+    parties = Parties(
+        client=client.name,
+        contact=contact.name if contact else "",
+        business=business.name,
+        sender=owner.name if owner else "",
+    )
+    if kind == "apology":
+        letter = _apology(parties, language, today, cfg)
+    elif kind == "expectations":
+        letter = _expectations(client, parties, language, cfg, business)
+    else:
+        letter = _ending(client, check_reason(kind), language, case, decision, today, parties, cfg)
     to = (contact.name, contact.email) if contact and contact.email else None
-    sender = _sender(client)
+    sender = _sender(owner, business)
     domain = sender[1].rsplit("@", 1)[-1] if "@" in sender[1] else "partways.invalid"
     return Addressed(letter, sender, to, domain)
 
 
 def _ending(
-    client: Client, reason: str, lang: str, case: OffboardingCase | None, today: dt.date
+    client: Client,
+    reason: str,
+    lang: str,
+    case: OffboardingCase | None,
+    decision: Decision | None,
+    today: dt.date,
+    parties: Parties,
+    cfg: Thresholds,
 ) -> Letter:
-    _, cfg = load_business()
     if case is not None:
         inputs = case_inputs(
             client,
@@ -112,7 +121,7 @@ def _ending(
             case.abusive,
         )
     else:
-        decision = decide(client.pk, today)
+        assert decision is not None
         notice_on = decision.cooling_off_until or today
         inputs = case_inputs(
             client, decision.recommendation, reason, today, notice_on, None, "", abusive(decision)
@@ -133,7 +142,7 @@ def _ending(
         and (d.due is None or d.due <= plan.end_on)
     ]
     ctx = EndingContext(
-        parties=_parties(client),
+        parties=parties,
         notice_on=long_date(inputs.notice_on, lang),
         end_on=long_date(plan.end_on, lang),
         notice_days=plan.notice_days,
@@ -145,21 +154,18 @@ def _ending(
     return compose(reason, lang, ctx.template_vars(), template_dirs())
 
 
-def _apology(client: Client, lang: str, today: dt.date) -> Letter:
-    _, cfg = load_business()
+def _apology(parties: Parties, lang: str, today: dt.date, cfg: Thresholds) -> Letter:
     call_by = today + dt.timedelta(days=cfg.int("repair.first_action_days"))
-    ctx = ApologyContext(parties=_parties(client), call_by=long_date(call_by, lang))
+    ctx = ApologyContext(parties=parties, call_by=long_date(call_by, lang))
     return compose("apology", lang, ctx.template_vars(), template_dirs())
 
 
-def _expectations(client: Client, lang: str) -> Letter:
-    _, cfg = load_business()
-    business = BusinessSettings.load()
+def _expectations(
+    client: Client, parties: Parties, lang: str, cfg: Thresholds, business: BusinessSettings
+) -> Letter:
     contract = contract_row(client)
-    days = cfg.int("repair.check_in_days")
-    check_in = next((name for limit, name in CHECK_INS if days <= limit), "monthly")
     ctx = ExpectationsContext(
-        parties=_parties(client),
+        parties=parties,
         work_days=weekday_names((int(d) for d in business.work_days.split(",") if d.strip()), lang),
         work_start=business.work_start.strftime("%H:%M"),
         work_end=business.work_end.strftime("%H:%M"),
@@ -167,7 +173,7 @@ def _expectations(client: Client, lang: str) -> Letter:
         channel=(contract.main_channel if contract else "") or "email",
         reply_window_hours=(contract.reply_window_hours if contract else None)
         or cfg.int("minimal_communication.default_reply_window_hours"),
-        check_in=check_in,
+        check_in=check_in_cadence(cfg.int("repair.check_in_days")),
         revision_rounds=cfg.int("expectations.revision_rounds"),
         payment_terms_days=contract.payment_terms_days if contract else 30,
         deposit_percent=cfg.int("expectations.deposit_percent"),

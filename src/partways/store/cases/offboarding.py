@@ -189,12 +189,10 @@ def case_inputs(
     )
 
 
-def find_case(client_id: int, *, open_only: bool = False) -> OffboardingCase:
-    """The client's open case, else (unless ``open_only``) its latest closed one."""
+def find_case(client_id: int) -> OffboardingCase:
+    """The client's open case, else its latest closed one."""
     cases = OffboardingCase.objects.select_related("client").filter(client_id=client_id)
-    case = cases.filter(status=OffboardingCase.Status.OPEN).first()
-    if case is None and not open_only:
-        case = cases.first()
+    case = cases.filter(status=OffboardingCase.Status.OPEN).first() or cases.first()
     if case is None:
         name = Client.objects.get(pk=client_id).name
         raise CaseError(

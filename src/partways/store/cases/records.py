@@ -22,7 +22,11 @@ def contract_row(client: Client) -> Contract | None:
 
 
 def contract_terms(client: Client) -> ContractTerms | None:
-    row = contract_row(client)
+    return terms_of(contract_row(client))
+
+
+def terms_of(row: Contract | None) -> ContractTerms | None:
+    """A contract row in the domain core's shape; None for no contract."""
     if row is None:
         return None
     return ContractTerms(

@@ -12,15 +12,15 @@ from partways.core.offboarding.contract import term_end_on_or_after
 from partways.core.repair import RepairFacts, RepairReview, draft_plan, review_plan
 
 from ..business import load_business
-from ..models import Client, RepairPlan
+from ..models import Contract, RepairPlan
 from .offboarding import decide
 from .records import (
     CaseError,
     active_client,
     channel_use,
     contract_row,
-    contract_terms,
     relationship_owner,
+    terms_of,
 )
 
 DEFAULT_REPLY_WINDOW = "minimal_communication.default_reply_window_hours"
@@ -69,7 +69,7 @@ def repair(
         channel=channel_use(client),
         reply_window_hours=(contract.reply_window_hours if contract else None)
         or cfg.int(DEFAULT_REPLY_WINDOW),
-        renewal_on=_renewal(client, today),
+        renewal_on=_current_term_end(contract, today),
         notice_days=contract.notice_days if contract else 0,
         payment_terms_days=contract.payment_terms_days if contract else 30,
     )
@@ -89,9 +89,9 @@ def repair(
     return RepairOutcome(plan, "opened")
 
 
-def _renewal(client: Client, today: dt.date) -> dt.date | None:
+def _current_term_end(contract: Contract | None, today: dt.date) -> dt.date | None:
     """The end of the contract's current term: when a new agreement can start."""
-    terms = contract_terms(client)
+    terms = terms_of(contract)
     return None if terms is None else term_end_on_or_after(terms, today)
 
 
