@@ -13,43 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
 
-LABELS: tuple[str, ...] = (
-    "abuse",
-    "disrespect",
-    "negative",
-    "demand",
-    "out_of_scope",
-    "payment_excuse",
-    "unethical_request",
-    "vague",
-)
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    label: str
-
-
-@dataclass(frozen=True)
-class Analysis:
-    language: str | None
-    labels: dict[str, float]
-    spans: tuple[Span, ...]
-
-
-class TextAnalyzer(Protocol):
-    name: str
-    version: str
-
-    def analyze(self, texts: Sequence[str]) -> list[Analysis]:
-        """Return one :class:`Analysis` per text, in order."""
-        ...
-
+from .model import Analysis, Span
 
 # Croatian letters are matched with or without their diacritics; folding keeps
 # string length, so spans found in the folded text point into the original.

@@ -1,0 +1,8 @@
+"""Reading client messages: language, labels and the spans that are their evidence."""
+
+from __future__ import annotations
+
+from .model import LABELS, Analysis, Span, TextAnalyzer
+from .placeholder import PlaceholderAnalyzer
+
+__all__ = ["LABELS", "Analysis", "PlaceholderAnalyzer", "Span", "TextAnalyzer"]
