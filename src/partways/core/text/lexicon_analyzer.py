@@ -1,0 +1,104 @@
+"""Tier 0, the default analyzer: curated lexicons in each language, no downloads.
+
+For each message: identify the language, tokenise, match that language's lexicon (and
+the English one, which Latin-script writers mix in), and turn the hits into label
+scores. A label's score combines its hits like independent pieces of evidence,
+``1 − Π(1 − weight)``, so two weak hints make a sign where one does not; the label is
+reported from ``threshold`` on, with every hit's span as evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from .language import LanguageIdentifier
+from .lexicon import Lexicon, builtin_languages, builtin_lexicon
+from .matcher import Hit, Matcher
+from .model import Analysis, Span
+from .tokens import Token, tokenize
+
+DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "id", "hr", "ar")
+DEFAULT_THRESHOLD = 0.5
+_LATIN = frozenset({"en", "id", "hr"})
+
+
+class LexiconAnalyzer:
+    """The tier-0 analyzer over the built-in lexicons (or the ones given)."""
+
+    name = "lexicon"
+
+    def __init__(
+        self,
+        languages: Sequence[str] = DEFAULT_LANGUAGES,
+        lexicons: Sequence[Lexicon] | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        if lexicons is None:
+            shipped = set(builtin_languages())
+            lexicons = [builtin_lexicon(code) for code in languages if code in shipped]
+        self.lexicons = {lex.language: lex for lex in lexicons}
+        self.languages = tuple(languages)
+        self.threshold = threshold
+        self.identifier = LanguageIdentifier(self.languages)
+        self._matchers: dict[str | None, Matcher] = {}
+        # The version changes whenever a lexicon, the languages or the threshold do, so
+        # stored labels are recomputed exactly when they could differ.
+        digest = hashlib.sha256(repr((sorted(self.lexicons.items()), self.languages, threshold)).encode())
+        self.version = f"1.0+{digest.hexdigest()[:10]}"
+
+    def _matcher(self, language: str | None) -> Matcher:
+        matcher = self._matchers.get(language)
+        if matcher is None:
+            if language is None:
+                # Unknown language: every lexicon, the message's own words decide.
+                chosen = list(self.lexicons.values())
+            else:
+                chosen = [self.lexicons[language]] if language in self.lexicons else []
+                if language in _LATIN and language != "en" and "en" in self.lexicons:
+                    chosen.append(self.lexicons["en"])
+            matcher = self._matchers[language] = Matcher(chosen)
+        return matcher
+
+    def analyze(self, texts: Sequence[str]) -> list[Analysis]:
+        """One :class:`Analysis` per text, in order."""
+        return [self.analyze_one(text) for text in texts]
+
+    def analyze_one(self, text: str) -> Analysis:
+        """The language, labels and evidence of one text."""
+        language = self.identifier.identify(text)
+        tokens = tokenize(text)
+        if not tokens:
+            return Analysis(language, {})
+        hits = self._matcher(language).find(tokens)
+        return _scores(hits, tokens, self.threshold, language)
+
+
+def _scores(hits: list[Hit], tokens: list[Token], threshold: float, language: str | None) -> Analysis:
+    remaining: dict[str, float] = {}
+    for hit in hits:
+        remaining[hit.label] = remaining.get(hit.label, 1.0) * (1.0 - hit.weight)
+    labels = {
+        label: round(1.0 - rest, 3)
+        for label, rest in remaining.items()
+        if label != "positive" and 1.0 - rest >= threshold
+    }
+    spans = sorted(
+        {
+            (tokens[h.first].start, tokens[h.last].end, h.label)
+            for h in hits
+            if h.label in labels
+        }
+    )
+    return Analysis(language, labels, tuple(Span(s, e, lb) for s, e, lb in _merged(spans)))
+
+
+def _merged(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping spans of one label joined ("very stupid idiot" is one piece of evidence)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans, key=lambda s: (s[2], s[0])):
+        if out and out[-1][2] == label and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]), label)
+        else:
+            out.append((start, end, label))
+    return sorted(out)

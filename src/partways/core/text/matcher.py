@@ -1,0 +1,151 @@
+"""Lexicon entries found in a token sequence, with negation and intensifiers applied.
+
+One :class:`Matcher` serves one set of lexicons (a message's language, plus English for
+the English words Latin-script writers mix in). Entries are indexed by their first word,
+exact or stem, so a token costs a few dictionary look-ups whatever the lexicon's size,
+and what a word's forms match is remembered across messages (vocabulary repeats).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import MIN_STEM, Entry, Kind, Lexicon, TokenPattern
+from .tokens import Token, forms, is_elongated, is_shouted
+
+# Labels a preceding negator cancels ("not urgent", "nije glup"); a negated positive
+# word becomes a negative sign ("not happy"). The phrase labels (excuses, scope creep,
+# unethical requests, vague feedback) carry their own negations ("didn't receive").
+NEGATABLE = frozenset({"abuse", "disrespect", "negative", "demand", "positive"})
+NEGATION_WINDOW = 3  # words before a sign that a negator may stand at
+INTENSIFIER_WINDOW = 2
+INTENSIFIED = 1.5  # weight factor for "very", "jako", "sangat", "جدا" before a sign
+EMPHASISED = 1.25  # weight factor for a shouted ("IDIOT") or stretched ("stupiiid") word
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An entry found at tokens ``first..last``, with its effective weight."""
+
+    label: str
+    first: int
+    last: int
+    weight: float
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class _Word:
+    forms: tuple[str, ...]
+    starts: tuple[Entry, ...]  # entries whose first word this word matches
+    negator: bool
+    intensifier: bool
+
+
+class Matcher:
+    """Finds the entries of ``lexicons`` in tokenised text."""
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.language = lexicons[0].language if lexicons else ""
+        self._exact: dict[str, list[Entry]] = defaultdict(list)
+        self._stems: dict[str, list[Entry]] = defaultdict(list)
+        self._spellings: dict[str, str] = {}
+        self.negators: frozenset[str] = frozenset()
+        self.intensifiers: frozenset[str] = frozenset()
+        # Later lexicons (English mixed into a Croatian message) never override the
+        # message language's own spellings.
+        for lexicon in reversed(lexicons):
+            self._spellings.update(lexicon.spellings)
+        for lexicon in lexicons:
+            self.negators |= lexicon.negators
+            self.intensifiers |= lexicon.intensifiers
+            for entry in lexicon.entries:
+                first = entry.words[0]
+                index = self._exact if first.kind is Kind.EXACT else self._stems
+                index[first.text].append(entry)
+        self._stem_lengths = sorted({len(s) for s in self._stems})
+        self._words: dict[str, _Word] = {}
+
+    def _word(self, raw: str) -> _Word:
+        known = self._words.get(raw)
+        if known is not None:
+            return known
+        fs = forms(raw, self.language, self._spellings)
+        starts: list[Entry] = []
+        for f in fs:
+            starts += self._exact.get(f, ())
+            for n in self._stem_lengths:
+                if n > len(f):
+                    break
+                starts += self._stems.get(f[:n], ())
+        word = _Word(
+            fs,
+            tuple(dict.fromkeys(starts)),
+            any(f in self.negators for f in fs),
+            any(f in self.intensifiers for f in fs),
+        )
+        if len(self._words) >= _CACHE_LIMIT:
+            self._words.clear()
+        self._words[raw] = word
+        return word
+
+    def find(self, tokens: Sequence[Token]) -> list[Hit]:
+        """Every entry found in ``tokens``, negated ones dropped or turned negative."""
+        words = [self._word(t.raw) for t in tokens]
+        hits: list[Hit] = []
+        for i, word in enumerate(words):
+            for entry in word.starts:
+                last = _match_rest(entry.words, words, tokens, i)
+                if last is None:
+                    continue
+                hit = self._weigh(entry, i, last, words, tokens)
+                if hit is not None:
+                    hits.append(hit)
+        return hits
+
+    def _weigh(
+        self, entry: Entry, first: int, last: int, words: list[_Word], tokens: Sequence[Token]
+    ) -> Hit | None:
+        clause = tokens[first].clause
+        before = range(max(0, first - NEGATION_WINDOW), first)
+        negated_at = next(
+            (j for j in reversed(before) if words[j].negator and tokens[j].clause == clause),
+            None,
+        )
+        label = entry.label
+        if negated_at is not None and label in NEGATABLE:
+            if label != "positive":
+                return None
+            label, first = "negative", negated_at  # "not happy": evidence from "not"
+        weight = entry.weight
+        near = range(max(0, first - INTENSIFIER_WINDOW), first)
+        if any(words[j].intensifier and tokens[j].clause == clause for j in near):
+            weight *= INTENSIFIED
+        raw = tokens[first].raw
+        if is_shouted(raw) or is_elongated(raw):
+            weight *= EMPHASISED
+        return Hit(label, first, last, min(weight, 1.0), entry)
+
+
+def _match_rest(
+    patterns: tuple[TokenPattern, ...], words: list[_Word], tokens: Sequence[Token], i: int
+) -> int | None:
+    """The index of the last token when ``patterns`` match from token ``i``, else None."""
+    if i + len(patterns) > len(words):
+        return None
+    for k, pattern in enumerate(patterns[1:], start=1):
+        word, raw = words[i + k], tokens[i + k].raw
+        if pattern.kind is Kind.ANY:
+            continue
+        if pattern.kind is Kind.NUMBER:
+            if not raw.isdigit():
+                return None
+        elif pattern.kind is Kind.EXACT:
+            if pattern.text not in word.forms:
+                return None
+        elif not any(f.startswith(pattern.text) and len(f) >= MIN_STEM for f in word.forms):
+            return None
+    return i + len(patterns) - 1

@@ -1,0 +1,118 @@
+"""Words as a lexicon sees them: tokens with their place in the text, and their spellings.
+
+A token keeps the offsets of the word in the original text, so evidence always points
+at what the client wrote. Its *forms* are what the lexicons are matched against: the
+word lower-cased, with leetspeak and elongation undone, Croatian diacritics folded,
+Arabic letters normalised and clitics split off, and slang spelt out. A word may have
+several forms ("goooood" reads as "good" or "god"; Arabic "والغبي" as itself, "الغبي"
+and "غبي"); a lexicon entry matches when any form does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# Letters, digits and the marks Arabic writes above and below letters (which are not
+# \w in Python), joined by inner apostrophes ("don't", "ga'ada") and by leetspeak
+# symbols inside a word ("f*ck", "@ss", "sh!t").
+_TOKEN = re.compile(
+    r"[\w\u064B-\u065F\u0670@$]+(?:['’*!][\w\u064B-\u065F\u0670@$]+)*", re.UNICODE
+)
+# A clause ends at sentence punctuation, commas, semicolons and line breaks: negation
+# and intensifiers do not reach across it ("not great, but fine" negates "great" only).
+_CLAUSE_BREAK = re.compile(r"[.!?;,:\n\u061F\u060C\u061B]")
+
+_LATIN_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+)
+_LEET_CHARS = frozenset("0134579@$!*")
+_HR_FOLD = str.maketrans({"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "d"})
+_AR_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, dagger alef, tatweel
+_AR_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
+)
+# Proclitics written onto Arabic words: conjunctions, prepositions and the article.
+_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+# Particles written onto Indonesian words ("kerjaannya", "cepetan dong" is separate).
+_ID_PARTICLES = ("nya", "lah", "kah", "pun")
+_RUN = re.compile(r"(.)\1{2,}")
+_ARABIC_CHAR = re.compile(r"[\u0600-\u06FF]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: its offsets, its spellings to match, and its clause number."""
+
+    start: int
+    end: int
+    raw: str
+    clause: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` in order, each with the number of the clause it is in."""
+    tokens: list[Token] = []
+    clause = 0
+    last_end = 0
+    for m in _TOKEN.finditer(text):
+        if _CLAUSE_BREAK.search(text, last_end, m.start()):
+            clause += 1
+        tokens.append(Token(m.start(), m.end(), m.group(), clause))
+        last_end = m.end()
+    return tokens
+
+
+def _undo_elongation(word: str) -> tuple[str, ...]:
+    """'sooo' → ('soo', 'so'): a run of three or more letters read as two, or as one."""
+    if not _RUN.search(word):
+        return (word,)
+    return (_RUN.sub(r"\1\1", word), _RUN.sub(r"\1", word))
+
+
+def _undo_leet(word: str) -> str:
+    # Only inside words that have letters: "2024" and "10" stay numbers.
+    if not (_LEET_CHARS & set(word)) or not any(c.isalpha() for c in word):
+        return word
+    return word.translate(_LATIN_LEET).replace("*", "u")
+
+
+def fold(word: str, language: str) -> str:
+    """The spelling-independent form of one lower-cased word, as lexicons are written."""
+    if language == "ar" or _ARABIC_CHAR.search(word):
+        return _AR_DIACRITICS.sub("", word).translate(_AR_LETTERS)
+    word = word.replace("’", "'")
+    if language == "hr":
+        word = word.translate(_HR_FOLD).replace("dj", "d")
+    return word
+
+
+def forms(raw: str, language: str, spellings: Mapping[str, str]) -> tuple[str, ...]:
+    """Every form of the word ``raw`` a lexicon in ``language`` may list it under."""
+    lower = raw.lower()
+    out: list[str] = []
+    arabic = language == "ar" or bool(_ARABIC_CHAR.search(lower))
+    base = fold(lower if arabic else _undo_leet(lower), language)
+    for word in _undo_elongation(base):
+        candidates = [word]
+        if arabic:
+            candidates += [word[len(p) :] for p in _AR_PREFIXES if word.startswith(p)]
+            candidates = [c for c in candidates if len(c) >= 2]
+        elif language == "id":
+            candidates += [word[: -len(p)] for p in _ID_PARTICLES if word.endswith(p)]
+        for c in candidates:
+            spelt = spellings.get(c, c)
+            if spelt not in out:
+                out.append(spelt)
+    return tuple(out) or (lower,)
+
+
+def is_elongated(raw: str) -> bool:
+    """True when the word stretches a letter ("stupiiid"), which writers do for emphasis."""
+    return bool(_RUN.search(raw)) and not raw.isdigit()
+
+
+def is_shouted(raw: str) -> bool:
+    """True for a word of three or more letters written in capitals ("IDIOT")."""
+    return len(raw) >= 3 and raw.isupper()
