@@ -26,7 +26,8 @@ from dateutil.relativedelta import relativedelta
 
 from partways.core.config import Thresholds
 from partways.core.signals import SIGNAL_IDS
-from partways.core.text import LABELS, PlaceholderAnalyzer, TextAnalyzer
+from partways.core.text import LABELS, TextAnalyzer
+from partways.core.text.registry import make_analyzer
 
 Month = dt.date
 Components = dict[str, float]
@@ -99,7 +100,7 @@ def load_setup(
         end_utc=next_day.astimezone(dt.UTC),
         as_of_month=as_of_month,
         window_start=as_of_month - relativedelta(months=months - 1),
-        analyzer=analyzer or PlaceholderAnalyzer(),
+        analyzer=analyzer or make_analyzer("lexicon"),
     )
 
 

@@ -39,11 +39,26 @@ def demo(
     outcome = _run(date.isoformat())
     out.print(render.triage_table(outcome.decisions, date))
     out.print(render.summary(outcome.decisions))
+    _show_flagged()
     out.print(
         "Next: `partways client NAME` for one client's evidence, "
         "`partways pareto` for the vital few, `partways repair NAME` for a repair plan, "
         "`partways offboard NAME` to end a relationship step by step."
     )
+
+
+def _show_flagged() -> None:
+    """A few messages per language that the analyzer flagged, evidence highlighted."""
+    from partways.store.analysis import flagged_sample
+
+    from .render_text import flagged_table, legend
+
+    labels = ("abuse", "disrespect", "negative", "payment_excuse")
+    sample = flagged_sample(labels)
+    if sample:
+        title = "What the clients wrote: signs read from their messages, in their languages"
+        out.print(flagged_table(sample, title))
+        out.print(legend(label for m in sample for label in m.labels))
 
 
 def register(app: typer.Typer) -> None:

@@ -94,6 +94,10 @@ def import_(
         with progress(f"Importing {source.location}") as bar:
             reports.append(import_source(source, opts, _advance(bar)))
     _print(reports, dry_run)
+    if not dry_run:
+        from .analyze_cmd import label_stored
+
+        label_stored()
     if any(r.refused for r in reports):
         raise typer.Exit(2)
 

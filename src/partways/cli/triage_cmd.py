@@ -10,6 +10,7 @@ import typer
 from .common import err, find_client, out, parse_date, progress
 
 if TYPE_CHECKING:
+    from partways.core.triage import Decision
     from partways.store.triage import TriageOutcome
 
 AsOf = Annotated[
@@ -25,6 +26,9 @@ def _run(as_of_text: str | None, client_ids: list[int] | None = None) -> TriageO
     ensure_database()
     from partways.store.triage import run_triage
 
+    from .analyze_cmd import label_stored
+
+    label_stored()
     with progress("Reading and judging") as bar:
 
         def step(name: str) -> None:
@@ -78,13 +82,32 @@ def client(
     out.print(render.signals_table(decision.signals))
     for table in render.evidence_tables(decision.signals):
         out.print(table)
+    _show_flagged(decision)
+
+
+def _show_flagged(decision: Decision) -> None:
+    """The messages the evidence cites, with the words that were read as signs highlighted."""
+    from partways.store.analysis import flagged_messages
+
+    from .render_text import flagged_table, legend
+
+    ids = [
+        int(e["record"].removeprefix("message "))
+        for s in decision.signals
+        for e in s.evidence
+        if e["record"].startswith("message ")
+    ]
+    messages = flagged_messages(list(dict.fromkeys(ids)))
+    if messages:
+        out.print(flagged_table(messages, "Flagged messages: the words read as signs"))
+        out.print(legend(label for m in messages for label in m.labels))
 
 
 def pareto(as_of: AsOf = None) -> None:
     """The portfolio view: what share of hours and trouble the top 20% of clients cause."""
     from partways.core.pareto import pareto as compute_pareto
     from partways.core.signals.context import Context
-    from partways.core.text import PlaceholderAnalyzer
+    from partways.store.analysis import current_analyzer
     from partways.store.bootstrap import ensure_database
     from partways.store.business import load_business
     from partways.store.loader import load_dataset
@@ -93,10 +116,13 @@ def pareto(as_of: AsOf = None) -> None:
 
     date = parse_date(as_of)
     ensure_database()
+    from .analyze_cmd import label_stored
+
+    label_stored()
     business, cfg = load_business()
     with progress("Reading") as bar:
         ds = load_dataset(business, progress=lambda n: bar.update(bar.task_ids[0], step=n))
-    rows = compute_pareto(Context(ds, cfg, date, PlaceholderAnalyzer()))
+    rows = compute_pareto(Context(ds, cfg, date, current_analyzer()))
     out.print(render.pareto_table(rows, cfg["pareto.top_share"]))
 
 

@@ -26,7 +26,8 @@ from .signals.base import (
     severity_expr,
 )
 from .signals.context import KEY, Context
-from .text import PlaceholderAnalyzer, TextAnalyzer
+from .text import TextAnalyzer
+from .text.registry import make_analyzer
 
 SIGNAL_ENUM = pl.Enum(SIGNAL_IDS)
 # Polars' in-memory engine: on a single client's few hundred rows it answers in half
@@ -73,7 +74,7 @@ def compute(
     holds only some clients; without it they are computed from ``ds``.
     Raises :class:`partways.core.dataset.DataError` (e.g. a missing exchange rate).
     """
-    ctx = Context(ds, cfg or Thresholds.defaults(), as_of, analyzer or PlaceholderAnalyzer())
+    ctx = Context(ds, cfg or Thresholds.defaults(), as_of, analyzer or make_analyzer("lexicon"))
     clients = ds.clients.select("client_id")
     ex = Explainer(ctx.cfg, ds.business.base_currency, ds.business.target_hourly_rate_minor)
     results = _ResultRows()

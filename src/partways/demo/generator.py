@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
-from partways.core.text import PlaceholderAnalyzer
 from partways.store import models as m
+from partways.store.analysis import analyze_messages
 
 from .phrases import FEEDBACK_CONCRETE, PHRASES
 from .profiles import Profile, profiles
@@ -429,23 +429,7 @@ def _save(rows: Rows) -> None:
             pay.invoice = invoice
             payments.append(pay)
     m.Payment.objects.bulk_create(payments, batch_size=2000)
-    analyzer = PlaceholderAnalyzer()
-    analyses = analyzer.analyze([x.text for x in rows.messages])
-    for msg, analysis in zip(rows.messages, analyses, strict=True):
-        msg.language = analysis.language or ""
-        msg.analyzer = f"{analyzer.name}/{analyzer.version}"
     m.Message.objects.bulk_create(rows.messages, batch_size=2000)
-    labels = [
-        m.MessageLabel(
-            message=msg,
-            label=label,
-            score=score,
-            spans=[[s.start, s.end] for s in analysis.spans if s.label == label],
-        )
-        for msg, analysis in zip(rows.messages, analyses, strict=True)
-        for label, score in analysis.labels.items()
-    ]
-    m.MessageLabel.objects.bulk_create(labels, batch_size=2000)
     m.Meeting.objects.bulk_create(rows.meetings)
     m.Proposal.objects.bulk_create(rows.proposals)
     m.Deliverable.objects.bulk_create(rows.deliverables)
@@ -493,4 +477,6 @@ def build_demo(
         if progress:
             progress("saving")
         _save(rows)
+        # The demo's messages are read by the same analyzer as imported ones.
+        analyze_messages()
     return len(all_profiles)

@@ -10,6 +10,7 @@ from partways.core.dataset import Dataset
 from partways.core.engine import EngineResult, compute
 from partways.core.triage import Decision, triage
 
+from .analysis import analyze_messages, current_analyzer
 from .business import load_business
 from .loader import load_dataset
 from .models import TriageRun
@@ -33,6 +34,9 @@ def run_triage(
     latest figures for the same date, so a client's sentences read the same either way.
     Raises :class:`partways.core.dataset.DataError` for data the engine cannot use.
     """
+    # Messages imported or edited since the last run are labelled first.
+    analyzer = current_analyzer()
+    analyze_messages(analyzer)
     business, cfg = load_business()
     ds = load_dataset(business, client_ids, progress=progress)
     portfolio = None
@@ -41,7 +45,7 @@ def run_triage(
         portfolio = last.portfolio if last else {}
     if progress:
         progress("signals")
-    result = compute(ds, as_of, cfg, portfolio=portfolio)
+    result = compute(ds, as_of, cfg, analyzer=analyzer, portfolio=portfolio)
     decisions = triage(result, ds, cfg)
     if client_ids is None:
         TriageRun.objects.create(as_of=as_of, portfolio=result.portfolio, clients=len(decisions))

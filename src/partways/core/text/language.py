@@ -35,16 +35,97 @@ _ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps"})
 # "di"/"da"/"a"/"to"/"se" (shared or ambiguous across these languages).
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the and you your is are was were this that with for have has not but what "
-        "will would can could please we our they it's i'm don't".split()
+        [
+            "the",
+            "and",
+            "you",
+            "your",
+            "is",
+            "are",
+            "was",
+            "were",
+            "this",
+            "that",
+            "with",
+            "for",
+            "have",
+            "has",
+            "not",
+            "but",
+            "what",
+            "will",
+            "would",
+            "can",
+            "could",
+            "please",
+            "we",
+            "our",
+            "they",
+            "it's",
+            "i'm",
+            "don't",
+        ]
     ),
     "id": frozenset(
-        "yang dan tidak saya kami kita ini itu untuk dengan sudah belum tolong bisa "
-        "ada akan dari ke pada juga atau karena kalau gak nggak aja sama".split()
+        [
+            "yang",
+            "dan",
+            "tidak",
+            "saya",
+            "kami",
+            "kita",
+            "ini",
+            "itu",
+            "untuk",
+            "dengan",
+            "sudah",
+            "belum",
+            "tolong",
+            "bisa",
+            "ada",
+            "akan",
+            "dari",
+            "ke",
+            "pada",
+            "juga",
+            "atau",
+            "karena",
+            "kalau",
+            "gak",
+            "nggak",
+            "aja",
+            "sama",
+        ]
     ),
     "hr": frozenset(
-        "je su smo ste sam nije ali sto sta kako koji koja koje ovo ovaj jos vec "
-        "mozete molim hvala bih biti samo kad gdje zasto".split()
+        [
+            "je",
+            "su",
+            "smo",
+            "ste",
+            "sam",
+            "nije",
+            "ali",
+            "sto",
+            "sta",
+            "kako",
+            "koji",
+            "koja",
+            "koje",
+            "ovo",
+            "ovaj",
+            "jos",
+            "vec",
+            "mozete",
+            "molim",
+            "hvala",
+            "bih",
+            "biti",
+            "samo",
+            "kad",
+            "gdje",
+            "zasto",
+        ]
     ),
 }
 _WORD = re.compile(r"[^\W\d_]+")

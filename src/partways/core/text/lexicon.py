@@ -174,7 +174,9 @@ def load_lexicon(path: Path) -> Lexicon:
 def builtin_languages() -> list[str]:
     """The languages partways ships a lexicon for."""
     folder = resources.files("partways.core.text") / "lexicons"
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
 
 
 def builtin_lexicon(language: str) -> Lexicon:

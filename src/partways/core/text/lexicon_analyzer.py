@@ -44,7 +44,9 @@ class LexiconAnalyzer:
         self._matchers: dict[str | None, Matcher] = {}
         # The version changes whenever a lexicon, the languages or the threshold do, so
         # stored labels are recomputed exactly when they could differ.
-        digest = hashlib.sha256(repr((sorted(self.lexicons.items()), self.languages, threshold)).encode())
+        digest = hashlib.sha256(
+            repr((sorted(self.lexicons.items()), self.languages, threshold)).encode()
+        )
         self.version = f"1.0+{digest.hexdigest()[:10]}"
 
     def _matcher(self, language: str | None) -> Matcher:
@@ -74,7 +76,9 @@ class LexiconAnalyzer:
         return _scores(hits, tokens, self.threshold, language)
 
 
-def _scores(hits: list[Hit], tokens: list[Token], threshold: float, language: str | None) -> Analysis:
+def _scores(
+    hits: list[Hit], tokens: list[Token], threshold: float, language: str | None
+) -> Analysis:
     remaining: dict[str, float] = {}
     for hit in hits:
         remaining[hit.label] = remaining.get(hit.label, 1.0) * (1.0 - hit.weight)
@@ -84,11 +88,7 @@ def _scores(hits: list[Hit], tokens: list[Token], threshold: float, language: st
         if label != "positive" and 1.0 - rest >= threshold
     }
     spans = sorted(
-        {
-            (tokens[h.first].start, tokens[h.last].end, h.label)
-            for h in hits
-            if h.label in labels
-        }
+        {(tokens[h.first].start, tokens[h.last].end, h.label) for h in hits if h.label in labels}
     )
     return Analysis(language, labels, tuple(Span(s, e, lb) for s, e, lb in _merged(spans)))
 

@@ -1,6 +1,9 @@
-"""Analyzers by name: what ``--analyzer`` on the command line picks from."""
+"""Analyzers by name: what ``--analyzer`` and ``$PARTWAYS_ANALYZER`` pick from."""
 
 from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
 
 from .model import TextAnalyzer
 
@@ -9,16 +12,38 @@ class UnknownAnalyzer(ValueError):
     """No analyzer has that name; the message lists the ones there are."""
 
 
-ANALYZERS: tuple[str, ...] = ("placeholder",)
+ANALYZERS: dict[str, str] = {
+    "lexicon": "tier 0: curated lexicons in English, Indonesian, Croatian and Arabic (default)",
+    "models": "tier 1: Hugging Face models on disk (pip install 'partways[models]'), "
+    "configured in models.yaml; language and evidence from the lexicons",
+    "placeholder": "the first keyword matcher, kept to compare against",
+}
 
 
-def make_analyzer(name: str) -> TextAnalyzer:
-    """The analyzer called ``name``.
+@cache
+def _lexicon() -> TextAnalyzer:
+    # Loading and indexing the lexicons takes a moment; one instance serves a process.
+    from .lexicon_analyzer import LexiconAnalyzer
 
-    Raises :class:`UnknownAnalyzer` for a name that is not in :data:`ANALYZERS`.
+    return LexiconAnalyzer()
+
+
+def make_analyzer(name: str, models_config: Path | None = None) -> TextAnalyzer:
+    """The analyzer called ``name``; ``models_config`` is the tier-1 YAML file.
+
+    Raises :class:`UnknownAnalyzer` for a name that is not in :data:`ANALYZERS`, and
+    the tier-1 module's errors when its configuration or extra is missing.
     """
+    if name == "lexicon":
+        return _lexicon()
     if name == "placeholder":
         from .placeholder import PlaceholderAnalyzer
 
         return PlaceholderAnalyzer()
+    if name == "models":
+        from .transformers_analyzer import TransformersAnalyzer, load_model_config
+
+        if models_config is None:
+            raise UnknownAnalyzer("the models analyzer needs its configuration file (models.yaml).")
+        return TransformersAnalyzer(load_model_config(models_config), base=_lexicon())
     raise UnknownAnalyzer(f"no analyzer called {name!r}; there are: {', '.join(ANALYZERS)}.")

@@ -17,9 +17,7 @@ from dataclasses import dataclass
 # Letters, digits and the marks Arabic writes above and below letters (which are not
 # \w in Python), joined by inner apostrophes ("don't", "ga'ada") and by leetspeak
 # symbols inside a word ("f*ck", "@ss", "sh!t").
-_TOKEN = re.compile(
-    r"[\w\u064B-\u065F\u0670@$]+(?:['’*!][\w\u064B-\u065F\u0670@$]+)*", re.UNICODE
-)
+_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670@$]+(?:['’*!][\w\u064B-\u065F\u0670@$]+)*", re.UNICODE)
 # A clause ends at sentence punctuation, commas, semicolons and line breaks: negation
 # and intensifiers do not reach across it ("not great, but fine" negates "great" only).
 _CLAUSE_BREAK = re.compile(r"[.!?;,:\n\u061F\u060C\u061B]")

@@ -59,11 +59,29 @@ class Message(models.Model):
     analyzer = models.CharField(
         max_length=64,
         blank=True,
+        db_index=True,  # "which messages does the current analyzer still have to read?"
         help_text="name/version of the analyzer whose labels are stored; empty = not analysed.",
     )
 
     class Meta:
         indexes = [models.Index(fields=["client", "sent_at"])]
+
+    # The text as read from the database, to tell an edit on save (None: not loaded).
+    _loaded_text: str | None = None
+
+    @classmethod
+    def from_db(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        instance = super().from_db(*args, **kwargs)
+        instance._loaded_text = instance.__dict__.get("text")
+        return instance
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # Edited text makes the stored labels stale: the next analysis run reads it again.
+        loaded = getattr(self, "_loaded_text", None)
+        if loaded is not None and loaded != self.text:
+            self.analyzer = ""
+        super().save(*args, **kwargs)
+        self._loaded_text = self.text
 
 
 class MessageLabel(models.Model):

@@ -1,0 +1,128 @@
+"""``partways analyze``: what the analyzer reads in a message, and labelling stored messages."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import UserError, err, out, progress
+
+_TEXT_COLUMNS = ("text", "message", "body", "tweet", "content")
+
+
+def _read_texts(path: Path, column: str | None) -> list[str]:
+    if not path.is_file():
+        raise UserError(f"--file: {path} is not a file.")
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise UserError(
+            f"{path}, line {line}: not UTF-8 text (byte {exc.start}); save the file as UTF-8."
+        ) from None
+    if path.suffix.lower() not in (".csv", ".tsv"):
+        if column:
+            raise UserError("--column only applies to a .csv or .tsv file.")
+        return [line for line in content.splitlines() if line.strip()]
+    reader = csv.DictReader(content.splitlines(), delimiter="\t" if path.suffix == ".tsv" else ",")
+    header = reader.fieldnames or []
+    wanted = column or next((c for c in header if c.strip().lower() in _TEXT_COLUMNS), None)
+    if wanted is None or wanted not in header:
+        raise UserError(
+            f"{path}, line 1: no column {wanted or 'named text'!r}; the columns are "
+            f"{', '.join(header) or 'none'}. Name the text column with --column."
+        )
+    try:
+        return [(row.get(wanted) or "") for row in reader]
+    except csv.Error as exc:
+        raise UserError(f"{path}, line {reader.line_num}: {exc}.") from None
+
+
+def analyze(
+    text: Annotated[
+        list[str] | None,
+        typer.Argument(help="Messages to analyse (quote each).", show_default=False),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file", help="A text file (one message per line) or a CSV/TSV with a text column."
+        ),
+    ] = None,
+    column: Annotated[
+        str | None, typer.Option("--column", help="The CSV column holding the text.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    analyzer_name: Annotated[
+        str | None,
+        typer.Option("--analyzer", help="lexicon (default), models or placeholder."),
+    ] = None,
+) -> None:
+    """Show each message's language, labels with scores, and the words that are evidence."""
+    from partways.core.text.registry import make_analyzer
+    from partways.store.settings import data_home
+
+    from .render_text import analysis_table, legend
+
+    if fmt not in ("table", "json"):
+        raise UserError(f"--format: {fmt!r} is not a format; expected table or json.")
+    texts = list(text or [])
+    if file is not None:
+        texts += _read_texts(file, column)
+    if not texts and not sys.stdin.isatty():
+        texts = [line for line in sys.stdin.read().splitlines() if line.strip()]
+    if not texts:
+        raise UserError("nothing to analyse: give a message, --file FILE, or pipe text in.")
+    analyzer = make_analyzer(analyzer_name or "lexicon", models_config=data_home() / "models.yaml")
+    rows: list[dict[str, object]] = []
+    for message, result in zip(texts, analyzer.analyze(texts), strict=True):
+        rows.append(
+            {
+                "text": message,
+                "language": result.language,
+                "labels": result.labels,
+                "spans": [
+                    {
+                        "label": s.label,
+                        "start": s.start,
+                        "end": s.end,
+                        "text": message[s.start : s.end],
+                    }
+                    for s in result.spans
+                ],
+            }
+        )
+    if fmt == "json":
+        payload = {"analyzer": f"{analyzer.name}/{analyzer.version}", "messages": rows}
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    out.print(analysis_table(rows))
+    found = [label for row in rows for label in row["labels"]]  # type: ignore[attr-defined]
+    if found:
+        out.print(legend(found))
+
+
+def label_stored() -> None:
+    """Label the stored messages the current analyzer has not read yet, with a progress bar."""
+    from partways.store.analysis import analyze_messages, current_analyzer, pending_count
+
+    analyzer = current_analyzer()
+    pending = pending_count(analyzer)
+    if not pending:
+        return
+    with progress("Reading messages", total=pending) as bar:
+        run = analyze_messages(analyzer, lambda n: bar.update(bar.task_ids[0], advance=n))
+    err.print(
+        f"Read {run.analysed:,} messages with {run.analyzer}; {run.labelled:,} carry a label.",
+        highlight=False,
+        markup=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(analyze)
