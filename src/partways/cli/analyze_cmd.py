@@ -78,7 +78,8 @@ def analyze(
         texts = [line for line in sys.stdin.read().splitlines() if line.strip()]
     if not texts:
         raise UserError("nothing to analyse: give a message, --file FILE, or pipe text in.")
-    analyzer = make_analyzer(analyzer_name or "lexicon", models_config=data_home() / "models.yaml")
+    home = data_home()
+    analyzer = make_analyzer(analyzer_name or "lexicon", home / "models.yaml", home / "lexicons")
     rows: list[dict[str, object]] = []
     for message, result in zip(texts, analyzer.analyze(texts), strict=True):
         rows.append(

@@ -31,12 +31,14 @@ def analyzer_tag(analyzer: TextAnalyzer) -> str:
 
 
 def current_analyzer() -> TextAnalyzer:
-    """The analyzer this installation uses: ``$PARTWAYS_ANALYZER``, else the lexicons.
+    """The analyzer this installation uses: ``$PARTWAYS_ANALYZER``, else the lexicons,
+    with the user's own entries from ``<data home>/lexicons/<language>.yaml``.
 
     Raises :class:`partways.core.text.registry.UnknownAnalyzer` for an unknown name.
     """
     name = os.environ.get("PARTWAYS_ANALYZER", "").strip() or DEFAULT_ANALYZER
-    return make_analyzer(name, models_config=data_home() / "models.yaml")
+    home = data_home()
+    return make_analyzer(name, home / "models.yaml", home / "lexicons")
 
 
 @dataclass(frozen=True)

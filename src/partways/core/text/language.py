@@ -31,101 +31,25 @@ _NEIGHBOURS: dict[str, tuple[str, ...]] = {
 _ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps"})
 
 # The commonest short words of each language that are not words of the others, written
-# as :func:`fold` leaves them. Deliberately not "i" (English "I", Croatian "and"),
-# "di"/"da"/"a"/"to"/"se" (shared or ambiguous across these languages).
+# as :func:`fold` leaves them. Deliberately not "i" (English "I", Croatian "and"), nor
+# "a", "to", "di" or "u", which are words (or common slang) in two of them.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        [
-            "the",
-            "and",
-            "you",
-            "your",
-            "is",
-            "are",
-            "was",
-            "were",
-            "this",
-            "that",
-            "with",
-            "for",
-            "have",
-            "has",
-            "not",
-            "but",
-            "what",
-            "will",
-            "would",
-            "can",
-            "could",
-            "please",
-            "we",
-            "our",
-            "they",
-            "it's",
-            "i'm",
-            "don't",
-        ]
+        """the and you your is are was were this that with for have has not but what will
+        would can could please we our they it's i'm don't of to from thanks hi hello dear
+        regards best cheers just need send let know""".split()  # noqa: SIM905
     ),
     "id": frozenset(
-        [
-            "yang",
-            "dan",
-            "tidak",
-            "saya",
-            "kami",
-            "kita",
-            "ini",
-            "itu",
-            "untuk",
-            "dengan",
-            "sudah",
-            "belum",
-            "tolong",
-            "bisa",
-            "ada",
-            "akan",
-            "dari",
-            "ke",
-            "pada",
-            "juga",
-            "atau",
-            "karena",
-            "kalau",
-            "gak",
-            "nggak",
-            "aja",
-            "sama",
-        ]
+        """yang dan tidak saya kami kita ini itu untuk dengan sudah belum tolong bisa ada
+        akan dari ke pada juga atau karena kalau gak nggak aja sama mohon terima kasih
+        bapak ibu pak bu sih dong deh nih udah kok lagi harus mau minta halo salam
+        selamat pagi siang sore malam makasih""".split()  # noqa: SIM905
     ),
     "hr": frozenset(
-        [
-            "je",
-            "su",
-            "smo",
-            "ste",
-            "sam",
-            "nije",
-            "ali",
-            "sto",
-            "sta",
-            "kako",
-            "koji",
-            "koja",
-            "koje",
-            "ovo",
-            "ovaj",
-            "jos",
-            "vec",
-            "mozete",
-            "molim",
-            "hvala",
-            "bih",
-            "biti",
-            "samo",
-            "kad",
-            "gdje",
-            "zasto",
-        ]
+        """je su smo ste sam nije ali sto sta kako koji koja koje ovo ovaj jos vec mozete
+        molim hvala bih biti samo kad gdje zasto na za od ili ako kao cemo mozemo vas vam
+        nam bi ce li ne se da sve molimo posaljite trebamo treba imamo danas sutra tjedan
+        bok pozdrav postovani srdacan lp""".split()  # noqa: SIM905
     ),
 }
 _WORD = re.compile(r"[^\W\d_]+")
@@ -156,10 +80,13 @@ class LanguageIdentifier:
         """The language of ``text``, or None when it has too few letters to tell."""
         arabic = len(_ARABIC_LETTER.findall(text))
         latin = len(_LATIN_LETTER.findall(text))
-        if arabic + latin < 2:
+        if arabic + latin < 3:
             return None
-        if self._arabic and arabic > latin:
+        # Latin names and product words inside an Arabic sentence do not make it English.
+        if self._arabic and arabic * 2 > latin:
             return self._arabic
+        if len(self.languages) == 1:
+            return self.languages[0]
         quick = self._by_function_words(text)
         return quick if quick else self._by_lingua(text)
 

@@ -171,6 +171,17 @@ def load_lexicon(path: Path) -> Lexicon:
     return parse_lexicon(data, str(path))
 
 
+def merged(base: Lexicon, extra: Lexicon) -> Lexicon:
+    """``base`` with ``extra``'s entries and words added (a user's own additions)."""
+    return Lexicon(
+        language=base.language,
+        entries=base.entries + extra.entries,
+        negators=base.negators | extra.negators,
+        intensifiers=base.intensifiers | extra.intensifiers,
+        spellings={**base.spellings, **extra.spellings},
+    )
+
+
 def builtin_languages() -> list[str]:
     """The languages partways ships a lexicon for."""
     folder = resources.files("partways.core.text") / "lexicons"

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 
 from .language import LanguageIdentifier
-from .lexicon import Lexicon, builtin_languages, builtin_lexicon
+from .lexicon import (
+    Lexicon,
+    LexiconError,
+    builtin_languages,
+    builtin_lexicon,
+    load_lexicon,
+    merged,
+)
 from .matcher import Hit, Matcher
 from .model import Analysis, Span
 from .tokens import Token, tokenize
@@ -21,6 +29,18 @@ from .tokens import Token, tokenize
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "id", "hr", "ar")
 DEFAULT_THRESHOLD = 0.5
 _LATIN = frozenset({"en", "id", "hr"})
+
+
+def _with_additions(lexicon: Lexicon, folder: Path) -> Lexicon:
+    path = folder / f"{lexicon.language}.yaml"
+    if not path.is_file():
+        return lexicon
+    extra = load_lexicon(path)
+    if extra.language != lexicon.language:
+        raise LexiconError(
+            f"{path}: says language {extra.language!r}; expected {lexicon.language!r}."
+        )
+    return merged(lexicon, extra)
 
 
 class LexiconAnalyzer:
@@ -33,10 +53,15 @@ class LexiconAnalyzer:
         languages: Sequence[str] = DEFAULT_LANGUAGES,
         lexicons: Sequence[Lexicon] | None = None,
         threshold: float = DEFAULT_THRESHOLD,
+        additions: Path | None = None,
     ) -> None:
+        """``additions`` is a folder of the user's own ``<language>.yaml`` files, whose
+        entries are added to the shipped lexicons. Raises :class:`LexiconError`."""
         if lexicons is None:
             shipped = set(builtin_languages())
             lexicons = [builtin_lexicon(code) for code in languages if code in shipped]
+        if additions is not None and additions.is_dir():
+            lexicons = [_with_additions(lex, additions) for lex in lexicons]
         self.lexicons = {lex.language: lex for lex in lexicons}
         self.languages = tuple(languages)
         self.threshold = threshold

@@ -21,21 +21,24 @@ ANALYZERS: dict[str, str] = {
 
 
 @cache
-def _lexicon() -> TextAnalyzer:
+def _lexicon(additions: Path | None) -> TextAnalyzer:
     # Loading and indexing the lexicons takes a moment; one instance serves a process.
     from .lexicon_analyzer import LexiconAnalyzer
 
-    return LexiconAnalyzer()
+    return LexiconAnalyzer(additions=additions)
 
 
-def make_analyzer(name: str, models_config: Path | None = None) -> TextAnalyzer:
-    """The analyzer called ``name``; ``models_config`` is the tier-1 YAML file.
+def make_analyzer(
+    name: str, models_config: Path | None = None, additions: Path | None = None
+) -> TextAnalyzer:
+    """The analyzer called ``name``; ``models_config`` is the tier-1 YAML file and
+    ``additions`` the folder of the user's own lexicon entries.
 
     Raises :class:`UnknownAnalyzer` for a name that is not in :data:`ANALYZERS`, and
     the tier-1 module's errors when its configuration or extra is missing.
     """
     if name == "lexicon":
-        return _lexicon()
+        return _lexicon(additions)
     if name == "placeholder":
         from .placeholder import PlaceholderAnalyzer
 
@@ -45,5 +48,5 @@ def make_analyzer(name: str, models_config: Path | None = None) -> TextAnalyzer:
 
         if models_config is None:
             raise UnknownAnalyzer("the models analyzer needs its configuration file (models.yaml).")
-        return TransformersAnalyzer(load_model_config(models_config), base=_lexicon())
+        return TransformersAnalyzer(load_model_config(models_config), base=_lexicon(additions))
     raise UnknownAnalyzer(f"no analyzer called {name!r}; there are: {', '.join(ANALYZERS)}.")

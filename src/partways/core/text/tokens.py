@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Letters, digits and the marks Arabic writes above and below letters (which are not
 # \w in Python), joined by inner apostrophes ("don't", "ga'ada") and by leetspeak
@@ -39,9 +39,8 @@ _RUN = re.compile(r"(.)\1{2,}")
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06FF]")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the text: its offsets, its spellings to match, and its clause number."""
+class Token(NamedTuple):
+    """A word of the text: its offsets, the word as written, and its clause number."""
 
     start: int
     end: int
@@ -51,14 +50,16 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` in order, each with the number of the clause it is in."""
+    # A tuple per word and one pass for the breaks: this runs for every message.
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
     tokens: list[Token] = []
     clause = 0
-    last_end = 0
+    n = len(breaks)
     for m in _TOKEN.finditer(text):
-        if _CLAUSE_BREAK.search(text, last_end, m.start()):
+        start = m.start()
+        while clause < n and breaks[clause] < start:
             clause += 1
-        tokens.append(Token(m.start(), m.end(), m.group(), clause))
-        last_end = m.end()
+        tokens.append(Token(start, m.end(), m.group(), clause))
     return tokens
 
 

@@ -1,0 +1,102 @@
+"""Tier 0 turns lexicon hits into scored labels with evidence (lexicons written here)."""
+
+import pytest
+
+from partways.core.text.lexicon import parse_lexicon
+from partways.core.text.lexicon_analyzer import LexiconAnalyzer
+
+EN = parse_lexicon(
+    {
+        "language": "en",
+        "negators": ["not", "never", "don't"],
+        "intensifiers": ["very", "so"],
+        "spellings": {"u": "you"},
+        "labels": {
+            "abuse": ["idiot*", "shut up", "damn @0.4"],
+            "negative": ["disappointed"],
+            "positive": ["happy"],
+            "demand": ["asap", "within # hours"],
+            "payment_excuse": ["didn't receive the invoice"],
+        },
+    },
+    "en (test)",
+)
+HR = parse_lexicon(
+    {"language": "hr", "negators": ["nije"], "labels": {"abuse": ["glup*"]}}, "hr (test)"
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return LexiconAnalyzer(languages=("en", "hr"), lexicons=[EN, HR])
+
+
+def evidence(text, analysis, label):
+    return [text[s:e] for s, e in analysis.spans_of(label)]
+
+
+def test_a_label_comes_with_the_words_that_are_its_evidence(analyzer):
+    text = "You idiots, shut up and send it ASAP."
+    a = analyzer.analyze_one(text)
+    assert set(a.labels) == {"abuse", "demand"}
+    assert evidence(text, a, "abuse") == ["idiots", "shut up"]
+    assert evidence(text, a, "demand") == ["ASAP"]
+
+
+def test_a_negator_cancels_the_sign_after_it_in_the_same_clause(analyzer):
+    assert "abuse" not in analyzer.analyze_one("You are not an idiot.").labels
+    assert "abuse" in analyzer.analyze_one("Not now, idiot.").labels  # another clause
+
+
+def test_a_negated_positive_word_is_negative_with_the_negator_in_the_evidence(analyzer):
+    text = "We are not happy with the result."
+    a = analyzer.analyze_one(text)
+    assert a.labels == {"negative": 1.0}
+    assert evidence(text, a, "negative") == ["not happy"]
+
+
+def test_a_weak_word_needs_an_intensifier_or_a_second_hint(analyzer):
+    assert analyzer.analyze_one("damn, the printer").labels == {}
+    assert "abuse" in analyzer.analyze_one("so damn slow").labels  # 0.4 × 1.5
+    assert "abuse" in analyzer.analyze_one("damn it, damn it all").labels  # 1 − 0.6²
+
+
+def test_shouting_and_stretching_count_as_emphasis(analyzer):
+    assert analyzer.analyze_one("DAMN this").labels["abuse"] == 0.5
+    assert "abuse" in analyzer.analyze_one("daaamn this").labels
+
+
+def test_numbers_and_phrases_with_their_own_negation(analyzer):
+    text = "We didn't receive the invoice; we need it within 2 hours."
+    a = analyzer.analyze_one(text)
+    assert evidence(text, a, "payment_excuse") == ["didn't receive the invoice"]
+    assert evidence(text, a, "demand") == ["within 2 hours"]
+
+
+def test_spellings_and_leetspeak(analyzer):
+    assert "abuse" in analyzer.analyze_one("u 1d10t").labels
+
+
+def test_a_croatian_message_is_read_with_croatian_and_english_words(analyzer):
+    text = "Nije to glupo, ali ovaj idiot nije odgovorio ASAP."
+    a = analyzer.analyze_one(text)
+    assert a.language == "hr"
+    assert evidence(text, a, "abuse") == ["idiot"]  # "nije ... glupo" negated
+    assert "demand" not in a.labels  # "nije odgovorio ASAP": negated in its clause
+
+
+def test_empty_and_wordless_messages_have_no_labels(analyzer):
+    assert analyzer.analyze(["", "👍", "..."]) == [
+        analyzer.analyze_one(""),
+        analyzer.analyze_one("👍"),
+        analyzer.analyze_one("..."),
+    ]
+    assert all(not a.labels for a in analyzer.analyze(["", "👍", "..."]))
+
+
+def test_the_version_changes_with_the_lexicons_and_the_threshold():
+    a = LexiconAnalyzer(languages=("en",), lexicons=[EN])
+    b = LexiconAnalyzer(languages=("en",), lexicons=[EN], threshold=0.7)
+    c = LexiconAnalyzer(languages=("en",), lexicons=[HR])
+    assert len({a.version, b.version, c.version}) == 3
+    assert a.version == LexiconAnalyzer(languages=("en",), lexicons=[EN]).version
