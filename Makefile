@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The demo lives in its own data directory, so it never touches your real data.
 DEMO_HOME ?= $(CURDIR)/.partways/demo
+# The CPU build of PyTorch this machine kind keeps on disk; elsewhere, e.g.
+# make setup TORCH='torch --index-url https://download.pytorch.org/whl/cpu'
+TORCH ?= torch==2.13.0
 # PostgreSQL for the second test run; skipped locally (not in CI) when it does not answer.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
@@ -16,7 +19,10 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	# torch first, pinned: the models extra (tier-1 text analysis, tested offline with a
+	# tiny model) would otherwise pull the newest build with gigabytes of CUDA packages.
+	$(BIN)/pip install --quiet $(TORCH)
+	$(BIN)/pip install --quiet -e '.[dev,models]'
 	touch $(STAMP)
 
 demo: setup

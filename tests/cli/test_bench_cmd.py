@@ -33,3 +33,20 @@ def test_bench_import_writes_its_figures_beside_the_others(cli, tmp_path):
     assert "kept" in text and "<!-- bench:import -->" in text
     assert "Toggl CSV import, 3,000 rows" in text and "mbox import, 300 messages" in text
     assert "Import / plain Polars read" in text
+
+
+def test_bench_text_writes_tier0_and_profanity_check_side_by_side(cli, tmp_path):
+    from tests.shared_data import SHARED
+
+    report = tmp_path / "benchmarks.md"
+    report.write_text("# Benchmarks\n\n<!-- bench:import -->\nkept\n<!-- /bench:import -->\n")
+    args = ["bench-text", "--messages", "200", "--runs", "1", "--out", str(report)]
+    if (SHARED / "abuse" / "en_olid").is_dir():
+        args += ["--data", str(SHARED)]
+    cli(*args)
+    text = report.read_text(encoding="utf-8")
+    assert "kept" in text and "<!-- bench:text -->" in text
+    assert "Tier 0 (lexicons + language id), mixed languages" in text
+    assert "alt-profanity-check `predict_prob`" in text
+    if "--data" in args:
+        assert "Quality on the OLID level-A test set (860 tweets" in text

@@ -5,7 +5,7 @@ import datetime as dt
 from partways.core.config import Thresholds
 from partways.core.pareto import pareto
 from partways.core.signals.context import Context
-from partways.core.text import PlaceholderAnalyzer
+from partways.core.text.lexicon_analyzer import LexiconAnalyzer
 
 from .builders import Build, at
 
@@ -21,7 +21,7 @@ def test_001_top_fifth_of_clients_and_their_share_of_each_measure():
     b.add("incidents", client_id=3, kind="other", occurred_at=at(2026, 5, 6))
     rows = {
         r.metric: r
-        for r in pareto(Context(b.dataset(), Thresholds.defaults(), AS_OF, PlaceholderAnalyzer()))
+        for r in pareto(Context(b.dataset(), Thresholds.defaults(), AS_OF, LexiconAnalyzer()))
     }
     hours = rows["hours"]
     assert hours.total == 280 and round(hours.top_share, 4) == round(200 / 280, 4)

@@ -11,7 +11,13 @@ def test_tokens_keep_their_offsets_and_count_clauses():
 
 
 def test_contractions_and_masked_swearing_are_one_word():
-    assert [t.raw for t in tokenize("don't f*ck it up, sh!t")] == ["don't", "f*ck", "it", "up", "sh!t"]
+    assert [t.raw for t in tokenize("don't f*ck it up, sh!t")] == [
+        "don't",
+        "f*ck",
+        "it",
+        "up",
+        "sh!t",
+    ]
 
 
 def test_arabic_diacritics_stay_inside_the_word():

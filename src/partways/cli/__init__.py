@@ -8,9 +8,11 @@ import typer
 from rich.markup import escape
 
 from . import (
+    analyze_cmd,
     bench_cmd,
     clients_cmd,
     demo_cmd,
+    eval_cmd,
     import_cmd,
     letter_cmd,
     offboard_cmd,
@@ -36,8 +38,10 @@ for module in (
     repair_cmd,
     offboard_cmd,
     letter_cmd,
+    analyze_cmd,
     settings_cmd,
     bench_cmd,
+    eval_cmd,
 ):
     module.register(app)
 
@@ -48,6 +52,9 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     from partways.core.offboarding.contract import EndDateError
     from partways.core.offboarding.reasons import UnknownReason
     from partways.core.offboarding.steps import StepRefused
+    from partways.core.text.lexicon import LexiconError
+    from partways.core.text.registry import UnknownAnalyzer
+    from partways.core.text.transformers_analyzer import ModelConfigError, ModelsExtraMissing
     from partways.demo.generator import DemoExists
     from partways.importers import ImportFailed
     from partways.letters import LetterError, UnknownLanguage
@@ -67,6 +74,10 @@ def _user_errors() -> tuple[type[BaseException], ...]:
         LetterError,
         UnknownLanguage,
         UnknownFormat,
+        UnknownAnalyzer,
+        LexiconError,
+        ModelConfigError,
+        ModelsExtraMissing,
     )
 
 

@@ -60,7 +60,7 @@ def analyze(
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     analyzer_name: Annotated[
         str | None,
-        typer.Option("--analyzer", help="lexicon (default), models or placeholder."),
+        typer.Option("--analyzer", help="lexicon (default) or models (see docs/models.md)."),
     ] = None,
 ) -> None:
     """Show each message's language, labels with scores, and the words that are evidence."""

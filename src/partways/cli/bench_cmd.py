@@ -88,6 +88,32 @@ def bench_import(
     out.print(f"Figures written to {report}.")
 
 
+def bench_text(
+    per_language: Annotated[
+        int, typer.Option("--messages", help="Generated messages per language.")
+    ] = 20_000,
+    runs: Annotated[int, typer.Option(help="Runs to time (the best counts).")] = 3,
+    data: Annotated[
+        Path | None,
+        typer.Option(help="The labelled datasets folder, for OLID scores beside the speeds."),
+    ] = None,
+    report: Annotated[
+        Path, typer.Option("--out", help="The Markdown file whose text section is rewritten.")
+    ] = Path("docs/benchmarks.md"),
+) -> None:
+    """Time tier-0 text analysis per core, beside alt-profanity-check on the same messages."""
+    from partways.bench.text import run, write_section
+
+    if min(per_language, runs) < 1:
+        raise UserError("every size must be at least 1.")
+    if data is not None and not data.is_dir():
+        raise UserError(f"--data: {data} is not a folder.")
+    figures = run(per_language, runs, data)
+    write_section(report, figures)
+    out.print(f"Figures written to {report}.")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(bench)
     app.command("bench-import")(bench_import)
+    app.command("bench-text")(bench_text)

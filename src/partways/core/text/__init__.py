@@ -3,6 +3,5 @@
 from __future__ import annotations
 
 from .model import LABELS, Analysis, Span, TextAnalyzer
-from .placeholder import PlaceholderAnalyzer
 
-__all__ = ["LABELS", "Analysis", "PlaceholderAnalyzer", "Span", "TextAnalyzer"]
+__all__ = ["LABELS", "Analysis", "Span", "TextAnalyzer"]

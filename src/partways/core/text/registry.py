@@ -16,7 +16,6 @@ ANALYZERS: dict[str, str] = {
     "lexicon": "tier 0: curated lexicons in English, Indonesian, Croatian and Arabic (default)",
     "models": "tier 1: Hugging Face models on disk (pip install 'partways[models]'), "
     "configured in models.yaml; language and evidence from the lexicons",
-    "placeholder": "the first keyword matcher, kept to compare against",
 }
 
 
@@ -39,14 +38,10 @@ def make_analyzer(
     """
     if name == "lexicon":
         return _lexicon(additions)
-    if name == "placeholder":
-        from .placeholder import PlaceholderAnalyzer
-
-        return PlaceholderAnalyzer()
     if name == "models":
         from .transformers_analyzer import TransformersAnalyzer, load_model_config
 
         if models_config is None:
-            raise UnknownAnalyzer("the models analyzer needs its configuration file (models.yaml).")
+            raise UnknownAnalyzer("the models analyzer needs its configuration file, models.yaml.")
         return TransformersAnalyzer(load_model_config(models_config), base=_lexicon(additions))
     raise UnknownAnalyzer(f"no analyzer called {name!r}; there are: {', '.join(ANALYZERS)}.")

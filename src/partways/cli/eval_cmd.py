@@ -1,0 +1,151 @@
+"""``partways eval text``: measure the text analyzer on labelled public datasets."""
+
+from __future__ import annotations
+
+import os
+import shlex
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partways.core.text.evaluation.datasets import SPECS
+from partways.core.text.registry import ANALYZERS
+
+from .common import UserError, out, progress
+
+evaluation = typer.Typer(
+    help="Measure partways against labelled public datasets.", no_args_is_help=True
+)
+
+_NAMES = ", ".join(s.name for s in SPECS)
+
+
+# The analyzer a plain ``partways analyze`` uses; $PARTWAYS_ANALYZER overrides it as there.
+DEFAULT_ANALYZER = "lexicon"
+
+
+def _command(
+    data: Path, analyzer: str, datasets: list[str], limit: int | None, report: Path | None
+) -> str:
+    args = ["partways", "eval", "text", "--data", str(data), "--analyzer", analyzer]
+    for name in datasets:
+        args += ["--dataset", name]
+    args += ["--limit", str(limit)] if limit is not None else []
+    args += ["--out", str(report)] if report is not None else []
+    return shlex.join(args)
+
+
+@evaluation.command()
+def text(
+    data: Annotated[
+        Path,
+        typer.Option(
+            help="The folder holding abuse/ and sentiment/, laid out as their SOURCES.md "
+            "describe (the data is not shipped with partways)."
+        ),
+    ],
+    analyzer: Annotated[
+        str | None,
+        typer.Option(
+            help=f"The analyzer to measure: {', '.join(ANALYZERS)}. Default: "
+            f"$PARTWAYS_ANALYZER, else {DEFAULT_ANALYZER}.",
+            show_default=False,
+        ),
+    ] = None,
+    datasets: Annotated[
+        list[str] | None,
+        typer.Option("--dataset", help=f"Only this dataset; repeat for more. One of: {_NAMES}."),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(help="At most N messages per dataset, evenly spaced through it."),
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Also write the full Markdown report here, e.g. docs/evaluation.md. "
+            "Without it the tables are only printed.",
+        ),
+    ] = None,
+    errors: Annotated[
+        int,
+        typer.Option(
+            "--errors",
+            help="Also print up to N false positives and N false negatives per dataset "
+            "(never written into the report).",
+        ),
+    ] = 0,
+) -> None:
+    """Run an analyzer over labelled abuse and sentiment datasets and score it.
+
+    Prints macro-F1, precision, recall and language-identification accuracy per
+    dataset beside the best published score; a dataset whose files are missing is
+    reported as such.
+    """
+    from partways.core.text.evaluation import (
+        GAP_TEXT,
+        SPEC_BY_NAME,
+        RunInfo,
+        render_errors,
+        render_report,
+        render_tables,
+        run,
+    )
+    from partways.core.text.registry import UnknownAnalyzer, make_analyzer
+    from partways.store.settings import data_home
+
+    if not data.is_dir():
+        raise UserError(f"--data: {data} is not a folder.")
+    if not (data / "abuse").is_dir() and not (data / "sentiment").is_dir():
+        raise UserError(
+            f"--data: {data} holds neither abuse/ nor sentiment/; "
+            "give the folder the datasets were copied into."
+        )
+    chosen = datasets or []
+    unknown = [name for name in chosen if name not in SPEC_BY_NAME]
+    if unknown:
+        raise UserError(f"--dataset: no dataset called {', '.join(unknown)}; there are: {_NAMES}.")
+    if limit is not None and limit < 1:
+        raise UserError("--limit must be at least 1.")
+    if errors < 0:
+        raise UserError("--errors cannot be negative.")
+    name = analyzer or os.environ.get("PARTWAYS_ANALYZER", "").strip() or DEFAULT_ANALYZER
+    try:
+        engine = make_analyzer(name, data_home() / "models.yaml", data_home() / "lexicons")
+    except UnknownAnalyzer as exc:
+        raise UserError(str(exc)) from None
+
+    specs = [SPEC_BY_NAME[n] for n in dict.fromkeys(chosen)] if chosen else list(SPECS)
+    with progress(f"Analysing with {engine.name}", total=None) as bar:
+        task = bar.task_ids[0]
+        outcomes = run(
+            engine,
+            specs,
+            data,
+            limit=limit,
+            keep_errors=errors,
+            on_progress=lambda spec, done, total: bar.update(
+                task, step=f"{spec.name} {done:,}/{total:,}"
+            ),
+        )
+
+    # Markdown on stdout must not wrap or be read as Rich markup.
+    out.print(render_tables(outcomes), markup=False, highlight=False, soft_wrap=True)
+    if errors:
+        out.print(render_errors(outcomes), markup=False, highlight=False, soft_wrap=True)
+    if report is not None:
+        info = RunInfo.here(
+            engine.name, engine.version, _command(data, name, chosen, limit, report), limit
+        )
+        try:
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(render_report(outcomes, info, GAP_TEXT), encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"--out: cannot write {report}: {exc.strerror or exc}.") from None
+        out.print(f"Report written to {report}.", markup=False, highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(evaluation, name="eval")

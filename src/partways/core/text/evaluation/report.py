@@ -1,0 +1,178 @@
+"""The evaluation as Markdown (docs/evaluation.md) and the misclassified messages as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .datasets import Task
+from .run import POSITIVE_LABELS, TARGET_GAP_POINTS, Outcome
+
+ERROR_TEXT_CHARS = 200
+
+_TASK_TITLES: dict[Task, str] = {"abuse": "Abuse", "sentiment": "Sentiment"}
+_POSITIVE_WORDS: dict[Task, str] = {"abuse": "offensive", "sentiment": "negative sentiment"}
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What the header of the report says about the run."""
+
+    analyzer: str
+    version: str
+    command: str
+    limit: int | None
+    when: dt.datetime
+    machine: str
+
+    @classmethod
+    def here(cls, analyzer: str, version: str, command: str, limit: int | None) -> RunInfo:
+        """A run on this machine, now."""
+        machine = (
+            f"{platform.platform()}, {os.cpu_count() or '?'} CPUs, "
+            f"Python {platform.python_version()}"
+        )
+        return cls(analyzer, version, command, limit, dt.datetime.now(dt.UTC), machine)
+
+
+def _cell(value: str) -> str:
+    return " ".join(value.split()).replace("|", "\\|")
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+def _published(o: Outcome) -> str:
+    p = o.spec.published
+    if p is None:
+        return "none verified"
+    text = f"{p.score} {p.metric}"
+    return text if p.comparable else f"{text} (not comparable)"
+
+
+def _target(o: Outcome) -> str:
+    met = o.target_met
+    return "n/a" if met is None else ("met" if met else "not met")
+
+
+def _count(o: Outcome) -> str:
+    return f"{o.n:,}" if o.available == o.n else f"{o.n:,} of {o.available:,}"
+
+
+def render_table(outcomes: Sequence[Outcome], task: Task) -> str:
+    """The Markdown table of one task's datasets (empty when none was asked for)."""
+    rows = [o for o in outcomes if o.spec.task == task]
+    if not rows:
+        return ""
+    head = ["Dataset", "Lang", "n", "Macro-F1", "P", "R", "F1", "Lang id", "Published best"]
+    head += ["Gap (pts)"] + (["Within 10 pts"] if task == "abuse" else [])
+    head += ["Time (s)", "Msg/s"]
+    lines = [_row(head), _row(["---"] * len(head))]
+    for o in rows:
+        if o.problem:
+            cells = [o.spec.name, o.spec.language, "—", o.problem]
+            lines.append(_row(cells + ["—"] * (len(head) - len(cells))))
+            continue
+        c = o.confusion
+        gap = o.gap_points
+        cells = [o.spec.name, o.spec.language, _count(o), f"{c.macro_f1:.3f}"]
+        cells += [f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"]
+        cells += [f"{o.language_accuracy:.1%}", _published(o)]
+        cells += ["—" if gap is None else f"{gap:+.1f}"]
+        cells += [_target(o)] if task == "abuse" else []
+        cells += [f"{o.seconds:.2f}", f"{o.per_second:,.0f}"]
+        lines.append(_row(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _task_intro(task: Task) -> str:
+    labels = " or ".join(f"`{label}`" for label in sorted(POSITIVE_LABELS[task]))
+    return (
+        f"Positive class: {_POSITIVE_WORDS[task]}. A message is predicted positive when "
+        f"the analyzer finds {labels}.\n"
+    )
+
+
+def render_tables(outcomes: Sequence[Outcome]) -> str:
+    """Both tables, each under its heading, for the terminal and for the report."""
+    parts = []
+    for task in ("abuse", "sentiment"):
+        table = render_table(outcomes, task)
+        if table:
+            parts.append(f"## {_TASK_TITLES[task]}\n\n{_task_intro(task)}\n{table}")
+    return "\n".join(parts)
+
+
+def _how_to_read() -> str:
+    return (
+        "Every dataset is scored as a binary task. **Macro-F1** is the unweighted mean of "
+        "the F1 of the positive and the negative class; **P**, **R** and **F1** are the "
+        "positive class's precision, recall and F1. **Lang id** is the share of messages "
+        "whose detected language (`Analysis.language`) is the dataset's language. "
+        "**Gap** is the published macro-F1 minus ours, in points, shown only where the "
+        "published figure was verified and measured the same way; for abuse the target is "
+        f"a gap of at most {TARGET_GAP_POINTS:g} points. **Time** is the analyzer's own "
+        "time, without reading the files and after an untimed warm-up call.\n"
+    )
+
+
+def _notes(outcomes: Sequence[Outcome]) -> str:
+    parts = ["## Datasets\n"]
+    for o in outcomes:
+        s = o.spec
+        parts.append(
+            f"### {s.name}: {s.title}\n\n"
+            f"- Files: {', '.join(f'`{f}`' for f in s.files)}\n"
+            f"- Gold labels: {s.gold_labels}\n"
+            f"- Published: {s.source}\n"
+            f"- Comparability: {s.notes}\n"
+        )
+    return "\n".join(parts)
+
+
+def render_report(outcomes: Sequence[Outcome], info: RunInfo, gap_text: str) -> str:
+    """The whole report: header, the two tables, the gap section and per-dataset notes."""
+    sample = (
+        "every dataset in full"
+        if info.limit is None
+        else f"at most {info.limit:,} messages per dataset, evenly spaced through it"
+    )
+    header = (
+        "# Text analysis evaluation\n\n"
+        "<!-- Written by `partways eval text`; run it again rather than editing. -->\n\n"
+        f"- Analyzer: **{info.analyzer}** {info.version}\n"
+        f"- Date: {info.when:%Y-%m-%d %H:%M %Z}\n"
+        f"- Machine: {info.machine}\n"
+        f"- Sample: {sample}\n"
+        f"- Reproduce: `{info.command}` (the data is not shipped; see the notes below "
+        "for each dataset's source)\n\n"
+        f"{_how_to_read()}"
+    )
+    gap = f"## What would close the gap\n\n{gap_text.strip()}\n"
+    return "\n".join([header, render_tables(outcomes), gap, _notes(outcomes)])
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= ERROR_TEXT_CHARS else flat[: ERROR_TEXT_CHARS - 1] + "…"
+
+
+def render_errors(outcomes: Sequence[Outcome]) -> str:
+    """The kept false positives and false negatives per dataset, one message a line."""
+    parts = []
+    for o in outcomes:
+        if o.problem:
+            continue
+        positive = _POSITIVE_WORDS[o.spec.task]
+        for title, texts in (
+            (f"false positives (predicted {positive}, labelled not)", o.false_positives),
+            (f"false negatives (labelled {positive}, not predicted)", o.false_negatives),
+        ):
+            lines = [f"{o.spec.name}: {title}"]
+            lines += [f"  - {_shorten(t)}" for t in texts] or ["  (none)"]
+            parts.append("\n".join(lines))
+    return "\n\n".join(parts) + ("\n" if parts else "")
