@@ -40,7 +40,11 @@ class Hit:
 @dataclass(frozen=True)
 class _Word:
     forms: tuple[str, ...]
-    starts: tuple[Entry, ...]  # entries whose first word this word matches
+    # Entries whose first word this word matches: one-word entries; longer ones keyed by
+    # their exact second word (so "can you also" is only tried before "you"); the rest.
+    singles: tuple[Entry, ...]
+    by_second: dict[str, tuple[Entry, ...]]
+    others: tuple[Entry, ...]
     negator: bool
     intensifier: bool
 
@@ -81,9 +85,21 @@ class Matcher:
                 if n > len(f):
                     break
                 starts += self._stems.get(f[:n], ())
+        singles: list[Entry] = []
+        by_second: dict[str, list[Entry]] = defaultdict(list)
+        others: list[Entry] = []
+        for entry in dict.fromkeys(starts):
+            if len(entry.words) == 1:
+                singles.append(entry)
+            elif entry.words[1].kind is Kind.EXACT:
+                by_second[entry.words[1].text].append(entry)
+            else:
+                others.append(entry)
         word = _Word(
             fs,
-            tuple(dict.fromkeys(starts)),
+            tuple(singles),
+            {k: tuple(v) for k, v in by_second.items()},
+            tuple(others),
             any(f in self.negators for f in fs),
             any(f in self.intensifiers for f in fs),
         )
@@ -97,7 +113,15 @@ class Matcher:
         words = [self._word(t.raw) for t in tokens]
         hits: list[Hit] = []
         for i, word in enumerate(words):
-            for entry in word.starts:
+            candidates: list[Entry] = list(word.others)
+            if word.by_second and i + 1 < len(words):
+                for f in words[i + 1].forms:
+                    candidates += word.by_second.get(f, ())
+            for entry in word.singles:
+                hit = self._weigh(entry, i, i, words, tokens)
+                if hit is not None:
+                    hits.append(hit)
+            for entry in dict.fromkeys(candidates):
                 last = _match_rest(entry.words, words, tokens, i)
                 if last is None:
                     continue

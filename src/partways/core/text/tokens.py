@@ -26,7 +26,7 @@ _LATIN_LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 )
 _LEET_CHARS = frozenset("0134579@$!*")
-_HR_FOLD = str.maketrans({"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "d"})
+HR_FOLD = str.maketrans({"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "d"})
 _AR_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, dagger alef, tatweel
 _AR_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
@@ -83,7 +83,7 @@ def fold(word: str, language: str) -> str:
         return _AR_DIACRITICS.sub("", word).translate(_AR_LETTERS)
     word = word.replace("’", "'")
     if language == "hr":
-        word = word.translate(_HR_FOLD).replace("dj", "d")
+        word = word.translate(HR_FOLD).replace("dj", "d")
     return word
 
 
