@@ -100,3 +100,36 @@ def test_the_version_changes_with_the_lexicons_and_the_threshold():
     c = LexiconAnalyzer(languages=("en",), lexicons=[HR])
     assert len({a.version, b.version, c.version}) == 3
     assert a.version == LexiconAnalyzer(languages=("en",), lexicons=[EN]).version
+
+
+def test_an_intensifier_right_after_the_sign_counts_too():
+    lexicon = parse_lexicon(
+        {"language": "id", "intensifiers": ["banget"], "labels": {"abuse": ["bodoh @0.4"]}},
+        "id (test)",
+    )
+    analyzer = LexiconAnalyzer(languages=("id",), lexicons=[lexicon])
+    assert "abuse" in analyzer.analyze_one("bodoh banget").labels
+    assert "abuse" not in analyzer.analyze_one("bodoh, banget").labels  # another clause
+
+
+def test_two_entries_for_the_same_words_are_one_piece_of_evidence():
+    lexicon = parse_lexicon(
+        {"language": "ar", "labels": {"negative": ["مشكلة @0.4", "مشكله @0.4"]}}, "ar (test)"
+    )
+    analyzer = LexiconAnalyzer(languages=("ar",), lexicons=[lexicon])
+    assert analyzer.analyze_one("عندنا مشكلة").labels == {}
+
+
+def test_entries_are_spelt_out_like_the_text():
+    lexicon = parse_lexicon(
+        {"language": "id", "spellings": {"gk": "tidak"}, "labels": {"negative": ["gk puas"]}},
+        "id (test)",
+    )
+    analyzer = LexiconAnalyzer(languages=("id",), lexicons=[lexicon])
+    assert "negative" in analyzer.analyze_one("Kami tidak puas sama sekali").labels
+
+
+def test_words_joined_by_underscores_are_read_one_by_one(analyzer):
+    text = "#you_idiot"
+    a = analyzer.analyze_one(text)
+    assert [text[s:e] for s, e in a.spans_of("abuse")] == ["idiot"]

@@ -112,6 +112,16 @@ def parse_entry(text: str, label: str, language: str, where: str) -> Entry:
     return Entry(label, patterns, weight, text)
 
 
+def _spelt(entry: Entry, spellings: Mapping[str, str]) -> Entry:
+    # Text words are spelt out before matching, so entry words must be too: an entry
+    # written "gk bisa" has to meet the text's "tidak bisa".
+    words = tuple(
+        TokenPattern(w.kind, spellings.get(w.text, w.text)) if w.kind is Kind.EXACT else w
+        for w in entry.words
+    )
+    return Entry(entry.label, words, entry.weight, entry.source)
+
+
 def _strings(value: Any, where: str) -> list[str]:
     if value is None:
         return []
@@ -133,6 +143,12 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
     labels = data.get("labels") or {}
     if not isinstance(labels, dict):
         raise LexiconError(f"{source}: 'labels' must map each label to a list of entries.")
+    spellings = data.get("spellings") or {}
+    if not isinstance(spellings, dict):
+        raise LexiconError(f"{source}: 'spellings' must map a spelling to its standard form.")
+    spelt = {
+        fold(str(k).lower(), language): fold(str(v).lower(), language) for k, v in spellings.items()
+    }
     entries: list[Entry] = []
     for label, items in labels.items():
         if label not in LEXICON_LABELS:
@@ -140,10 +156,8 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
                 f"{source}: unknown label {label!r}; expected one of {', '.join(LEXICON_LABELS)}."
             )
         for i, item in enumerate(_strings(items, f"{source}: labels.{label}")):
-            entries.append(parse_entry(item, label, language, f"{source}: labels.{label}[{i}]"))
-    spellings = data.get("spellings") or {}
-    if not isinstance(spellings, dict):
-        raise LexiconError(f"{source}: 'spellings' must map a spelling to its standard form.")
+            where = f"{source}: labels.{label}[{i}]"
+            entries.append(_spelt(parse_entry(item, label, language, where), spelt))
 
     def folded(words: Iterable[str]) -> frozenset[str]:
         return frozenset(fold(w.lower(), language) for w in words)
@@ -153,10 +167,7 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
         entries=tuple(entries),
         negators=folded(_strings(data.get("negators"), f"{source}: negators")),
         intensifiers=folded(_strings(data.get("intensifiers"), f"{source}: intensifiers")),
-        spellings={
-            fold(str(k).lower(), language): fold(str(v).lower(), language)
-            for k, v in spellings.items()
-        },
+        spellings=spelt,
     )
 
 

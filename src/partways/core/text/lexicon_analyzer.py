@@ -104,9 +104,15 @@ class LexiconAnalyzer:
 def _scores(
     hits: list[Hit], tokens: list[Token], threshold: float, language: str | None
 ) -> Analysis:
-    remaining: dict[str, float] = {}
+    # Entries that match the same words (a stem and a spelling of it, "مشكلة" and
+    # "مشكله") are one piece of evidence, at the strongest weight among them.
+    strongest: dict[tuple[str, int, int], float] = {}
     for hit in hits:
-        remaining[hit.label] = remaining.get(hit.label, 1.0) * (1.0 - hit.weight)
+        key = (hit.label, hit.first, hit.last)
+        strongest[key] = max(strongest.get(key, 0.0), hit.weight)
+    remaining: dict[str, float] = {}
+    for (label, _, _), weight in strongest.items():
+        remaining[label] = remaining.get(label, 1.0) * (1.0 - weight)
     labels = {
         label: round(1.0 - rest, 3)
         for label, rest in remaining.items()

@@ -21,6 +21,8 @@ from .tokens import Token, forms, is_elongated, is_shouted
 NEGATABLE = frozenset({"abuse", "disrespect", "negative", "demand", "positive"})
 NEGATION_WINDOW = 3  # words before a sign that a negator may stand at
 INTENSIFIER_WINDOW = 2
+# Some languages put the intensifier after the word: "bodoh banget", "سيء جدا", "stupid af".
+INTENSIFIER_AFTER = 1
 INTENSIFIED = 1.5  # weight factor for "very", "jako", "sangat", "جدا" before a sign
 EMPHASISED = 1.25  # weight factor for a shouted ("IDIOT") or stretched ("stupiiid") word
 _CACHE_LIMIT = 200_000
@@ -145,7 +147,10 @@ class Matcher:
                 return None
             label, first = "negative", negated_at  # "not happy": evidence from "not"
         weight = entry.weight
-        near = range(max(0, first - INTENSIFIER_WINDOW), first)
+        near = [
+            *range(max(0, first - INTENSIFIER_WINDOW), first),
+            *range(last + 1, min(len(words), last + 1 + INTENSIFIER_AFTER)),
+        ]
         if any(words[j].intensifier and tokens[j].clause == clause for j in near):
             weight *= INTENSIFIED
         raw = tokens[first].raw

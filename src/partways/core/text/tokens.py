@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 # Letters, digits and the marks Arabic writes above and below letters (which are not
 # \w in Python), joined by inner apostrophes ("don't", "ga'ada") and by leetspeak
-# symbols inside a word ("f*ck", "@ss", "sh!t").
-_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670@$]+(?:['’*!][\w\u064B-\u065F\u0670@$]+)*", re.UNICODE)
+# symbols inside a word ("f*ck", "@ss", "sh!t"). Underscores separate words: hashtags
+# and handles are written with them (#يا_حمار).
+_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670@$]+(?:['’*!][\w\u064B-\u065F\u0670@$]+)*")
 # A clause ends at sentence punctuation, commas, semicolons and line breaks: negation
 # and intensifiers do not reach across it ("not great, but fine" negates "great" only).
 _CLAUSE_BREAK = re.compile(r"[.!?;,:\n\u061F\u060C\u061B]")
@@ -32,7 +33,8 @@ _AR_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
 )
 # Proclitics written onto Arabic words: conjunctions, prepositions and the article.
-_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+# The vocative يا is often written onto the word it calls ("ياغبي").
+_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "يا", "و", "ف", "ب", "ل", "ك")
 # Particles written onto Indonesian words ("kerjaannya", "cepetan dong" is separate).
 _ID_PARTICLES = ("nya", "lah", "kah", "pun")
 _RUN = re.compile(r"(.)\1{2,}")
@@ -52,10 +54,11 @@ def tokenize(text: str) -> list[Token]:
     """The words of ``text`` in order, each with the number of the clause it is in."""
     # A tuple per word and one pass for the breaks: this runs for every message.
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    words = text.replace("_", " ")  # same length: offsets still point into ``text``
     tokens: list[Token] = []
     clause = 0
     n = len(breaks)
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(words):
         start = m.start()
         while clause < n and breaks[clause] < start:
             clause += 1

@@ -1,0 +1,171 @@
+"""The Croatian lexicon (also read for Bosnian and Serbian) finds what clients mean."""
+
+import pytest
+
+from partways.core.text.lexicon_analyzer import LexiconAnalyzer
+from partways.demo.phrases import FEEDBACK_CONCRETE, PHRASES
+
+SIGNS = {
+    "abuse",
+    "disrespect",
+    "negative",
+    "demand",
+    "out_of_scope",
+    "payment_excuse",
+    "unethical_request",
+    "vague",
+}
+
+
+@pytest.fixture(scope="module")
+def hr():
+    # Croatian alone: every message is read with hr.yaml only, whatever lingua thinks.
+    return LexiconAnalyzer(languages=("hr",))
+
+
+def evidence(analyzer, text, label):
+    analysis = analyzer.analyze_one(text)
+    return [text[s:e] for s, e in analysis.spans_of(label)]
+
+
+def test_croatian_insult_is_found_with_its_evidence(hr):
+    text = "Kreten jedan, opet si sve zabrljao!"
+    assert "abuse" in hr.analyze_one(text).labels
+    assert evidence(hr, text, "abuse") == ["Kreten"]
+
+
+def test_croatian_insult_is_found_without_diacritics(hr):
+    for text, word in (("Ti si obična glupača.", "glupača"), ("Ti si obicna glupaca.", "glupaca")):
+        assert evidence(hr, text, "abuse") == [word]
+
+
+def test_croatian_swearing_is_found_in_its_forms_and_abbreviations(hr):
+    for text in ("Jebem ti sve!", "Jebote, opet?", "jbt, pa to ne radi", "Idi u pičku materinu"):
+        assert "abuse" in hr.analyze_one(text).labels, text
+    text = "Koji kurac radite?"
+    assert evidence(hr, text, "abuse") == ["kurac"]
+
+
+def test_serbian_and_bosnian_forms_are_read_too(hr):
+    assert "abuse" in hr.analyze_one("Ti si debil, bre.").labels
+    assert "abuse" in hr.analyze_one("Đubre jedno lopovsko.").labels
+    # ekavian "lepo" is read as "lijepo", a positive word, so "nije lepo" is negative
+    text = "Nije lepo od vas."
+    assert evidence(hr, text, "negative") == ["Nije lepo"]
+
+
+def test_negation_cancels_a_croatian_insult(hr):
+    assert "abuse" not in hr.analyze_one("Nije glup, samo je umoran.").labels
+    assert "abuse" in hr.analyze_one("Nije to bitno, glupane.").labels  # another clause
+
+
+def test_negated_positive_word_is_negative(hr):
+    text = "Nisam zadovoljan rezultatom."
+    assert hr.analyze_one(text).labels == {"negative": 1.0}
+    assert evidence(hr, text, "negative") == ["Nisam zadovoljan"]
+    assert "negative" not in hr.analyze_one("Nije loše, hvala.").labels
+
+
+def test_weak_word_needs_an_intensifier_or_emphasis(hr):
+    # "seljak" is also a farmer: alone it is not an insult
+    assert "abuse" not in hr.analyze_one("Ti si seljak.").labels
+    assert "abuse" in hr.analyze_one("Ti si pravi seljak.").labels
+    assert "abuse" in hr.analyze_one("Ti si SELJAK.").labels
+    assert "abuse" in hr.analyze_one("Ti si seljaaak.").labels
+
+
+def test_leetspeak_spelling_is_undone(hr):
+    text = "Ti si kr3t3n."
+    assert evidence(hr, text, "abuse") == ["kr3t3n"]
+
+
+def test_disrespect_for_competence_is_found(hr):
+    for text, span in (
+        ("Pa vi ste obični amateri.", "amateri"),
+        ("To bi i dijete napravilo bolje.", "To bi i dijete"),
+        ("Za što vas plaćam ako ne znate raditi?", "Za što vas plaćam"),
+        ("Nemate pojma o dizajnu.", "Nemate pojma"),
+    ):
+        assert span in evidence(hr, text, "disrespect"), text
+
+
+def test_frustration_and_disappointment_are_negative(hr):
+    for text, span in (
+        ("Ovo je gubljenje vremena.", "gubljenje vremena"),
+        ("Iskreno, jako sam razočarana.", "razočarana"),
+        ("Dosta mi je ovoga, nikad više.", "Dosta mi je"),
+    ):
+        assert span in evidence(hr, text, "negative"), text
+
+
+def test_urgency_is_a_demand(hr):
+    text = "Trebamo to hitno, najkasnije do petka."
+    assert evidence(hr, text, "demand") == ["hitno", "najkasnije do"]
+    assert "demand" in hr.analyze_one("Pošaljite to odmah, ne može čekati.").labels
+    assert "demand" not in hr.analyze_one("Nije hitno, pogledajte kad stignete.").labels
+
+
+def test_extra_work_is_out_of_scope(hr):
+    text = "Kad ste već tu, dodajte i newsletter, to je sitnica."
+    assert evidence(hr, text, "out_of_scope") == ["Kad ste već", "dodajte i", "sitnica"]
+    assert "out_of_scope" in hr.analyze_one("Možete li to napraviti besplatno?").labels
+
+
+def test_payment_excuses_are_found(hr):
+    text = "Imamo problema s likvidnošću, platit ćemo krajem mjeseca."
+    assert "likvidnošću" in evidence(hr, text, "payment_excuse")
+    text = "Nismo dobili račun, pošaljite ga još jednom."
+    assert evidence(hr, text, "payment_excuse") == ["Nismo dobili račun"]
+
+
+def test_unethical_requests_are_found(hr):
+    for text, span in (
+        ("Izdajte račun s ranijim datumom.", "s ranijim datumom"),
+        ("Može li to bez računa, na crno?", "bez računa"),
+        ("Trebamo nekoliko lažnih recenzija.", "lažnih recenzija"),
+    ):
+        assert span in evidence(hr, text, "unethical_request"), text
+
+
+def test_vague_feedback_is_found(hr):
+    text = "Nešto nedostaje, znat ću kad vidim."
+    assert evidence(hr, text, "vague") == ["Nešto nedostaje", "znat ću kad vidim"]
+
+
+def test_sad_means_now_in_croatian_not_the_english_word():
+    analyzer = LexiconAnalyzer()  # the English lexicon is read beside the Croatian one
+    assert "negative" not in analyzer.analyze_one("Sad ćemo poslati tekstove.").labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poštovani, u privitku šaljem potpisani ugovor.",
+        "Možete li nam poslati ponudu za redizajn web stranice?",
+        "Hvala vam na brzom odgovoru, sve je u redu.",
+        "Sastanak je u utorak u 10 sati, vidimo se u uredu.",
+        "Račun smo platili jučer, molim potvrdu primitka.",
+        "Kolega je bolestan ovaj tjedan pa ćemo se javiti u ponedjeljak.",
+        "Nema problema, pričekat ćemo do sljedećeg tjedna.",
+        "Sviđa nam se novi logo, samo promijenite boju naslova u plavu.",
+        "Uprava je odobrila proračun, možete krenuti s radom.",
+        "Dostava materijala kasni dan-dva zbog praznika, javit ću vam.",
+        "Pregledao sam dokument i nemam primjedbi.",
+        "Ovo je zaista lijepo napravljeno, čestitam timu.",
+    ],
+)
+def test_ordinary_business_message_gets_no_sign(hr, text):
+    assert not set(hr.analyze_one(text).labels) & SIGNS
+
+
+def test_demo_phrases_get_their_intended_labels():
+    analyzer = LexiconAnalyzer()
+    for kind, texts in PHRASES["hr"].items():
+        for template in texts:
+            labels = analyzer.analyze_one(template.format(p="Atlas")).labels
+            if kind in ("neutral", "ours"):
+                assert not set(labels) & SIGNS, (template, labels)
+            else:
+                assert kind in labels, (template, labels)
+    for text in FEEDBACK_CONCRETE["hr"]:
+        assert "vague" not in analyzer.analyze_one(text).labels
