@@ -147,19 +147,23 @@ def flagged_messages(message_ids: list[int]) -> list[FlaggedMessage]:
 
 def flagged_sample(labels: tuple[str, ...], per_language: int = 1) -> list[FlaggedMessage]:
     """For each language and label, the latest inbound messages carrying it: a quick look
-    at what the analyzer reads across the portfolio."""
+    at what the analyzer reads across the portfolio (each text shown once)."""
     ids: list[int] = []
+    seen: set[str] = set()
     languages = Message.objects.exclude(language="").values_list("language", flat=True).distinct()
     for language in sorted(languages):
         for label in labels:
-            ids += list(
+            latest = (
                 MessageLabel.objects.filter(
                     label=label,
                     message__language=language,
                     message__direction=Message.Direction.INBOUND,
                 )
-                .exclude(message_id__in=ids)
                 .order_by("-message__sent_at")
-                .values_list("message_id", flat=True)[:per_language]
+                .values_list("message_id", "message__text")[:50]
             )
+            fresh = [(mid, text) for mid, text in latest if text not in seen]
+            for mid, text in fresh[:per_language]:
+                ids.append(mid)
+                seen.add(text)
     return flagged_messages(ids)
