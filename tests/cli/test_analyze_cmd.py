@@ -91,9 +91,16 @@ def test_imported_mail_is_labelled_and_shown_on_the_client_page(cli, tmp_path):
         msg.set_content(body)
         box.add(msg)
     box.flush()
+    records = tmp_path / "clients.yaml"
+    records.write_text(
+        "partways: 1\nclients:\n  - name: Rude Co\n    contacts:\n"
+        "      - name: Boss\n        email: boss@rude.example\n",
+        encoding="utf-8",
+    )
+    cli("import", str(records))
     proc = cli("import", str(tmp_path / "client.mbox"), "--me", "@studio.example")
     assert "Read 3 messages" in proc.stderr and "2 carry a label" in proc.stderr
     again = cli("import", str(tmp_path / "client.mbox"))
     assert "Read " not in again.stderr  # nothing new to read
-    page = cli("client", "rude", "--as-of", "2026-11-20")
+    page = cli("client", "Rude Co", "--as-of", "2026-11-20")
     assert "Flagged messages" in page.stdout and "idiots" in page.stdout

@@ -12,7 +12,7 @@ EN = parse_lexicon(
         "intensifiers": ["very", "so"],
         "spellings": {"u": "you"},
         "labels": {
-            "abuse": ["idiot*", "shut up", "damn @0.4"],
+            "abuse": ["idiot*", "shut up", "damn @0.4", "crap @0.4"],
             "negative": ["disappointed"],
             "positive": ["happy"],
             "demand": ["asap", "within # hours"],
@@ -58,7 +58,11 @@ def test_a_negated_positive_word_is_negative_with_the_negator_in_the_evidence(an
 def test_a_weak_word_needs_an_intensifier_or_a_second_hint(analyzer):
     assert analyzer.analyze_one("damn, the printer").labels == {}
     assert "abuse" in analyzer.analyze_one("so damn slow").labels  # 0.4 × 1.5
-    assert "abuse" in analyzer.analyze_one("damn it, damn it all").labels  # 1 − 0.6²
+    assert "abuse" in analyzer.analyze_one("damn it, what crap").labels  # 1 − 0.6²
+
+
+def test_the_same_weak_word_repeated_is_still_one_hint(analyzer):
+    assert analyzer.analyze_one("damn it, damn it all, damn").labels == {}
 
 
 def test_shouting_and_stretching_count_as_emphasis(analyzer):

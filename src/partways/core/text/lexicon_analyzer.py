@@ -10,6 +10,7 @@ reported from ``threshold`` on, with every hit's span as evidence.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,6 +30,17 @@ from .tokens import Token, tokenize
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "id", "hr", "ar")
 DEFAULT_THRESHOLD = 0.5
 _LATIN = frozenset({"en", "id", "hr"})
+
+
+def _canonical(lexicon: Lexicon) -> list[object]:
+    # Sorted, so the version is the same in every process (set order is not).
+    return [
+        lexicon.language,
+        sorted(lexicon.negators),
+        sorted(lexicon.intensifiers),
+        sorted(lexicon.spellings.items()),
+        [[e.label, e.weight, [[w.kind.value, w.text] for w in e.words]] for e in lexicon.entries],
+    ]
 
 
 def _with_additions(lexicon: Lexicon, folder: Path) -> Lexicon:
@@ -69,9 +81,8 @@ class LexiconAnalyzer:
         self._matchers: dict[str | None, Matcher] = {}
         # The version changes whenever a lexicon, the languages or the threshold do, so
         # stored labels are recomputed exactly when they could differ.
-        digest = hashlib.sha256(
-            repr((sorted(self.lexicons.items()), self.languages, threshold)).encode()
-        )
+        canon = [_canonical(lex) for _, lex in sorted(self.lexicons.items())]
+        digest = hashlib.sha256(json.dumps([canon, self.languages, threshold]).encode())
         self.version = f"1.0+{digest.hexdigest()[:10]}"
 
     def _matcher(self, language: str | None) -> Matcher:
@@ -106,12 +117,19 @@ def _scores(
 ) -> Analysis:
     # Entries that match the same words (a stem and a spelling of it, "مشكلة" and
     # "مشكله") are one piece of evidence, at the strongest weight among them.
-    strongest: dict[tuple[str, int, int], float] = {}
+    # One entry found again and again ("kill" sixteen times in a technical mail) counts
+    # once too: repetition is not more evidence.
+    by_span: dict[tuple[str, int, int], Hit] = {}
     for hit in hits:
         key = (hit.label, hit.first, hit.last)
-        strongest[key] = max(strongest.get(key, 0.0), hit.weight)
+        if key not in by_span or hit.weight > by_span[key].weight:
+            by_span[key] = hit
+    by_entry: dict[tuple[str, str], float] = {}
+    for hit in by_span.values():
+        entry_key = (hit.label, hit.entry.source)
+        by_entry[entry_key] = max(by_entry.get(entry_key, 0.0), hit.weight)
     remaining: dict[str, float] = {}
-    for (label, _, _), weight in strongest.items():
+    for (label, _), weight in by_entry.items():
         remaining[label] = remaining.get(label, 1.0) * (1.0 - weight)
     labels = {
         label: round(1.0 - rest, 3)

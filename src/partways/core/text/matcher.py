@@ -132,15 +132,29 @@ class Matcher:
                     hits.append(hit)
         return hits
 
+    def _negator_before(
+        self, first: int, words: list[_Word], tokens: Sequence[Token]
+    ) -> int | None:
+        """The negator that governs the word at ``first``, if any.
+
+        A negator governs only the next sign: in "tidak kalah enak" (no less tasty) it
+        negates "kalah", and "enak" stays positive.
+        """
+        clause = tokens[first].clause
+        for j in range(first - 1, max(-1, first - NEGATION_WINDOW - 1), -1):
+            if tokens[j].clause != clause:
+                return None
+            if words[j].negator:
+                return j
+            if any(e.label in NEGATABLE for e in words[j].singles):
+                return None
+        return None
+
     def _weigh(
         self, entry: Entry, first: int, last: int, words: list[_Word], tokens: Sequence[Token]
     ) -> Hit | None:
         clause = tokens[first].clause
-        before = range(max(0, first - NEGATION_WINDOW), first)
-        negated_at = next(
-            (j for j in reversed(before) if words[j].negator and tokens[j].clause == clause),
-            None,
-        )
+        negated_at = self._negator_before(first, words, tokens)
         label = entry.label
         if negated_at is not None and label in NEGATABLE:
             if label != "positive":

@@ -73,11 +73,16 @@ def _undo_elongation(word: str) -> tuple[str, ...]:
     return (_RUN.sub(r"\1\1", word), _RUN.sub(r"\1", word))
 
 
-def _undo_leet(word: str) -> str:
+def _undo_leet(word: str) -> tuple[str, ...]:
+    """The word with leetspeak read as letters: one reading, or several for an asterisk,
+    which hides a vowel ("sh*t", "b*tch") or an s ("a**hole")."""
     # Only inside words that have letters: "2024" and "10" stay numbers.
     if not (_LEET_CHARS & set(word)) or not any(c.isalpha() for c in word):
-        return word
-    return word.translate(_LATIN_LEET).replace("*", "u")
+        return (word,)
+    word = word.translate(_LATIN_LEET)
+    if "*" not in word:
+        return (word,)
+    return tuple(word.replace("*", hidden) for hidden in "iuaeos")
 
 
 def fold(word: str, language: str) -> str:
@@ -95,8 +100,9 @@ def forms(raw: str, language: str, spellings: Mapping[str, str]) -> tuple[str, .
     lower = raw.lower()
     out: list[str] = []
     arabic = language == "ar" or bool(_ARABIC_CHAR.search(lower))
-    base = fold(lower if arabic else _undo_leet(lower), language)
-    for word in _undo_elongation(base):
+    readings = (lower,) if arabic else _undo_leet(lower)
+    stretched = [w for reading in readings for w in _undo_elongation(fold(reading, language))]
+    for word in stretched:
         candidates = [word]
         if arabic:
             candidates += [word[len(p) :] for p in _AR_PREFIXES if word.startswith(p)]

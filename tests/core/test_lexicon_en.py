@@ -1,0 +1,220 @@
+"""The English lexicon finds what clients mean, and leaves ordinary business mail alone."""
+
+import pytest
+
+from partways.core.text.lexicon_analyzer import LexiconAnalyzer
+from partways.demo.phrases import FEEDBACK_CONCRETE, PHRASES
+
+SIGNS = {
+    "abuse",
+    "disrespect",
+    "negative",
+    "demand",
+    "out_of_scope",
+    "payment_excuse",
+    "unethical_request",
+    "vague",
+}
+
+
+@pytest.fixture(scope="module")
+def en():
+    # English alone: every message is read with en.yaml only.
+    return LexiconAnalyzer(languages=("en",))
+
+
+def labels(analyzer, text):
+    return set(analyzer.analyze_one(text).labels)
+
+
+def evidence(analyzer, text, label):
+    analysis = analyzer.analyze_one(text)
+    return [text[s:e] for s, e in analysis.spans_of(label)]
+
+
+def shows(analyzer, text, label, piece):
+    """True when ``label`` is found and ``piece`` lies inside one of its spans."""
+    return any(piece in span for span in evidence(analyzer, text, label))
+
+
+def test_english_insult_is_found_with_its_evidence(en):
+    text = "You are a complete moron, fix it."
+    assert "abuse" in labels(en, text)
+    assert evidence(en, text, "abuse") == ["moron"]
+
+
+def test_english_swearing_is_found_in_its_inflected_forms(en):
+    for text, word in (
+        ("This fucking site is down again", "fucking"),
+        ("What a load of bullshit.", "bullshit"),
+        ("Stop being such an asshole about it", "asshole"),
+        ("Your team are idiots", "idiots"),
+    ):
+        assert evidence(en, text, "abuse") == [word], text
+
+
+def test_a_mild_swear_word_alone_is_not_abuse_but_with_a_second_hint_it_is(en):
+    assert "abuse" not in labels(en, "Damn, I forgot the attachment.")
+    text = "Damn it, what the hell happened to the layout?"
+    assert "abuse" in labels(en, text)
+
+
+def test_negation_cancels_an_english_insult(en):
+    assert "abuse" not in labels(en, "You are not stupid, the brief was unclear.")
+    # another clause: the negator does not reach it
+    assert "abuse" in labels(en, "No, you are stupid.")
+
+
+def test_swearing_stays_swearing_after_a_negator(en):
+    text = "I don't give a shit about your excuses"
+    assert "abuse" in labels(en, text)
+    assert "abuse" in labels(en, "This is not fucking acceptable")
+
+
+def test_negated_positive_word_is_negative(en):
+    text = "We are not happy with the second draft."
+    assert evidence(en, text, "negative") == ["not happy"]
+    assert "negative" in labels(en, "Honestly it isn't good enough.")
+    assert "negative" in labels(en, "I don't like the new colours at all.")
+
+
+def test_negation_cancels_a_negative_word(en):
+    assert "negative" not in labels(en, "No problem at all, that works for us.")
+    assert "negative" not in labels(en, "Not bad for a first version.")
+
+
+def test_intensifier_raises_a_weak_word_over_the_threshold(en):
+    assert "negative" not in labels(en, "The result is bad.")
+    text = "The result is really bad."
+    assert evidence(en, text, "negative") == ["bad"]
+
+
+def test_shouting_raises_a_weak_word_over_the_threshold(en):
+    assert "abuse" not in labels(en, "damn")
+    assert "abuse" in labels(en, "DAMN")
+
+
+def test_elongated_and_leetspeak_spellings_are_read(en):
+    for text, word in (
+        ("you are sooo stupiiid", "stupiiid"),
+        ("what a load of sh1t", "sh1t"),
+        ("stop being an @sshole", "@sshole"),
+        ("f*ck this project", "f*ck"),
+        ("what an 1d10t", "1d10t"),
+    ):
+        assert evidence(en, text, "abuse") == [word], text
+
+
+def test_chat_spellings_are_read(en):
+    assert "abuse" in labels(en, "u r an idiot")
+    text = "i dont like it"
+    assert evidence(en, text, "negative") == ["dont like"]
+    assert "abuse" in labels(en, "stfu and fix it")
+
+
+def test_threats_are_abuse(en):
+    for text in ("If this happens again I will kill you.", "I hope you die in a fire"):
+        assert "abuse" in labels(en, text), text
+
+
+def test_belittling_competence_is_disrespect(en):
+    for text, piece in (
+        ("Honestly my kid could do this in an afternoon.", "my kid could"),
+        ("How hard can it be to centre a logo?", "How hard can it be"),
+        ("I pay you, so do as I say.", "do as I say"),
+        ("Your developers are clueless.", "clueless"),
+    ):
+        assert "disrespect" in labels(en, text), text
+        assert shows(en, text, "disrespect", piece), text
+
+
+def test_frustration_and_hopelessness_are_negative(en):
+    for text in (
+        "I'm fed up with the delays.",
+        "This will never work, it's a waste of money.",
+        "Frankly the new homepage is a disaster.",
+    ):
+        assert "negative" in labels(en, text), text
+
+
+def test_deadline_pressure_is_a_demand(en):
+    for text, piece in (
+        ("Send me the files by tomorrow morning.", "by tomorrow morning"),
+        ("We need the fix within 2 hours.", "within 2 hours"),
+        ("Drop everything and get this done.", "Drop everything"),
+    ):
+        assert shows(en, text, "demand", piece), text
+    assert "demand" not in labels(en, "Could you confirm by Friday?")
+    assert "demand" not in labels(en, "No rush, whenever suits you.")
+
+
+def test_extra_work_is_out_of_scope(en):
+    for text, piece in (
+        ("Could you also set up our newsletter? It won't take long.", "won't take long"),
+        ("Just add a blog section for free.", "for free"),
+        ("It's only a small change.", "only a small change"),
+    ):
+        assert shows(en, text, "out_of_scope", piece), text
+
+
+def test_excuses_for_not_paying_are_payment_excuses(en):
+    for text, piece in (
+        ("We never received your invoice.", "never received your invoice"),
+        ("Our budget is frozen until April.", "budget is frozen"),
+        ("We're waiting for our client to pay us first.", "waiting for our client to pay"),
+        ("Accounting hasn't approved it yet.", "Accounting hasn't approved"),
+    ):
+        assert shows(en, text, "payment_excuse", piece), text
+
+
+def test_shady_requests_are_unethical(en):
+    for text, piece in (
+        ("Can we keep this off the books?", "off the books"),
+        ("Just copy our competitor's website.", "copy our competitor"),
+        ("Pay you in cash so we avoid the VAT?", "avoid the VAT"),
+    ):
+        assert shows(en, text, "unethical_request", piece), text
+
+
+def test_feedback_without_substance_is_vague(en):
+    for text, piece in (
+        ("Can you make it pop a bit more?", "make it pop"),
+        ("I can't put my finger on it, but it's off.", "can't put my finger on"),
+        ("It just doesn't feel right.", "doesn't feel right"),
+    ):
+        assert shows(en, text, "vague", piece), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Sam, please find attached the signed contract. Let me know if anything is missing.",
+        "Thanks for the quick turnaround, we'll review the mockups on Monday.",
+        "Could you send over the final invoice? We process payments on the 15th.",
+        "The kick-off call is confirmed for Tuesday at 10am.",
+        "We'd like to add two pages to the scope; please send a quote for the extra work.",
+        "Our accountant will transfer the deposit today.",
+        "Great job on the launch, the client loved it.",
+        "Happy to jump on a call whenever suits you.",
+        "We killed the old staging server, the new one is live.",
+        "Please shut down the test environment after the demo.",
+    ],
+)
+def test_ordinary_business_mail_gets_no_signs(en, text):
+    assert not labels(en, text) & SIGNS, text
+
+
+@pytest.mark.parametrize("kind", sorted(PHRASES["en"]))
+def test_english_demo_phrases_get_their_intended_labels(en, kind):
+    for phrase in PHRASES["en"][kind]:
+        text = phrase.replace("{p}", "Atlas")
+        found = labels(en, text)
+        if kind in ("neutral", "ours"):
+            assert not found & SIGNS, (text, found)
+        else:
+            assert kind in found, (text, found)
+
+
+def test_english_concrete_feedback_is_not_vague(en):
+    for text in FEEDBACK_CONCRETE["en"]:
+        assert "vague" not in labels(en, text), text

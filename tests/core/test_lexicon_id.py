@@ -1,0 +1,228 @@
+"""The Indonesian lexicon reads formal and chat Indonesian, with English mixed in."""
+
+import pytest
+
+from partways.core.text.lexicon_analyzer import LexiconAnalyzer
+from partways.demo.phrases import FEEDBACK_CONCRETE, PHRASES
+
+SIGNS = {
+    "abuse",
+    "disrespect",
+    "negative",
+    "demand",
+    "out_of_scope",
+    "payment_excuse",
+    "unethical_request",
+    "vague",
+}
+
+
+@pytest.fixture(scope="module")
+def id_():
+    # Indonesian alone: every message is read with id.yaml only.
+    return LexiconAnalyzer(languages=("id",))
+
+
+@pytest.fixture(scope="module")
+def id_en():
+    # As shipped for an Indonesian user: Indonesian messages are read with id.yaml plus
+    # en.yaml, for the English words Indonesian writers mix in.
+    return LexiconAnalyzer(languages=("en", "id"))
+
+
+def labels(analyzer, text):
+    return set(analyzer.analyze_one(text).labels)
+
+
+def evidence(analyzer, text, label):
+    analysis = analyzer.analyze_one(text)
+    return [text[s:e] for s, e in analysis.spans_of(label)]
+
+
+def shows(analyzer, text, label, piece):
+    """True when ``label`` is found and ``piece`` lies inside one of its spans."""
+    return any(piece in span for span in evidence(analyzer, text, label))
+
+
+def test_indonesian_insult_is_found_with_its_evidence(id_):
+    text = "Kalian ini tolol, sudah dijelaskan berkali-kali."
+    assert "abuse" in labels(id_, text)
+    assert evidence(id_, text, "abuse") == ["tolol"]
+
+
+def test_indonesian_swearing_is_found_in_its_short_forms(id_):
+    for text, word in (
+        ("anjg kerjaan apa ini", "anjg"),
+        ("bgst, file nya hilang lagi", "bgst"),
+        ("gblk banget sih kalian", "gblk"),
+        ("kampret, servernya mati lagi", "kampret"),
+    ):
+        assert evidence(id_, text, "abuse") == [word], text
+
+
+def test_a_weak_word_before_an_insult_is_part_of_the_evidence(id_):
+    assert evidence(id_, "dasar bajingan", "abuse") == ["dasar", "bajingan"]
+
+
+def test_a_mild_exclamation_alone_is_not_abuse(id_):
+    assert "abuse" not in labels(id_, "anjay keren banget desainnya")
+
+
+def test_particles_and_elongation_are_read(id_):
+    text = "Kerjaannya goblokkk semua"
+    assert evidence(id_, text, "abuse") == ["goblokkk"]
+    text = "Hasilnya jeleknya minta ampun"
+    assert "negative" in labels(id_, text)
+
+
+def test_negation_cancels_an_indonesian_insult(id_):
+    assert "abuse" not in labels(id_, "Dia tidak bodoh, hanya kurang informasi.")
+    assert "abuse" not in labels(id_, "Gak bodoh kok, cuma salah paham.")
+
+
+def test_negated_positive_word_is_negative(id_):
+    text = "Kami tidak puas dengan hasilnya."
+    assert evidence(id_, text, "negative") == ["tidak puas"]
+    text = "Rasanya kurang enak."
+    assert evidence(id_, text, "negative") == ["kurang enak"]
+
+
+def test_negation_cancels_a_negative_word(id_):
+    assert "negative" not in labels(id_, "Hasilnya tidak mengecewakan, terima kasih.")
+    assert "negative" not in labels(id_, "Tidak ada masalah, lanjutkan saja.")
+
+
+def test_intensifier_before_or_after_raises_a_weak_word(id_):
+    assert "negative" not in labels(id_, "Saya takut.")
+    assert evidence(id_, "Saya sangat takut.", "negative") == ["takut"]
+    assert evidence(id_, "Saya takut banget.", "negative") == ["takut"]
+
+
+def test_chat_negations_and_abbreviations_are_read(id_):
+    for text, label in (
+        ("gw ga puas sm hasilnya", "negative"),
+        ("tim lo tdk becus", "disrespect"),
+        ("dana blm cair, sabar ya", "payment_excuse"),
+        ("tlg kirim skrg jg, udh ditunggu", "demand"),
+        ("kerjaan gini aja gak bisa", "disrespect"),
+    ):
+        assert label in labels(id_, text), text
+
+
+def test_chat_pronouns_are_read(id_):
+    assert "abuse" in labels(id_, "mati lo")
+    assert "abuse" in labels(id_, "dasar lu")
+
+
+def test_belittling_competence_is_disrespect(id_):
+    for text, piece in (
+        ("Anak SD juga bisa bikin begini.", "Anak SD juga bisa"),
+        ("Kalian amatiran semua.", "amatiran"),
+        ("Ngerti gak sih maksud saya?", "Ngerti gak sih"),
+    ):
+        assert shows(id_, text, "disrespect", piece), text
+
+
+def test_complaints_are_negative(id_):
+    for text in (
+        "Pelayanannya lambat dan petugasnya jutek.",
+        "Buang-buang waktu saja, kapok kerja sama lagi.",
+        "Websitenya error terus, bikin kesal.",
+    ):
+        assert "negative" in labels(id_, text), text
+
+
+def test_deadline_pressure_is_a_demand(id_):
+    for text, piece in (
+        ("Harus selesai dalam 2 jam.", "dalam 2 jam"),
+        ("Kirim hari ini juga ya.", "hari ini juga"),
+        ("Buruan, klien sudah menunggu.", "Buruan"),
+    ):
+        assert shows(id_, text, "demand", piece), text
+    assert "demand" not in labels(id_, "Mohon konfirmasi sebelum Jumat.")
+
+
+def test_extra_work_is_out_of_scope(id_):
+    for text, piece in (
+        ("Sekalian bikinin logo juga ya.", "Sekalian bikinin"),
+        ("Tambahan kecil kok, gratis kan?", "Tambahan kecil"),
+        ("Cuma perubahan kecil, tidak lama kok.", "Cuma perubahan kecil"),
+    ):
+        assert shows(id_, text, "out_of_scope", piece), text
+
+
+def test_excuses_for_not_paying_are_payment_excuses(id_):
+    for text, piece in (
+        ("Kami belum menerima invoice dari Anda.", "belum menerima invoice"),
+        ("Tunggu klien kami bayar dulu ya.", "klien kami bayar"),
+        ("Maaf, pembayaran ditunda sampai bulan depan.", "pembayaran ditunda"),
+    ):
+        assert shows(id_, text, "payment_excuse", piece), text
+
+
+def test_shady_requests_are_unethical(id_):
+    for text, piece in (
+        ("Bisa dibuatkan kuitansi fiktif?", "kuitansi fiktif"),
+        ("Tidak usah pakai faktur, biar tidak kena pajak.", "biar tidak kena pajak"),
+        ("Jiplak saja desain kompetitor.", "Jiplak"),
+    ):
+        assert shows(id_, text, "unethical_request", piece), text
+
+
+def test_feedback_without_substance_is_vague(id_):
+    for text, piece in (
+        ("Desainnya kurang greget.", "kurang greget"),
+        ("Pokoknya yang bagus deh.", "Pokoknya yang bagus"),
+        ("Susah dijelaskan, nanti saya tahu kalau sudah lihat.", "Susah dijelaskan"),
+    ):
+        assert shows(id_, text, "vague", piece), text
+
+
+def test_english_words_in_indonesian_messages_are_read(id_en):
+    text = "Jujur hasilnya disappointing, tolong kirim revisi ASAP ya."
+    found = id_en.analyze_one(text)
+    assert found.language == "id"
+    assert {"negative", "demand"} <= set(found.labels)
+    assert evidence(id_en, text, "demand") == ["ASAP"]
+
+
+def test_indonesian_words_spelt_like_english_insults_are_not_insults(id_en):
+    # "liar" is "wild" and "babi" is pork in a menu
+    for text in (
+        "Banyak parkir liar di depan kantor kami.",
+        "Menu babi panggang dan babi kecap sudah kami kirim ke percetakan.",
+    ):
+        assert "abuse" not in labels(id_en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selamat pagi, berikut kami lampirkan kontrak yang sudah ditandatangani.",
+        "Terima kasih, revisinya sudah kami terima dan akan kami tinjau hari Senin.",
+        "Mohon kirim faktur ke alamat email keuangan kami.",
+        "Rapat hari Kamis jadi jam 10 ya, terima kasih.",
+        "Pembayaran termin pertama sudah kami transfer kemarin.",
+        "Desainnya bagus, tim kami senang sekali.",
+        "Kalau ada pertanyaan, silakan hubungi saya kapan saja.",
+        "Salah satu opsi yang kami suka adalah versi kedua.",
+    ],
+)
+def test_ordinary_business_messages_get_no_signs(id_en, text):
+    assert not labels(id_en, text) & SIGNS, text
+
+
+@pytest.mark.parametrize("kind", sorted(PHRASES["id"]))
+def test_indonesian_demo_phrases_get_their_intended_labels(id_en, kind):
+    for phrase in PHRASES["id"][kind]:
+        text = phrase.replace("{p}", "Atlas")
+        found = labels(id_en, text)
+        if kind in ("neutral", "ours"):
+            assert not found & SIGNS, (text, found)
+        else:
+            assert kind in found, (text, found)
+
+
+def test_indonesian_concrete_feedback_is_not_vague(id_en):
+    for text in FEEDBACK_CONCRETE["id"]:
+        assert "vague" not in labels(id_en, text), text
