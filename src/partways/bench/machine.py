@@ -63,6 +63,18 @@ def _readers() -> str:
     return ", ".join(found)
 
 
+def describe_host() -> dict[str, Any]:
+    """The machine alone, for benchmarks that use no database."""
+    ram = _ram_gib()
+    return {
+        "cpu": _cpu_model(),
+        "cores": _cores(),
+        "ram_gib": round(ram, 1) if ram else None,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+    }
+
+
 def describe() -> dict[str, Any]:
     import django
     import polars
