@@ -104,3 +104,19 @@ def test_imported_mail_is_labelled_and_shown_on_the_client_page(cli, tmp_path):
     assert "Read " not in again.stderr  # nothing new to read
     page = cli("client", "Rude Co", "--as-of", "2026-11-20")
     assert "Flagged messages" in page.stdout and "idiots" in page.stdout
+
+
+def test_the_models_analyzer_without_its_configuration_says_where_it_looked(cli):
+    _fails(
+        cli("analyze", "--analyzer", "models", "hi", check=False), "models.yaml", "docs/models.md"
+    )
+
+
+def test_a_quoted_csv_field_keeps_its_line_breaks(cli, tmp_path):
+    path = tmp_path / "export.CSV"
+    path.write_text('id,text\n1,"first line\nsecond line, you idiot"\n', encoding="utf-8")
+    (message,) = json.loads(cli("analyze", "--file", str(path), "--format", "json").stdout)[
+        "messages"
+    ]
+    assert message["text"] == "first line\nsecond line, you idiot"
+    assert "abuse" in message["labels"]

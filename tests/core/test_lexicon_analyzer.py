@@ -137,3 +137,8 @@ def test_words_joined_by_underscores_are_read_one_by_one(analyzer):
     text = "#you_idiot"
     a = analyzer.analyze_one(text)
     assert [text[s:e] for s, e in a.spans_of("abuse")] == ["idiot"]
+
+
+def test_a_negator_far_from_an_insult_belongs_to_the_verb(analyzer):
+    assert "abuse" in analyzer.analyze_one("We can't work with idiots.").labels
+    assert "abuse" not in analyzer.analyze_one("You are not an idiot.").labels

@@ -67,3 +67,9 @@ def test_every_shipped_lexicon_loads_and_has_every_reported_label():
         labels = {e.label for e in lexicon.entries}
         assert {"abuse", "disrespect", "negative", "demand", "payment_excuse"} <= labels, code
         assert lexicon.negators, code
+
+
+def test_a_bare_no_is_refused_rather_than_read_as_false():
+    with pytest.raises(LexiconError, match=r"negators\[1\]: 'false' was read as a yes/no value"):
+        parse_lexicon({"language": "en", "negators": ["not", False]}, "en.yaml")
+    assert "no" in builtin_lexicon("en").negators

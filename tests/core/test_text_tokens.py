@@ -57,3 +57,12 @@ def test_indonesian_particles_split_off_and_slang_is_spelt_out():
 
 def test_shouting_needs_three_capital_letters():
     assert is_shouted("IDIOT") and not is_shouted("OK") and not is_shouted("Idiot")
+
+
+def test_several_asterisks_stay_inside_one_word():
+    assert [t.raw for t in tokenize("what an a**hole")] == ["what", "an", "a**hole"]
+    assert "asshole" in forms("a**hole", "en", {})
+
+
+def test_punctuation_inside_a_word_does_not_end_the_clause():
+    assert [t.clause for t in tokenize("sh!t happens here. Then")] == [0, 0, 0, 1]

@@ -189,7 +189,7 @@ def test_the_version_changes_exactly_when_the_answers_may(tmp_path: Path, model_
         return TransformersAnalyzer(config, base=base or LexiconAnalyzer()).version
 
     first = version({"abuse": abuse_model(model_dir, 0.5)})
-    assert TransformersAnalyzer.name == "transformers"
+    assert TransformersAnalyzer.name == "models"
     assert version({"abuse": abuse_model(model_dir, 0.5)}) == first
     assert version({"abuse": abuse_model(model_dir, 0.5)}, batch_size=7) == first
     assert version({"abuse": abuse_model(model_dir, 0.6)}) != first
@@ -373,4 +373,4 @@ def test_the_module_imports_without_torch_or_transformers() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "transformers"
+    assert done.stdout.strip() == "models"

@@ -97,3 +97,28 @@ def test_flagged_messages_come_with_their_spans(messages):
     assert flagged.client == "Acme" and flagged.labels == {"abuse": 0.9}
     assert flagged.spans == [(4, 9, "abuse")]
     assert flagged.text[4:9] == "idiot"
+
+
+def test_an_edit_saved_with_update_fields_is_read_again(messages):
+    analyze_messages(CountingAnalyzer())
+    edited = m.Message.objects.get(id=messages[1].id)
+    edited.text = "All fine."
+    edited.save(update_fields=["text"])
+    assert pending_count(CountingAnalyzer()) == 1
+
+
+class EditingAnalyzer(CountingAnalyzer):
+    """Someone edits one message and deletes another while the chunk is being read."""
+
+    def analyze(self, texts):
+        result = super().analyze(texts)
+        m.Message.objects.filter(text="You idiot.").update(text="You are right.")
+        m.Message.objects.filter(text="See you Monday.").delete()
+        return result
+
+
+def test_messages_edited_or_deleted_while_being_read_are_left_for_the_next_run(messages):
+    run = analyze_messages(EditingAnalyzer())
+    assert run.analysed == 3
+    assert not m.MessageLabel.objects.exists()  # the idiot's text changed meanwhile
+    assert pending_count(CountingAnalyzer()) == 1  # the edited one, read next time

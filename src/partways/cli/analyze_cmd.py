@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,11 +27,15 @@ def _read_texts(path: Path, column: str | None) -> list[str]:
         raise UserError(
             f"{path}, line {line}: not UTF-8 text (byte {exc.start}); save the file as UTF-8."
         ) from None
-    if path.suffix.lower() not in (".csv", ".tsv"):
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".tsv"):
         if column:
             raise UserError("--column only applies to a .csv or .tsv file.")
         return [line for line in content.splitlines() if line.strip()]
-    reader = csv.DictReader(content.splitlines(), delimiter="\t" if path.suffix == ".tsv" else ",")
+    # newline="": quoted fields keep their line breaks, as the csv module requires.
+    reader = csv.DictReader(
+        io.StringIO(content, newline=""), delimiter="\t" if suffix == ".tsv" else ","
+    )
     header = reader.fieldnames or []
     wanted = column or next((c for c in header if c.strip().lower() in _TEXT_COLUMNS), None)
     if wanted is None or wanted not in header:
@@ -60,7 +66,10 @@ def analyze(
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     analyzer_name: Annotated[
         str | None,
-        typer.Option("--analyzer", help="lexicon (default) or models (see docs/models.md)."),
+        typer.Option(
+            "--analyzer",
+            help="lexicon or models (docs/models.md); default $PARTWAYS_ANALYZER, else lexicon.",
+        ),
     ] = None,
 ) -> None:
     """Show each message's language, labels with scores, and the words that are evidence."""
@@ -79,7 +88,9 @@ def analyze(
     if not texts:
         raise UserError("nothing to analyse: give a message, --file FILE, or pipe text in.")
     home = data_home()
-    analyzer = make_analyzer(analyzer_name or "lexicon", home / "models.yaml", home / "lexicons")
+    # The same analyzer the stored messages are labelled with, unless told otherwise.
+    name = analyzer_name or os.environ.get("PARTWAYS_ANALYZER", "").strip() or "lexicon"
+    analyzer = make_analyzer(name, home / "models.yaml", home / "lexicons")
     rows: list[dict[str, object]] = []
     for message, result in zip(texts, analyzer.analyze(texts), strict=True):
         rows.append(

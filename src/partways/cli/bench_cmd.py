@@ -104,6 +104,13 @@ def bench_text(
     """Time tier-0 text analysis per core, beside alt-profanity-check on the same messages."""
     from partways.bench.text import run, write_section
 
+    try:
+        import profanity_check  # noqa: F401
+    except ImportError:
+        raise UserError(
+            "bench-text compares with alt-profanity-check: pip install alt-profanity-check "
+            "(it comes with the dev extra)."
+        ) from None
     if min(per_language, runs) < 1:
         raise UserError("every size must be at least 1.")
     if data is not None and not data.is_dir():

@@ -85,7 +85,6 @@ def text(
     reported as such.
     """
     from partways.core.text.evaluation import (
-        GAP_TEXT,
         SPEC_BY_NAME,
         RunInfo,
         render_errors,
@@ -141,10 +140,24 @@ def text(
         )
         try:
             report.parent.mkdir(parents=True, exist_ok=True)
-            report.write_text(render_report(outcomes, info, GAP_TEXT), encoding="utf-8")
+            report.write_text(
+                render_report(outcomes, info, _gap_text(engine.name, limit)), encoding="utf-8"
+            )
         except OSError as exc:
             raise UserError(f"--out: cannot write {report}: {exc.strerror or exc}.") from None
         out.print(f"Report written to {report}.", markup=False, highlight=False)
+
+
+def _gap_text(analyzer: str, limit: int | None) -> str:
+    # The prose was written from a full run of the lexicons; elsewhere it would mislead.
+    from partways.core.text.evaluation.gap import GAP_TEXT
+
+    if analyzer == "lexicon" and limit is None:
+        return GAP_TEXT
+    return (
+        "Not written for this run: the section is written by hand from a full run of the "
+        "default lexicon analyzer (`partways eval text --data DIR` without `--limit`)."
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models import Q, QuerySet
 
 from partways.core.text import TextAnalyzer
 from partways.core.text.registry import make_analyzer
@@ -48,9 +49,15 @@ class AnalysisRun:
     labelled: int  # messages that got at least one label
 
 
+def _pending(tag: str) -> QuerySet[Message]:
+    # "below or above" rather than "not equal": both are ranges of the analyzer index,
+    # so the usual answer (none pending) costs two index probes, not a table scan.
+    return Message.objects.filter(Q(analyzer__lt=tag) | Q(analyzer__gt=tag))
+
+
 def pending_count(analyzer: TextAnalyzer) -> int:
     """How many messages the analyzer has not labelled in their current form."""
-    return Message.objects.exclude(analyzer=analyzer_tag(analyzer)).count()
+    return _pending(analyzer_tag(analyzer)).count()
 
 
 def analyze_messages(
@@ -67,10 +74,7 @@ def analyze_messages(
     last_id = 0
     while True:
         rows = list(
-            Message.objects.exclude(analyzer=tag)
-            .filter(id__gt=last_id)
-            .order_by("id")
-            .values_list("id", "text")[:CHUNK]
+            _pending(tag).filter(id__gt=last_id).order_by("id").values_list("id", "text")[:CHUNK]
         )
         if not rows:
             break
@@ -88,9 +92,24 @@ def analyze_messages(
         ]
         ids = [mid for mid, _ in rows]
         with transaction.atomic():
-            MessageLabel.objects.filter(message_id__in=ids).delete()
-            MessageLabel.objects.bulk_create(labels, batch_size=2000)
-            _mark([(r.language or "", tag, mid) for (mid, _), r in zip(rows, results, strict=True)])
+            # A message deleted or edited while the chunk was read keeps what it has:
+            # labels are only written for text that is still the text that was read.
+            current = dict(
+                Message.objects.select_for_update().filter(id__in=ids).values_list("id", "text")
+            )
+            read = dict(rows)
+            still = {mid for mid in ids if current.get(mid) == read[mid]}
+            MessageLabel.objects.filter(message_id__in=still).delete()
+            MessageLabel.objects.bulk_create(
+                [lb for lb in labels if lb.message_id in still], batch_size=2000
+            )
+            _mark(
+                [
+                    (r.language or "", tag, mid)
+                    for (mid, _), r in zip(rows, results, strict=True)
+                    if mid in still
+                ]
+            )
         analysed += len(rows)
         labelled += sum(1 for r in results if r.labels)
         if progress:
@@ -123,6 +142,12 @@ class FlaggedMessage:
 
 def flagged_messages(message_ids: list[int]) -> list[FlaggedMessage]:
     """The given messages with their labels, in the order given (unlabelled ones left out)."""
+    from zoneinfo import ZoneInfo
+
+    from .models import BusinessSettings
+
+    # Shown in the business's own time, as every other date the CLI prints.
+    zone = ZoneInfo(BusinessSettings.load().time_zone or "UTC")
     found: dict[int, FlaggedMessage] = {}
     labels = MessageLabel.objects.filter(message_id__in=message_ids).select_related(
         "message", "message__client"
@@ -134,7 +159,7 @@ def flagged_messages(message_ids: list[int]) -> list[FlaggedMessage]:
             item = found[msg.id] = FlaggedMessage(
                 msg.id,
                 msg.client.name if msg.client else "",
-                msg.sent_at.isoformat(timespec="minutes"),
+                msg.sent_at.astimezone(zone).isoformat(timespec="minutes"),
                 msg.language,
                 msg.text,
                 {},

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from .language import LanguageIdentifier
@@ -30,6 +31,25 @@ from .tokens import Token, tokenize
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "id", "hr", "ar")
 DEFAULT_THRESHOLD = 0.5
 _LATIN = frozenset({"en", "id", "hr"})
+
+
+@cache
+def _engine_fingerprint() -> str:
+    """What else decides the labels: the matching rules' code and lingua's version.
+
+    A change to either reads every message again, as a lexicon change does.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    here = Path(__file__).parent
+    code = hashlib.sha256()
+    for module in ("tokens.py", "matcher.py", "language.py", "lexicon.py", "lexicon_analyzer.py"):
+        code.update((here / module).read_bytes())
+    try:
+        lingua = version("lingua-language-detector")
+    except PackageNotFoundError:
+        lingua = "?"
+    return f"{code.hexdigest()}:{lingua}"
 
 
 def _canonical(lexicon: Lexicon) -> list[object]:
@@ -83,6 +103,7 @@ class LexiconAnalyzer:
         # stored labels are recomputed exactly when they could differ.
         canon = [_canonical(lex) for _, lex in sorted(self.lexicons.items())]
         digest = hashlib.sha256(json.dumps([canon, self.languages, threshold]).encode())
+        digest.update(_engine_fingerprint().encode())
         self.version = f"1.0+{digest.hexdigest()[:10]}"
 
     def _matcher(self, language: str | None) -> Matcher:

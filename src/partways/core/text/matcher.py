@@ -20,6 +20,10 @@ from .tokens import Token, forms, is_elongated, is_shouted
 # unethical requests, vague feedback) carry their own negations ("didn't receive").
 NEGATABLE = frozenset({"abuse", "disrespect", "negative", "demand", "positive"})
 NEGATION_WINDOW = 3  # words before a sign that a negator may stand at
+# An insult is negated only from close by ("not an idiot", "nije glup"): further back the
+# negator belongs to a verb ("I'm not paying this stupid invoice", "don't be an idiot").
+INSULT_NEGATION_WINDOW = 2
+INSULTS = frozenset({"abuse", "disrespect"})
 INTENSIFIER_WINDOW = 2
 # Some languages put the intensifier after the word: "bodoh banget", "سيء جدا", "stupid af".
 INTENSIFIER_AFTER = 1
@@ -133,7 +137,7 @@ class Matcher:
         return hits
 
     def _negator_before(
-        self, first: int, words: list[_Word], tokens: Sequence[Token]
+        self, first: int, words: list[_Word], tokens: Sequence[Token], window: int
     ) -> int | None:
         """The negator that governs the word at ``first``, if any.
 
@@ -141,7 +145,7 @@ class Matcher:
         negates "kalah", and "enak" stays positive.
         """
         clause = tokens[first].clause
-        for j in range(first - 1, max(-1, first - NEGATION_WINDOW - 1), -1):
+        for j in range(first - 1, max(-1, first - window - 1), -1):
             if tokens[j].clause != clause:
                 return None
             if words[j].negator:
@@ -154,12 +158,9 @@ class Matcher:
         self, entry: Entry, first: int, last: int, words: list[_Word], tokens: Sequence[Token]
     ) -> Hit | None:
         clause = tokens[first].clause
-        negated_at = self._negator_before(first, words, tokens)
         label = entry.label
-        if negated_at is not None and label in NEGATABLE:
-            if label != "positive":
-                return None
-            label, first = "negative", negated_at  # "not happy": evidence from "not"
+        window = INSULT_NEGATION_WINDOW if label in INSULTS else NEGATION_WINDOW
+        negated_at = self._negator_before(first, words, tokens, window)
         weight = entry.weight
         near = [
             *range(max(0, first - INTENSIFIER_WINDOW), first),
@@ -170,7 +171,12 @@ class Matcher:
         raw = tokens[first].raw
         if is_shouted(raw) or is_elongated(raw):
             weight *= EMPHASISED
-        return Hit(label, first, last, min(weight, 1.0), entry)
+        start = first
+        if negated_at is not None and label in NEGATABLE:
+            if label != "positive":
+                return None
+            label, start = "negative", negated_at  # "not happy": evidence from "not"
+        return Hit(label, start, last, min(weight, 1.0), entry)
 
 
 def _match_rest(

@@ -27,6 +27,15 @@ def _lexicon(additions: Path | None) -> TextAnalyzer:
     return LexiconAnalyzer(additions=additions)
 
 
+@cache
+def _models(config: Path, stamp: int, additions: Path | None) -> TextAnalyzer:
+    # Models take seconds to load: one analyzer per configuration file as it stands
+    # (``stamp`` is its modification time, so an edited file is read again).
+    from .transformers_analyzer import TransformersAnalyzer, load_model_config
+
+    return TransformersAnalyzer(load_model_config(config), base=_lexicon(additions))
+
+
 def make_analyzer(
     name: str, models_config: Path | None = None, additions: Path | None = None
 ) -> TextAnalyzer:
@@ -39,9 +48,12 @@ def make_analyzer(
     if name == "lexicon":
         return _lexicon(additions)
     if name == "models":
-        from .transformers_analyzer import TransformersAnalyzer, load_model_config
-
         if models_config is None:
             raise UnknownAnalyzer("the models analyzer needs its configuration file, models.yaml.")
-        return TransformersAnalyzer(load_model_config(models_config), base=_lexicon(additions))
+        if not models_config.is_file():
+            raise UnknownAnalyzer(
+                f"the models analyzer reads its models from {models_config}, which is not "
+                "there; write it as docs/models.md shows."
+            )
+        return _models(models_config, models_config.stat().st_mtime_ns, additions)
     raise UnknownAnalyzer(f"no analyzer called {name!r}; there are: {', '.join(ANALYZERS)}.")

@@ -18,7 +18,7 @@ from typing import NamedTuple
 # \w in Python), joined by inner apostrophes ("don't", "ga'ada") and by leetspeak
 # symbols inside a word ("f*ck", "@ss", "sh!t"). Underscores separate words: hashtags
 # and handles are written with them (#يا_حمار).
-_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670@$]+(?:['’*!][\w\u064B-\u065F\u0670@$]+)*")
+_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670@$]+(?:['’*!]+[\w\u064B-\u065F\u0670@$]+)*")
 # A clause ends at sentence punctuation, commas, semicolons and line breaks: negation
 # and intensifiers do not reach across it ("not great, but fine" negates "great" only).
 _CLAUSE_BREAK = re.compile(r"[.!?;,:\n\u061F\u060C\u061B]")
@@ -56,13 +56,16 @@ def tokenize(text: str) -> list[Token]:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
     words = text.replace("_", " ")  # same length: offsets still point into ``text``
     tokens: list[Token] = []
-    clause = 0
-    n = len(breaks)
+    clause = next_break = previous_end = 0
     for m in _TOKEN.finditer(words):
         start = m.start()
-        while clause < n and breaks[clause] < start:
-            clause += 1
+        while next_break < len(breaks) and breaks[next_break] < start:
+            # A "!" inside "sh!t" is part of the word, not the end of a clause.
+            if breaks[next_break] >= previous_end:
+                clause += 1
+            next_break += 1
         tokens.append(Token(start, m.end(), m.group(), clause))
+        previous_end = m.end()
     return tokens
 
 

@@ -233,7 +233,7 @@ class TransformersAnalyzer:
     CUDA GPU they run on ``cuda:0`` in half precision, otherwise on the CPU in float32.
     """
 
-    name = "transformers"
+    name = "models"
 
     def __init__(self, config: ModelConfig, base: TextAnalyzer) -> None:
         self.config = config

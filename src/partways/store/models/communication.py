@@ -77,9 +77,13 @@ class Message(models.Model):
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         # Edited text makes the stored labels stale: the next analysis run reads it again.
+        # (QuerySet.update and bulk_update bypass this: they must clear it themselves.)
         loaded = getattr(self, "_loaded_text", None)
         if loaded is not None and loaded != self.text:
             self.analyzer = ""
+            fields = kwargs.get("update_fields")
+            if fields is not None and "analyzer" not in fields:
+                kwargs["update_fields"] = [*fields, "analyzer"]
         super().save(*args, **kwargs)
         self._loaded_text = self.text
 

@@ -114,7 +114,8 @@ def _how_to_read() -> str:
         "positive class's precision, recall and F1. **Lang id** is the share of messages "
         "whose detected language (`Analysis.language`) is the dataset's language. "
         "**Gap** is the published macro-F1 minus ours, in points, shown only where the "
-        "published figure was verified and measured the same way; for abuse the target is "
+        "published figure was verified and measured the same way (L-HSAB only loosely: see its "
+        "note); for abuse the target is "
         f"a gap of at most {TARGET_GAP_POINTS:g} points. **Time** is the analyzer's own "
         "time, without reading the files and after an untimed warm-up call.\n"
     )
