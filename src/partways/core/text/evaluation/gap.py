@@ -25,7 +25,7 @@ What the misses are made of, from the training splits:
   sentence: the tier-1 analyzer with BERTić fine-tuned on FRENK
   (`classla/bcms-bertic-frenk-hate`, the published 0.82, see docs/models.md).
 - **L-HSAB.** Levantine abuse leans on dialect spellings, sarcasm and religious and
-  sectarian slurs that a word list covers only partly; recall is 0.52 at 0.88
+  sectarian slurs that a word list covers only partly; recall is 0.53 at 0.88
   precision. The published 0.896 is cross-validated on this very data, with an
   unstated average, so part of the gap is the comparison itself. More Levantine
   entries would help a little; an Arabic model trained on offensive tweets (tier 1,
