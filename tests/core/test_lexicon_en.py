@@ -3,38 +3,13 @@
 import pytest
 
 from partways.core.text.lexicon_analyzer import LexiconAnalyzer
-from partways.demo.phrases import FEEDBACK_CONCRETE, PHRASES
-
-SIGNS = {
-    "abuse",
-    "disrespect",
-    "negative",
-    "demand",
-    "out_of_scope",
-    "payment_excuse",
-    "unethical_request",
-    "vague",
-}
+from tests.core.lexicon_cases import SIGNS, evidence, labels, shows
 
 
 @pytest.fixture(scope="module")
 def en():
     # English alone: every message is read with en.yaml only.
     return LexiconAnalyzer(languages=("en",))
-
-
-def labels(analyzer, text):
-    return set(analyzer.analyze_one(text).labels)
-
-
-def evidence(analyzer, text, label):
-    analysis = analyzer.analyze_one(text)
-    return [text[s:e] for s, e in analysis.spans_of(label)]
-
-
-def shows(analyzer, text, label, piece):
-    """True when ``label`` is found and ``piece`` lies inside one of its spans."""
-    return any(piece in span for span in evidence(analyzer, text, label))
 
 
 def test_english_insult_is_found_with_its_evidence(en):
@@ -202,19 +177,3 @@ def test_feedback_without_substance_is_vague(en):
 )
 def test_ordinary_business_mail_gets_no_signs(en, text):
     assert not labels(en, text) & SIGNS, text
-
-
-@pytest.mark.parametrize("kind", sorted(PHRASES["en"]))
-def test_english_demo_phrases_get_their_intended_labels(en, kind):
-    for phrase in PHRASES["en"][kind]:
-        text = phrase.replace("{p}", "Atlas")
-        found = labels(en, text)
-        if kind in ("neutral", "ours"):
-            assert not found & SIGNS, (text, found)
-        else:
-            assert kind in found, (text, found)
-
-
-def test_english_concrete_feedback_is_not_vague(en):
-    for text in FEEDBACK_CONCRETE["en"]:
-        assert "vague" not in labels(en, text), text

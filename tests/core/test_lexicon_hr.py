@@ -3,29 +3,13 @@
 import pytest
 
 from partways.core.text.lexicon_analyzer import LexiconAnalyzer
-from partways.demo.phrases import FEEDBACK_CONCRETE, PHRASES
-
-SIGNS = {
-    "abuse",
-    "disrespect",
-    "negative",
-    "demand",
-    "out_of_scope",
-    "payment_excuse",
-    "unethical_request",
-    "vague",
-}
+from tests.core.lexicon_cases import SIGNS, evidence
 
 
 @pytest.fixture(scope="module")
 def hr():
     # Croatian alone: every message is read with hr.yaml only, whatever lingua thinks.
     return LexiconAnalyzer(languages=("hr",))
-
-
-def evidence(analyzer, text, label):
-    analysis = analyzer.analyze_one(text)
-    return [text[s:e] for s, e in analysis.spans_of(label)]
 
 
 def test_croatian_insult_is_found_with_its_evidence(hr):
@@ -156,16 +140,3 @@ def test_sad_means_now_in_croatian_not_the_english_word():
 )
 def test_ordinary_business_message_gets_no_sign(hr, text):
     assert not set(hr.analyze_one(text).labels) & SIGNS
-
-
-def test_demo_phrases_get_their_intended_labels():
-    analyzer = LexiconAnalyzer()
-    for kind, texts in PHRASES["hr"].items():
-        for template in texts:
-            labels = analyzer.analyze_one(template.format(p="Atlas")).labels
-            if kind in ("neutral", "ours"):
-                assert not set(labels) & SIGNS, (template, labels)
-            else:
-                assert kind in labels, (template, labels)
-    for text in FEEDBACK_CONCRETE["hr"]:
-        assert "vague" not in analyzer.analyze_one(text).labels

@@ -3,18 +3,7 @@
 import pytest
 
 from partways.core.text.lexicon_analyzer import LexiconAnalyzer
-from partways.demo.phrases import FEEDBACK_CONCRETE, PHRASES
-
-SIGNS = {
-    "abuse",
-    "disrespect",
-    "negative",
-    "demand",
-    "out_of_scope",
-    "payment_excuse",
-    "unethical_request",
-    "vague",
-}
+from tests.core.lexicon_cases import SIGNS, evidence, labels, shows
 
 
 @pytest.fixture(scope="module")
@@ -28,20 +17,6 @@ def id_en():
     # As shipped for an Indonesian user: Indonesian messages are read with id.yaml plus
     # en.yaml, for the English words Indonesian writers mix in.
     return LexiconAnalyzer(languages=("en", "id"))
-
-
-def labels(analyzer, text):
-    return set(analyzer.analyze_one(text).labels)
-
-
-def evidence(analyzer, text, label):
-    analysis = analyzer.analyze_one(text)
-    return [text[s:e] for s, e in analysis.spans_of(label)]
-
-
-def shows(analyzer, text, label, piece):
-    """True when ``label`` is found and ``piece`` lies inside one of its spans."""
-    return any(piece in span for span in evidence(analyzer, text, label))
 
 
 def test_indonesian_insult_is_found_with_its_evidence(id_):
@@ -210,19 +185,3 @@ def test_indonesian_words_spelt_like_english_insults_are_not_insults(id_en):
 )
 def test_ordinary_business_messages_get_no_signs(id_en, text):
     assert not labels(id_en, text) & SIGNS, text
-
-
-@pytest.mark.parametrize("kind", sorted(PHRASES["id"]))
-def test_indonesian_demo_phrases_get_their_intended_labels(id_en, kind):
-    for phrase in PHRASES["id"][kind]:
-        text = phrase.replace("{p}", "Atlas")
-        found = labels(id_en, text)
-        if kind in ("neutral", "ours"):
-            assert not found & SIGNS, (text, found)
-        else:
-            assert kind in found, (text, found)
-
-
-def test_indonesian_concrete_feedback_is_not_vague(id_en):
-    for text in FEEDBACK_CONCRETE["id"]:
-        assert "vague" not in labels(id_en, text), text

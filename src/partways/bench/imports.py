@@ -305,16 +305,21 @@ def section(f: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, figures: dict[str, Any]) -> None:
-    """Replace the import section of ``path`` (appending it the first time)."""
+def replace_section(path: Path, start: str, end: str, new: str) -> None:
+    """Put ``new`` between the ``start`` and ``end`` markers of ``path`` (appending it the
+    first time), keeping every other section of the file."""
     text = path.read_text() if path.exists() else "# Benchmarks\n"
-    new = section(figures)
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + new + rest.split(END, 1)[1]
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + new + rest.split(end, 1)[1]
     else:
         text = text.rstrip("\n") + "\n\n" + new + "\n"
     path.write_text(text)
+
+
+def write_section(path: Path, figures: dict[str, Any]) -> None:
+    """Replace the import section of ``path`` (appending it the first time)."""
+    replace_section(path, START, END, section(figures))
 
 
 def main() -> None:

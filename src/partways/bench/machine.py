@@ -79,13 +79,8 @@ def describe() -> dict[str, Any]:
     import django
     import polars
 
-    ram = _ram_gib()
     return {
-        "cpu": _cpu_model(),
-        "cores": _cores(),
-        "ram_gib": round(ram, 1) if ram else None,
-        "os": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(),
+        **describe_host(),
         "polars": polars.__version__,
         "django": django.get_version(),
         "database": _database(),

@@ -193,11 +193,6 @@ def section(f: dict[str, Any]) -> str:
 
 def write_section(path: Path, figures: dict[str, Any]) -> None:
     """Replace the text section of ``path`` (appending it the first time)."""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    new = section(figures)
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + new + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    path.write_text(text)
+    from .imports import replace_section
+
+    replace_section(path, START, END, section(figures))
