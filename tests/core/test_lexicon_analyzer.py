@@ -142,3 +142,24 @@ def test_words_joined_by_underscores_are_read_one_by_one(analyzer):
 def test_a_negator_far_from_an_insult_belongs_to_the_verb(analyzer):
     assert "abuse" in analyzer.analyze_one("We can't work with idiots.").labels
     assert "abuse" not in analyzer.analyze_one("You are not an idiot.").labels
+
+
+def test_a_users_own_entries_are_added_to_the_shipped_lexicon(tmp_path):
+    (tmp_path / "en.yaml").write_text(
+        "language: en\nlabels:\n  payment_excuse: [the dog ate the invoice]\n", encoding="utf-8"
+    )
+    shipped = LexiconAnalyzer(languages=("en",))
+    mine = LexiconAnalyzer(languages=("en",), additions=tmp_path)
+    text = "Sorry, the dog ate the invoice."
+    assert "payment_excuse" not in shipped.analyze_one(text).labels
+    assert "payment_excuse" in mine.analyze_one(text).labels
+    assert "abuse" in mine.analyze_one("you idiot").labels  # the shipped entries stay
+    assert mine.version != shipped.version
+
+
+def test_an_addition_in_the_wrong_language_is_refused(tmp_path):
+    from partways.core.text.lexicon import LexiconError
+
+    (tmp_path / "en.yaml").write_text("language: hr\nlabels: {}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="says language 'hr'; expected 'en'"):
+        LexiconAnalyzer(languages=("en",), additions=tmp_path)
