@@ -90,3 +90,36 @@ def test_running_the_demo_twice_refuses_to_mix_and_replace_rebuilds(cli, demo):
     assert "already holds 45 clients" in again.stderr and "Traceback" not in again.stderr
     rebuilt = cli("demo", "--as-of", AS_OF, "--replace")
     assert "45 clients:" in rebuilt.stdout
+
+
+# Who shows which sign from what they wrote, in each of the four languages.
+SIGNS_FROM_MESSAGES = [
+    ("Kovač Gradnja d.o.o.", "abuse_or_unreasonable", "hr"),
+    ("PT Sentosa Abadi", "mistreats_staff", "id"),
+    ("Ironclad Security Systems", "low_respect", "en"),
+    ("Grandview Property Management", "pessimism", "en"),
+    ("Harmoni Kopi Nusantara", "pessimism", "id"),
+    ("Cedar & Stone Interiors", "pessimism", "ar"),
+    ("Al Waha Real Estate", "payment_risk", "ar"),
+]
+
+
+def test_demo_clients_are_flagged_from_their_messages_in_four_languages(cli, demo):
+    rows = {
+        r["client"]: r
+        for r in json.loads(cli("triage", "--as-of", AS_OF, "--format", "json").stdout)
+    }
+    for client, signal, _ in SIGNS_FROM_MESSAGES:
+        sign = next(s for s in rows[client]["signals"] if s["id"] == signal)
+        assert sign["severity"] != "none", (client, signal)
+        assert any(e["record"].startswith("message ") for e in sign["evidence"]), (client, signal)
+    assert {lang for *_, lang in SIGNS_FROM_MESSAGES} == {"en", "id", "hr", "ar"}
+
+
+def test_demo_and_client_pages_show_the_words_read_as_signs(cli, demo):
+    assert "What the clients wrote" in demo.stdout
+    for language in ("en", "id", "hr", "ar"):
+        assert f"│ {language}   │" in demo.stdout, language
+    page = cli("client", "Kovač", "--as-of", AS_OF).stdout
+    assert "Flagged messages: the words read as signs" in page
+    assert "abuse" in page and ("Kreten" in page or "Budale" in page)
