@@ -28,6 +28,7 @@ from typing import Any
 import polars as pl
 
 from .machine import describe
+from .sections import replace_section
 
 START, END = "<!-- bench:import -->", "<!-- /bench:import -->"
 TARGET_CSV_SECONDS = 10.0
@@ -303,18 +304,6 @@ def section(f: dict[str, Any]) -> str:
         END,
     ]
     return "\n".join(lines)
-
-
-def replace_section(path: Path, start: str, end: str, new: str) -> None:
-    """Put ``new`` between the ``start`` and ``end`` markers of ``path`` (appending it the
-    first time), keeping every other section of the file."""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    if start in text and end in text:
-        head, rest = text.split(start, 1)
-        text = head + new + rest.split(end, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    path.write_text(text)
 
 
 def write_section(path: Path, figures: dict[str, Any]) -> None:

@@ -6,9 +6,10 @@ new run replaces only that part, so other sections of the file are kept.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
+
+from .sections import replace_section
 
 START, END = "<!-- bench:triage -->", "<!-- /bench:triage -->"
 
@@ -137,15 +138,4 @@ def section(f: dict[str, Any]) -> str:
 
 def write(path: Path, figures: dict[str, Any]) -> None:
     """Write or replace the triage section of ``path``, keeping the rest of the file."""
-    text = section(figures)
-    if path.exists():
-        old = path.read_text()
-        pattern = re.compile(re.escape(START) + r".*?" + re.escape(END) + r"\n?", re.S)
-        if pattern.search(old):
-            new = pattern.sub(lambda _: text, old, count=1)
-        else:
-            new = old.rstrip("\n") + "\n\n" + text
-    else:
-        new = "# Benchmarks\n\n" + text
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new)
+    replace_section(path, START, END, section(figures))

@@ -21,6 +21,7 @@ from typing import Any
 from partways.demo.phrases import PHRASES
 
 from .machine import describe_host
+from .sections import replace_section
 
 START, END = "<!-- bench:text -->", "<!-- /bench:text -->"
 TARGET_PER_SECOND = 5_000
@@ -193,6 +194,4 @@ def section(f: dict[str, Any]) -> str:
 
 def write_section(path: Path, figures: dict[str, Any]) -> None:
     """Replace the text section of ``path`` (appending it the first time)."""
-    from .imports import replace_section
-
     replace_section(path, START, END, section(figures))
