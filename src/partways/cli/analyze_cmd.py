@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -73,8 +72,7 @@ def analyze(
     ] = None,
 ) -> None:
     """Show each message's language, labels with scores, and the words that are evidence."""
-    from partways.core.text.registry import make_analyzer
-    from partways.store.settings import data_home
+    from partways.store.analysis import current_analyzer
 
     from .render_text import analysis_table, legend
 
@@ -87,10 +85,8 @@ def analyze(
         texts = [line for line in sys.stdin.read().splitlines() if line.strip()]
     if not texts:
         raise UserError("nothing to analyse: give a message, --file FILE, or pipe text in.")
-    home = data_home()
     # The same analyzer the stored messages are labelled with, unless told otherwise.
-    name = analyzer_name or os.environ.get("PARTWAYS_ANALYZER", "").strip() or "lexicon"
-    analyzer = make_analyzer(name, home / "models.yaml", home / "lexicons")
+    analyzer = current_analyzer(analyzer_name)
     rows: list[dict[str, object]] = []
     for message, result in zip(texts, analyzer.analyze(texts), strict=True):
         rows.append(

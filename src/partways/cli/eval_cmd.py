@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +9,7 @@ from typing import Annotated
 import typer
 
 from partways.core.text.evaluation.datasets import SPECS
-from partways.core.text.registry import ANALYZERS
+from partways.core.text.registry import ANALYZERS, DEFAULT_ANALYZER
 
 from .common import UserError, out, progress
 
@@ -19,10 +18,6 @@ evaluation = typer.Typer(
 )
 
 _NAMES = ", ".join(s.name for s in SPECS)
-
-
-# The analyzer a plain ``partways analyze`` uses; $PARTWAYS_ANALYZER overrides it as there.
-DEFAULT_ANALYZER = "lexicon"
 
 
 def _command(
@@ -92,8 +87,7 @@ def text(
         render_tables,
         run,
     )
-    from partways.core.text.registry import UnknownAnalyzer, make_analyzer
-    from partways.store.settings import data_home
+    from partways.store.analysis import analyzer_name, current_analyzer
 
     if not data.is_dir():
         raise UserError(f"--data: {data} is not a folder.")
@@ -110,11 +104,8 @@ def text(
         raise UserError("--limit must be at least 1.")
     if errors < 0:
         raise UserError("--errors cannot be negative.")
-    name = analyzer or os.environ.get("PARTWAYS_ANALYZER", "").strip() or DEFAULT_ANALYZER
-    try:
-        engine = make_analyzer(name, data_home() / "models.yaml", data_home() / "lexicons")
-    except UnknownAnalyzer as exc:
-        raise UserError(str(exc)) from None
+    name = analyzer_name(analyzer)
+    engine = current_analyzer(name)  # an unknown name is a user error (cli/__init__.py)
 
     specs = [SPEC_BY_NAME[n] for n in dict.fromkeys(chosen)] if chosen else list(SPECS)
     with progress(f"Analysing with {engine.name}", total=None) as bar:

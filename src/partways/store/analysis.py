@@ -17,13 +17,12 @@ from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 
 from partways.core.text import TextAnalyzer
-from partways.core.text.registry import make_analyzer
+from partways.core.text.registry import DEFAULT_ANALYZER, make_analyzer
 
 from .models import Message, MessageLabel
 from .settings import data_home
 
 CHUNK = 5_000
-DEFAULT_ANALYZER = "lexicon"
 
 
 def analyzer_tag(analyzer: TextAnalyzer) -> str:
@@ -31,13 +30,20 @@ def analyzer_tag(analyzer: TextAnalyzer) -> str:
     return f"{analyzer.name}/{analyzer.version}"[:64]
 
 
-def current_analyzer() -> TextAnalyzer:
-    """The analyzer this installation uses: ``$PARTWAYS_ANALYZER``, else the lexicons,
-    with the user's own entries from ``<data home>/lexicons/<language>.yaml``.
+def analyzer_name(chosen: str | None = None) -> str:
+    """The analyzer's name: ``chosen`` (``--analyzer``), else ``$PARTWAYS_ANALYZER``, else
+    the lexicons."""
+    return chosen or os.environ.get("PARTWAYS_ANALYZER", "").strip() or DEFAULT_ANALYZER
+
+
+def current_analyzer(chosen: str | None = None) -> TextAnalyzer:
+    """The analyzer called :func:`analyzer_name`, with the models configured in
+    ``<data home>/models.yaml`` and the user's own lexicon entries from
+    ``<data home>/lexicons/<language>.yaml``; by default the one stored labels come from.
 
     Raises :class:`partways.core.text.registry.UnknownAnalyzer` for an unknown name.
     """
-    name = os.environ.get("PARTWAYS_ANALYZER", "").strip() or DEFAULT_ANALYZER
+    name = analyzer_name(chosen)
     home = data_home()
     return make_analyzer(name, home / "models.yaml", home / "lexicons")
 

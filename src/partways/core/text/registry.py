@@ -12,6 +12,9 @@ class UnknownAnalyzer(ValueError):
     """No analyzer has that name; the message lists the ones there are."""
 
 
+# What labels messages unless ``--analyzer`` or ``$PARTWAYS_ANALYZER`` says otherwise.
+DEFAULT_ANALYZER = "lexicon"
+
 ANALYZERS: dict[str, str] = {
     "lexicon": "tier 0: curated lexicons in English, Indonesian, Croatian and Arabic (default)",
     "models": "tier 1: Hugging Face models on disk (pip install 'partways[models]'), "
