@@ -17,6 +17,7 @@ from . import (
     letter_cmd,
     offboard_cmd,
     repair_cmd,
+    serve_cmd,
     settings_cmd,
     triage_cmd,
 )
@@ -32,6 +33,7 @@ app = typer.Typer(
 )
 for module in (
     demo_cmd,
+    serve_cmd,
     import_cmd,
     clients_cmd,
     triage_cmd,

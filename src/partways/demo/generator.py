@@ -450,7 +450,8 @@ def build_demo(
             raise DemoExists(f"the database already holds {existing} clients")
         if replace:
             m.Client.objects.all().delete()
-            m.TeamMember.objects.all().delete()
+            # People with a web log-in stay (their log-in would lose its role otherwise).
+            m.TeamMember.objects.filter(user__isnull=True).delete()
             m.ExchangeRate.objects.all().delete()
         settings = m.BusinessSettings.load()
         settings.name = "Studio Horvat"
@@ -465,7 +466,9 @@ def build_demo(
         for cur, rate in EXCHANGE_RATES.items():
             m.ExchangeRate.objects.create(currency=cur, rate_to_base=rate)
         team = {
-            email: m.TeamMember.objects.create(name=name, email=email, role=role)
+            email: m.TeamMember.objects.get_or_create(
+                email=email, defaults={"name": name, "role": role}
+            )[0]
             for name, email, role in TEAM
         }
         rows = Rows()

@@ -61,14 +61,28 @@ def database_settings(url: str | None) -> dict[str, Any]:
 
 
 DEBUG = os.environ.get("PARTWAYS_DEBUG", "") == "1"
-# The CLI never serves HTTP, so a per-process key is harmless there; `partways serve`
-# (issue 6) refuses to start in production mode without PARTWAYS_SECRET_KEY.
-SECRET_KEY = os.environ.get("PARTWAYS_SECRET_KEY", "partways-insecure-local-cli-key")
+# Production mode (PARTWAYS_PRODUCTION=1): `partways serve` and the WSGI entry point
+# refuse to start without a real secret key and explicit allowed hosts
+# (partways.web.production). Locally, `partways serve` keeps a random key in the data
+# folder and passes it in through the environment; the CLI never serves HTTP.
+PRODUCTION = os.environ.get("PARTWAYS_PRODUCTION", "") == "1"
+INSECURE_KEY = "partways-insecure-local-cli-key"
+SECRET_KEY = os.environ.get("PARTWAYS_SECRET_KEY", INSECURE_KEY)
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("PARTWAYS_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
     if h.strip()
 ]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("PARTWAYS_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+if PRODUCTION:
+    # Behind HTTPS (a reverse proxy terminates TLS and sets X-Forwarded-Proto).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -78,15 +92,19 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "partways.store.apps.StoreConfig",
+    "partways.web.apps.WebConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app itself, in any mode: nothing comes from a CDN.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "partways.web.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -100,11 +118,22 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "partways.web.context.navigation",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
         },
     },
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
 
 DATABASES = {"default": database_settings(os.environ.get("DATABASE_URL"))}
@@ -115,4 +144,15 @@ LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia"), ("hr", "Hrvatski"), 
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
-STATIC_URL = "static/"
+STATIC_URL = "/static/"
+# WhiteNoise serves the apps' static folders directly, so `partways serve` needs no
+# collectstatic step; a production install may still collect them (docs/web.md).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+LANGUAGE_COOKIE_NAME = "partways_language"
+# Uploaded exports are written to a temporary file before the importer reads them.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

@@ -14,6 +14,7 @@ from .analysis import analyze_messages, current_analyzer
 from .business import load_business
 from .loader import load_dataset
 from .models import TriageRun
+from .verdicts import save_verdicts
 
 
 @dataclass(frozen=True)
@@ -48,5 +49,9 @@ def run_triage(
     result = compute(ds, as_of, cfg, analyzer=analyzer, portfolio=portfolio)
     decisions = triage(result, ds, cfg)
     if client_ids is None:
-        TriageRun.objects.create(as_of=as_of, portfolio=result.portfolio, clients=len(decisions))
+        run = TriageRun.objects.create(
+            as_of=as_of, portfolio=result.portfolio, clients=len(decisions)
+        )
+        # The web pages read these rows; a run over some clients is not a portfolio.
+        save_verdicts(run, decisions, result)
     return TriageOutcome(decisions, result, ds)

@@ -1,6 +1,9 @@
-"""URL routes. The web application arrives with issue 6; until then only the admin."""
+"""URL routes: the web application, and Django's admin for the owner."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("partways.web.urls")),
+]

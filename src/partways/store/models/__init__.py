@@ -9,6 +9,7 @@ from .engagements import Contract, Deliverable, Project, Proposal
 from .imports import ImportBatch, ImportCursor, ImportedKey
 from .offboarding import CaseEvent, OffboardingCase, OffboardingStep
 from .plans import RepairPlan, TriageRun
+from .verdicts import ClientVerdict, VerdictSignal
 from .work import Expense, TimeEntry
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "ClientAlias",
     "ClientDomain",
     "ClientFlag",
+    "ClientVerdict",
     "Contact",
     "Contract",
     "Deliverable",
@@ -40,4 +42,5 @@ __all__ = [
     "TeamMember",
     "TimeEntry",
     "TriageRun",
+    "VerdictSignal",
 ]

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 
 from .fields import currency_field, money_field
@@ -64,6 +65,17 @@ class TeamMember(models.Model):
     name = models.CharField(max_length=200)
     email = models.EmailField(unique=True)
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.STAFF)
+    # The login behind this person, when they use the web app; the role above decides
+    # what that login may see (web/access.py).
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member",
+    )
+    # The interface language this person chose (en, id, hr, ar); blank: the browser's.
+    language = models.CharField(max_length=8, blank=True)
 
     def __str__(self) -> str:
         return self.name

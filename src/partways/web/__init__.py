@@ -1,0 +1,1 @@
+"""The web application: Django views, templates and static files over the store."""

@@ -1,0 +1,13 @@
+"""The web app's routes: each feature module owns its own ``urlpatterns``."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("partways.web.views.home")),
+    path("", include("partways.web.views.portfolio")),
+    path("", include("partways.web.views.client")),
+    path("", include("partways.web.views.incidents")),
+    path("", include("partways.web.views.cases")),
+    path("", include("partways.web.views.imports")),
+    path("", include("partways.web.views.settings")),
+]

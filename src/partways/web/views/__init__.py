@@ -1,0 +1,1 @@
+"""One module per page family; each holds its views and its own ``urlpatterns``."""
