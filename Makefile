@@ -12,7 +12,7 @@ TORCH ?= torch==2.13.0
 # PostgreSQL for the second test run; skipped locally (not in CI) when it does not answer.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: setup demo test test-sqlite test-postgres lint typecheck bench docs clean
+.PHONY: setup demo serve-demo messages test test-sqlite test-postgres lint typecheck bench docs clean
 
 setup: $(STAMP)
 
@@ -25,11 +25,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,models]'
 	touch $(STAMP)
 
+# The demo's owner log-in (the demo folder only; never use these for real data).
+DEMO_OWNER ?= maja@studio-horvat.example
+DEMO_PASSWORD ?= demo-password-2026
+
 demo: setup
 	PARTWAYS_HOME=$(DEMO_HOME) $(BIN)/partways demo --replace
 	@echo
-	@echo "The demo data is in $(DEMO_HOME). Try:"
+	@echo "The demo data is in $(DEMO_HOME). In the terminal, try:"
 	@echo "  PARTWAYS_HOME=$(DEMO_HOME) $(BIN)/partways client 'Al Waha'"
+	@echo "In the browser: http://127.0.0.1:8000/  log in as $(DEMO_OWNER) / $(DEMO_PASSWORD)"
+	@$(MAKE) --no-print-directory serve-demo
+
+serve-demo: setup
+	PARTWAYS_HOME=$(DEMO_HOME) PARTWAYS_OWNER_EMAIL=$(DEMO_OWNER) \
+	  PARTWAYS_OWNER_PASSWORD=$(DEMO_PASSWORD) PARTWAYS_OWNER_NAME="Maja Horvat" \
+	  $(BIN)/partways serve
 
 test: setup lint typecheck test-sqlite test-postgres
 
@@ -61,6 +72,13 @@ bench: setup
 docs: setup
 	$(BIN)/python -c "from partways.core.config import settings_markdown as m; open('docs/settings.md','w').write(m())"
 	$(BIN)/python -c "from partways.importers.docs import importing_markdown as m; open('docs/importing.md','w').write(m())"
+
+# The interface's translations: collect the strings (GNU gettext), then compile them.
+messages: setup
+	cd src/partways/web && DJANGO_SETTINGS_MODULE=partways.store.settings \
+	  ../../../$(BIN)/django-admin makemessages -l id -l hr -l ar --no-obsolete --no-location
+	cd src/partways/web && DJANGO_SETTINGS_MODULE=partways.store.settings \
+	  ../../../$(BIN)/django-admin compilemessages
 
 clean:
 	rm -rf $(VENV) .partways .pytest_cache .mypy_cache .ruff_cache

@@ -44,9 +44,13 @@ def portfolio(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -
 
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         build_demo(AS_OF, replace=True)
-        alice = create_login(email="alice@example.com", password=PASSWORD, name="Alice", role="owner")
+        alice = create_login(
+            email="alice@example.com", password=PASSWORD, name="Alice", role="owner"
+        )
         bob = create_login(email="bob@example.com", password=PASSWORD, name="Bob", role="manager")
-        dana = create_login(email="dana@example.com", password=PASSWORD, name="Dana", role="manager")
+        dana = create_login(
+            email="dana@example.com", password=PASSWORD, name="Dana", role="manager"
+        )
         charlie = create_login(
             email="charlie@example.com", password=PASSWORD, name="Charlie", role="staff"
         )

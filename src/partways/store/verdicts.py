@@ -44,9 +44,7 @@ def save_verdicts(run: TriageRun, decisions: list[Decision], result: EngineResul
         prune_runs(keep=run)
 
 
-def _verdict(
-    run: TriageRun, d: Decision, series: dict[str, list[list[Any]]]
-) -> ClientVerdict:
+def _verdict(run: TriageRun, d: Decision, series: dict[str, list[list[Any]]]) -> ClientVerdict:
     facts = {s.id: s.facts for s in d.signals}
     value = facts.get("time_vs_value", {})
     money = facts.get("losing_money", {})
@@ -105,8 +103,13 @@ def prune_runs(keep: TriageRun) -> None:
 
 
 def latest_run() -> TriageRun | None:
-    """The newest full run that has verdicts, or None before the first triage."""
-    return TriageRun.objects.filter(verdicts__isnull=False).order_by("-ran_at", "-id").first()
+    """The full run with verdicts for the latest date (the newest of that date), or None."""
+    return (
+        TriageRun.objects.filter(verdicts__isnull=False)
+        .distinct()
+        .order_by("-as_of", "-ran_at", "-id")
+        .first()
+    )
 
 
 def previous_month_run(run: TriageRun) -> TriageRun | None:
@@ -114,6 +117,7 @@ def previous_month_run(run: TriageRun) -> TriageRun | None:
     first_of_month = run.as_of.replace(day=1)
     return (
         TriageRun.objects.filter(as_of__lt=first_of_month, verdicts__isnull=False)
+        .distinct()
         .order_by("-as_of", "-ran_at", "-id")
         .first()
     )

@@ -88,6 +88,7 @@ def label(table: dict[str, Promise], key: str) -> str:
     """The translated name, or the id itself for one the table does not know yet."""
     return str(table.get(key, key))
 
+
 INCIDENT_KINDS: dict[str, Promise] = {
     "abuse_to_you": _("Abuse toward you"),
     "abuse_to_staff": _("Abuse toward staff"),

@@ -26,6 +26,7 @@ from partways.store.verdicts import previous_month_run
 from . import charts, labels
 
 PAGE_SIZE = 50
+PAGE_SIZES = (25, 50, 100, 200)
 # Severity order for sorting by recommendation: the most urgent first.
 REC_RANK = {rec: i for i, rec in enumerate(RECOMMENDATIONS)}
 SORTS = {
@@ -50,6 +51,7 @@ class Query:
     sort: str = DEFAULT_SORT[0]
     direction: str = DEFAULT_SORT[1]
     page: int = 1
+    per_page: int = PAGE_SIZE
 
     @classmethod
     def from_params(cls, params: Any) -> Query:
@@ -57,18 +59,24 @@ class Query:
         sig = params.get("signal", "")
         sort = params.get("sort", DEFAULT_SORT[0])
         direction = params.get("dir", "")
-        try:
-            page = max(1, int(params.get("page", "1")))
-        except ValueError:
-            page = 1
+        page = _int(params.get("page"), 1)
+        per_page = _int(params.get("per"), PAGE_SIZE)
         return cls(
             recommendation=rec if rec in REC_RANK else "",
             signal=sig if sig in labels.SIGNALS else "",
             search=params.get("q", "").strip()[:100],
             sort=sort if sort in SORTS else DEFAULT_SORT[0],
             direction=direction if direction in ("asc", "desc") else _default_dir(sort),
-            page=page,
+            page=max(1, page),
+            per_page=per_page if per_page in PAGE_SIZES else PAGE_SIZE,
         )
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default
 
 
 def _default_dir(sort: str) -> str:
@@ -117,7 +125,7 @@ def table(run: TriageRun, member: TeamMember, query: Query) -> tuple[Page[Row], 
     key = F(SORTS[query.sort])
     order = key.desc(nulls_last=True) if query.direction == "desc" else key.asc(nulls_last=True)
     qs = qs.select_related("client").defer("detail").order_by(order, "client__name")
-    page = Paginator(qs, PAGE_SIZE).get_page(query.page)
+    page = Paginator(qs, query.per_page).get_page(query.page)
     verdicts = list(page.object_list)
     previous = _previous(run, [v.client_id for v in verdicts])
     signs = _signs([v.pk for v in verdicts])
@@ -149,15 +157,21 @@ def _scope_key(member: TeamMember) -> str:
 
 def summary(run: TriageRun, member: TeamMember) -> dict[str, Any]:
     """Counts per recommendation, movement since last month and the two charts (cached)."""
-    key = f"portfolio:{run.pk}:{_scope_key(member)}:{get_language()}"
+    before = previous_month_run(run)
+    # Run ids alone could be reused (SQLite, after a rollback): the timestamps make the
+    # key unique; a new run for an earlier month changes the movement, so it counts too.
+    stamp = f"{run.pk}.{run.ran_at.timestamp()}"
+    if before is not None:
+        stamp += f":{before.pk}.{before.ran_at.timestamp()}"
+    key = f"portfolio:{stamp}:{_scope_key(member)}:{get_language()}"
     found = cache.get(key)
     if found is None:
-        found = _summary(run, member)
+        found = _summary(run, before, member)
         cache.set(key, found, 600)
     return found  # type: ignore[no-any-return]
 
 
-def _summary(run: TriageRun, member: TeamMember) -> dict[str, Any]:
+def _summary(run: TriageRun, before: TriageRun | None, member: TeamMember) -> dict[str, Any]:
     from partways.store.models import BusinessSettings
 
     rows = list(
@@ -166,12 +180,9 @@ def _summary(run: TriageRun, member: TeamMember) -> dict[str, Any]:
         )
     )
     counts = Counter(r[2] for r in rows)
-    before = previous_month_run(run)
     movement: dict[str, Any] = {"since": before.as_of if before else None}
     if before is not None:
-        old = dict(
-            scoped(before, member).values_list("client_id", "recommendation").iterator()
-        )
+        old = dict(scoped(before, member).values_list("client_id", "recommendation").iterator())
         worse = better = new = 0
         for client_id, _name, rec, *_rest in rows:
             if client_id not in old:
@@ -228,5 +239,6 @@ def _summary(run: TriageRun, member: TeamMember) -> dict[str, Any]:
         "pareto_svg": pareto_svg,
         "scatter_svg": scatter_svg,
         "top_share": share,
+        "top_share_pct": round(share * 100),
         "currency": currency,
     }

@@ -20,8 +20,7 @@ def _refuse_unsafe_production() -> None:
 
     if settings.PRODUCTION and (found := problems()):
         raise ImproperlyConfigured(
-            "partways will not serve in production mode: "
-            + " ".join(f"{p} {h}" for p, h in found)
+            "partways will not serve in production mode: " + " ".join(f"{p} {h}" for p, h in found)
         )
 
 

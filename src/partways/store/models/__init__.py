@@ -7,6 +7,7 @@ from .communication import Meeting, Message, MessageLabel
 from .conduct import Incident
 from .engagements import Contract, Deliverable, Project, Proposal
 from .imports import ImportBatch, ImportCursor, ImportedKey
+from .letters import LetterDraft
 from .offboarding import CaseEvent, OffboardingCase, OffboardingStep
 from .plans import RepairPlan, TriageRun
 from .verdicts import ClientVerdict, VerdictSignal
@@ -29,6 +30,7 @@ __all__ = [
     "ImportCursor",
     "ImportedKey",
     "Incident",
+    "LetterDraft",
     "Invoice",
     "Meeting",
     "Message",

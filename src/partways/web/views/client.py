@@ -59,9 +59,7 @@ def _card(client_id: int, sig: dict[str, Any]) -> dict[str, Any]:
     return {
         **sig,
         "title": title,
-        "evidence": [
-            {**e, "url": records.link(client_id, e["record"])} for e in sig["evidence"]
-        ],
+        "evidence": [{**e, "url": records.link(client_id, e["record"])} for e in sig["evidence"]],
         "trend_svg": mark_safe(
             charts.trend(
                 series,
@@ -85,9 +83,7 @@ def record_page(request: HttpRequest, client_id: int, kind: str, key: str) -> Ht
     context: dict[str, Any] = {"client": client, "kind": kind, "record": record}
     if isinstance(record, Message):
         shown = flagged_messages([record.pk])
-        context["text_html"] = (
-            highlight_spans(record.text, shown[0].spans) if shown else None
-        )
+        context["text_html"] = highlight_spans(record.text, shown[0].spans) if shown else None
         context["labels"] = shown[0].labels if shown else {}
     context["currency"] = BusinessSettings.load().base_currency
     return render(request, "partways/record.html", context)

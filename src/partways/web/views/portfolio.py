@@ -19,7 +19,7 @@ from partways.store.verdicts import latest_run
 
 from .. import labels
 from ..access import MANAGERS, OWNER, role_required
-from ..portfolio import SORTS, Query, summary, table
+from ..portfolio import PAGE_SIZES, SORTS, Query, summary, table
 
 
 @role_required(*MANAGERS)
@@ -38,10 +38,9 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             pareto_svg=mark_safe(facts["pareto_svg"]),
             scatter_svg=mark_safe(facts["scatter_svg"]),
             recommendations=[(r, labels.label(labels.RECOMMENDATIONS, r)) for r in RECOMMENDATIONS],
-            signals=sorted(
-                ((k, str(v)) for k, v in labels.SIGNALS.items()), key=lambda kv: kv[1]
-            ),
+            signals=sorted(((k, str(v)) for k, v in labels.SIGNALS.items()), key=lambda kv: kv[1]),
             sorts=list(SORTS),
+            page_sizes=PAGE_SIZES,
         )
     # HTMX asks for the table alone when a filter or sort changes.
     if request.headers.get("HX-Request") and run is not None:
@@ -58,9 +57,7 @@ def run_portfolio_triage(request: HttpRequest) -> HttpResponse:
     except DataError as exc:
         messages.error(request, _("The triage could not run: %(problem)s") % {"problem": exc})
     else:
-        messages.success(
-            request, _("Triage done: %(n)d clients.") % {"n": len(outcome.decisions)}
-        )
+        messages.success(request, _("Triage done: %(n)d clients.") % {"n": len(outcome.decisions)})
     return redirect("portfolio")
 
 

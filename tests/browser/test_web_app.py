@@ -1,0 +1,100 @@
+"""The web app in a real browser: log in, portfolio, a flagged client, staff, Arabic."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import OWNER, STAFF, log_in, shot
+
+
+def test_log_in_and_see_the_portfolio(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, *OWNER[:2])
+    page.wait_for_url("**/portfolio/")
+    assert page.get_by_role("heading", name="Portfolio", level=1).is_visible()
+    rows = page.locator("#clients-table tbody tr")
+    assert rows.count() == 45
+    # Both charts are drawn inline as SVG.
+    assert page.locator("figure.chart svg").count() == 2
+    shot(page, "portfolio")
+
+
+def test_wrong_password_is_refused_with_a_message(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, OWNER[0], "not the password")
+    assert "/login/" in page.url
+    assert page.get_by_role("alert").is_visible()
+
+
+def test_filter_the_portfolio_without_reloading(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, *OWNER[:2])
+    page.wait_for_url("**/portfolio/")
+    page.get_by_label("Recommendation", exact=True).select_option("end_now")
+    page.wait_for_url(re.compile(r".*rec=end_now.*"))
+    badges = page.locator("#clients-table tbody .badge")
+    badges.first.wait_for()
+    texts = set(badges.all_inner_texts())
+    assert texts == {"End now"}
+
+
+def test_open_a_flagged_client_and_see_its_evidence(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, *OWNER[:2])
+    page.wait_for_url("**/portfolio/")
+    page.locator("#clients-table tbody tr").first.get_by_role("link").click()
+    page.wait_for_url(re.compile(r".*/clients/\d+/$"))
+    assert page.locator("#verdict .badge").is_visible()
+    assert page.locator("#signals article.signal").count() >= 10
+    evidence = page.locator("ul.evidence li a").first
+    assert evidence.is_visible()
+    assert page.locator("#flagged mark.span").count() >= 1
+    shot(page, "client")
+    evidence.click()
+    page.wait_for_url(re.compile(r".*/records/.*"))
+    assert page.locator("dl.card").is_visible()
+
+
+def test_keyboard_users_can_skip_to_the_content(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, *OWNER[:2])
+    page.wait_for_url("**/portfolio/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "content" or page.url.endswith("#content")
+
+
+def test_staff_report_an_incident_and_cannot_open_financial_pages(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, *STAFF[:2])
+    page.wait_for_url("**/incidents/")
+    page.get_by_label("Client", exact=True).select_option(label="Al Waha Real Estate")
+    page.get_by_label("What happened").select_option("abuse_to_staff")
+    page.get_by_label("How serious").select_option("high")
+    page.get_by_label("What was said or done").fill("Called me incompetent in front of the team.")
+    page.get_by_role("button", name="Send the report").click()
+    page.wait_for_url("**/incidents/")
+    assert page.get_by_role("status").filter(has_text="Your report on").is_visible()
+    assert page.locator("#reports").get_by_text("Called me incompetent").is_visible()
+    shot(page, "staff-incidents")
+    for url in ("/portfolio/", "/offboarding/", "/repair/", "/settings/", "/import/"):
+        response = page.goto(url)
+        assert response is not None and response.status == 403, url
+        assert "€" not in page.content()
+    assert page.get_by_role("link", name="Portfolio").count() == 0
+
+
+def test_an_arabic_page_renders_right_to_left(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, *STAFF[:2])
+    page.wait_for_url("**/incidents/")
+    page.get_by_label("Language").select_option("ar")
+    page.get_by_role("button", name="Switch").click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # The navigation starts at the right edge in a right-to-left layout.
+    brand = page.locator("header.site .brand").bounding_box()
+    assert brand is not None and brand["x"] > 640
+    shot(page, "arabic-incidents")
+    # The choice follows the person: a new session opens in Arabic too.
+    page.context.clear_cookies()
+    log_in(page, *STAFF[:2])
+    page.wait_for_url("**/incidents/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
