@@ -258,4 +258,9 @@ def repair_plans(rng: Rng, cl: pl.DataFrame, first_id: int) -> pl.DataFrame:
         .otherwise(pl.lit("closed"))
         .alias("status"),
         pl.lit("").alias("notes"),
+        # The columns issue 4 added to repair plans (NOT NULL, no database default).
+        pl.lit(False).alias("acute"),
+        pl.lit("{}").alias("baseline"),
+        pl.lit("[]").alias("actions"),
+        pl.lit("{}").alias("review"),
     )

@@ -120,7 +120,37 @@ def bench_text(
     out.print(f"Figures written to {report}.")
 
 
+def bench_web(
+    clients: Annotated[int, typer.Option(help="Clients in the generated portfolio.")] = 2000,
+    users: Annotated[int, typer.Option(help="Concurrent logged-in users.")] = 20,
+    requests: Annotated[
+        int, typer.Option("--requests-per-user", help="Requests each user makes.")
+    ] = 100,
+    threads: Annotated[int, typer.Option(help="Server threads (partways serve --threads).")] = 8,
+    postgres: Annotated[
+        str | None,
+        typer.Option(help="A PostgreSQL server URL; a scratch database is made and dropped."),
+    ] = None,
+    report: Annotated[
+        Path, typer.Option("--out", help="The Markdown file whose web section is rewritten.")
+    ] = Path("docs/benchmarks.md"),
+) -> None:
+    """The portfolio page under concurrent users, on SQLite (and PostgreSQL if given)."""
+    if min(clients, users, requests, threads) < 1:
+        raise UserError("every size must be at least 1.")
+    args = [
+        "--clients", str(clients), "--users", str(users), "--requests-per-user", str(requests),
+        "--threads", str(threads), "--out", str(report.resolve()),
+        *(["--postgres", postgres] if postgres else []),
+    ]  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "partways.bench.web", *args])
+    if done.returncode != 0:
+        raise UserError(f"the benchmark failed (exit status {done.returncode}); see above.")
+    out.print(f"Figures written to {report}.")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(bench)
+    app.command("bench-web")(bench_web)
     app.command("bench-import")(bench_import)
     app.command("bench-text")(bench_text)

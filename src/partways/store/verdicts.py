@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 
 from partways.core.engine import EngineResult
 from partways.core.triage import Decision
@@ -104,20 +105,20 @@ def prune_runs(keep: TriageRun) -> None:
 
 def latest_run() -> TriageRun | None:
     """The full run with verdicts for the latest date (the newest of that date), or None."""
-    return (
-        TriageRun.objects.filter(verdicts__isnull=False)
-        .distinct()
-        .order_by("-as_of", "-ran_at", "-id")
-        .first()
-    )
+    return _with_verdicts().order_by("-as_of", "-ran_at", "-id").first()
 
 
 def previous_month_run(run: TriageRun) -> TriageRun | None:
     """The newest run dated in an earlier month than ``run``: what "since last month" means."""
     first_of_month = run.as_of.replace(day=1)
     return (
-        TriageRun.objects.filter(as_of__lt=first_of_month, verdicts__isnull=False)
-        .distinct()
+        _with_verdicts()
+        .filter(as_of__lt=first_of_month)
         .order_by("-as_of", "-ran_at", "-id")
         .first()
     )
+
+
+def _with_verdicts() -> QuerySet[TriageRun]:
+    # EXISTS answers from the (run, client) index; a join would read every verdict.
+    return TriageRun.objects.filter(Exists(ClientVerdict.objects.filter(run=OuterRef("pk"))))

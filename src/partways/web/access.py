@@ -31,7 +31,7 @@ def member_of(request: HttpRequest) -> TeamMember:
     A superuser made with Django's own tools counts as an owner.
     """
     user = request.user
-    member = getattr(user, "member", None) if user.is_authenticated else None
+    member: TeamMember | None = getattr(user, "member", None) if user.is_authenticated else None
     if member is not None:
         return member
     if user.is_authenticated and user.is_superuser:

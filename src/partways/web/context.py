@@ -29,7 +29,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         member = member_of(request)
     except PermissionDenied:
         return {}
-    here = request.resolver_match.url_name if request.resolver_match else ""
+    here = (request.resolver_match.url_name if request.resolver_match else "") or ""
     links = [
         {"url": reverse(name), "label": label, "current": here.startswith(name.split("_")[0])}
         for name, label, roles in NAVIGATION

@@ -7,6 +7,7 @@ whose clients are shown, so they are cached per (run, scope, language).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,7 @@ from . import charts, labels
 PAGE_SIZE = 50
 PAGE_SIZES = (25, 50, 100, 200)
 # Severity order for sorting by recommendation: the most urgent first.
-REC_RANK = {rec: i for i, rec in enumerate(RECOMMENDATIONS)}
+REC_RANK: dict[str, int] = {rec: i for i, rec in enumerate(RECOMMENDATIONS)}
 SORTS = {
     "name": "client__name",
     "score": "score",
@@ -129,8 +130,9 @@ def table(run: TriageRun, member: TeamMember, query: Query) -> tuple[Page[Row], 
     verdicts = list(page.object_list)
     previous = _previous(run, [v.client_id for v in verdicts])
     signs = _signs([v.pk for v in verdicts])
-    page.object_list = [Row(v, previous.get(v.client_id), signs.get(v.pk, [])) for v in verdicts]
-    return page, page.paginator.count
+    rows = [Row(v, previous.get(v.client_id), signs.get(v.pk, [])) for v in verdicts]
+    page.object_list = rows  # type: ignore[assignment]
+    return page, page.paginator.count  # type: ignore[return-value]
 
 
 def _previous(run: TriageRun, client_ids: list[int]) -> dict[int, tuple[str, float]]:
@@ -151,19 +153,29 @@ def _signs(verdict_ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def _scope_key(member: TeamMember) -> str:
-    return "all" if member.role == TeamMember.Role.OWNER else f"m{member.pk}"
+def cache_stamp(run: TriageRun, before: TriageRun | None, member: TeamMember) -> str:
+    """What the portfolio's cached parts depend on: the runs, whose clients, the language.
 
-
-def summary(run: TriageRun, member: TeamMember) -> dict[str, Any]:
-    """Counts per recommendation, movement since last month and the two charts (cached)."""
-    before = previous_month_run(run)
-    # Run ids alone could be reused (SQLite, after a rollback): the timestamps make the
-    # key unique; a new run for an earlier month changes the movement, so it counts too.
+    Run ids alone could be reused (SQLite, after a rollback): the timestamps make the
+    stamp unique. A new run for an earlier month changes the movement, so it counts
+    too; so does a change in which clients a manager has.
+    """
     stamp = f"{run.pk}.{run.ran_at.timestamp()}"
     if before is not None:
         stamp += f":{before.pk}.{before.ran_at.timestamp()}"
-    key = f"portfolio:{stamp}:{_scope_key(member)}:{get_language()}"
+    if member.role == TeamMember.Role.OWNER:
+        scope = "all"
+    else:
+        ids = tuple(scoped(run, member).values_list("client_id", flat=True).order_by("client_id"))
+        scope = f"m{member.pk}.{hash(ids)}"
+    return f"{stamp}:{scope}:{get_language()}"
+
+
+def summary(
+    run: TriageRun, before: TriageRun | None, member: TeamMember, stamp: str
+) -> dict[str, Any]:
+    """Counts per recommendation, movement since last month and the two charts (cached)."""
+    key = "portfolio-summary:" + hashlib.sha1(stamp.encode()).hexdigest()
     found = cache.get(key)
     if found is None:
         found = _summary(run, before, member)

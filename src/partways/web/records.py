@@ -55,7 +55,7 @@ def load(client: Client, kind: str, key: str) -> Any:
     if model is None:
         raise Http404("No such kind of record.")
     lookup: dict[str, Any] = {"number": key} if kind == "invoice" else {"pk": _int(key)}
-    found = model._default_manager.filter(client=client, **lookup).first()  # type: ignore[misc]
+    found = model._default_manager.filter(client=client, **lookup).first()
     if found is None:
         raise Http404("No such record for this client.")
     return found

@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import path
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partways.core.dataset import DataError
 from partways.core.triage import RECOMMENDATIONS
+from partways.store.models import TeamMember, TriageRun
 from partways.store.triage import run_triage
-from partways.store.verdicts import latest_run
+from partways.store.verdicts import latest_run, previous_month_run
 
 from .. import labels
 from ..access import MANAGERS, OWNER, role_required
-from ..portfolio import PAGE_SIZES, SORTS, Query, summary, table
+from ..portfolio import PAGE_SIZES, Query, cache_stamp, summary, table
+
+# The cached parts are keyed by the triage runs they show, so they never go stale;
+# the expiry only bounds the memory a long-running process keeps for old queries.
+CACHE_SECONDS = 600
 
 
 @role_required(*MANAGERS)
@@ -29,23 +39,72 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     query = Query.from_params(request.GET)
     context: dict[str, object] = {"run": run, "query": query}
     if run is not None:
-        page, matching = table(run, member, query)
-        facts = summary(run, member)
-        context.update(
-            page=page,
-            matching=matching,
-            facts=facts,
-            pareto_svg=mark_safe(facts["pareto_svg"]),
-            scatter_svg=mark_safe(facts["scatter_svg"]),
-            recommendations=[(r, labels.label(labels.RECOMMENDATIONS, r)) for r in RECOMMENDATIONS],
-            signals=sorted(((k, str(v)) for k, v in labels.SIGNALS.items()), key=lambda kv: kv[1]),
-            sorts=list(SORTS),
-            page_sizes=PAGE_SIZES,
+        before = previous_month_run(run)
+        stamp = cache_stamp(run, before, member)
+        facts = summary(run, before, member, stamp)
+        context["facts"] = facts
+        table_html = _table_html(request, run, member, query, stamp, facts)
+        # HTMX asks for the table alone when a filter or sort changes.
+        if request.headers.get("HX-Request"):
+            return HttpResponse(table_html)
+        context["body_html"] = _cached(
+            f"portfolio-body:{stamp}:{query}",
+            lambda: render_to_string(
+                "partways/portfolio_body.html",
+                {
+                    "run": run,
+                    "query": query,
+                    "facts": facts,
+                    "table_html": table_html,
+                    "pareto_svg": mark_safe(facts["pareto_svg"]),
+                    "scatter_svg": mark_safe(facts["scatter_svg"]),
+                    "recommendations": [
+                        (r, labels.label(labels.RECOMMENDATIONS, r)) for r in RECOMMENDATIONS
+                    ],
+                    "signals": sorted(
+                        ((k, str(v)) for k, v in labels.SIGNALS.items()), key=lambda kv: kv[1]
+                    ),
+                    "page_sizes": PAGE_SIZES,
+                },
+                request=request,
+            ),
         )
-    # HTMX asks for the table alone when a filter or sort changes.
-    if request.headers.get("HX-Request") and run is not None:
-        return render(request, "partways/portfolio_table.html", context)
     return render(request, "partways/portfolio.html", context)
+
+
+def _table_html(
+    request: HttpRequest,
+    run: TriageRun,
+    member: TeamMember,
+    query: Query,
+    stamp: str,
+    facts: dict[str, Any],
+) -> str:
+    """The rendered table for this query, cached until the next triage.
+
+    The rows change only when a triage runs (the stamp names the runs, the reader's
+    clients and language), and rendering 50 rows is most of the page's cost.
+    """
+
+    def render_table() -> str:
+        page, matching = table(run, member, query)
+        return render_to_string(
+            "partways/portfolio_table.html",
+            {"page": page, "matching": matching, "facts": facts, "query": query},
+            request=request,
+        )
+
+    return _cached(f"portfolio-table:{stamp}:{query}", render_table)
+
+
+def _cached(name: str, render: Callable[[], str]) -> SafeString:
+    """HTML our own templates rendered (and escaped), kept until the stamp changes."""
+    key = hashlib.sha1(name.encode()).hexdigest()
+    html: str | None = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, CACHE_SECONDS)
+    return mark_safe(html)
 
 
 @require_POST
