@@ -98,3 +98,37 @@ def test_an_arabic_page_renders_right_to_left(page) -> None:  # type: ignore[no-
     log_in(page, *STAFF[:2])
     page.wait_for_url("**/incidents/")
     assert page.evaluate("document.documentElement.dir") == "rtl"
+
+
+def test_start_and_advance_an_offboarding_case_and_download_its_letter(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, *OWNER[:2])
+    page.wait_for_url("**/portfolio/")
+    page.get_by_role("link", name="Beacon Fitness Chain", exact=True).click()
+    page.get_by_role("link", name="Offboarding", exact=True).last.click()
+    # The form comes filled in from the triage: reason, language and the lawful dates.
+    page.get_by_role("button", name="Open the case").click()
+    checklist = page.locator("#checklist")
+    checklist.wait_for()
+    first = checklist.locator("tbody tr").first
+    step = first.get_attribute("id")
+    assert first.get_attribute("data-state") == "pending"
+    first.get_by_label("Note").fill("Clause 9 read: 30 days' notice")
+    first.get_by_role("button", name="Mark done").click()
+    page.locator(f"#{step}[data-state='done']").wait_for()
+    assert page.locator("#audit").get_by_text("Clause 9 read").count() >= 1
+    shot(page, "offboarding-case")
+    # The board shows the case under its next step.
+    page.goto("/offboarding/")
+    assert page.get_by_role("link", name="Beacon Fitness Chain", exact=True).count() >= 1
+    page.go_back()
+    page.locator("#letters").get_by_role("link", name=re.compile("Preview")).first.click()
+    page.wait_for_url(re.compile(r".*/letters/.*"))
+    assert "Beacon Fitness Chain" in page.content()
+    with page.expect_download() as pending:
+        page.locator("#downloads").get_by_role("link", name=re.compile(r"^PDF")).click()
+    download = pending.value
+    path = download.path()
+    assert path is not None
+    with open(path, "rb") as f:
+        assert f.read(5) == b"%PDF-"
+    assert download.suggested_filename.endswith(".pdf")

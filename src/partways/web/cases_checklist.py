@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from partways.core.offboarding import steps as procedure
@@ -40,7 +41,7 @@ def _allowed(v: CaseView, step: str, action: str, today: dt.date) -> str | None:
     """None when ``action`` is allowed on ``step`` today; else why not."""
     if step == "closed" and action == "done" and today < v.case.end_on:
         return _("The relationship runs until %(end)s: close the case on or after that day.") % {
-            "end": v.case.end_on
+            "end": date_format(v.case.end_on)
         }
     try:
         procedure.apply(

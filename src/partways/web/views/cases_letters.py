@@ -1,0 +1,173 @@
+"""A client's letters: preview in the client's language, edit, and download in every
+format; and the key dates as a calendar file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from partways.letters import LANGUAGES, LetterError, UnknownLanguage
+from partways.letters.formats import FORMATS, to_ics
+from partways.store.cases.letters import key_dates
+from partways.store.cases.records import CaseError
+from partways.store.models import Client
+
+from .. import cases_labels
+from ..access import MANAGERS, client_for, role_required
+from ..cases_letters import (
+    CONTENT_TYPES,
+    Prepared,
+    download,
+    draft_for,
+    file_name,
+    kinds_for,
+    letter_as_text,
+    letter_case,
+    prepare,
+    save_draft,
+)
+
+# What composing or writing a letter may raise: a template error, a language without
+# letters, a case that can't be read, an address an e-mail can't carry, or a PDF
+# library missing on the machine.
+LETTER_FAILURES = (LetterError, UnknownLanguage, CaseError, ValueError, OSError)
+
+
+class LetterForm(forms.Form):
+    text = forms.CharField(
+        max_length=20000,
+        strip=False,
+        label=gettext_lazy("The letter's text"),
+        help_text=gettext_lazy(
+            "The first line is the subject. Leave a blank line between paragraphs; "
+            "start a line with “- ” for a bulleted list."
+        ),
+        widget=forms.Textarea(attrs={"rows": 22}),
+    )
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data["text"].replace("\r\n", "\n").strip()
+        subject, _sep, body = text.partition("\n")
+        if not subject.strip() or not body.strip():
+            raise forms.ValidationError(
+                _("Write the subject on the first line and the letter below it.")
+            )
+        return text + "\n"
+
+
+def _letter_args(client_id: int, kind: str, lang: str, request: HttpRequest) -> tuple[Client, Any]:
+    """The client and its case, after checking the letter exists for it (404 if not)."""
+    member = request.member  # type: ignore[attr-defined]
+    client = client_for(member, client_id)
+    case = letter_case(client)
+    if kind not in kinds_for(case) or lang not in LANGUAGES:
+        raise Http404("No such letter.")
+    return client, case
+
+
+@role_required(*MANAGERS)
+def client_letter(request: HttpRequest, client_id: int, kind: str, lang: str) -> HttpResponse:
+    member = request.member  # type: ignore[attr-defined]
+    client, case = _letter_args(client_id, kind, lang, request)
+    here = reverse("client_letter", args=[client.pk, kind, lang])
+    form = None
+    if request.method == "POST":
+        if "discard" in request.POST:
+            draft = draft_for(client, case, kind, lang)
+            if draft is not None:
+                draft.delete()
+            messages.success(request, _("The edits are discarded; the letter is written afresh."))
+            return redirect(here)
+        form = LetterForm(request.POST)
+        if form.is_valid():
+            save_draft(client, case, kind, lang, form.cleaned_data["text"], member.name)
+            messages.success(request, _("The letter is saved; every download uses this text."))
+            return redirect(here)
+    context: dict[str, Any] = {
+        "client": client,
+        "case": case,
+        "kind": kind,
+        "kind_label": cases_labels.label(cases_labels.LETTER_KINDS, kind),
+        "lang": lang,
+        "languages": [
+            (code, name, reverse("client_letter", args=[client.pk, kind, code]))
+            for code, name in LANGUAGES.items()
+        ],
+    }
+    try:
+        prepared = prepare(client, case, kind, lang, timezone.localdate())
+    except LETTER_FAILURES as exc:
+        context["problem"] = str(exc)
+        return render(request, "partways/cases/letter.html", context)
+    letter = prepared.letter
+    context.update(
+        letter=letter,
+        draft=prepared.draft,
+        to=prepared.addressed.to,
+        form=form or LetterForm(initial={"text": _initial_text(prepared)}),
+        downloads=[
+            (
+                cases_labels.label(cases_labels.FORMATS, fmt),
+                ext,
+                reverse("client_letter_download", args=[client.pk, kind, lang, fmt]),
+            )
+            for fmt, ext in FORMATS.items()
+        ],
+    )
+    return render(request, "partways/cases/letter.html", context)
+
+
+def _initial_text(prepared: Prepared) -> str:
+    return prepared.draft.text if prepared.draft else letter_as_text(prepared.letter)
+
+
+@role_required(*MANAGERS)
+def client_letter_download(
+    request: HttpRequest, client_id: int, kind: str, lang: str, fmt: str
+) -> HttpResponse:
+    client, case = _letter_args(client_id, kind, lang, request)
+    if fmt not in FORMATS:
+        raise Http404("No such format.")
+    try:
+        data = download(
+            prepare(client, case, kind, lang, timezone.localdate()), fmt, timezone.now()
+        )
+    except LETTER_FAILURES as exc:
+        messages.error(
+            request, _("The letter could not be written: %(problem)s") % {"problem": exc}
+        )
+        return redirect("client_letter", client.pk, kind, lang)
+    return _attachment(data, CONTENT_TYPES[fmt], file_name(client, f"{kind}-{lang}", fmt))
+
+
+@role_required(*MANAGERS)
+def client_key_dates(request: HttpRequest, client_id: int) -> HttpResponse:
+    """The open repair plan's review and the case's notice and end dates, as iCalendar."""
+    member = request.member  # type: ignore[attr-defined]
+    client = client_for(member, client_id)
+    try:
+        dates = key_dates(client.pk)
+    except CaseError as exc:
+        raise Http404(str(exc)) from None
+    data = to_ics(
+        dates,
+        calendar_name=f"partways: {client.name}",
+        uid_seed=f"partways-client-{client.pk}",
+        stamp=timezone.now(),
+    )
+    return _attachment(data, "text/calendar; charset=utf-8", file_name(client, "dates", "ics"))
+
+
+def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
