@@ -18,6 +18,15 @@ def test_log_in_and_see_the_portfolio(page) -> None:  # type: ignore[no-untyped-
     shot(page, "portfolio")
 
 
+def test_the_owner_runs_the_triage_again_from_the_page(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, *OWNER[:2])
+    page.wait_for_url("**/portfolio/")
+    page.get_by_role("button", name="Run the triage again").click()
+    page.wait_for_url("**/portfolio/")
+    assert page.get_by_role("status").filter(has_text="Triage done: 45 clients.").is_visible()
+    assert page.locator("#clients-table tbody tr").count() == 45
+
+
 def test_wrong_password_is_refused_with_a_message(page) -> None:  # type: ignore[no-untyped-def]
     log_in(page, OWNER[0], "not the password")
     assert "/login/" in page.url

@@ -115,11 +115,3 @@ def test_movement_since_last_month_compares_with_the_previous_months_run(as_alic
     # The table shows each client's score change against that run.
     assert re.search(r'class="(up|down)">', after)
     assert latest_run().as_of == AS_OF  # an older date does not replace the current view
-
-
-def test_the_owner_reruns_the_triage(as_alice: Browser) -> None:
-    runs = ClientVerdict.objects.values("run").distinct().count()
-    response = as_alice.post("/portfolio/triage/", follow=True)
-    assert response.status_code == 200
-    assert "Triage done: 45 clients." in response.content.decode()
-    assert ClientVerdict.objects.values("run").distinct().count() >= runs

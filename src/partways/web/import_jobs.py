@@ -26,6 +26,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import close_old_connections, connection
@@ -71,6 +72,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     clients_created: list[str] = field(default_factory=list)
     unmatched_messages: int = 0
+    unmatched_from: list[tuple[str, int]] = field(default_factory=list)  # the top senders
     refused: bool = False  # errors stopped the file: nothing of it was written
     written: bool = False
     mapping_for: str = ""  # a column-mapping file: the file it maps, not imported itself
@@ -78,6 +80,11 @@ class FileResult:
     @property
     def skipped_total(self) -> int:
         return sum(self.skipped.values())
+
+    @property
+    def row_errors(self) -> bool:
+        """Whether some errors are in rows (so the file's good rows could be imported)."""
+        return any(e.line is not None for e in self.errors)
 
 
 @dataclass
@@ -140,7 +147,7 @@ def formats() -> list[tuple[str, str]]:
     ]
 
 
-def start(files: Iterable[UploadedFile], *, fmt: str | None, skip_bad_rows: bool) -> Job:
+def start(files: Iterable[UploadedFile[Any]], *, fmt: str | None, skip_bad_rows: bool) -> Job:
     """Save ``files`` and import them; return the job (already done for a small upload).
 
     ``fmt`` names the format of every file (None: recognise each one). Raises
@@ -170,7 +177,7 @@ def start(files: Iterable[UploadedFile], *, fmt: str | None, skip_bad_rows: bool
     return job
 
 
-def _save(files: Iterable[UploadedFile], folder: Path) -> tuple[list[_Upload], int]:
+def _save(files: Iterable[UploadedFile[Any]], folder: Path) -> tuple[list[_Upload], int]:
     uploads: list[_Upload] = []
     taken: set[str] = set()
     size = 0
@@ -178,9 +185,12 @@ def _save(files: Iterable[UploadedFile], folder: Path) -> tuple[list[_Upload], i
         name = Path(upload.name or "").name or f"upload-{i + 1}"
         # The same name twice (two months' report.csv) goes into a folder of its own:
         # importers know a file by its name, so it is kept as it was.
-        target = folder / name if name.lower() not in taken else folder / str(i) / name
+        if name.lower() in taken:
+            target = folder / "again" / str(i) / name
+        else:
+            target = folder / "files" / name
         taken.add(name.lower())
-        target.parent.mkdir(exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as out:
             for chunk in upload.chunks():
                 out.write(chunk)
@@ -210,7 +220,8 @@ def _in_thread(
 def run(job: Job, uploads: list[_Upload], folder: Path, opts: ImportOptions) -> None:
     """Import every upload of ``job`` in order, label new messages, remove ``folder``.
 
-    Never raises: whatever goes wrong is in ``job.problem``, and the job ends done.
+    A file that cannot be imported is reported as such, and the next one is imported;
+    the job ends done whatever happens.
     """
     try:
         job.state = "importing"
@@ -220,18 +231,38 @@ def run(job: Job, uploads: list[_Upload], folder: Path, opts: ImportOptions) -> 
             if upload.path in mappings:
                 result = FileResult(upload.name, "", _("Column mapping"))
                 result.mapping_for = mappings[upload.path]
-                job.results.append(result)
-                continue
-            job.results.append(_import_one(job, upload, opts))
+            else:
+                result = _import_guarded(job, upload, opts)
+            job.results.append(result)
         if any(r.written for r in job.results):
             job.state = "labelling"
-            job.labelled = _label(job)
+            try:
+                job.labelled = _label(job)
+            except Exception as exc:  # the files are in; say what is missing
+                log.exception("labelling after import %s failed", job.id)
+                job.problem = _(
+                    "The files were imported, but the new messages could not be read for "
+                    "the signs: %(problem)s"
+                ) % {"problem": exc}
     except Exception as exc:  # the page must end, and say why, whatever happened
         log.exception("import %s failed", job.id)
         job.problem = _("The import stopped: %(problem)s") % {"problem": exc}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         job.state = "done"
+
+
+def _import_guarded(job: Job, upload: _Upload, opts: ImportOptions) -> FileResult:
+    """One file's result, whatever happens: an importer that breaks on a file stops
+    that file only (its transaction rolled back), not the files after it."""
+    try:
+        return _import_one(job, upload, opts)
+    except Exception as exc:
+        log.exception("importing %s (job %s) failed", upload.name, job.id)
+        result = FileResult(upload.name, opts.format or "", "", refused=True)
+        message = _("this file could not be read: %(problem)s") % {"problem": exc}
+        result.errors.append(FileError(upload.name, None, None, message))
+        return result
 
 
 def _mapping_files(uploads: list[_Upload]) -> dict[Path, str]:
@@ -294,6 +325,7 @@ def _result(upload: _Upload, report: FileReport) -> FileResult:
         notes=[n.replace(location, upload.name) for n in report.notes],
         clients_created=list(report.clients_created),
         unmatched_messages=report.unmatched_messages,
+        unmatched_from=report.unmatched_addresses.most_common(5),
         refused=report.refused,
         written=report.written,
     )
