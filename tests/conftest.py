@@ -25,3 +25,11 @@ def django_db_modify_db_settings(tmp_path_factory: pytest.TempPathFactory) -> No
     if db["ENGINE"].endswith("sqlite3"):
         path: Path = tmp_path_factory.mktemp("db") / "partways-test.sqlite3"
         db.setdefault("TEST", {})["NAME"] = str(path)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing() -> None:
+    """Log-ins in tests hash with MD5: the real hasher costs 0.3 s per log-in, on purpose."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -79,3 +79,5 @@ def test_the_form_labels_every_field(as_charlie: Browser) -> None:
     for field in ("client", "kind", "severity", "occurred_at", "note"):
         assert f'<label for="id_{field}">' in html
         assert f'id="id_{field}"' in html
+    # The help text is announced with its field.
+    assert 'aria-describedby="id_note_helptext"' in html and 'id="id_note_helptext"' in html

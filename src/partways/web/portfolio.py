@@ -40,6 +40,7 @@ SORTS = {
     "rate": "rate",
 }
 DEFAULT_SORT = ("score", "desc")
+SCATTER_MAX = 400
 
 
 @dataclass(frozen=True)
@@ -216,16 +217,21 @@ def _summary(run: TriageRun, before: TriageRun | None, member: TeamMember) -> di
         y_label=_("Share of hours"),
         empty_text=_("No hours logged in the window."),
     )
+    plotted = [r for r in rows if r[4] is not None and r[5] is not None]
+    # Beyond a few hundred points the scatter is a blot and the page grows by a
+    # quarter of a megabyte: the clients that need attention come first, then the
+    # busiest of the rest.
+    plotted.sort(key=lambda r: (REC_RANK[r[2]], -(r[5] or 0.0)))
+    shown = plotted[:SCATTER_MAX]
     points = [
         charts.Point(
             label=name,
-            x=h,
-            y=rev / 100,
+            x=h or 0.0,
+            y=(rev or 0) / 100,
             css=f"rec-{rec}",
             href=reverse("client", args=[client_id]),
         )
-        for client_id, name, rec, _s, rev, h in rows
-        if rev is not None and h is not None
+        for client_id, name, rec, _s, rev, h in shown
     ]
     scatter_svg = charts.scatter(
         points,
@@ -252,5 +258,7 @@ def _summary(run: TriageRun, before: TriageRun | None, member: TeamMember) -> di
         "scatter_svg": scatter_svg,
         "top_share": share,
         "top_share_pct": round(share * 100),
+        "scatter_shown": len(shown),
+        "scatter_total": len(plotted),
         "currency": currency,
     }
