@@ -81,3 +81,17 @@ def test_the_form_labels_every_field(as_charlie: Browser) -> None:
         assert f'id="id_{field}"' in html
     # The help text is announced with its field.
     assert 'aria-describedby="id_note_helptext"' in html and 'id="id_note_helptext"' in html
+
+
+def test_a_manager_reports_only_on_his_own_clients(portfolio: Team, as_bob: Browser) -> None:
+    from partways.store.models import Client
+
+    html = as_bob.get("/incidents/").content.decode()
+    other = Client.objects.get(pk=portfolio.other_client).name
+    assert f">{other}<" not in html.replace("&amp;", "&")
+    before = Incident.objects.count()
+    html = _report(as_bob, portfolio.other_client).content.decode()  # type: ignore[attr-defined]
+    assert "Select a valid choice" in html
+    assert Incident.objects.count() == before
+    _report(as_bob, portfolio.bob_clients[0])
+    assert Incident.objects.count() == before + 1

@@ -115,3 +115,14 @@ def test_movement_since_last_month_compares_with_the_previous_months_run(as_alic
     # The table shows each client's score change against that run.
     assert re.search(r'class="(up|down)">', after)
     assert latest_run().as_of == AS_OF  # an older date does not replace the current view
+
+
+def test_a_nul_in_the_search_is_ignored(as_alice: Browser) -> None:
+    assert as_alice.get("/portfolio/?q=ab%00c").status_code == 200
+
+
+def test_htmx_restoring_history_gets_the_whole_page(as_alice: Browser) -> None:
+    html = as_alice.get(
+        "/portfolio/", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    ).content.decode()
+    assert "<html" in html

@@ -128,6 +128,7 @@ def test_a_blank_threshold_goes_back_to_its_default(portfolio: Team, as_alice: B
         ("base_currency", "EURO", "is not a currency code; expected three letters, e.g. USD."),
         ("target_hourly_rate", "lots", "is not an amount; expected an amount such as 80 or 80.50"),
         ("target_hourly_rate", "0", "the amount must be above zero"),
+        ("target_hourly_rate", "1e999999", "is too large; expected an amount such as 80"),
         ("default_cost_rate", "-5", "the amount cannot be negative"),
         ("default_cost_rate", "12.345", "has more than two decimals"),
         ("work_end", "07:00", "The working day must end after it starts."),

@@ -159,3 +159,5 @@ LANGUAGE_COOKIE_NAME = "partways_language"
 # Uploaded exports are written to a temporary file before the importer reads them.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# The team page assigns a manager to every client in one form: one field per client.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000

@@ -66,7 +66,8 @@ class Query:
         return cls(
             recommendation=rec if rec in REC_RANK else "",
             signal=sig if sig in labels.SIGNALS else "",
-            search=params.get("q", "").strip()[:100],
+            # PostgreSQL refuses NUL in text; nobody types one in a name.
+            search=params.get("q", "").replace("\x00", "").strip()[:100],
             sort=sort if sort in SORTS else DEFAULT_SORT[0],
             direction=direction if direction in ("asc", "desc") else _default_dir(sort),
             page=max(1, page),

@@ -52,7 +52,7 @@ def link(client_id: int, record: str) -> str | None:
 def load(client: Client, kind: str, key: str) -> Any:
     """The record of ``kind`` named ``key`` that belongs to ``client``; Http404 otherwise."""
     model = KINDS.get(kind)
-    if model is None:
+    if model is None or "\x00" in key:
         raise Http404("No such kind of record.")
     lookup: dict[str, Any] = {"number": key} if kind == "invoice" else {"pk": _int(key)}
     found = model._default_manager.filter(client=client, **lookup).first()

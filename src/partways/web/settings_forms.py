@@ -23,6 +23,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django import forms
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
@@ -121,6 +122,11 @@ def parse_money(text: str, *, above_zero: bool = False) -> int:
     if value < 0:
         raise SettingError(
             _("the amount cannot be negative; expected an amount such as 80 or 80.50.")
+        )
+    # Checked before multiplying: 1e999999 is finite but overflows the arithmetic.
+    if value > Decimal(MAX_MINOR) / MINOR_UNITS:
+        raise SettingError(
+            _("%(text)s is too large; %(expected)s.") % {"text": text, "expected": expected}
         )
     minor = value * MINOR_UNITS
     if minor != minor.to_integral_value():
@@ -392,6 +398,8 @@ class BusinessForm(forms.Form):
         business.thresholds = data["thresholds"]
         with transaction.atomic():
             business.save()
+        # The cached portfolio pages show the currency and the target rate.
+        cache.clear()
         return dropped
 
 

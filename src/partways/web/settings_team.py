@@ -135,6 +135,8 @@ class AssignmentForm(forms.Form):
         changed = 0
         with transaction.atomic():
             for client in self.clients:
+                if f"client_{client.pk}" not in self.data:
+                    continue  # not on the page that was sent (a client added since)
                 chosen = self.cleaned_data[f"client_{client.pk}"]
                 new_id = chosen.pk if chosen is not None else None
                 if new_id != client.manager_id:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from partways.store.models import Client, Incident, TeamMember
 
 from .. import labels
-from ..access import EVERYONE, role_required
+from ..access import EVERYONE, role_required, visible_clients
 
 
 class IncidentForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -44,8 +44,12 @@ class IncidentForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Incident
         fields = ["client", "kind", "severity", "occurred_at", "note"]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, member: TeamMember, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # Staff report on any client (they meet them all); a manager only sees, and so
+        # reports on, the clients assigned to them.
+        if member.role == TeamMember.Role.MANAGER:
+            self.fields["client"].queryset = visible_clients(member).filter(archived=False)  # type: ignore[attr-defined]
         # Choices are built per form so they follow the reader's language.
         self.fields["kind"].choices = list(labels.INCIDENT_KINDS.items())  # type: ignore[attr-defined]
         self.fields["severity"].choices = list(labels.INCIDENT_SEVERITIES.items())  # type: ignore[attr-defined]
@@ -73,7 +77,7 @@ def reports_for(member: TeamMember) -> QuerySet[Incident]:
 def incidents(request: HttpRequest) -> HttpResponse:
     member = request.member  # type: ignore[attr-defined]
     if request.method == "POST":
-        form = IncidentForm(request.POST)
+        form = IncidentForm(request.POST, member=member)
         if form.is_valid():
             incident = form.save(commit=False)
             incident.reporter = member if member.pk else None
@@ -86,7 +90,9 @@ def incidents(request: HttpRequest) -> HttpResponse:
             )
             return redirect("incidents")
     else:
-        form = IncidentForm(initial={"occurred_at": timezone.localtime().replace(second=0)})
+        form = IncidentForm(
+            initial={"occurred_at": timezone.localtime().replace(second=0)}, member=member
+        )
     return render(
         request,
         "partways/incidents.html",

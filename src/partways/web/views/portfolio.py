@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import path
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -45,8 +46,12 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         context["facts"] = facts
         table_html = _table_html(request, run, member, query, stamp, facts)
         # HTMX asks for the table alone when a filter or sort changes.
-        if request.headers.get("HX-Request"):
-            return HttpResponse(table_html)
+        if request.headers.get("HX-Request") and not request.headers.get(
+            "HX-History-Restore-Request"
+        ):
+            response = HttpResponse(table_html)
+            patch_vary_headers(response, ["HX-Request"])
+            return response
         context["body_html"] = _cached(
             f"portfolio-body:{stamp}:{query}",
             lambda: render_to_string(
@@ -69,7 +74,9 @@ def portfolio(request: HttpRequest) -> HttpResponse:
                 request=request,
             ),
         )
-    return render(request, "partways/portfolio.html", context)
+    response = render(request, "partways/portfolio.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _table_html(
