@@ -126,3 +126,11 @@ def test_htmx_restoring_history_gets_the_whole_page(as_alice: Browser) -> None:
         "/portfolio/", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
     ).content.decode()
     assert "<html" in html
+
+
+def test_a_new_base_currency_shows_at_once_despite_the_cache(as_alice: Browser) -> None:
+    from partways.store.models import BusinessSettings
+
+    assert "Revenue (EUR)" in as_alice.get("/portfolio/").content.decode()
+    BusinessSettings.objects.filter(pk=1).update(base_currency="USD")
+    assert "Revenue (USD)" in as_alice.get("/portfolio/").content.decode()

@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partways.core.triage import RECOMMENDATIONS
-from partways.store.models import ClientVerdict, TeamMember, TriageRun
+from partways.store.models import BusinessSettings, ClientVerdict, TeamMember, TriageRun
 from partways.store.verdicts import previous_month_run
 
 from . import charts, labels
@@ -160,11 +160,17 @@ def cache_stamp(run: TriageRun, before: TriageRun | None, member: TeamMember) ->
 
     Run ids alone could be reused (SQLite, after a rollback): the timestamps make the
     stamp unique. A new run for an earlier month changes the movement, so it counts
-    too; so does a change in which clients a manager has.
+    too; so do the business's currency and target rate, and which clients a manager has.
     """
     stamp = f"{run.pk}.{run.ran_at.timestamp()}"
     if before is not None:
         stamp += f":{before.pk}.{before.ran_at.timestamp()}"
+    # The currency and the target rate are drawn into the charts and the table; with
+    # several server processes, each has its own cache, so a change must show in the key.
+    business = BusinessSettings.objects.filter(pk=1).values_list(
+        "base_currency", "target_hourly_rate_minor"
+    )
+    stamp += f":{list(business)}"
     if member.role == TeamMember.Role.OWNER:
         scope = "all"
     else:
@@ -186,8 +192,6 @@ def summary(
 
 
 def _summary(run: TriageRun, before: TriageRun | None, member: TeamMember) -> dict[str, Any]:
-    from partways.store.models import BusinessSettings
-
     rows = list(
         scoped(run, member).values_list(
             "client_id", "client__name", "recommendation", "score", "revenue_minor", "hours"
