@@ -87,17 +87,11 @@ def client(
 
 def _show_flagged(decision: Decision) -> None:
     """The messages the evidence cites, with the words that were read as signs highlighted."""
-    from partways.store.analysis import flagged_messages
+    from partways.store.analysis import cited_messages, flagged_messages
 
     from .render_text import flagged_table, legend
 
-    ids = [
-        int(e["record"].removeprefix("message "))
-        for s in decision.signals
-        for e in s.evidence
-        if e["record"].startswith("message ")
-    ]
-    messages = flagged_messages(list(dict.fromkeys(ids)))
+    messages = flagged_messages(cited_messages(e for s in decision.signals for e in s.evidence))
     if messages:
         out.print(flagged_table(messages, "Flagged messages: the words read as signs"))
         out.print(legend(label for m in messages for label in m.labels))

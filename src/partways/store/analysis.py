@@ -10,8 +10,9 @@ that is interrupted keeps what it finished and the next one carries on.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
@@ -144,6 +145,17 @@ class FlaggedMessage:
     text: str
     labels: dict[str, float]
     spans: list[tuple[int, int, str]]
+
+
+def cited_messages(evidence: Iterable[Mapping[str, Any]]) -> list[int]:
+    """The ids of the messages that evidence rows cite (``record: "message 42"``), in order,
+    each once."""
+    ids = [
+        int(e["record"].removeprefix("message "))
+        for e in evidence
+        if e["record"].startswith("message ")
+    ]
+    return list(dict.fromkeys(ids))
 
 
 def flagged_messages(message_ids: list[int]) -> list[FlaggedMessage]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+# One lookup for every table of ids: the views call it as cases_labels.label.
+from .labels import label as label
+
 STEPS: dict[str, Promise] = {
     "contract_review": _("Review the contract"),
     "owed_work": _("Finish the work you owe"),
@@ -78,8 +81,3 @@ FORMATS: dict[str, Promise] = {
     "docx": _("Word"),
     "pdf": _("PDF"),
 }
-
-
-def label(table: dict[str, Promise], key: str) -> str:
-    """The translated name, or the id itself for one the table does not know yet."""
-    return str(table.get(key, key))

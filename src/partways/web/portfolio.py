@@ -8,6 +8,7 @@ whose clients are shown, so they are cached per (run, scope, language).
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,8 +22,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partways.core.triage import RECOMMENDATIONS
+from partways.store.business import load_business
 from partways.store.models import BusinessSettings, ClientVerdict, TeamMember, TriageRun
-from partways.store.verdicts import previous_month_run
 
 from . import charts, labels
 
@@ -109,7 +110,9 @@ def scoped(run: TriageRun, member: TeamMember) -> QuerySet[ClientVerdict]:
     return qs.filter(client__manager=member) if member.pk else qs.none()
 
 
-def table(run: TriageRun, member: TeamMember, query: Query) -> tuple[Page[Row], int]:
+def table(
+    run: TriageRun, before: TriageRun | None, member: TeamMember, query: Query
+) -> tuple[Page[Row], int]:
     """One page of rows and the number of verdicts matching the filters."""
     qs = scoped(run, member)
     if query.recommendation:
@@ -130,15 +133,14 @@ def table(run: TriageRun, member: TeamMember, query: Query) -> tuple[Page[Row], 
     qs = qs.select_related("client").defer("detail").order_by(order, "client__name")
     page = Paginator(qs, query.per_page).get_page(query.page)
     verdicts = list(page.object_list)
-    previous = _previous(run, [v.client_id for v in verdicts])
+    previous = _previous(before, [v.client_id for v in verdicts])
     signs = _signs([v.pk for v in verdicts])
     rows = [Row(v, previous.get(v.client_id), signs.get(v.pk, [])) for v in verdicts]
     page.object_list = rows  # type: ignore[assignment]
     return page, page.paginator.count  # type: ignore[return-value]
 
 
-def _previous(run: TriageRun, client_ids: list[int]) -> dict[int, tuple[str, float]]:
-    before = previous_month_run(run)
+def _previous(before: TriageRun | None, client_ids: list[int]) -> dict[int, tuple[str, float]]:
     if before is None or not client_ids:
         return {}
     rows = ClientVerdict.objects.filter(run=before, client_id__in=client_ids)
@@ -165,10 +167,11 @@ def cache_stamp(run: TriageRun, before: TriageRun | None, member: TeamMember) ->
     stamp = f"{run.pk}.{run.ran_at.timestamp()}"
     if before is not None:
         stamp += f":{before.pk}.{before.ran_at.timestamp()}"
-    # The currency and the target rate are drawn into the charts and the table; with
+    # The currency, the target rate and the Pareto share are drawn into the charts and
+    # the table; with
     # several server processes, each has its own cache, so a change must show in the key.
     business = BusinessSettings.objects.filter(pk=1).values_list(
-        "base_currency", "target_hourly_rate_minor"
+        "base_currency", "target_hourly_rate_minor", "thresholds"
     )
     stamp += f":{list(business)}"
     if member.role == TeamMember.Role.OWNER:
@@ -210,7 +213,8 @@ def _summary(run: TriageRun, before: TriageRun | None, member: TeamMember) -> di
             elif REC_RANK[rec] > REC_RANK.get(old[client_id], -1):
                 better += 1
         movement.update(worse=worse, better=better, new=new)
-    business = BusinessSettings.load()
+    business, cfg = load_business()
+    top_share = cfg["pareto.top_share"]
     currency = business.base_currency
     hours = [(name, h or 0.0) for _c, name, _r, _s, _rev, h in rows]
     pareto_svg = charts.pareto_curve(
@@ -218,6 +222,7 @@ def _summary(run: TriageRun, before: TriageRun | None, member: TeamMember) -> di
         title=_("Who takes the hours"),
         summary=_("Cumulative share of the hours logged, clients from most to least hours."),
         id_prefix="pareto-hours",
+        top_share=top_share,
         x_label=_("Share of clients"),
         y_label=_("Share of hours"),
         empty_text=_("No hours logged in the window."),
@@ -253,7 +258,7 @@ def _summary(run: TriageRun, before: TriageRun | None, member: TeamMember) -> di
     share = 0.0
     total = sum(h for _n, h in hours)
     if total:
-        n_top = max(1, -(-len(hours) // 5))
+        n_top = max(1, math.ceil(len(hours) * top_share))
         share = sum(h for _n, h in top[:n_top]) / total
     return {
         "counts": [(rec, counts.get(rec, 0)) for rec in RECOMMENDATIONS],
@@ -263,6 +268,7 @@ def _summary(run: TriageRun, before: TriageRun | None, member: TeamMember) -> di
         "scatter_svg": scatter_svg,
         "top_share": share,
         "top_share_pct": round(share * 100),
+        "top_clients_pct": round(top_share * 100),
         "scatter_shown": len(shown),
         "scatter_total": len(plotted),
         "currency": currency,

@@ -11,7 +11,8 @@ from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from partways.store.analysis import flagged_messages
+from partways.core.signals.base import SEVERITY_POINTS
+from partways.store.analysis import cited_messages, flagged_messages
 from partways.store.models import BusinessSettings, ClientVerdict, Message
 from partways.store.verdicts import latest_run
 
@@ -38,18 +39,14 @@ def client_page(request: HttpRequest, client_id: int) -> HttpResponse:
         detail = verdict.detail
         signals = sorted(
             detail["signals"],
-            key=lambda s: (-["none", "low", "medium", "high"].index(s["severity"]), s["id"]),
+            key=lambda s: (-SEVERITY_POINTS[s["severity"]], s["id"]),
         )
         context["signals"] = [_card(client.pk, s) for s in signals]
         context["detail"] = detail
         context["strategies"] = [s["id"] for s in detail.get("strategies", [])]
-        ids = [
-            int(e["record"].removeprefix("message "))
-            for s in detail["signals"]
-            for e in s["evidence"]
-            if e["record"].startswith("message ")
-        ]
-        context["flagged"] = flagged_messages(list(dict.fromkeys(ids)))
+        context["flagged"] = flagged_messages(
+            cited_messages(e for s in detail["signals"] for e in s["evidence"])
+        )
     return render(request, "partways/client.html", context)
 
 

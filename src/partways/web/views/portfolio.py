@@ -44,7 +44,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         stamp = cache_stamp(run, before, member)
         facts = summary(run, before, member, stamp)
         context["facts"] = facts
-        table_html = _table_html(request, run, member, query, stamp, facts)
+        table_html = _table_html(request, run, before, member, query, stamp, facts)
         # HTMX asks for the table alone when a filter or sort changes.
         if request.headers.get("HX-Request") and not request.headers.get(
             "HX-History-Restore-Request"
@@ -82,6 +82,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 def _table_html(
     request: HttpRequest,
     run: TriageRun,
+    before: TriageRun | None,
     member: TeamMember,
     query: Query,
     stamp: str,
@@ -94,7 +95,7 @@ def _table_html(
     """
 
     def render_table() -> str:
-        page, matching = table(run, member, query)
+        page, matching = table(run, before, member, query)
         return render_to_string(
             "partways/portfolio_table.html",
             {"page": page, "matching": matching, "facts": facts, "query": query},
