@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from .limits import limits_markdown
+
 Direction = Literal["higher_is_worse", "lower_is_worse"]
 
 
@@ -417,4 +419,4 @@ def settings_markdown() -> str:
     for s in SETTINGS:
         default = int(s.default) if float(s.default).is_integer() else s.default
         lines.append(f"| `{s.key}` | {default} | {s.unit} | {s.doc} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + limits_markdown()

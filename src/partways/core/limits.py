@@ -1,0 +1,140 @@
+"""The limits registry: how much of any one input partways will read, documented.
+
+The settings registry (``config.py``) holds a business's judgement thresholds; this one
+holds the operator's guard rails against inputs that would exhaust the machine: an
+upload too large, an archive that expands a thousandfold, a message body of megabytes,
+a calendar rule repeating forever. Each limit has a key, a default that fits real
+exports with room to spare, a unit and one sentence saying what happens past it.
+
+An operator raises or lowers a limit with an environment variable named after its key
+(``archive.max_unpacked_bytes`` -> ``PARTWAYS_LIMIT_ARCHIVE_MAX_UNPACKED_BYTES``).
+``docs/settings.md`` lists them after the thresholds, and a test fails when it differs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limit:
+    key: str
+    default: int
+    unit: str
+    doc: str
+
+    @property
+    def env(self) -> str:
+        return "PARTWAYS_LIMIT_" + self.key.upper().replace(".", "_")
+
+
+LIMITS: tuple[Limit, ...] = (
+    Limit(
+        "upload.max_bytes",
+        512 * MIB,
+        "bytes",
+        "The largest web upload, all files together; a larger one is refused before it "
+        "is read. Uploads are written to disk as they arrive, never held in memory.",
+    ),
+    Limit(
+        "archive.max_unpacked_bytes",
+        2048 * MIB,
+        "bytes",
+        "The most an archive (a Slack or Toggl export zip) may expand to, all entries "
+        "together; a larger one is refused before anything is extracted.",
+    ),
+    Limit(
+        "archive.max_ratio",
+        200,
+        "times",
+        "How many times larger than its compressed size one archive entry may expand "
+        "(real JSON and CSV exports expand 5 to 30 times; a zip bomb thousands of times).",
+    ),
+    Limit(
+        "archive.max_entries",
+        500_000,
+        "files",
+        "The most files one archive may hold.",
+    ),
+    Limit(
+        "text.max_field_chars",
+        1_000_000,
+        "characters",
+        "The longest single field (a message body, a description, a note) an import "
+        "accepts; a longer one is refused with its file and line.",
+    ),
+    Limit(
+        "text.max_analysed_chars",
+        20_000,
+        "characters",
+        "How much of a message's text its language and signs are read from; the rest "
+        "is kept but not analysed (a long tail is quoted history or pasted data).",
+    ),
+    Limit(
+        "structure.max_depth",
+        64,
+        "levels",
+        "The deepest nesting of a JSON, YAML or MIME structure an import reads.",
+    ),
+    Limit(
+        "yaml.max_aliases",
+        100,
+        "aliases",
+        "The most YAML aliases (*name) one record file may use; expansion attacks use millions.",
+    ),
+    Limit(
+        "calendar.max_occurrences",
+        5_000,
+        "occurrences",
+        "The most occurrences one repeating calendar event is expanded into.",
+    ),
+)
+
+_BY_KEY = {item.key: item for item in LIMITS}
+
+
+class LimitMisconfigured(ValueError):
+    """An environment variable sets a limit to something that is not a positive whole number."""
+
+    def __init__(self, env: str, value: str) -> None:
+        super().__init__(env, value)
+        self.env = env
+        self.value = value
+        self.code = "limit_misconfigured"
+
+
+def limit(key: str) -> int:
+    """The limit ``key`` in force: its environment override, or its default.
+
+    Raises ``KeyError`` for a key that is not in the registry and
+    :class:`LimitMisconfigured` for an override that is not a positive whole number.
+    """
+    item = _BY_KEY[key]
+    raw = os.environ.get(item.env, "").strip().replace("_", "")
+    if not raw:
+        return item.default
+    if not raw.isdigit() or int(raw) < 1:
+        raise LimitMisconfigured(item.env, raw)
+    return int(raw)
+
+
+def limits_markdown() -> str:
+    """The registry as the Markdown table appended to ``docs/settings.md``."""
+    lines = [
+        "## Input limits",
+        "",
+        "Generated from `partways.core.limits.LIMITS`. These guard the machine, not the",
+        "verdicts: change one for the whole installation with the environment variable",
+        "shown (a positive whole number).",
+        "",
+        "| key | default | unit | environment variable | what happens past it |",
+        "|---|---|---|---|---|",
+    ]
+    for item in LIMITS:
+        lines.append(
+            f"| `{item.key}` | {item.default:,} | {item.unit} | `{item.env}` | {item.doc} |"
+        )
+    return "\n".join(lines) + "\n"
