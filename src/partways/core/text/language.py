@@ -54,6 +54,12 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 # From this many characters on, lingua's faster low-accuracy mode is as good.
 LONG_TEXT = 120
+# No word of the configured languages is longer ("pneumonoultramicroscopicsilicovolcano-
+# coniosis" is 45 letters). A longer run of letters is pasted data, a base64 blob or a
+# key held down, and lingua's time grows with the square of a word's length (80,000
+# letters in one run took 1.5 s, a million several minutes): such runs are not read.
+LONGEST_WORD = 45
+_NOT_A_WORD = re.compile(rf"[^\W\d_]{{{LONGEST_WORD + 1},}}")
 _WORD = re.compile(r"[^\W\d_]+")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -110,6 +116,7 @@ class LanguageIdentifier:
     def _by_lingua(self, text: str) -> str | None:
         # Trigrams alone tell a longer text's language as well as every n-gram does, in a
         # third of the time; a short one needs them all (lingua's own guidance).
+        text = _NOT_A_WORD.sub(" ", text)
         detector = self._lingua(precise=len(text) < LONG_TEXT)
         found = detector.detect_language_of(text)
         if found is None:

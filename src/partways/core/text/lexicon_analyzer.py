@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from ..limits import limit
 from .language import LanguageIdentifier
 from .lexicon import (
     Lexicon,
@@ -26,7 +27,7 @@ from .lexicon import (
 )
 from .matcher import Hit, Matcher
 from .model import Analysis, Span
-from .tokens import Token, tokenize
+from .tokens import Token, clip, tokenize
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "id", "hr", "ar")
 DEFAULT_THRESHOLD = 0.5
@@ -86,9 +87,12 @@ class LexiconAnalyzer:
         lexicons: Sequence[Lexicon] | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         additions: Path | None = None,
+        max_chars: int | None = None,
     ) -> None:
         """``additions`` is a folder of the user's own ``<language>.yaml`` files, whose
-        entries are added to the shipped lexicons. Raises :class:`LexiconError`."""
+        entries are added to the shipped lexicons. ``max_chars`` is how much of a text is
+        read (default: the ``text.max_analysed_chars`` limit). Raises
+        :class:`LexiconError`, and :class:`partways.core.limits.LimitMisconfigured`."""
         if lexicons is None:
             shipped = set(builtin_languages())
             lexicons = [builtin_lexicon(code) for code in languages if code in shipped]
@@ -97,12 +101,15 @@ class LexiconAnalyzer:
         self.lexicons = {lex.language: lex for lex in lexicons}
         self.languages = tuple(languages)
         self.threshold = threshold
+        self.max_chars = max_chars if max_chars is not None else limit("text.max_analysed_chars")
         self.identifier = LanguageIdentifier(self.languages)
         self._matchers: dict[str | None, Matcher] = {}
-        # The version changes whenever a lexicon, the languages or the threshold do, so
-        # stored labels are recomputed exactly when they could differ.
+        # The version changes whenever a lexicon, the languages, the threshold or the
+        # length read do, so stored labels are recomputed exactly when they could differ.
         canon = [_canonical(lex) for _, lex in sorted(self.lexicons.items())]
-        digest = hashlib.sha256(json.dumps([canon, self.languages, threshold]).encode())
+        digest = hashlib.sha256(
+            json.dumps([canon, self.languages, threshold, self.max_chars]).encode()
+        )
         digest.update(_engine_fingerprint().encode())
         self.version = f"1.0+{digest.hexdigest()[:10]}"
 
@@ -124,7 +131,11 @@ class LexiconAnalyzer:
         return [self.analyze_one(text) for text in texts]
 
     def analyze_one(self, text: str) -> Analysis:
-        """The language, labels and evidence of one text."""
+        """The language, labels and evidence of the first ``max_chars`` of one text.
+
+        The spans are offsets into ``text`` itself.
+        """
+        text = clip(text, self.max_chars)
         language = self.identifier.identify(text)
         tokens = tokenize(text)
         if not tokens:

@@ -50,6 +50,26 @@ class Token(NamedTuple):
     clause: int
 
 
+# How far back from the cut :func:`clip` looks for the start of the word it would halve.
+_CLIP_BACK = 64
+
+
+def clip(text: str, chars: int) -> str:
+    """The first ``chars`` characters of ``text``, less a word the cut would halve.
+
+    What is analysed of a long message: its start, where the author's own words are
+    (the tail of a long one is quoted history or pasted data). Offsets into the clipped
+    text are offsets into ``text``.
+    """
+    if len(text) <= chars:
+        return text
+    end, floor = chars, max(chars - _CLIP_BACK, 0)
+    # Bounded, so a cut inside a run of a million letters costs no more than anywhere.
+    while end > floor and text[end - 1].isalnum() and text[end].isalnum():
+        end -= 1
+    return text[:end] if end > floor else text[:chars]
+
+
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` in order, each with the number of the clause it is in."""
     # A tuple per word and one pass for the breaks: this runs for every message.

@@ -39,7 +39,9 @@ from typing import Any, TypeGuard
 
 import yaml
 
+from ..limits import limit
 from .model import LABELS, Analysis, TextAnalyzer
+from .tokens import clip
 
 MODELS_FILE = "models.yaml"
 DEFAULT_BATCH_SIZE = 32
@@ -291,8 +293,11 @@ class TransformersAnalyzer:
         # Texts of similar length share a batch so little of it is padding; longest
         # first, so a batch too big for the GPU fails at once rather than at the end.
         order = sorted(indices, key=lambda i: len(texts[i]), reverse=True)
+        # The model reads its first max_length tokens only, but its tokenizer would read
+        # the whole of a megabyte-long message first: it gets what the lexicons read.
+        chars = limit("text.max_analysed_chars")
         results = model.pipeline(
-            [texts[i] for i in order],
+            [clip(texts[i], chars) for i in order],
             batch_size=self.config.batch_size,
             top_k=None,
             truncation=True,
