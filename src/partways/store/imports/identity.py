@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.db import IntegrityError, models, transaction
 
 from partways.store.models import (
     BusinessSettings,
@@ -63,6 +66,8 @@ def normal_name(name: str) -> str:
 
 
 NAME_LENGTH = 200  # Client.name and ClientAlias.alias
+
+M = TypeVar("M", bound=models.Model)
 
 
 def _key(name: str) -> str:
@@ -133,24 +138,49 @@ class Directory:
         key = _key(name)
         pk = self.by_name.get(key)
         if pk is None:
-            client = Client.objects.create(name=self._free_name(name.strip()))
-            pk = client.pk
-            self.names[pk] = client.name
-            self.by_name[key] = pk
-            self.created.append(client.name)
-        elif name != self.names[pk] and not ClientAlias.objects.filter(alias__iexact=name).exists():
-            ClientAlias.objects.create(client_id=pk, alias=name)
+            pk = self._create(name, key)
+        elif (
+            name != self.names[pk]
+            and not ClientAlias.objects.filter(alias__iexact=name).exists()
+            and _inserted(ClientAlias, client_id=pk, alias=name) is not None
+        ):
             self.aliased.append((name, self.names[pk]))
         return pk
 
-    def _free_name(self, name: str) -> str:
-        # Client names are unique; two different normal forms can still share a
-        # display name ("A.B." vs "AB"), so number the second.
-        candidate, n = name[:200], 1
-        while Client.objects.filter(name=candidate).exists():
+    def _create(self, name: str, key: str) -> int:
+        """A new client called ``name``, or the one another import made meanwhile.
+
+        Another process importing at the same time may create the same client after
+        this directory was loaded: its insert then wins, and this import takes that
+        client instead of failing on the unique name (PostgreSQL lets the second insert
+        wait for the first transaction, then refuses it).
+        """
+        candidate, n, refused = name[:NAME_LENGTH], 1, False
+        while True:
+            existing = Client.objects.filter(name=candidate).values_list("pk", "name").first()
+            if existing is None:
+                if refused:  # refused, yet not there to read: not a race after all
+                    raise IntegrityError(f"cannot create the client {candidate!r}")
+                made = _inserted(Client, name=candidate)
+                if made is not None:
+                    pk = made.pk
+                    self.names[pk] = candidate
+                    self.by_name[key] = pk
+                    self.created.append(candidate)
+                    return pk
+                refused = True  # someone else took the name just now: look at theirs
+                continue
+            refused = False
+            pk, stored = existing
+            if _key(stored) == key:
+                # The same client, created since this directory was loaded.
+                self.names[pk] = stored
+                self.by_name[key] = pk
+                return pk
+            # Two different normal forms can share a display name ("A.B." vs "AB"):
+            # number the second.
             n += 1
-            candidate = f"{name[:190]} ({n})"
-        return candidate
+            candidate = f"{name[: NAME_LENGTH - 10]} ({n})"
 
     # --- addresses ----------------------------------------------------------------
 
@@ -188,3 +218,16 @@ class Directory:
         if domain not in FREE_MAIL and not self.is_own(email):
             self.by_domain.setdefault(domain, pk)
         return True
+
+
+def _inserted(model: type[M], **fields: Any) -> M | None:
+    """A new ``model`` row with ``fields``, or None when a unique constraint refused it.
+
+    The insert runs in a savepoint: a refusal rolls back only the savepoint, so the
+    import's own transaction goes on.
+    """
+    try:
+        with transaction.atomic():
+            return model._default_manager.create(**fields)
+    except IntegrityError:
+        return None
