@@ -38,9 +38,15 @@ class Writer(Protocol):
 
 def open_writer() -> Writer:
     """The bulk writer for Django's configured database."""
-    connection.ensure_connection()
     if connection.vendor == "sqlite":
+        # ADBC carries its own SQLite library, which must never have the file open while
+        # Django's library has it open in this process (ENGINEERING.md, "One SQLite
+        # library per process"): Django's connection is closed until finish().
+        if connection.in_atomic_block:
+            raise RuntimeError("the SQLite bulk writer cannot run inside a transaction")
+        connection.close()
         return SqliteWriter(str(connection.settings_dict["NAME"]))
+    connection.ensure_connection()
     if connection.vendor == "postgresql":
         return PostgresWriter()
     raise RuntimeError(f"unsupported database vendor {connection.vendor!r}")
@@ -113,8 +119,9 @@ class SqliteWriter:
         # statistics (none) as a real partways database would.
         self._conn.commit()
         self._conn.close()
-        # Fold the write-ahead log back into the database file, so the timed reads
-        # do not have to consult a WAL as large as the data.
+        # Only now may Django's connection open the file again. Fold the write-ahead
+        # log back into the database file, so the timed reads do not have to consult
+        # a WAL as large as the data.
         with connection.cursor() as cur:
             cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 

@@ -6,6 +6,9 @@ their declared types (so nothing is parsed afterwards), and reads the two larges
 tables in parallel partitions. On 5M time entries from SQLite: ConnectorX 3.0 s with
 two partitions, ADBC 5.4 s plus 0.8 s to parse its text timestamps
 (docs/benchmarks.md). Message text is never read: the engine only needs the labels.
+
+On SQLite, ConnectorX runs in a child process (``loader_child``): it carries its own
+SQLite library, which must never open the file this process has open.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import polars as pl
 from django.db import connection
 
 from partways.core.dataset import Business, Dataset
+
+from .loader_child import read_query, read_tables
 
 # One query per engine table. {where} is replaced by a client filter, or nothing.
 QUERIES: dict[str, str] = {
@@ -78,35 +83,17 @@ FEW_CLIENTS = 10
 PARTITION_ON = {"time_entries": "id", "messages": "message_id"}
 
 
-class _Reader:
-    """Runs queries through ConnectorX on the database Django is configured for."""
+def _sqlite_url() -> str:
+    return "sqlite://" + quote(str(Path(connection.settings_dict["NAME"]).resolve()))
 
-    def __init__(self) -> None:
-        settings = connection.settings_dict
-        if connection.vendor == "sqlite":
-            self.url = "sqlite://" + quote(str(Path(settings["NAME"]).resolve()))
-        elif connection.vendor == "postgresql":
-            self.url = _postgres_uri(settings)
-        else:
-            raise RuntimeError(f"unsupported database vendor {connection.vendor!r}")
-        self.partitions = max(1, min(4, os.cpu_count() or 1))
 
-    def __call__(self, sql: str, partition_on: str | None = None) -> pl.DataFrame:
-        import connectorx as cx
+def _partitions() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
 
-        kwargs: dict[str, Any] = {}
-        if partition_on and self.partitions > 1:
-            kwargs = {"partition_on": partition_on, "partition_num": self.partitions}
-        try:
-            table = cx.read_sql(self.url, sql, return_type="arrow", **kwargs)
-        except RuntimeError:
-            if not kwargs:
-                raise
-            # An empty table has no id range to split; read it whole.
-            table = cx.read_sql(self.url, sql, return_type="arrow")
-        frame = pl.from_arrow(table)
-        assert isinstance(frame, pl.DataFrame)
-        return frame
+
+def _read_postgres(sql: str, partition_on: str | None) -> pl.DataFrame:
+    # In this process: PostgreSQL has no shared-library trap.
+    return read_query(_postgres_uri(connection.settings_dict), sql, partition_on, _partitions())
 
 
 def _postgres_uri(s: dict[str, Any]) -> str:
@@ -133,6 +120,40 @@ def _has_archived_clients() -> bool:
         return cur.fetchone() is not None
 
 
+def _partition(name: str, client_ids: Sequence[int] | None) -> str | None:
+    # Only a full load is large enough to be worth reading in parallel partitions.
+    return PARTITION_ON.get(name) if client_ids is None else None
+
+
+def _read_tables(
+    client_ids: Sequence[int] | None, progress: Callable[[str], None] | None
+) -> dict[str, pl.DataFrame]:
+    """Every engine table as a frame, read the fastest way that is safe here.
+
+    A few clients' rows come back faster through Django's open connection than through
+    ConnectorX, which connects anew for every query; many clients' rows are faster
+    through ConnectorX, which does not build a Python object per value. On SQLite,
+    ConnectorX runs in a child process (``loader_child``): its own SQLite library must
+    never open the file this process has open.
+    """
+    few = client_ids is not None and len(client_ids) <= FEW_CLIENTS
+    if not few and connection.vendor == "sqlite":
+        database = Path(str(connection.settings_dict["NAME"])).resolve()
+        queries = [(name, _sql(name, client_ids), _partition(name, client_ids)) for name in QUERIES]
+        return read_tables(_sqlite_url(), queries, _partitions(), database.parent, progress)
+    if not few and connection.vendor != "postgresql":
+        raise RuntimeError(f"unsupported database vendor {connection.vendor!r}")
+    frames: dict[str, pl.DataFrame] = {}
+    for name in QUERIES:
+        if progress:
+            progress(name)
+        sql = _sql(name, client_ids)
+        frames[name] = (
+            _cursor_read(sql) if few else _read_postgres(sql, _partition(name, client_ids))
+        )
+    return frames
+
+
 def load_dataset(
     business: Business,
     client_ids: Sequence[int] | None = None,
@@ -144,23 +165,7 @@ def load_dataset(
     """
     # Resolve Django's connection first: its settings name the database to read.
     connection.ensure_connection()
-    frames: dict[str, pl.DataFrame] = {}
-    # A few clients' rows come back faster through Django's open connection than
-    # through ConnectorX, which connects anew for every query; many clients' rows are
-    # faster through ConnectorX, which does not build a Python object per value.
-    # A few clients' rows come back faster through Django's open connection than
-    # through ConnectorX, which connects anew for every query; many clients' rows are
-    # faster through ConnectorX, which does not build a Python object per value.
-    few = client_ids is not None and len(client_ids) <= FEW_CLIENTS
-    read = None if few else _Reader()
-    for name in QUERIES:
-        if progress:
-            progress(name)
-        sql = _sql(name, client_ids)
-        if read is None:
-            frames[name] = _cursor_read(sql)
-        else:
-            frames[name] = read(sql, PARTITION_ON.get(name) if client_ids is None else None)
+    frames = _read_tables(client_ids, progress)
     # Everyone who works for the owner counts as staff [002 #2]: managers too.
     staff = _cursor_read("SELECT id FROM partways_teammember WHERE role <> 'owner'")
     staff_ids = staff.get_column("id").to_list() if staff.height else []

@@ -20,13 +20,14 @@ from django.views.decorators.http import require_POST
 
 from partways.core.dataset import DataError
 from partways.core.triage import RECOMMENDATIONS
+from partways.store.loader_child import ChildReadFailed
 from partways.store.models import TeamMember, TriageRun
+from partways.store.triage import run_triage
 from partways.store.verdicts import latest_run, previous_month_run
 
 from .. import labels
 from ..access import MANAGERS, OWNER, role_required
 from ..portfolio import PAGE_SIZES, Query, cache_stamp, summary, table
-from ..triage_runner import TriageFailed, run_full_triage
 
 # The cached parts are keyed by the triage runs they show, so they never go stale;
 # the expiry only bounds the memory a long-running process keeps for old queries.
@@ -120,8 +121,8 @@ def _cached(name: str, render: Callable[[], str]) -> SafeString:
 def run_portfolio_triage(request: HttpRequest) -> HttpResponse:
     """Triage every client now, as of today, and show the fresh verdicts."""
     try:
-        count = run_full_triage(dt.date.today())
-    except (DataError, TriageFailed) as exc:
+        count = len(run_triage(dt.date.today()).decisions)
+    except (DataError, ChildReadFailed) as exc:
         messages.error(request, _("The triage could not run: %(problem)s") % {"problem": exc})
     else:
         messages.success(request, _("Triage done: %(n)d clients.") % {"n": count})
