@@ -36,6 +36,7 @@ SQLITE_CACHE_KIB = 256 * 1024
 # From this many rows on, SQLite inserts go through the ADBC staging file.
 STAGING_ROWS = 20_000
 STAGING_SCHEMA = "partways_staging"
+STAGING_INFIX = "-import-staging-"
 # Rows per Arrow batch written to a staging file: bounds the copies held at once.
 STAGING_CHUNK_ROWS = 200_000
 # A large frame is staged in parts of about this many rows, so copying one part into
@@ -184,7 +185,8 @@ def _write_stage(frame: pl.DataFrame) -> Path:
     # One file per frame: an attached file is read in the snapshot the transaction
     # took, so rows added to it later would not be seen.
     db = Path(str(connection.settings_dict["NAME"]))
-    path = db.with_name(f"{db.stem}-import-staging-{uuid.uuid4().hex[:12]}.sqlite3")
+    # The process id in the name lets a later import tell a file left by a killed one.
+    path = db.with_name(f"{db.stem}{STAGING_INFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}.sqlite3")
     with adbc.connect(str(path)) as staging:
         with staging.cursor() as cur:
             for start in range(0, frame.height, STAGING_CHUNK_ROWS):
@@ -290,6 +292,29 @@ def detach_staging() -> None:
     for schema, path in _attached_staging(raw):
         raw.execute(f"DETACH DATABASE {schema}")
         Path(path).unlink(missing_ok=True)
+    _remove_orphaned_staging(Path(str(connection.settings_dict["NAME"])))
+
+
+def _remove_orphaned_staging(db: Path) -> None:
+    """Delete staging files whose import was killed: their process is gone.
+
+    A killed import's transaction never committed, so its staged rows are in no table;
+    only the files themselves are left, as large as what was being imported.
+    """
+    for path in db.parent.glob(f"{db.stem}{STAGING_INFIX}*.sqlite3"):
+        pid = path.name.removeprefix(db.stem + STAGING_INFIX).split("-", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def _copy(table: str, cols: str, frame: pl.DataFrame) -> None:
