@@ -559,3 +559,32 @@ def test_unknown_format_lists_the_formats() -> None:
     assert "'rtf'" in str(raised.value)
     for fmt in FORMATS:
         assert fmt in str(raised.value)
+
+
+def test_a_pdf_without_a_font_for_its_script_is_refused_not_garbled(
+    arabic_letter: Letter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With only DejaVu installed (fontconfig told so by its own configuration file),
+    fontconfig would draw the Arabic letter from a fallback; the PDF is refused instead,
+    naming the fonts and the package, and the Latin letter still renders."""
+    from partways.letters.formats import pdf
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    if not dejavu.is_dir():
+        pytest.skip("needs Debian's fonts-dejavu-core")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig><dir>{dejavu}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    pdf.installed_families.cache_clear()
+    try:
+        assert "Noto Naskh Arabic" not in pdf.installed_families()
+        with pytest.raises(pdf.MissingFonts, match="fonts-noto-core"):
+            render(arabic_letter, "pdf")
+    finally:
+        monkeypatch.delenv("FONTCONFIG_FILE")
+        pdf.installed_families.cache_clear()
+    assert render(arabic_letter, "pdf").startswith(b"%PDF")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from ..compose import LetterError
 from ..model import Letter
 from .html import to_html
 
@@ -14,6 +16,14 @@ _FONTS = {
     "ltr": '"Noto Sans", "DejaVu Sans", sans-serif',
     "rtl": '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", "DejaVu Sans", sans-serif',
 }
+# At least one of these must be installed for a letter in that direction. Without them
+# fontconfig falls back to whatever it finds, and a PDF whose glyphs come from a font
+# without the script reads back as the wrong text (or boxes): refuse instead.
+_NEEDED = {
+    "ltr": ("Noto Sans", "DejaVu Sans"),
+    "rtl": ("Noto Naskh Arabic", "Noto Sans Arabic"),
+}
+_PACKAGE_HINT = "fonts-noto-core"
 _PAGE_CSS = """\
 @page {{ size: A4; margin: 2.5cm; }}
 body {{ font-family: {fonts}; max-width: none; margin: 0; }}
@@ -38,13 +48,49 @@ def _no_network() -> Any:
     return URLFetcher(allowed_protocols={"data"})
 
 
+class MissingFonts(LetterError):
+    """None of the fonts a letter's script needs is installed; says which and where from."""
+
+    def __init__(self, direction: str) -> None:
+        wanted = ", ".join(_NEEDED[direction])
+        super().__init__(
+            f"no font for this letter's script is installed (wanted one of: {wanted}); "
+            f"install them (on Debian and Ubuntu: the package {_PACKAGE_HINT}) or choose "
+            "another format"
+        )
+        self.direction = direction
+
+
+@functools.cache
+def installed_families() -> frozenset[str]:
+    """The font families fontconfig knows, through WeasyPrint's own binding of it."""
+    from weasyprint.text.ffi import ffi, fontconfig
+
+    config = fontconfig.FcInitLoadConfigAndFonts()
+    try:
+        fonts = fontconfig.FcConfigGetFonts(config, fontconfig.FcSetSystem)
+        families = set()
+        for i in range(fonts.nfont if fonts != ffi.NULL else 0):
+            value = ffi.new("FcChar8 **")
+            n = 0
+            while fontconfig.FcPatternGetString(fonts.fonts[i], b"family", n, value) == 0:
+                families.add(ffi.string(value[0]).decode("utf-8", "replace"))
+                n += 1
+        return frozenset(families)
+    finally:
+        fontconfig.FcConfigDestroy(config)
+
+
 def to_pdf(letter: Letter) -> bytes:
     """The letter as a PDF file's bytes (A4, fonts embedded, title and language set from
-    the letter). Raises ``OSError`` when WeasyPrint's libraries (Pango) are missing."""
+    the letter). Raises ``OSError`` when WeasyPrint's libraries (Pango) are missing and
+    :class:`MissingFonts` when no font for the letter's script is installed."""
     # Imported here: WeasyPrint takes about half a second to import, and most runs
     # write no PDF.
     from weasyprint import CSS, HTML
 
+    if not set(_NEEDED[letter.direction]) & installed_families():
+        raise MissingFonts(letter.direction)
     fetcher = _no_network()
     page = CSS(string=_PAGE_CSS.format(fonts=_FONTS[letter.direction]), url_fetcher=fetcher)
     pdf: bytes = HTML(string=to_html(letter), url_fetcher=fetcher).write_pdf(stylesheets=[page])
