@@ -12,7 +12,7 @@ TORCH ?= torch==2.13.0
 # PostgreSQL for the second test run; skipped locally (not in CI) when it does not answer.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: setup demo serve-demo messages test test-sqlite test-postgres lint typecheck bench docs clean
+.PHONY: system setup demo serve-demo messages test test-sqlite test-postgres lint typecheck bench docs clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet $(TORCH)
 	$(BIN)/pip install --quiet -e '.[dev,models]'
 	touch $(STAMP)
+
+# System packages (fonts, Chromium, Dovecot, PostgreSQL's client): installed as root
+# through apt-get, or named in one line when they can't be.
+system:
+	bash scripts/system-setup
 
 # The demo's owner log-in (the demo folder only; never use these for real data).
 DEMO_OWNER ?= maja@studio-horvat.example
@@ -42,7 +47,7 @@ serve-demo: setup
 	  PARTWAYS_OWNER_PASSWORD=$(DEMO_PASSWORD) PARTWAYS_OWNER_NAME="Maja Horvat" \
 	  $(BIN)/partways serve
 
-test: setup lint typecheck test-sqlite test-postgres
+test: system setup lint typecheck test-sqlite test-postgres
 
 lint: setup
 	$(BIN)/ruff check src tests
