@@ -28,6 +28,7 @@ from partways.store.models import (
 
 from . import bulk
 from .context import Context
+from .fields import oversized_fields
 from .keys import with_keys
 from .messages import content_ids, link_replies, messages
 from .writers import WRITERS, Writer
@@ -77,15 +78,23 @@ def write_records(
     lists the errors). ``cursor_source`` names an incremental source whose
     ``records.cursor`` is saved with the records.
     """
+    # Checked here, once for every importer: a field longer than any real export holds
+    # is an error of its row, and the row is left out of what may be written.
+    records, too_long = oversized_fields(records, source)
     report = FileReport(
-        source, importer, title, errors=list(errors), dry_run=dry_run, notes=list(records.notes)
+        source,
+        importer,
+        title,
+        errors=[*errors, *too_long],
+        dry_run=dry_run,
+        notes=list(records.notes),
     )
     report.skipped.update(records.skipped)
-    if errors and not skip_bad_rows:
+    if report.errors and not skip_bad_rows:
         report.refused = True
         return report
-    if errors:
-        report.skipped["bad rows (listed below)"] += len({(e.line, e.path) for e in errors})
+    if report.errors:
+        report.skipped["bad rows (listed below)"] += len({(e.line, e.path) for e in report.errors})
     try:
         with transaction.atomic():
             _write(records, report, cursor_source)
