@@ -160,3 +160,23 @@ def test_a_full_triage_records_the_portfolio_and_a_single_client_run_reuses_it(w
     one = run_triage(dt.date(2026, 6, 30), [workspace.pk])
     assert one.decisions[0].to_json() == full.decisions[0].to_json()
     assert m.TriageRun.objects.count() == 1
+
+
+def test_a_failing_read_in_the_child_process_says_why_and_leaves_no_files(tmp_path) -> None:
+    from django.db import connection
+
+    from partways.store import loader
+    from partways.store.loader_child import ChildReadFailed, read_tables
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the child process reads SQLite only")
+    connection.ensure_connection()
+    queries = [
+        ("clients", loader._sql("clients", None), None),
+        ("x", "SELECT * FROM nowhere", None),
+    ]
+    seen: list[str] = []
+    with pytest.raises(ChildReadFailed, match="nowhere"):
+        read_tables(loader._sqlite_url(), queries, 2, tmp_path, seen.append)
+    assert seen == ["clients", "x"]
+    assert list(tmp_path.iterdir()) == []

@@ -72,7 +72,8 @@ def read_tables(
         said = child.stderr.read()
         if child.wait() != 0:
             tail = said.strip().splitlines()[-3:]
-            raise ChildReadFailed(" / ".join(tail) or f"exit status {child.returncode}")
+            said = " / ".join(tail) or f"exit status {child.returncode}"
+            raise ChildReadFailed(f"the process reading the database failed: {said}")
         return {name: pl.read_ipc(scratch / f"{name}.arrow") for name, *_ in queries}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
