@@ -16,7 +16,9 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Length, Substr
 
+from partways.core.limits import limit
 from partways.core.text import TextAnalyzer
 from partways.core.text.registry import DEFAULT_ANALYZER, make_analyzer
 
@@ -24,6 +26,9 @@ from .models import Message, MessageLabel
 from .settings import data_home
 
 CHUNK = 5_000
+# The most characters of text one chunk holds: a chunk of long messages is smaller, so
+# the memory a run takes does not depend on how long the messages are.
+CHUNK_CHARS = 10_000_000
 
 
 def analyzer_tag(analyzer: TextAnalyzer) -> str:
@@ -77,15 +82,18 @@ def analyze_messages(
     """
     analyzer = analyzer or current_analyzer()
     tag = analyzer_tag(analyzer)
+    # Only what is analysed is read from the database (and the character after it, so
+    # the analyzer can tell whether its cut falls inside a word): a message of a
+    # megabyte costs no more than one of twenty thousand characters.
+    read_chars = max(limit("text.max_analysed_chars"), getattr(analyzer, "max_chars", 0)) + 1
     analysed = labelled = 0
     last_id = 0
     while True:
-        rows = list(
-            _pending(tag).filter(id__gt=last_id).order_by("id").values_list("id", "text")[:CHUNK]
-        )
-        if not rows:
+        ids = _next_chunk(tag, last_id, read_chars)
+        if not ids:
             break
-        last_id = rows[-1][0]
+        last_id = ids[-1]
+        rows = _texts(Message.objects.filter(id__in=ids), read_chars)
         results = analyzer.analyze([text for _, text in rows])
         labels = [
             MessageLabel(
@@ -97,15 +105,13 @@ def analyze_messages(
             for (mid, _), result in zip(rows, results, strict=True)
             for label, score in result.labels.items()
         ]
-        ids = [mid for mid, _ in rows]
         with transaction.atomic():
             # A message deleted or edited while the chunk was read keeps what it has:
             # labels are only written for text that is still the text that was read.
             current = dict(
-                Message.objects.select_for_update().filter(id__in=ids).values_list("id", "text")
+                _texts(Message.objects.select_for_update().filter(id__in=ids), read_chars)
             )
-            read = dict(rows)
-            still = {mid for mid in ids if current.get(mid) == read[mid]}
+            still = {mid for mid, text in rows if current.get(mid) == text}
             MessageLabel.objects.filter(message_id__in=still).delete()
             MessageLabel.objects.bulk_create(
                 [lb for lb in labels if lb.message_id in still], batch_size=2000
@@ -122,6 +128,35 @@ def analyze_messages(
         if progress:
             progress(len(rows))
     return AnalysisRun(tag, analysed, labelled)
+
+
+def _next_chunk(tag: str, after: int, read_chars: int) -> list[int]:
+    """The ids of the next pending messages after id ``after``: up to CHUNK of them, and
+    no more than CHUNK_CHARS characters to read among them (at least one message)."""
+    lengths = (
+        _pending(tag)
+        .filter(id__gt=after)
+        .order_by("id")
+        .annotate(length=Length("text"))
+        .values_list("id", "length")[:CHUNK]
+    )
+    ids: list[int] = []
+    total = 0
+    for mid, length in lengths:
+        total += min(length or 0, read_chars)
+        if ids and total > CHUNK_CHARS:
+            break
+        ids.append(mid)
+    return ids
+
+
+def _texts(messages: QuerySet[Message], read_chars: int) -> list[tuple[int, str]]:
+    """(id, the first ``read_chars`` characters of the text) of ``messages``, by id."""
+    return list(
+        messages.order_by("id")
+        .annotate(start=Substr("text", 1, read_chars))
+        .values_list("id", "start")
+    )
 
 
 def _mark(values: list[tuple[str, str, int]]) -> None:
