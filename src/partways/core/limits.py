@@ -51,7 +51,8 @@ LIMITS: tuple[Limit, ...] = (
         200,
         "times",
         "How many times larger than its compressed size one archive entry may expand "
-        "(real JSON and CSV exports expand 5 to 30 times; a zip bomb thousands of times).",
+        "(real JSON and CSV exports expand 5 to 30 times; a zip bomb thousands of times). "
+        "Entries under 1 MiB unpacked are not held to it.",
     ),
     Limit(
         "archive.max_entries",
@@ -90,6 +91,21 @@ LIMITS: tuple[Limit, ...] = (
         5_000,
         "occurrences",
         "The most occurrences one repeating calendar event is expanded into.",
+    ),
+    Limit(
+        "calendar.max_events",
+        100_000,
+        "events",
+        "The most events (VEVENT) one calendar file may hold; a larger file is refused "
+        "before it is parsed (a year of a busy team's calendar holds a few thousand).",
+    ),
+    Limit(
+        "calendar.max_expansion",
+        1_000_000,
+        "occurrences",
+        "How many occurrences the repeating events of one calendar file may be stepped "
+        "through together (about 7 s); a rule repeating every minute for decades is "
+        "refused past it.",
     ),
 )
 
