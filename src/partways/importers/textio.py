@@ -51,6 +51,29 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def lines(text: str) -> list[str]:
+    """``text`` split into lines as a CSV reader sees them: at CR LF, LF or a lone CR.
+
+    ``str.splitlines`` also splits at form feeds, vertical tabs and Unicode line
+    separators, which are data inside a CSV cell.
+    """
+    return one_newline(text).split("\n")
+
+
+def one_newline(text: str) -> str:
+    """``text`` with every line break a LF (old Mac exports end lines with CR alone)."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _one_newline_bytes(data: bytes) -> bytes:
+    """:func:`one_newline` for UTF-8 bytes (a CR byte is a CR there, unlike in UTF-16)."""
+    if b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"):
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
 def head_text(path: Path, size: int = HEAD_BYTES) -> str:
     """The first ``size`` bytes of ``path`` as text ('' for folders and unreadable files)."""
     if not path.is_file():
@@ -89,7 +112,7 @@ def find_header(
     Lines before it are a preamble (a title, an export date, a blank line).
     """
     # Only the file's start: splitting a whole 100 MB export into lines costs seconds.
-    for index, line in enumerate(text[:HEAD_BYTES].splitlines()[:max_lines]):
+    for index, line in enumerate(lines(text[:HEAD_BYTES])[:max_lines]):
         if not line.strip():
             continue
         delimiter = sniff_delimiter(line)
@@ -120,22 +143,28 @@ class CsvText:
         if self._lines is None:
             # Only needed for error reports and for files with quoted line breaks, so
             # the file is decoded again here rather than kept in memory.
-            text = decode(self.path.read_bytes())[0]
+            text = one_newline(decode(self.path.read_bytes())[0])
             reader = csv.reader(io.StringIO(text), delimiter=self.header.delimiter)
             lines: dict[int, int] = {}
             row = -1
             start = 1
-            for record in reader:
-                number = start
-                start = reader.line_num + 1
-                if number <= self.header.index + 1:
-                    continue
-                if not any(cell.strip() for cell in record):
-                    continue
-                row += 1
-                lines[row] = number
+            try:
+                for record in reader:
+                    number = start
+                    start = reader.line_num + 1
+                    if number <= self.header.index + 1:
+                        continue
+                    if not any(cell.strip() for cell in record):
+                        continue
+                    row += 1
+                    lines[row] = number
+            except csv.Error:
+                # A cell over the csv module's 128 KiB limit: the rows after it are
+                # placed as if each took one line.
+                pass
             self._lines = lines
-        return {r: self._lines.get(r, 0) for r in rows}
+        direct = self.header.index + 2
+        return {r: self._lines.get(r, r + direct) for r in rows}
 
 
 def read_csv(
@@ -176,13 +205,15 @@ def read_csv(
     # string would cost time and as much memory again); Polars checks it is UTF-8,
     # and anything else is decoded here first.
     # (Polars skips a UTF-8 byte-order mark itself.)
-    utf8 = data
+    # Polars ends lines at LF only: a file whose lines end with CR alone (or a mix)
+    # is read with LF line ends, so that its lines are what the header search saw.
+    utf8 = _one_newline_bytes(data) if encoding in ("utf-8", "utf-8-sig") else data
     frame = None
     if encoding in ("utf-8", "utf-8-sig") and header.index == 0:
         frame = _read(path, utf8, header, names, selected, strict=True)
     if frame is None:
         text, encoding = decode(data)
-        utf8 = _body_bytes(text, header.index)
+        utf8 = _body_bytes(one_newline(text), header.index)
         frame = _read(path, utf8, header, names, selected, strict=False)
     assert frame is not None  # only a strict read gives None
     newlines = utf8.count(b"\n") + header.index
@@ -219,11 +250,17 @@ def _read(
             truncate_ragged_lines=False,
             row_index_name="_row",
         )
-    except pl.exceptions.ComputeError as exc:
-        if strict and "utf" in str(exc).lower():
+    except pl.exceptions.PolarsError as exc:
+        if strict and isinstance(exc, pl.exceptions.ComputeError) and "utf" in str(exc).lower():
             return None
-        text = decode(path.read_bytes())[0]
-        raise ImportFailed(_ragged_message(path, text, header) or f"{path}: {exc}") from exc
+        text = one_newline(decode(path.read_bytes())[0])
+        # Polars' own words, first line only: it may quote the whole row otherwise.
+        said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ImportFailed(
+            _ragged_message(path, text, header)
+            or f"{path}: cannot be read as CSV ({said}); expected one header line and "
+            "one row per line, with quotes around values that hold the delimiter."
+        ) from exc
 
 
 def _body_bytes(text: str, header_index: int) -> bytes:
@@ -231,7 +268,8 @@ def _body_bytes(text: str, header_index: int) -> bytes:
     start = 0
     for _ in range(header_index):
         start = text.index("\n", start) + 1
-    return text[start:].encode("utf-8")
+    # A lone surrogate cannot come from decoding bytes; "replace" keeps this total.
+    return text[start:].encode("utf-8", "replace")
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -252,15 +290,18 @@ def _ragged_message(path: Path, text: str, header: CsvHeader) -> str | None:
     """Name the first line with more fields than the header, as Python's csv sees it."""
     reader = csv.reader(io.StringIO(text), delimiter=header.delimiter)
     start = 1
-    for record in reader:
-        number = start
-        start = reader.line_num + 1
-        if number <= header.index + 1:
-            continue
-        if len(record) > len(header.fields):
-            return (
-                f"{path}, line {number}: {len(record)} fields where the header has "
-                f"{len(header.fields)}; expected one field per header column "
-                "(is a value with a delimiter in it missing its quotes?)"
-            )
+    try:
+        for record in reader:
+            number = start
+            start = reader.line_num + 1
+            if number <= header.index + 1:
+                continue
+            if len(record) > len(header.fields):
+                return (
+                    f"{path}, line {number}: {len(record)} fields where the header has "
+                    f"{len(header.fields)}; expected one field per header column "
+                    "(is a value with a delimiter in it missing its quotes?)"
+                )
+    except csv.Error as exc:
+        return f"{path}, line {reader.line_num}: cannot be read as CSV ({exc})."
     return None

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..base import Importer, ImportFailed, RowError
 from ..records import Records
 from ..textio import head_text
-from .message import parse_message
+from .message import UnreadableMessage, parse_message
 from .rows import MessageRows
 
 # A message file starts with header lines; these say it is mail and not, say, an
@@ -89,7 +89,11 @@ class _FileMessages(Importer):
                     RowError(str(file), None, None, f"cannot be read ({exc.strerror})")
                 )
                 continue
-            record = parse_message(raw)
+            try:
+                record = parse_message(raw)
+            except UnreadableMessage as exc:
+                rows.errors.append(RowError(str(file), None, None, str(exc)))
+                continue
             if record is None:
                 rows.errors.append(
                     RowError(str(file), None, None, "the file is empty; expected a message")

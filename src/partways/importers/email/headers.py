@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from email.errors import HeaderParseError
 from email.header import decode_header
 from email.utils import getaddresses, parsedate_tz
 from zoneinfo import ZoneInfo
@@ -70,15 +71,19 @@ def _decode_words(text: str) -> str:
     """RFC 2047 words decoded, each in its charset, else UTF-8, else Windows-1252."""
     try:
         parts = decode_header(text)
-    except (ValueError, AssertionError):  # a broken base64 word
+    except (ValueError, AssertionError, HeaderParseError):  # a broken base64 word
         return text
     out = []
     for chunk, charset in parts:
         if isinstance(chunk, str):
             out.append(chunk)
         elif charset is None:
-            # Text between encoded words comes back escaped this way.
-            out.append(chunk.decode("raw-unicode-escape"))
+            # Text between encoded words comes back escaped this way; a backslash the
+            # sender wrote ("C:\users") is no escape, so that text is kept as written.
+            try:
+                out.append(chunk.decode("raw-unicode-escape"))
+            except UnicodeDecodeError:
+                out.append(chunk.decode("latin-1"))
         else:
             out.append(decode_bytes(chunk, None if charset == "unknown-8bit" else charset))
     return "".join(out)

@@ -17,7 +17,7 @@ from ..base import Importer, ImportFailed, RowError
 from ..records import Records
 from ..textio import head_text
 from .headers import from_line_date
-from .message import parse_message
+from .message import UnreadableMessage, parse_message
 from .rows import MessageRows
 
 # Every message starts with a "From " line; the mailbox module splits the same way.
@@ -169,7 +169,11 @@ def _read_chunk(job: _Job, data: mmap.mmap | None = None) -> _Chunk:
         raw = data[first_end + 1 : end]
         if b">From " in raw:
             raw = _ESCAPED_FROM.sub(rb"\1", raw)
-        record = parse_message(raw)
+        try:
+            record = parse_message(raw)
+        except UnreadableMessage as exc:
+            rows.errors.append(RowError(path, line, None, str(exc)))
+            continue
         if record is None:
             rows.errors.append(
                 RowError(path, line, None, "an empty message; expected headers and a body")

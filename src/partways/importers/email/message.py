@@ -14,6 +14,8 @@ from email.parser import BytesParser
 from email.policy import compat32
 from typing import Any
 
+from partways.core.limits import limit
+
 from .body import body_text, decode_bytes
 from .headers import addresses, decode, header_date, message_ids
 from .reply import strip_reply
@@ -26,9 +28,47 @@ _HEADER_LINE = re.compile(r"([!-9;-~]+):[ \t]*(.*)")
 _CHARSET = re.compile(r"charset\s*=\s*\"?([^\";\s]+)")
 
 
+class UnreadableMessage(ValueError):
+    """A message partways will not read (its MIME parts nest too deep); says why."""
+
+
 def parse_bytes(raw: bytes) -> Message:
-    """The standard library's message object for ``raw`` (never raises)."""
-    return _PARSER.parsebytes(raw)
+    """The standard library's message object for ``raw``.
+
+    Raises :class:`UnreadableMessage` for MIME parts nested deeper than
+    ``structure.max_depth``: the standard library parses (and walks) them
+    recursively, and a few hundred levels end in a ``RecursionError``.
+    """
+    most = limit("structure.max_depth")
+    # Fewer multipart and attached-message headers than the limit cannot nest deeper.
+    lowered = raw.lower()
+    if lowered.count(b"multipart/") + lowered.count(b"message/") <= most:
+        return _PARSER.parsebytes(raw)
+    try:
+        msg = _PARSER.parsebytes(raw)
+    except RecursionError:
+        found = None
+    else:
+        found = _depth(msg)
+    if found is None or found > most:
+        raise UnreadableMessage(
+            f"the message nests MIME parts more than {most} levels deep "
+            "(structure.max_depth); expected a mail program's message"
+        )
+    return msg
+
+
+def _depth(msg: Message) -> int:
+    """How deeply ``msg``'s parts nest, found without recursion."""
+    deepest = 0
+    stack = [(msg, 1)]
+    while stack:
+        part, level = stack.pop()
+        deepest = max(deepest, level)
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack.extend((child, level + 1) for child in payload if isinstance(child, Message))
+    return deepest
 
 
 def parse_message(raw: bytes) -> dict[str, Any] | None:
@@ -43,6 +83,8 @@ def parse_message(raw: bytes) -> dict[str, Any] | None:
     ``thread_key`` (first References id, else In-Reply-To, else the own id) and
     ``in_reply_to`` (In-Reply-To, else the last References id); plus ``date_header``,
     the Date header as written (None when absent), for error messages.
+
+    Raises :class:`UnreadableMessage` for MIME parts nested past ``structure.max_depth``.
     """
     if not raw.strip():
         return None

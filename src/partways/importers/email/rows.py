@@ -8,6 +8,7 @@ from typing import Any
 import polars as pl
 
 from ..base import RowError
+from ..frames import frame as build_frame
 from ..records import SCHEMAS, Records
 
 _COLUMNS = [c for c in SCHEMAS["messages"] if c != "client"]
@@ -76,7 +77,7 @@ class MessageRows:
         self.errors.extend(errors)
 
     def records(self) -> Records:
-        frame = pl.DataFrame(self.columns, schema=_SCHEMA).with_columns(
+        frame = build_frame(self.columns, _SCHEMA).with_columns(
             pl.col("sent_at").cast(pl.Datetime("us")).dt.replace_time_zone("UTC"),
             pl.when(pl.col("recipients") == "")
             .then(pl.lit([], dtype=pl.List(pl.String)))

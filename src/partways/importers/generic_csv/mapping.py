@@ -8,6 +8,7 @@ each with its line, because a mapping that is wrong anywhere would misread every
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,9 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     "messages": {"channel": ("email", "chat")},
     "meetings": {"status": ("held", "no_show", "cancelled")},
 }
+
+# The largest whole number a record field holds (a 64-bit integer).
+INT64 = 2**63 - 1
 
 TOP_KEYS = ("partways", "kind", "time_zone", "date_format", "decimal_comma", "currency", "fields")
 FIELD_KEYS = ("header", "value", "date", "time", "kind", "format", "decimal_comma", "split")
@@ -300,14 +304,30 @@ class _Checker:
         elif value_kind == "bool":
             ok = isinstance(value, bool)
         elif value_kind in ("int", "minor", "seconds"):
-            ok = isinstance(value, int) and not isinstance(value, bool)
+            ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) <= INT64
         elif value_kind == "money":
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            # nan and inf are numbers to TOML and YAML (.nan, .inf), not amounts.
+            ok = (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and math.isfinite(value)
+                and abs(value) * 100 <= INT64
+            )
             value = round(value * 100) if ok else value
         elif value_kind == "date":
             ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
         else:
             ok = False
         if not ok:
-            self.bad(node, f"{name}: the value {value!r} does not fit a {value_kind} field")
+            expected = {
+                "money": "an amount such as 12.50",
+                "int": "a whole number",
+                "minor": "a whole number of cents",
+                "seconds": "a whole number of seconds",
+            }.get(value_kind, f"a {value_kind} value")
+            self.bad(
+                node,
+                f"{name}: the value {value!r} does not fit a {value_kind} field; "
+                f"expected {expected}",
+            )
         return value

@@ -20,10 +20,13 @@ from zoneinfo import ZoneInfo
 import icalendar
 import polars as pl
 
+from partways.core.limits import limit
+
 from ..base import Importer, ImportFailed, RowError
+from ..frames import frame
 from ..records import SCHEMAS, Records
 from ..textio import decode, head_text
-from .recurrence import MAX_OCCURRENCES, occurrences
+from .recurrence import Budget, TooManyOccurrences, occurrences
 
 _SCHEMA = {
     **{c: SCHEMAS["meetings"][c] for c in SCHEMAS["meetings"] if c != "client"},
@@ -49,19 +52,34 @@ class IcsImporter(Importer):
         """Every event, in file order; recurring ones expanded up to the horizon.
 
         ``line`` is the event's BEGIN:VEVENT line. The horizon is the ``until`` option
-        (an ISO date) or two years after today; a series stops after 500 occurrences
-        anyway. An event without a readable DTSTART is reported (file, line, DTSTART)
-        and left out. Raises :class:`ImportFailed` when the file is not iCalendar.
+        (an ISO date) or two years after today; a series keeps its most recent
+        ``calendar.max_occurrences`` occurrences. An event without a readable DTSTART
+        (or with two) is reported (file, line, DTSTART) and left out. Raises
+        :class:`ImportFailed` when the file is not iCalendar, holds more than
+        ``calendar.max_events`` events, or its rules expand past
+        ``calendar.max_expansion`` occurrences.
         """
         try:
             text = decode(path.read_bytes())[0]
         except OSError as exc:
             raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
+        lines = _event_lines(text)
+        most = limit("calendar.max_events")
+        if len(lines) > most:
+            # Refused before parsing: icalendar takes seconds per ten thousand events.
+            raise ImportFailed(
+                f"{path}: the calendar holds {len(lines):,} events, more than the "
+                f"{most:,} one import reads (calendar.max_events); export a shorter "
+                "period, or raise the limit."
+            )
+        horizon = self._horizon(path)
         try:
             calendar = icalendar.Calendar.from_ical(text)
-        except ValueError as exc:
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            # icalendar reports a malformed line or component as ValueError, but a broken
+            # VTIMEZONE can surface as any of these while it is turned into a zone.
             raise ImportFailed(f"{path}: not a readable iCalendar file ({exc}).") from exc
-        reader = _Reader(str(path), self._zone(), self._horizon(), text)
+        reader = _Reader(str(path), self._zone(), horizon, lines)
         cancelled_file = str(calendar.get("METHOD", "")).upper() == "CANCEL"
         events = list(calendar.walk("VEVENT"))
         overridden = {
@@ -72,10 +90,17 @@ class IcsImporter(Importer):
             and _readable(e, "RECURRENCE-ID")
         }
         for index, event in enumerate(events):
-            reader.event(event, index, cancelled_file, overridden)
+            try:
+                reader.event(event, index, cancelled_file, overridden)
+            except TooManyOccurrences as exc:
+                raise ImportFailed(
+                    f"{path}, line {reader.line(index)}: the calendar's repeating events "
+                    f"expand to more than {exc.budget:,} occurrences (calendar.max_expansion); "
+                    "expected rules that repeat at most every few minutes, or raise the limit."
+                ) from exc
             self.progress(index + 1, len(events))
         records = Records()
-        records.add("meetings", pl.DataFrame(reader.columns, schema=_SCHEMA))
+        records.add("meetings", frame(reader.columns, _SCHEMA))
         records.notes.extend(reader.notes)
         if not events:
             records.notes.append(
@@ -87,10 +112,15 @@ class IcsImporter(Importer):
     def _zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
 
-    def _horizon(self) -> dt.datetime:
+    def _horizon(self, path: Path) -> dt.datetime:
         until = self.options.get("until")
         if until:
-            day = dt.date.fromisoformat(until)
+            try:
+                day = dt.date.fromisoformat(until)
+            except ValueError:
+                raise ImportFailed(
+                    f"{path}: the option until={until!r} is not a date; expected e.g. 2027-12-31."
+                ) from None
         else:
             today = dt.date.today()
             day = today.replace(year=today.year + HORIZON_YEARS, day=min(today.day, 28))
@@ -100,7 +130,7 @@ class IcsImporter(Importer):
 class _Reader:
     """Collects meetings column by column, with errors and notes."""
 
-    def __init__(self, path: str, zone: ZoneInfo, horizon: dt.datetime, text: str) -> None:
+    def __init__(self, path: str, zone: ZoneInfo, horizon: dt.datetime, lines: list[int]) -> None:
         self.path = path
         self.zone = zone
         self.horizon = horizon
@@ -108,13 +138,25 @@ class _Reader:
         self.errors: list[RowError] = []
         self.notes: list[str] = []
         # The n-th VEVENT of the file starts on the n-th BEGIN:VEVENT line.
-        self.lines = [text.count("\n", 0, m.start()) + 1 for m in _BEGIN_EVENT.finditer(text)]
+        self.lines = lines
+        self.budget = Budget(limit("calendar.max_expansion"))
+        self.most = limit("calendar.max_occurrences")
+
+    def line(self, index: int) -> int | None:
+        return self.lines[index] if index < len(self.lines) else None
 
     def event(
         self, event: Any, index: int, cancelled_file: bool, overridden: set[tuple[str, str]]
     ) -> None:
-        line = self.lines[index] if index < len(self.lines) else None
+        line = self.line(index)
         start_prop = event.get("DTSTART")
+        if isinstance(start_prop, list):
+            self._error(
+                line,
+                "DTSTART",
+                f"the event has {len(start_prop)} DTSTART lines; expected one start",
+            )
+            return
         if start_prop is None:
             self._error(
                 line,
@@ -122,7 +164,7 @@ class _Reader:
                 "the event has no DTSTART; expected its start, e.g. DTSTART:20260305T090000Z",
             )
             return
-        if not _readable(event, "DTSTART"):
+        if not _readable(event, "DTSTART") or not isinstance(start_prop.dt, dt.date):
             self._error(
                 line,
                 "DTSTART",
@@ -144,8 +186,8 @@ class _Reader:
             self._add(uid, title, start, cancelled, attendees, line)
             return
         try:
-            starts, cut = occurrences(start, event, self.horizon)
-        except (ValueError, TypeError):
+            starts, cut = occurrences(start, event, self.horizon, self.most, self.budget)
+        except (ValueError, TypeError, AttributeError):
             rule = event.get("RRULE")
             # str() gives a broken value as written (to_ical would escape it).
             written = (
@@ -163,7 +205,7 @@ class _Reader:
         if cut:
             self.notes.append(
                 f"Line {line}: the recurring event {title!r} was expanded up "
-                f"to {self.horizon.date()}, keeping its {MAX_OCCURRENCES} most recent "
+                f"to {self.horizon.date()}, keeping its {self.most:,} most recent "
                 "occurrences at most."
             )
         for when in starts:
@@ -190,6 +232,17 @@ class _Reader:
 
     def _error(self, line: int | None, column: str, message: str) -> None:
         self.errors.append(RowError(self.path, line, column, message))
+
+
+def _event_lines(text: str) -> list[int]:
+    """The 1-based line of every BEGIN:VEVENT, counted in one pass over ``text``."""
+    lines = []
+    line, position = 1, 0
+    for match in _BEGIN_EVENT.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+    return lines
 
 
 def _readable(event: Any, name: str) -> bool:

@@ -5,8 +5,10 @@ the per-occurrence keys of ``calendar.py`` (an edited occurrence replaces the on
 rule gave) that covers what calendar exports write. ``recurring-ical-events`` does
 more (VTODO, rare RRULE corners) and would replace this module if those matter.
 An unbounded rule stops at the horizon; of a long series only the most recent
-:data:`MAX_OCCURRENCES` occurrences are kept (a daily stand-up since 2015 should
-bring this year's meetings, not its first 500).
+``calendar.max_occurrences`` occurrences are kept (a daily stand-up since 2015 should
+bring this year's meetings, not its first ones). Stepping through a rule costs time
+even where nothing is kept (a minutely rule from 1990 on), so one file's rules share
+a :class:`Budget` of ``calendar.max_expansion`` steps.
 """
 
 from __future__ import annotations
@@ -17,43 +19,75 @@ from typing import Any
 
 from dateutil.rrule import rrulestr
 
-MAX_OCCURRENCES = 500
-# Occurrences looked at before giving up on a rule (a minutely rule from 1990 on).
+# Occurrences looked at before giving up on one rule (a minutely rule from 1990 on).
 SCAN_LIMIT = 200_000
 
 
+class TooManyOccurrences(Exception):
+    """The rules of one file step through more occurrences than its budget allows."""
+
+    def __init__(self, budget: int) -> None:
+        super().__init__(budget)
+        self.budget = budget
+
+
+class Budget:
+    """Occurrences the rules of one file may still step through together."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.left = total
+
+    def spend(self, steps: int) -> None:
+        self.left -= steps
+        if self.left < 0:
+            raise TooManyOccurrences(self.total)
+
+
 def occurrences(
-    start: dt.datetime, component: Any, horizon: dt.datetime
+    start: dt.datetime,
+    component: Any,
+    horizon: dt.datetime,
+    most: int = 5000,
+    budget: Budget | None = None,
 ) -> tuple[list[dt.datetime], bool]:
     """Start times of every occurrence (aware, in ``start``'s zone) up to ``horizon``.
 
     ``start`` is the event's DTSTART as an aware datetime (an all-day event's start at
-    midnight in the import's zone). Returns the starts, sorted, and whether the
-    series was cut short by the horizon or the cap. Raises ValueError for an RRULE
-    that dateutil cannot read.
+    midnight in the import's zone); of each rule the ``most`` latest occurrences are
+    kept. Returns the starts, sorted, and whether the series was cut short by the
+    horizon or the cap. Raises ValueError for an RRULE that dateutil cannot read and
+    :class:`TooManyOccurrences` when ``budget`` runs out.
     """
+    budget = budget or Budget(SCAN_LIMIT)
     starts: set[dt.datetime] = {start}
     cut = False
     for rule in _as_list(component.get("RRULE")):
         parsed = _rule(rule.to_ical().decode(), start)
-        recent: deque[dt.datetime] = deque(maxlen=MAX_OCCURRENCES)
-        for count, when in enumerate(parsed):
-            if when > horizon or count >= SCAN_LIMIT:
+        recent: deque[dt.datetime] = deque(maxlen=most)
+        count = 0
+        for count, when in enumerate(parsed, 1):  # noqa: B007 - counted for the budget
+            if when > horizon or count > SCAN_LIMIT:
                 cut = True
                 break
-            if len(recent) == MAX_OCCURRENCES:
+            if count % 1000 == 0:
+                budget.spend(1000)
+            if len(recent) == most:
                 cut = True  # an older occurrence makes room for this one
             recent.append(when)
+        budget.spend(count % 1000)
         if cut and recent:
             starts = {s for s in starts if s >= recent[0]}
         starts.update(recent)
     for dates in _as_list(component.get("RDATE")):
+        budget.spend(len(dates.dts))
         for value in dates.dts:
             when = _aware(value.dt, start)
             if when <= horizon:
                 starts.add(when)
     excluded = set()
     for dates in _as_list(component.get("EXDATE")):
+        budget.spend(len(dates.dts))
         for value in dates.dts:
             excluded.add(_aware(value.dt, start).astimezone(dt.UTC))
     kept = sorted(s for s in starts if s.astimezone(dt.UTC) not in excluded)

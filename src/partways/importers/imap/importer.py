@@ -27,6 +27,7 @@ from imap_tools.errors import (
 
 from ..base import Importer, ImportFailed, RowError
 from ..email import parse_message
+from ..email.message import UnreadableMessage
 from ..email.rows import MessageRows
 from ..records import Records
 from .source import PASSWORD_ENV, Account, Cursor, parse_url
@@ -131,7 +132,11 @@ class ImapImporter(Importer):
         for done, message in enumerate(fetched, start=1):
             message = cast(_RawMessage, message)
             uid = int(message.uid or 0)
-            record = parse_message(message.raw)
+            try:
+                record = parse_message(message.raw)
+            except UnreadableMessage as exc:
+                rows.errors.append(RowError(f"{account} (UID {uid})", None, None, str(exc)))
+                continue
             if record is None:
                 records_skipped += 1
             else:

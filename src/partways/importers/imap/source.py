@@ -48,7 +48,15 @@ class Account:
 
 def parse_url(url: str) -> Account:
     """The account ``url`` names; raises :class:`ImportFailed` saying what is wrong with it."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        # hostname and username parse lazily and may raise too ("[::1" unclosed).
+        hostname, username = parts.hostname, parts.username
+    except ValueError as exc:
+        raise ImportFailed(
+            f"{url}: not a readable URL ({exc}); expected imaps://user@host[:port]/FOLDER, "
+            "an IPv6 address in brackets ([::1])."
+        ) from exc
     if parts.scheme not in DEFAULT_PORTS:
         raise ImportFailed(f"{url}: not an IMAP URL; expected imaps://user@host/FOLDER.")
     if parts.password is not None:
@@ -57,7 +65,7 @@ def parse_url(url: str) -> Account:
             f"set the environment variable {PASSWORD_ENV} instead, so that it stays out of "
             "shell history and import logs."
         )
-    if not parts.username or not parts.hostname:
+    if not username or not hostname:
         raise ImportFailed(
             f"{url}: expected a user and a host, e.g. imaps://ana@mail.example.com/INBOX."
         )
@@ -71,7 +79,7 @@ def parse_url(url: str) -> Account:
     except ValueError as exc:
         raise ImportFailed(f"{url}: the port is not a number from 1 to 65535.") from exc
     folder = unquote(parts.path.lstrip("/")) or "INBOX"
-    return Account(parts.scheme, unquote(parts.username), parts.hostname, port, folder)
+    return Account(parts.scheme, unquote(username), hostname, port, folder)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..frames import has_surrogate
 from .located import Node
 from .schema import Field
 
@@ -62,6 +63,12 @@ def convert(node: Node, field: Field, time_zone: str) -> Any:
 def _text(value: Any, field: Field, time_zone: str) -> str | None:
     if not isinstance(value, str):
         return None
+    if has_surrogate(value):
+        # "\ud800" in a YAML double-quoted string: half of a UTF-16 pair, no character.
+        raise Invalid(
+            f"{value!r} holds half of a UTF-16 surrogate pair, which is not a character; "
+            "expected text (write the character itself, or both halves of the pair)"
+        )
     return value.strip() or None
 
 

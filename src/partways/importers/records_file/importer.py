@@ -17,6 +17,7 @@ from typing import Any
 import polars as pl
 
 from ..base import Importer, ImportFailed, RowError
+from ..frames import frame
 from ..records import SCHEMAS, Records
 from ..textio import head_text
 from .convert import Invalid, convert, shown
@@ -253,4 +254,4 @@ class _Reported(Invalid):
 
 def _frame(kind: str, rows: list[dict[str, Any]]) -> pl.DataFrame:
     schema = {**SCHEMAS[kind], "line": pl.Int64}
-    return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
+    return frame([{k: row.get(k) for k in schema} for row in rows], schema)

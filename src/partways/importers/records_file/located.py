@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from partways.core.limits import limit
+
 from ..base import ImportFailed, RowError
 
 Key = tuple[str | int, ...]
@@ -73,26 +75,101 @@ def load(path: Path) -> tuple[Node, list[RowError]]:
 # --- YAML ----------------------------------------------------------------------------
 
 
+class _LimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing documents nested deeper than ``structure.max_depth``.
+
+    PyYAML composes nested collections recursively: ten thousand levels end in a
+    ``RecursionError`` before anything could be checked.
+    """
+
+    def __init__(self, text: str, most: int) -> None:
+        super().__init__(text)
+        self.most = most
+        self.level = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self.level += 1
+        try:
+            if self.level > self.most:
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise _TooDeep(event.start_mark, self.most)
+            return super().compose_node(parent, index)
+        finally:
+            self.level -= 1
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark, most: int) -> None:
+        super().__init__(most)
+        self.mark = mark
+        self.most = most
+
+
+class _Expansion:
+    """Counts the aliases a document uses once expanded (an alias inside an alias's
+    target counts each time the target is used), against ``yaml.max_aliases``."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.aliases = 0
+        self.most_aliases = limit("yaml.max_aliases")
+        self.most_depth = limit("structure.max_depth")
+
+
 def load_yaml(text: str, path: Path) -> tuple[Node, list[RowError]]:
-    """Parse YAML ``text``; see :func:`load`."""
+    """Parse YAML ``text``; see :func:`load`.
+
+    Also raises :class:`ImportFailed` for a document nested deeper than
+    ``structure.max_depth`` or using more than ``yaml.max_aliases`` aliases once
+    expanded ("billion laughs" expand a few lines into gigabytes).
+    """
+    loader = _LimitedLoader(text, limit("structure.max_depth"))
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = loader.get_single_node()
+    except _TooDeep as exc:
+        raise ImportFailed(
+            f"{path}, line {exc.mark.line + 1}, column {exc.mark.column + 1}: the document "
+            f"nests more than {exc.most} levels deep (structure.max_depth); expected "
+            "sections of records a few levels deep."
+        ) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ImportFailed(f"{path}{where}: not valid YAML: {exc.problem}.") from exc
     except yaml.YAMLError as exc:
         raise ImportFailed(f"{path}: not valid YAML: {exc}.") from exc
+    finally:
+        loader.dispose()
     if root is None:
         raise ImportFailed(f"{path}: the file is empty.")
     errors: list[RowError] = []
-    return _from_yaml(root, SafeConstructor(), path, errors), errors
+    return _from_yaml(root, SafeConstructor(), path, errors, _Expansion(), 1), errors
 
 
 def _from_yaml(
-    node: yaml.Node, constructor: SafeConstructor, path: Path, errors: list[RowError]
+    node: yaml.Node,
+    constructor: SafeConstructor,
+    path: Path,
+    errors: list[RowError],
+    expansion: _Expansion,
+    level: int,
 ) -> Node:
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if id(node) in expansion.seen:  # an alias: the composer hands back the same node
+        expansion.aliases += 1
+        if expansion.aliases > expansion.most_aliases:
+            raise ImportFailed(
+                f"{path}, line {line}, column {column}: the document uses more than "
+                f"{expansion.most_aliases} aliases once expanded (yaml.max_aliases); "
+                "expected each record written out, with few or no &anchors and *aliases."
+            )
+    expansion.seen.add(id(node))
+    if level > expansion.most_depth:  # an alias can nest a node inside itself
+        raise ImportFailed(
+            f"{path}, line {line}, column {column}: the document nests more than "
+            f"{expansion.most_depth} levels deep once its aliases are expanded "
+            "(structure.max_depth)."
+        )
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Node] = {}
         keys: dict[str, tuple[int | None, int | None]] = {}
@@ -112,11 +189,15 @@ def _from_yaml(
                 )
                 duplicates.append(key)
                 continue
-            out[key] = _from_yaml(value_node, constructor, path, errors)
+            out[key] = _from_yaml(value_node, constructor, path, errors, expansion, level + 1)
             keys[key] = key_at
         return Node(out, line, column, keys, duplicates)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_from_yaml(n, constructor, path, errors) for n in node.value], line, column)
+        return Node(
+            [_from_yaml(n, constructor, path, errors, expansion, level + 1) for n in node.value],
+            line,
+            column,
+        )
     try:
         value = constructor.construct_object(node)
     except (ConstructorError, ValueError, OverflowError):
@@ -130,24 +211,54 @@ def _from_yaml(
 
 
 def load_toml(text: str, path: Path) -> Node:
-    """Parse TOML ``text``; see :func:`load`."""
+    """Parse TOML ``text``; see :func:`load`.
+
+    Also raises :class:`ImportFailed` for a document nested deeper than
+    ``structure.max_depth`` (tomllib parses nested arrays recursively).
+    """
+    most = limit("structure.max_depth")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ImportFailed(f"{path}: not valid TOML: {exc}.") from exc
+    except RecursionError as exc:
+        raise ImportFailed(
+            f"{path}: the document nests more than {most} levels deep "
+            "(structure.max_depth); expected tables of records a few levels deep."
+        ) from exc
+    except ValueError as exc:  # a number of thousands of digits
+        raise ImportFailed(f"{path}: not TOML this import can read ({exc}).") from exc
     positions = _toml_positions(text)
-    return _from_toml(data, (), positions)
+    try:
+        return _from_toml(data, (), positions, most)
+    except _TooDeepToml as exc:
+        line, _ = _nearest(exc.key, positions)
+        where = f", line {line}" if line else ""
+        raise ImportFailed(
+            f"{path}{where}: the document nests more than {most} levels deep "
+            "(structure.max_depth); expected tables of records a few levels deep."
+        ) from exc
 
 
-def _from_toml(value: Any, key: Key, positions: dict[Key, tuple[int, int]]) -> Node:
+class _TooDeepToml(Exception):
+    def __init__(self, key: Key) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _from_toml(value: Any, key: Key, positions: dict[Key, tuple[int, int]], most: int = 64) -> Node:
+    if len(key) > most:
+        raise _TooDeepToml(key)
     line, column = _nearest(key, positions)
     if isinstance(value, dict):
-        children = {k: _from_toml(v, (*key, k), positions) for k, v in value.items()}
+        children = {k: _from_toml(v, (*key, k), positions, most) for k, v in value.items()}
         keys = {k: _nearest((*key, k), positions) for k in value}
         return Node(children, line, column, keys)
     if isinstance(value, list):
         return Node(
-            [_from_toml(v, (*key, i), positions) for i, v in enumerate(value)], line, column
+            [_from_toml(v, (*key, i), positions, most) for i, v in enumerate(value)],
+            line,
+            column,
         )
     return Node(value, line, column)
 

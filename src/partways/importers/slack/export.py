@@ -22,6 +22,7 @@ from typing import Any
 import polars as pl
 
 from ..base import Importer, ImportFailed, RowError
+from ..frames import frame as build_frame
 from ..records import SCHEMAS, Records
 from .source import ExportSource, JsonProblemError, top_folder
 
@@ -71,7 +72,7 @@ class SlackExportImporter(Importer):
         try:
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()
-        except (OSError, zipfile.BadZipFile):
+        except (OSError, EOFError, ValueError, zipfile.BadZipFile, zipfile.LargeZipFile):
             return False
         prefix = top_folder(names)
         return f"{prefix}channels.json" in names and f"{prefix}users.json" in names
@@ -123,7 +124,7 @@ class SlackExportImporter(Importer):
                         source.where(day),
                     )
             self.progress(done + 1, total)
-        frame = pl.DataFrame(columns, schema=_SCHEMA)
+        frame = build_frame(columns, _SCHEMA)
         records.add("messages", frame)
         if frame.height == 0:
             records.notes.append(
@@ -144,20 +145,22 @@ class SlackExportImporter(Importer):
             p = exc.problem
             raise ImportFailed(f"{p.path}: {p.message}") from exc
         users: dict[str, Person] = {}
+        # Every value is checked for its type: an export edited by hand or by another
+        # tool may hold a number or a list where Slack writes text.
         for entry in entries if isinstance(entries, list) else []:
-            if not isinstance(entry, dict) or not entry.get("id"):
+            if not isinstance(entry, dict) or not _text(entry.get("id")):
                 continue
-            profile = entry.get("profile") or {}
+            profile = _mapping(entry.get("profile"))
             name = (
-                entry.get("real_name")
-                or profile.get("real_name")
-                or profile.get("display_name")
-                or entry.get("name")
+                _text(entry.get("real_name"))
+                or _text(profile.get("real_name"))
+                or _text(profile.get("display_name"))
+                or _text(entry.get("name"))
                 or entry["id"]
             )
-            email = str(profile.get("email") or "").strip().lower()
+            email = (_text(profile.get("email")) or "").strip().lower()
             users[entry["id"]] = Person(
-                name, email if _EMAIL.match(email) else None, bool(entry.get("is_bot"))
+                name, email if _EMAIL.match(email) else None, entry.get("is_bot") is True
             )
         return users
 
@@ -183,7 +186,7 @@ class SlackExportImporter(Importer):
                 errors.append(RowError(p.path, p.line, None, p.message))
                 continue
             for entry in entries if isinstance(entries, list) else []:
-                if isinstance(entry, dict) and entry.get("id"):
+                if isinstance(entry, dict) and _text(entry.get("id")):
                     found.append(_conversation(listing, entry, users))
         named = {c.folder for c in found}
         for folder in source.folders():
@@ -206,9 +209,10 @@ class SlackExportImporter(Importer):
             records.skip("Slack events that are not messages")
             return
         subtype = message.get("subtype")
-        person = users.get(message.get("user") or "")
-        if subtype not in HUMAN_SUBTYPES:
-            records.skip(f"Slack {subtype} messages")
+        user = _text(message.get("user"))
+        person = users.get(user or "")
+        if not (subtype is None or isinstance(subtype, str)) or subtype not in HUMAN_SUBTYPES:
+            records.skip(f"Slack {subtype if isinstance(subtype, str) else 'unknown'} messages")
             return
         if message.get("bot_id") and subtype is None and (person is None or person.bot):
             records.skip("Slack bot_message messages")
@@ -239,11 +243,11 @@ class SlackExportImporter(Importer):
         author = person.name if person else _profile_name(message)
         author_address = person.email if person else None
         recipients = [
-            users[m].email
+            email
             for m in conversation.members
-            if m in users and users[m].email and m != message.get("user")
+            if m in users and (email := users[m].email) is not None and m != user
         ]
-        body = message.get("text") or ""
+        body = _text(message.get("text")) or ""
         columns["message_id"].append(prefix + ts)
         columns["channel"].append("chat")
         columns["sent_at"].append(sent_at)
@@ -259,25 +263,35 @@ class SlackExportImporter(Importer):
 
 
 def _conversation(listing: str, entry: dict[str, Any], users: dict[str, Person]) -> Conversation:
-    members = [m for m in entry.get("members") or [] if isinstance(m, str)]
+    members = entry.get("members")
+    members = [m for m in members if isinstance(m, str)] if isinstance(members, list) else []
     if listing == "dms.json":
         # Direct messages are stored under their id; the subject names the people.
         names = [users[m].name if m in users else m for m in members]
         return Conversation(
             entry["id"], entry["id"], "@" + ", @".join(names) if names else entry["id"], members
         )
-    name = entry.get("name") or entry["id"]
+    name = _text(entry.get("name")) or entry["id"]
     return Conversation(entry["id"], name, f"#{name}", members)
 
 
+def _text(value: object) -> str | None:
+    """``value`` when it is text (not empty), else None."""
+    return value if isinstance(value, str) and value else None
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _profile_name(message: dict[str, Any]) -> str | None:
-    profile = message.get("user_profile") or {}
+    profile = _mapping(message.get("user_profile"))
     return (
-        profile.get("real_name")
-        or profile.get("display_name")
-        or profile.get("name")
-        or message.get("user")
-        or message.get("username")
+        _text(profile.get("real_name"))
+        or _text(profile.get("display_name"))
+        or _text(profile.get("name"))
+        or _text(message.get("user"))
+        or _text(message.get("username"))
     )
 
 

@@ -7,14 +7,14 @@ wraps everything in one top folder is read the same way.
 
 from __future__ import annotations
 
-import json
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..archive import ArchiveTooLarge, SafeZip
 from ..base import ImportFailed
+from ..jsonio import JsonError, loads
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
 
@@ -33,18 +33,16 @@ class ExportSource:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._zip: zipfile.ZipFile | None = None
+        self._zip: SafeZip | None = None
         self._prefix = ""
         if path.is_dir():
             self._names = sorted(
                 p.relative_to(path).as_posix() for p in path.rglob("*.json") if p.is_file()
             )
         else:
-            try:
-                self._zip = zipfile.ZipFile(path)
-            except (OSError, zipfile.BadZipFile) as exc:
-                raise ImportFailed(f"{path}: not a readable ZIP file ({exc}).") from exc
-            names = [n for n in self._zip.namelist() if not n.endswith("/")]
+            # Refuses a ZIP past the archive limits before anything is extracted.
+            self._zip = SafeZip(path)
+            names = [n for n in self._zip.names() if not n.endswith("/")]
             self._prefix = top_folder(names)
             self._names = sorted(
                 n[len(self._prefix) :]
@@ -64,35 +62,29 @@ class ExportSource:
         return name in self._names
 
     def load(self, name: str) -> Any:
-        """The parsed JSON file ``name``; raises :class:`JsonProblemError` when it is not JSON."""
+        """The parsed JSON file ``name``; raises :class:`JsonProblemError` when it is not JSON.
+
+        Raises :class:`ImportFailed` when reading it passes the archive limits (the
+        whole export is then refused).
+        """
         try:
             if self._zip is not None:
                 data = self._zip.read(self._prefix + name)
             else:
                 data = (self.path / name).read_bytes()
-        except (OSError, KeyError, zipfile.BadZipFile) as exc:
+        except (OSError, KeyError) as exc:
             raise JsonProblemError(
                 JsonProblem(self.where(name), None, f"the file cannot be read ({exc})")
             ) from exc
+        except ArchiveTooLarge:
+            raise  # past a limit of the whole archive: nothing more is read
+        except ImportFailed as exc:  # an encrypted or corrupt entry: the others still count
+            raise JsonProblemError(JsonProblem(self.where(name), None, _after_path(exc))) from exc
         try:
-            return json.loads(data.decode("utf-8-sig"))
-        except UnicodeDecodeError as exc:
-            raise JsonProblemError(
-                JsonProblem(
-                    self.where(name),
-                    None,
-                    "the file is not UTF-8 text; expected Slack's JSON export",
-                )
-            ) from exc
-        except json.JSONDecodeError as exc:
-            raise JsonProblemError(
-                JsonProblem(
-                    self.where(name),
-                    exc.lineno,
-                    f"the file is not valid JSON ({exc.msg} at column {exc.colno}); "
-                    "expected Slack's JSON export",
-                )
-            ) from exc
+            return loads(data, "the file")
+        except JsonError as exc:
+            message = f"{exc.message}; expected Slack's JSON export"
+            raise JsonProblemError(JsonProblem(self.where(name), exc.line, message)) from exc
 
     def day_files(self, folder: str) -> list[str]:
         """The day files of one conversation folder, oldest first."""
@@ -108,6 +100,13 @@ class ExportSource:
                 if "/" in n and _DAY.match(n.rsplit("/", 1)[1])
             }
         )
+
+
+def _after_path(exc: ImportFailed) -> str:
+    """An archive error's message without the archive and entry it starts with."""
+    text = str(exc)
+    head, sep, rest = text.partition(": ")
+    return rest if sep and "!" in head else text
 
 
 class JsonProblemError(Exception):

@@ -10,8 +10,10 @@ which project belongs to which client; time entries come from the detailed repor
 from __future__ import annotations
 
 import json
+import lzma
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,10 @@ from typing import Any
 
 import polars as pl
 
+from ..archive import SafeZip
 from ..base import Importer, ImportFailed, RowError
+from ..frames import frame as build_frame
+from ..jsonio import JsonError, loads
 from ..records import Records
 from ..textio import HEAD_BYTES, head_text
 
@@ -45,28 +50,34 @@ class JsonObject:
 def json_objects(text: str, where: str) -> Iterator[JsonObject]:
     """The elements of the JSON list ``text``, each with its 1-based starting line.
 
-    Raises :class:`ImportFailed` when ``text`` is not a JSON list, naming the line
-    and column where reading stopped.
+    Raises :class:`ImportFailed` when ``text`` is not a JSON list (naming the line
+    and column where reading stopped) or nests deeper than ``structure.max_depth``.
     """
     decoder = json.JSONDecoder()
     try:
-        whole = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(
-            f"{where}, line {exc.lineno}, column {exc.colno}: not valid "
-            f"JSON ({exc.msg}); expected a list of Toggl objects."
-        ) from exc
+        whole = loads(text, "the file")
+    except JsonError as exc:
+        if exc.problem is not None:
+            raise ImportFailed(
+                f"{where}, line {exc.line}, column {exc.column}: not valid "
+                f"JSON ({exc.problem}); expected a list of Toggl objects."
+            ) from exc
+        raise ImportFailed(f"{where}: {exc.message}; expected a list of Toggl objects.") from exc
     if not isinstance(whole, list):
         raise ImportFailed(
             f"{where}: expected a JSON list of Toggl objects, found a {type(whole).__name__}."
         )
-    # Walk the list again element by element, only to learn where each one starts.
+    # Walk the list again element by element, only to learn where each one starts;
+    # lines are counted from the previous element on, never from the file's start.
     position = text.index("[") + 1
+    line, counted = 1, 0
     for _ in whole:
         while text[position] in " \t\r\n,":
             position += 1
         value, end = decoder.raw_decode(text, position)
-        yield JsonObject(text.count("\n", 0, position) + 1, value)
+        line += text.count("\n", counted, position)
+        counted = position
+        yield JsonObject(line, value)
         position = end
 
 
@@ -94,13 +105,19 @@ class _Export:
             for file in sorted(path.rglob("*.json")):
                 self.texts[file.relative_to(path).as_posix()] = _read(file)
         else:
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    for info in archive.infolist():
-                        if info.filename.endswith(".json") and not info.is_dir():
-                            self.texts[info.filename] = archive.read(info).decode("utf-8-sig")
-            except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
-                raise ImportFailed(f"{path}: not a readable ZIP of JSON files ({exc}).") from exc
+            # Refused before anything is extracted when the ZIP is past the archive
+            # limits, and counted while read.
+            with SafeZip(path) as archive:
+                for info in archive.infos():
+                    if info.filename.endswith(".json") and not info.is_dir():
+                        data = archive.read(info)
+                        try:
+                            self.texts[info.filename] = data.decode("utf-8-sig")
+                        except UnicodeDecodeError as exc:
+                            raise ImportFailed(
+                                f"{path}!{info.filename}: not UTF-8 text (byte {exc.start:,}); "
+                                "expected Toggl's JSON."
+                            ) from exc
 
     def find(self, member: str) -> str | None:
         """The path inside the export of ``member`` (the shallowest one), or None."""
@@ -159,7 +176,17 @@ class TogglJsonImporter(Importer):
                     return False
                 with archive.open(kinds["projects.json"]) as member:
                     head = member.read(HEAD_BYTES).decode("utf-8", errors="replace")
-        except (zipfile.BadZipFile, OSError):
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            EOFError,
+            RuntimeError,  # an encrypted entry
+            NotImplementedError,  # a compression method zipfile lacks
+            ValueError,
+            zlib.error,
+            lzma.LZMAError,
+        ):
             return False
         return _WORKSPACE_KEY.search(head) is not None
 
@@ -250,6 +277,10 @@ def _name(value: Any) -> str | None:
     return name.strip() if isinstance(name, str) and name.strip() else None
 
 
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def read_clients(text: str, where: str) -> tuple[Clients, list[RowError]]:
     """The clients of a clients.json text; a client without a name is an error.
 
@@ -267,10 +298,11 @@ def read_clients(text: str, where: str) -> tuple[Clients, list[RowError]]:
                 )
             )
             continue
-        if isinstance(item.value.get("id"), int):
-            names[item.value["id"]] = name
+        client_id = item.value.get("id")
+        if isinstance(client_id, int) and not isinstance(client_id, bool):
+            names[client_id] = name
         rows.append({"client": name, "line": item.line})
-    frame = pl.DataFrame(rows, schema={"client": pl.String, "line": pl.Int64})
+    frame = build_frame(rows, {"client": pl.String, "line": pl.Int64})
     return Clients(names, frame), errors
 
 
@@ -295,6 +327,16 @@ def read_projects(text: str, where: str, clients: Clients | None) -> Projects:
             continue
         client_id = item.value.get("client_id", item.value.get("cid"))
         client = None
+        if client_id is not None and not _is_id(client_id):
+            errors.append(
+                RowError(
+                    where,
+                    item.line,
+                    "client_id",
+                    f"{client_id!r} is not a client id; expected a whole number",
+                )
+            )
+            continue
         if client_id is not None and clients is None:
             unresolved += 1
         elif client_id is not None and clients is not None:
@@ -311,5 +353,5 @@ def read_projects(text: str, where: str, clients: Clients | None) -> Projects:
                 )
                 continue
         rows.append({"client": client, "project": name, "line": item.line})
-    frame = pl.DataFrame(rows, schema={"client": pl.String, "project": pl.String, "line": pl.Int64})
+    frame = build_frame(rows, {"client": pl.String, "project": pl.String, "line": pl.Int64})
     return Projects(frame, errors, unresolved)

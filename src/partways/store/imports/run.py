@@ -51,7 +51,8 @@ def sources(paths: list[str], fmt: str | None) -> Iterator[Source]:
             yield Source(str(path), registry.get(fmt), True)
             continue
         found = registry.identify(path)
-        if found is not None or path.is_file():
+        # Only a folder is walked: /dev/null or a pipe is a file that no importer knows.
+        if found is not None or not path.is_dir():
             yield Source(str(path), found, True)
             continue
         yield from _walk(path)

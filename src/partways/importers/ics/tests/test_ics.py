@@ -8,7 +8,7 @@ from tests.golden import check
 from tests.shared_data import shared_files
 
 from partways.importers import ImportFailed
-from partways.importers.ics import IcsImporter, recurrence
+from partways.importers.ics import IcsImporter
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -84,7 +84,7 @@ def test_an_endless_series_stops_at_the_horizon_with_a_note() -> None:
 
 
 def test_a_long_series_keeps_its_most_recent_occurrences(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(recurrence, "MAX_OCCURRENCES", 2)
+    monkeypatch.setenv("PARTWAYS_LIMIT_CALENDAR_MAX_OCCURRENCES", "2")
     records, _ = _importer("2030-01-01").extract(FIXTURES / "malformed.ics")
     series = records.frames["meetings"].filter(records.frames["meetings"]["line"] == 23)
     # Monthly on the 9th from March 2026: the last two before the horizon, not the first.

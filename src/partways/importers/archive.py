@@ -1,0 +1,162 @@
+"""ZIP exports read within the limits: no zip bomb expands into memory.
+
+Slack and Toggl send their exports as ZIP files. A 1.5 MB ZIP can claim to hold
+1.5 GB (or far more, one entry repeated): :class:`SafeZip` refuses such an archive
+from its central directory before anything is extracted, by the number of entries
+(``archive.max_entries``), the total size they expand to
+(``archive.max_unpacked_bytes``) and how much each entry grows (``archive.max_ratio``).
+Sizes in a ZIP are written by whoever made it, so every entry is also counted while
+it is read: one that yields more than its declared size, or pushes the total past
+the limit, stops there.
+"""
+
+from __future__ import annotations
+
+import lzma
+import zipfile
+import zlib
+from pathlib import Path
+
+from partways.core.limits import limit
+
+from .base import ImportFailed
+
+# Entries smaller than this are not held to the ratio: a small file of repeated
+# characters (an empty day's "[]" padded with spaces) compresses a thousandfold
+# without costing anything to read.
+RATIO_FLOOR = 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+class ArchiveTooLarge(ImportFailed):
+    """An archive past one of the limits; the message names it and the limit's key."""
+
+
+class SafeZip:
+    """A ZIP file opened for reading, checked against the archive limits.
+
+    Raises :class:`ImportFailed` when ``path`` is not a readable ZIP (corrupt,
+    encrypted entries are reported when read) and :class:`ArchiveTooLarge` when its
+    directory already says it is past a limit.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
+            # ValueError: a directory whose offsets point outside the file.
+            raise ImportFailed(f"{path}: not a readable ZIP file ({exc}).") from exc
+        try:
+            self._check_directory()
+        except ImportFailed:
+            self.zip.close()
+            raise
+        self.unpacked = 0  # bytes read from every entry so far
+
+    def _check_directory(self) -> None:
+        infos = self.zip.infolist()
+        most = limit("archive.max_entries")
+        if len(infos) > most:
+            raise ArchiveTooLarge(
+                f"{self.path}: the archive holds {len(infos):,} files, more than the "
+                f"{most:,} an import reads (archive.max_entries)."
+            )
+        total = sum(info.file_size for info in infos)
+        biggest = limit("archive.max_unpacked_bytes")
+        if total > biggest:
+            raise ArchiveTooLarge(
+                f"{self.path}: the archive expands to {_size(total)}, more than the "
+                f"{_size(biggest)} an import reads (archive.max_unpacked_bytes); "
+                "nothing was extracted."
+            )
+        for info in infos:
+            self._check_ratio(info, info.file_size)
+
+    def _check_ratio(self, info: zipfile.ZipInfo, size: int) -> None:
+        ratio = limit("archive.max_ratio")
+        packed = max(info.compress_size, 1)
+        if size > RATIO_FLOOR and size > ratio * packed:
+            raise ArchiveTooLarge(
+                f"{self.path}!{info.filename}: the entry expands {size // packed:,} "
+                f"times ({_size(info.compress_size)} to {_size(size)}), more than the "
+                f"{ratio:,} times an import allows (archive.max_ratio); "
+                "this looks like a zip bomb, not an export."
+            )
+
+    def names(self) -> list[str]:
+        return self.zip.namelist()
+
+    def infos(self) -> list[zipfile.ZipInfo]:
+        return self.zip.infolist()
+
+    def read(self, name: str | zipfile.ZipInfo, most: int | None = None) -> bytes:
+        """The bytes of entry ``name``, counted against the limits as they come.
+
+        ``most`` stops early (a file's head). Raises :class:`ImportFailed` for an
+        entry that cannot be read (encrypted, corrupt, a bad CRC) and
+        :class:`ArchiveTooLarge` when the entry yields more than it declared or the
+        archive's total passes ``archive.max_unpacked_bytes``.
+        """
+        info = name if isinstance(name, zipfile.ZipInfo) else self.zip.getinfo(name)
+        biggest = limit("archive.max_unpacked_bytes")
+        parts: list[bytes] = []
+        size = 0
+        try:
+            with self.zip.open(info) as member:
+                while most is None or size < most:
+                    want = _CHUNK if most is None else min(_CHUNK, most - size)
+                    chunk = member.read(want)
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    self.unpacked += len(chunk)
+                    if size > info.file_size:
+                        raise ArchiveTooLarge(
+                            f"{self.path}!{info.filename}: the entry holds more than the "
+                            f"{_size(info.file_size)} its header declares; the archive is "
+                            "damaged or forged."
+                        )
+                    if self.unpacked > biggest:
+                        raise ArchiveTooLarge(
+                            f"{self.path}: the archive expands to more than "
+                            f"{_size(biggest)} (archive.max_unpacked_bytes); reading stopped."
+                        )
+                    self._check_ratio(info, size)
+                    parts.append(chunk)
+        except ArchiveTooLarge:
+            raise
+        except RuntimeError as exc:  # zipfile's way to say an entry is encrypted
+            raise ImportFailed(
+                f"{self.path}!{info.filename}: cannot be read ({exc}); expected an "
+                "export without a password."
+            ) from exc
+        except (
+            OSError,  # also bz2's "invalid data stream"
+            EOFError,
+            zlib.error,
+            lzma.LZMAError,
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            NotImplementedError,  # a compression method zipfile does not know
+            ValueError,
+        ) as exc:
+            raise ImportFailed(f"{self.path}!{info.filename}: cannot be read ({exc}).") from exc
+        return b"".join(parts)
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _size(n: int) -> str:
+    """``n`` bytes as a reader would say it: 512 bytes, 3.2 MB, 1.5 GB."""
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= size:
+            return f"{n / size:,.1f} {unit}"
+    return f"{n:,} bytes"
