@@ -90,7 +90,17 @@ def main() -> None:
     """
     from partways.store.bootstrap import setup
 
-    setup()
+    # What `serve` decides about the settings (production mode, the local key) must be
+    # in the environment before setup() loads them: they are read once, at load.
+    serve_cmd.prepare(sys.argv[1:])
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        setup()
+    except ImproperlyConfigured as exc:
+        # A setting given in the environment that cannot be used (PARTWAYS_*=abc).
+        err.print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)
+        sys.exit(2)
     from django.db.utils import OperationalError
 
     try:

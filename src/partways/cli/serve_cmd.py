@@ -3,16 +3,23 @@
 Locally it listens on 127.0.0.1 with a random secret key kept in the data folder.
 Production mode (``--production`` or PARTWAYS_PRODUCTION=1) demands a real secret key
 and explicit allowed hosts, and is the only mode that may listen beyond this machine.
+Both are decided before Django reads its settings (:func:`prepare`, called by
+``partways.cli.main``): the settings fix the cookies' Secure flag, HSTS and the key once.
+
+``partways unlock`` lifts the pause on log-ins after too many wrong passwords.
 """
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import logging
 import os
 import secrets
 import sys
 from typing import Annotated
 
+import click
 import typer
 
 from .common import UserError, err, out
@@ -33,20 +40,48 @@ def serve(
     ] = False,
 ) -> None:
     """Start the web app (on the embedded SQLite database unless DATABASE_URL is set)."""
-    if production:
-        os.environ["PARTWAYS_PRODUCTION"] = "1"
-    production = os.environ.get("PARTWAYS_PRODUCTION", "") == "1"
-    if not production:
-        _local_only(host)
-        os.environ.setdefault("PARTWAYS_SECRET_KEY", _local_secret_key())
     from partways.store.bootstrap import ensure_database, setup
 
     setup()
-    if production:
+    from django.conf import settings
+
+    # Without prepare() the settings would send cookies without Secure, or sign with the
+    # public key: a caller's mistake, not the user's.
+    unprepared = settings.SECRET_KEY == settings.INSECURE_KEY and not settings.PRODUCTION
+    if unprepared or (production and not settings.PRODUCTION):
+        raise RuntimeError("partways serve ran without prepare() before Django's settings.")
+    if settings.PRODUCTION:
         _refuse_unsafe_production()
+    else:
+        _local_only(host)
     ensure_database(verbose=True)
     _ensure_owner()
     _run(host, port, threads)
+
+
+def prepare(args: list[str]) -> None:
+    """Before Django loads its settings, export what ``partways ARGS`` decides for them.
+
+    For ``serve --production`` that is PARTWAYS_PRODUCTION=1 (the settings then send
+    cookies over HTTPS only, and HSTS); for ``serve`` outside production mode, the
+    random key kept in the data folder as PARTWAYS_SECRET_KEY. Other commands, and
+    arguments the serve command itself would refuse, change nothing.
+    """
+    if not args or args[0] != "serve" or "--help" in args:
+        return
+    alone = typer.Typer(add_completion=False)
+    alone.command()(serve)
+    command = typer.main.get_command(alone)
+    try:
+        # The serve command's own parser, so the flag is read exactly as Typer reads it.
+        with command.make_context("serve", list(args[1:]), resilient_parsing=True) as ctx:
+            production = bool(ctx.params.get("production"))
+    except (click.ClickException, click.exceptions.Exit):
+        return
+    if production:
+        os.environ["PARTWAYS_PRODUCTION"] = "1"
+    if os.environ.get("PARTWAYS_PRODUCTION", "") != "1":
+        os.environ.setdefault("PARTWAYS_SECRET_KEY", _local_secret_key())
 
 
 def _local_only(host: str) -> None:
@@ -65,7 +100,8 @@ def _local_only(host: str) -> None:
 
 def _local_secret_key() -> str:
     """A random key made once per data folder, so log-ins survive a restart."""
-    from partways.store.settings import data_home
+    # Not from the settings module: importing it here would load it before the key is set.
+    from partways.paths import data_home
 
     path = data_home() / "secret_key"
     if path.exists():
@@ -112,16 +148,93 @@ def _ensure_owner() -> None:
     out.print(f"Owner account created for {email}.")
 
 
+_IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
+_DENIED = {errno.EACCES, getattr(errno, "WSAEACCES", errno.EACCES)}
+
+
 def _run(host: str, port: int, threads: int) -> None:
-    from waitress import serve as waitress_serve
+    from waitress.server import create_server
 
     from partways.web.wsgi import application
 
+    # The server's and Django's warnings (a refused page, a bad request) go to stderr.
+    logging.basicConfig()
+    try:
+        # Bind first, announce after: "serving on" is only said once it is true.
+        server = create_server(
+            application, host=host, port=port, threads=threads, ident="partways", **_proxy()
+        )
+    except OSError as exc:
+        raise UserError(_cannot_listen(host, port, exc)) from None
     shown = f"[{host}]" if ":" in host else host
     out.print(f"partways is serving on http://{shown}:{port}/  (Ctrl+C to stop)")
     err.print("Waitress handles the requests; see docs/web.md for a production set-up.")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="partways")
+    server.run()
+
+
+def _proxy() -> dict[str, object]:
+    """Waitress's trust in the reverse proxy (production mode): its headers, from it only.
+
+    Waitress drops X-Forwarded-* headers from anyone else, so a visitor cannot claim
+    HTTPS or another address; from the proxy, the scheme makes Django see HTTPS (secure
+    cookies, HSTS, the CSRF origin check) and the client's address replaces the proxy's.
+    """
+    from django.conf import settings
+
+    if not settings.PARTWAYS_TRUSTED_PROXY:
+        return {}
+    return {
+        "trusted_proxy": settings.PARTWAYS_TRUSTED_PROXY,
+        "trusted_proxy_count": max(settings.PARTWAYS_PROXY_COUNT, 1),
+        "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+    }
+
+
+def _cannot_listen(host: str, port: int, exc: OSError) -> str:
+    where = f"cannot listen on {host} port {port}"
+    if exc.errno in _IN_USE:
+        return (
+            f"{where}: another program is using that port. Stop it, or choose another "
+            "port with --port."
+        )
+    if exc.errno in _DENIED:
+        return (
+            f"{where}: this user may not open that port (below 1024 needs administrator "
+            "rights). Choose another port with --port."
+        )
+    return f"{where}: {exc.strerror or exc}. Check --host and --port."
+
+
+def unlock(
+    email: Annotated[
+        str | None, typer.Argument(help="The log-in (e-mail address) to unlock.")
+    ] = None,
+    address: Annotated[
+        str | None, typer.Option("--address", help="An IP address to unlock.")
+    ] = None,
+) -> None:
+    """Lift the pause on log-ins after too many wrong passwords, before its cool-off ends."""
+    if not (email or address):
+        raise UserError("Name the log-in to unlock (its e-mail address), or --address IP.")
+    if address is not None:
+        try:
+            address = str(ipaddress.ip_address(address.strip()))
+        except ValueError:
+            raise UserError(
+                f"--address {address}: not an IP address; expected e.g. 203.0.113.7 or 2001:db8::7."
+            ) from None
+    from partways.store.bootstrap import ensure_database
+    from partways.web.accounts import unlock as unlock_logins
+
+    ensure_database()
+    cleared = unlock_logins(email=email, address=address)
+    who = " and ".join(w for w in (email and email.strip().lower(), address) if w)
+    if cleared:
+        out.print(f"Unlocked {who}: {cleared} record(s) of failed log-ins forgotten.")
+    else:
+        out.print(f"No failed log-ins are recorded for {who}; nothing was locked.")
 
 
 def register(app: typer.Typer) -> None:
     app.command()(serve)
+    app.command()(unlock)

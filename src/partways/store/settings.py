@@ -6,20 +6,18 @@ in the user's data directory unless ``DATABASE_URL`` names a PostgreSQL server.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
-import platformdirs
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+from partways.paths import data_home as data_home  # also imported from here by the store
 
 BASE_DIR = Path(__file__).resolve().parent
-
-
-def data_home() -> Path:
-    """The per-user data folder: ``$PARTWAYS_HOME``, else the platform's data directory."""
-    override = os.environ.get("PARTWAYS_HOME")
-    return Path(override).expanduser() if override else Path(platformdirs.user_data_dir("partways"))
 
 
 def _sqlite_file() -> Path:
@@ -76,13 +74,95 @@ ALLOWED_HOSTS = [
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("PARTWAYS_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
-if PRODUCTION:
-    # Behind HTTPS (a reverse proxy terminates TLS and sets X-Forwarded-Proto).
-    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_HTTPONLY = True
+
+
+def _env_int(name: str, default: int) -> int:
+    """A whole number from the environment; ``default`` when unset or blank."""
+    raw = os.environ.get(name, "").strip()
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a whole number; expected e.g. {default}."
+        ) from None
+
+
+# Security headers and cookies. The production values are fixed when this module loads,
+# so `partways serve --production` exports PARTWAYS_PRODUCTION before Django starts
+# (partways.cli.main); docs/web.md lists the variables.
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+# htmx sends the CSRF token from the page (base.html), never from the cookie.
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    # Behind HTTPS (a reverse proxy terminates TLS and sets X-Forwarded-Proto).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # A year, the usual figure; subdomains of the host partways answers at included
+    # (set PARTWAYS_HSTS_INCLUDE_SUBDOMAINS=0 when it runs on a bare domain whose other
+    # subdomains still serve plain HTTP). PARTWAYS_HSTS_SECONDS=0 sends no HSTS header.
+    SECURE_HSTS_SECONDS = _env_int("PARTWAYS_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("PARTWAYS_HSTS_INCLUDE_SUBDOMAINS", "1") != "0"
+
+# Content-Security-Policy (django-csp), in every mode so the browser tests see it: every
+# script and style sheet comes from the app's own /static/ (htmx is vendored), no page
+# has an inline script, style element or style attribute, and htmx runs without eval.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+    }
+}
+
+# Failed log-ins (django-axes), on /login/ and /admin/login/ alike: after
+# PARTWAYS_LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one address,
+# within PARTWAYS_LOGIN_COOLOFF_MINUTES, that account or address is refused, even with
+# the right password, until the cool-off has passed or `partways unlock` lifts it.
+# Only failures count, so many good log-ins from one office never lock it.
+AXES_FAILURE_LIMIT = _env_int("PARTWAYS_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=_env_int("PARTWAYS_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A good log-in does not wipe the failures: it would let someone with an account of
+# their own reset their address's count between guesses at another's password.
+AXES_RESET_ON_SUCCESS = False
+AXES_USERNAME_FORM_FIELD = "username"  # the e-mail field of both log-in forms
+AXES_USERNAME_CALLABLE = "partways.web.lockout.username"
+AXES_CLIENT_IP_CALLABLE = "partways.web.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "partways.web.lockout.locked_out"
+# partways records failures, not every log-in (axes' access log would grow forever).
+AXES_DISABLE_ACCESS_LOG = True
+# The log names the account and address of each failure and lock-out (the password
+# never): what an operator needs to unlock the right one.
+AXES_SENSITIVE_PARAMETERS: list[str] = []
+# The reverse proxy: production mode expects one (it terminates TLS), reaching the app
+# from PARTWAYS_TRUSTED_PROXY. `partways serve` believes X-Forwarded-Proto and -For only
+# from that address; PARTWAYS_PROXY_COUNT proxies append to X-Forwarded-For, so the
+# client's address is that many entries from the right (0: the connection's own).
+PARTWAYS_TRUSTED_PROXY = os.environ.get("PARTWAYS_TRUSTED_PROXY", "127.0.0.1" if PRODUCTION else "")
+PARTWAYS_PROXY_COUNT = _env_int("PARTWAYS_PROXY_COUNT", 1 if PRODUCTION else 0)
+AUTHENTICATION_BACKENDS = [
+    "partways.web.lockout.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Django's own logging, plus one filter: a refused page (HTTP 403) is one warning line
+# in the server's log, not a traceback (partways.web.logs).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"refusals": {"()": "partways.web.logs.RefusalsWithoutTraceback"}},
+    "loggers": {"django.request": {"filters": ["refusals"]}},
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -91,6 +171,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "partways.store.apps.StoreConfig",
     "partways.web.apps.WebConfig",
 ]
@@ -107,6 +189,12 @@ MIDDLEWARE = [
     "partways.web.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Refuses an upload declared larger than upload.max_bytes before the CSRF check
+    # would parse it; after the headers' middleware, so its page has them too.
+    "partways.web.uploads.UploadLimitMiddleware",
+    # Last, as axes asks: it turns a refused log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "partways.store.urls"
@@ -153,8 +241,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_COOKIE_NAME = "partways_language"
-# Uploaded exports are written to a temporary file before the importer reads them.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploaded exports are written to temporary files as they arrive, whatever their size
+# (no handler keeps them in memory), and counted against upload.max_bytes.
+FILE_UPLOAD_HANDLERS = [
+    "partways.web.uploads.CountingUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # The team page assigns a manager to every client in one form: one field per client.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000

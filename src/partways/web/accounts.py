@@ -58,3 +58,21 @@ def create_login(*, email: str, password: str, name: str, role: str) -> TeamMemb
         member.user = user
         member.save()
     return member
+
+
+def unlock(*, email: str | None = None, address: str | None = None) -> int:
+    """Forget the failed log-ins recorded for ``email`` and from ``address``.
+
+    Either one, or both; a pause on that account or address is lifted at once. Returns
+    how many records (one per account, address and browser) were removed.
+    """
+    from axes.utils import reset
+
+    if not (email or address):
+        raise AccountError("Name an e-mail address or an IP address to unlock.")
+    cleared = 0
+    if email:
+        cleared += reset(username=email.strip().lower())
+    if address:
+        cleared += reset(ip=address)
+    return cleared
