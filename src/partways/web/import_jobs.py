@@ -1,8 +1,10 @@
 """Uploaded exports, imported as ``partways import`` imports files, with progress to poll.
 
-An upload is written to a temporary folder, each file under the name it was uploaded
-with (importers recognise a format by name and content; a ``hours.csv.mapping.toml``
-beside ``hours.csv`` is its column mapping, as on the command line). Every file is
+Django has written each uploaded file to a temporary file as it arrived
+(:mod:`partways.web.uploads`); it is moved into a temporary folder, not copied, under
+the name it was uploaded with (importers recognise a format by name and content; a
+``hours.csv.mapping.toml`` beside ``hours.csv`` is its column mapping, as on the
+command line). Every file is
 then imported with the CLI's own functions (:mod:`partways.store.imports.run`): a
 file with errors writes nothing, a file imported again adds nothing twice. Messages
 that came in are labelled as ``partways import`` labels them, and the folder is removed.
@@ -28,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.move import file_move_safe
+from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
 from django.db import close_old_connections, connection
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -191,9 +194,14 @@ def _save(files: Iterable[UploadedFile[Any]], folder: Path) -> tuple[list[_Uploa
             target = folder / "files" / name
         taken.add(name.lower())
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+        if isinstance(upload, TemporaryUploadedFile):
+            # Already on disk: a rename, not a second copy of half a gigabyte. Django
+            # expects this (closing the upload afterwards finds its file gone).
+            file_move_safe(upload.temporary_file_path(), str(target))
+        else:
+            with target.open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
         size += upload.size or 0
         uploads.append(_Upload(name, target))
     return uploads, size

@@ -20,9 +20,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partways.core.limits import limit
 from partways.store.models import ImportBatch
 
-from .. import import_jobs
+from .. import import_jobs, uploads
 from ..access import OWNER, role_required
 
 # Record kinds as the store counts them (partways.importers.records.SCHEMAS).
@@ -108,6 +109,9 @@ def counts(by_kind: Mapping[str, int]) -> str:
 def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
+        # Parsing the upload (above) stopped past the size limit: nothing was kept.
+        if uploads.refused(request):
+            return uploads.refusal(request, uploads.declared_size(request))
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -127,7 +131,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         {"batch": b, "new": counts(b.counts.get("new", {}))}
         for b in ImportBatch.objects.order_by("-imported_at")[:10]
     ]
-    return render(request, "partways/imports/upload.html", {"form": form, "recent": recent})
+    context = {"form": form, "recent": recent, "max_upload": limit("upload.max_bytes")}
+    return render(request, "partways/imports/upload.html", context)
 
 
 @role_required(*OWNER)
