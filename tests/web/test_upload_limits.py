@@ -15,6 +15,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.test import Client as Browser
 
+from partways.cli.common import UserError
+from partways.cli.serve_cmd import largest_body
 from partways.store.models import ImportBatch, TimeEntry
 from partways.web import import_jobs
 from partways.web.uploads import FORM_ALLOWANCE
@@ -102,3 +104,18 @@ def test_an_uploaded_file_is_moved_into_the_import_not_copied(temp_folder: Path)
     assert saved[0].path.read_bytes() == TOGGL
     assert not written.exists()
     upload.close()  # as Django does when the request ends: the file is gone, no error
+
+
+def test_the_server_takes_in_any_body_it_can_answer_with_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Waitress closes the connection on a body over its own maximum (a reset, not a
+    # page), so that maximum follows the limit: an installation that allows 2 GiB
+    # uploads must not have them cut off at Waitress's default of 1 GiB.
+    _limit(monkeypatch, 2 * 1024**3)
+    assert largest_body() > 4 * 2 * 1024**3
+    _limit(monkeypatch, 1000)
+    assert largest_body() == 1024**3
+    monkeypatch.setenv("PARTWAYS_LIMIT_UPLOAD_MAX_BYTES", "lots")
+    with pytest.raises(UserError, match="PARTWAYS_LIMIT_UPLOAD_MAX_BYTES='lots': expected"):
+        largest_body()

@@ -162,7 +162,13 @@ def _run(host: str, port: int, threads: int) -> None:
     try:
         # Bind first, announce after: "serving on" is only said once it is true.
         server = create_server(
-            application, host=host, port=port, threads=threads, ident="partways", **_proxy()
+            application,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="partways",
+            max_request_body_size=largest_body(),
+            **_proxy(),
         )
     except OSError as exc:
         raise UserError(_cannot_listen(host, port, exc)) from None
@@ -170,6 +176,32 @@ def _run(host: str, port: int, threads: int) -> None:
     out.print(f"partways is serving on http://{shown}:{port}/  (Ctrl+C to stop)")
     err.print("Waitress handles the requests; see docs/web.md for a production set-up.")
     server.run()
+
+
+# Waitress's own default for the largest request body.
+WAITRESS_MAX_BODY = 1024**3
+
+
+def largest_body() -> int:
+    """The largest request body Waitress takes in (to a temporary file, not to memory).
+
+    Waitress refuses a larger one by closing the connection, which a client still
+    sending sees as a reset. Up to this size the app itself answers an upload over
+    ``upload.max_bytes`` with its page (partways.web.uploads), so it is well above that
+    limit, and never below Waitress's default of 1 GiB. Raises :class:`UserError` when
+    the limit's environment variable is not a whole number.
+    """
+    from partways.core.limits import LimitMisconfigured, limit
+    from partways.web.uploads import DRAIN_FACTOR, FORM_ALLOWANCE
+
+    try:
+        most = limit("upload.max_bytes")
+    except LimitMisconfigured as exc:
+        raise UserError(
+            f"{exc.env}={exc.value!r}: expected the largest upload as a positive whole "
+            "number of bytes, e.g. 536870912 for 512 MiB."
+        ) from None
+    return max(WAITRESS_MAX_BODY, DRAIN_FACTOR * most + FORM_ALLOWANCE)
 
 
 def _proxy() -> dict[str, object]:
