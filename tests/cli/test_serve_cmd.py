@@ -113,6 +113,18 @@ def _request(
     return response
 
 
+def _form_token(port: int, headers: dict[str, str]) -> tuple[str, str]:
+    """A CSRF token from the log-in page's form, and the cookie it goes with."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", "/login/", headers=headers)
+    page = conn.getresponse()
+    html = page.read().decode()
+    conn.close()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert token, html
+    return token.group(1), _cookies(page)["csrftoken"].split(";")[0]
+
+
 def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
     """Each Set-Cookie header by cookie name, whole (with its attributes)."""
     return {h.split("=", 1)[0].strip(): h for h in response.headers.get_all("Set-Cookie") or []}
@@ -175,6 +187,23 @@ def test_a_production_server_sends_secure_cookies_and_security_headers(cli: CLI,
         assert logged_in.status == 302, logged_in.headers
         session = _cookies(logged_in)["sessionid"]
         assert "; Secure" in session and "HttpOnly" in session and "SameSite=Lax" in session
+
+        # The language chosen on a page is kept in a cookie with the same flags.
+        token, cookie = _form_token(port, base)
+        chosen = _request(
+            port,
+            "POST",
+            "/language/",
+            {
+                **base,
+                "Origin": "https://127.0.0.1",
+                "Cookie": cookie,
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+            urllib.parse.urlencode({"csrfmiddlewaretoken": token, "language": "hr"}),
+        )
+        language = _cookies(chosen)["partways_language"]
+        assert "; Secure" in language and "HttpOnly" in language and "SameSite=Lax" in language
 
 
 def test_a_local_server_signs_with_the_key_kept_in_the_data_folder(cli: CLI) -> None:

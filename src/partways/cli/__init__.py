@@ -62,6 +62,7 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     from partways.letters import LetterError, UnknownLanguage
     from partways.letters.formats import UnknownFormat
     from partways.store.cases.records import CaseError
+    from partways.store.loader_child import ChildReadFailed
 
     return (
         UserError,
@@ -70,6 +71,7 @@ def _user_errors() -> tuple[type[BaseException], ...]:
         DemoExists,
         ImportFailed,
         CaseError,
+        ChildReadFailed,
         EndDateError,
         UnknownReason,
         StepRefused,
