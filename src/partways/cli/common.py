@@ -4,14 +4,61 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
+from rich.measure import Measurement
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.segment import Segment
 
-out = Console(soft_wrap=False)
-err = Console(stderr=True)
+# C0 and C1 control characters, DEL included, except tab and newline: an ESC or OSC
+# sequence in a client's name or a message's subject would otherwise reach the
+# terminal as a command (retitle the window, clear the screen, fake a hyperlink).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: object) -> str:
+    """``text`` as a string with control characters removed (tab and newline stay)."""
+    return _CONTROLS.sub("", str(text))
+
+
+class _StripControls(RenderHook):
+    """Every renderable printed is rendered, then its text stripped of control characters.
+
+    Rich's own cursor and style codes are not text but control segments or styles
+    applied afterwards, so they stay; what came from the data goes.
+    """
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Stripped(r) for r in renderables]
+
+
+class _Stripped:
+    def __init__(self, inner: ConsoleRenderable) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.inner, options):
+            if segment.control or not _CONTROLS.search(segment.text):
+                yield segment
+            else:
+                yield Segment(safe(segment.text), segment.style)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.inner)
+
+
+def _console(**kwargs: Any) -> Console:
+    console = Console(**kwargs)
+    console.push_render_hook(_StripControls())
+    return console
+
+
+out = _console(soft_wrap=False)
+err = _console(stderr=True)
 
 
 class UserError(Exception):

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .common import UserError, err, find_client, parse_date
+from .common import UserError, err, find_client, parse_date, safe
 
 BINARY = {"docx", "pdf", "eml"}
 
@@ -72,7 +72,10 @@ def letter(
             domain=addressed.domain,
         )
     if output is None:
-        sys.stdout.write(data.decode())
+        text = data.decode()
+        # On a terminal, names and notes from the data must not act as escape codes;
+        # piped, the letter goes out exactly as written (CRLF lines and all).
+        sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
         sys.stdout.flush()
         return
     try:

@@ -75,6 +75,34 @@ LIMITS: tuple[Limit, ...] = (
         "is kept but not analysed (a long tail is quoted history or pasted data).",
     ),
     Limit(
+        "money.max_amount",
+        10_000_000_000_000,
+        "units of a currency",
+        "The largest money amount (an invoice, a payment, an entry's amount, a rate per "
+        "hour) an import or a form accepts; a larger one is refused with its file and "
+        "line (ten trillion is above any real invoice, in rupiah or dong too).",
+    ),
+    Limit(
+        "letter.max_steps",
+        100_000,
+        "steps",
+        "How many loop turns, calls and operations one letter's template may take (the "
+        "built-in ones take under a hundred); a user's template that takes more is stopped "
+        "with an error naming it.",
+    ),
+    Limit(
+        "letter.max_chars",
+        1_000_000,
+        "characters",
+        "The most text one letter's template may write, or build in one value.",
+    ),
+    Limit(
+        "letter.max_seconds",
+        5,
+        "seconds",
+        "How long writing one letter may take before its template is stopped.",
+    ),
+    Limit(
         "structure.max_depth",
         64,
         "levels",

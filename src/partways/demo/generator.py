@@ -18,6 +18,7 @@ from django.db import transaction
 
 from partways.store import models as m
 from partways.store.analysis import analyze_messages
+from partways.store.business import set_rate
 
 from .phrases import FEEDBACK_CONCRETE, PHRASES
 from .profiles import Profile, profiles
@@ -463,8 +464,10 @@ def build_demo(
         settings.default_cost_rate_minor = 3500
         settings.thresholds = {}
         settings.save()
+        # The demo's own rates replace any the workspace had for these currencies
+        # (set with `partways rate` before the demo was built); others stay.
         for cur, rate in EXCHANGE_RATES.items():
-            m.ExchangeRate.objects.create(currency=cur, rate_to_base=rate)
+            set_rate(cur, rate)
         team = {
             email: m.TeamMember.objects.get_or_create(
                 email=email, defaults={"name": name, "role": role}

@@ -19,6 +19,8 @@ from decimal import Decimal
 
 import polars as pl
 
+from partways.core.limits import limit
+
 # Text that may stand around a number: currency symbols and codes, spaces (also the
 # no-break and narrow no-break ones that French and Croatian locales put in 1 000,00).
 _NUMBER_NOISE = r"[^\d,.\-+()]"
@@ -87,15 +89,23 @@ def number(expr: pl.Expr, comma: bool = False, scale: int = 6) -> pl.Expr:
         digits = digits.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
     else:
         digits = digits.str.replace_all(",", "", literal=True)
-    # A value that is only noise ("n/a") must fail, not read as zero.
-    valid = digits.str.contains(r"^[+\-]?(\d+\.?\d*|\.\d+)$")
+    # A value that is only noise ("n/a") must fail, not read as zero; so must one in
+    # exponent notation, whose "e" would be dropped as noise ("1e309" read as 1309).
+    exponent = signed.str.contains(r"\d\s*[eE][+\-]?\d")
+    valid = digits.str.contains(r"^[+\-]?(\d+\.?\d*|\.\d+)$") & ~exponent
     value = pl.when(valid).then(digits).otherwise(None).cast(pl.Decimal(38, scale), strict=False)
     return pl.when(negative).then(-value).otherwise(value)
 
 
 def minor_units(expr: pl.Expr, comma: bool = False) -> pl.Expr:
-    """Money as integer minor units (cents), rounded half away from zero."""
-    return _half_away_from_zero(number(expr, comma) * 100)
+    """Money as integer minor units (cents), rounded half away from zero; null past
+    ``money.max_amount``."""
+    return _within_limit(_half_away_from_zero(number(expr, comma) * 100))
+
+
+def _within_limit(minor: pl.Expr) -> pl.Expr:
+    # Sums and rates per hour computed from a larger amount would overflow 64 bits.
+    return pl.when(minor.abs() <= limit("money.max_amount") * 100).then(minor)
 
 
 def _half_away_from_zero(value: pl.Expr) -> pl.Expr:
@@ -299,6 +309,7 @@ def parse_number(series: pl.Series, comma: bool = False, scale: int = 6) -> pl.S
 
 
 def parse_minor_units(series: pl.Series, comma: bool = False) -> pl.Series:
-    """Money in minor units (see :func:`minor_units`)."""
+    """Money in minor units (see :func:`minor_units`); null past ``money.max_amount``,
+    so that the cell is reported like any unreadable one."""
     value = (parse_number(series, comma) * 100).alias("v")
-    return value.to_frame().select(_half_away_from_zero(pl.col("v"))).to_series()
+    return value.to_frame().select(_within_limit(_half_away_from_zero(pl.col("v")))).to_series()

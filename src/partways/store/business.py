@@ -1,20 +1,127 @@
-"""The business's settings as the engine sees them."""
+"""The business's settings as the engine sees them, and its exchange rates."""
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.db.models import CharField
+from django.db.models.functions import Cast
 
 from partways.core.config import Thresholds
 from partways.core.dataset import Business
 
 from .models import BusinessSettings, ExchangeRate
 
+# ExchangeRate.rate_to_base holds 20 digits, 10 of them after the point.
+RATE_DECIMALS = 10
+RATE_INTEGER_DIGITS = 10
+
+
+def rate_problem(value: Decimal) -> str | None:
+    """Why ``value`` cannot be an exchange rate, as a code; None when it can.
+
+    Codes: ``not_finite`` (NaN, infinity), ``not_positive``, ``too_many_decimals``
+    (more than :data:`RATE_DECIMALS`), ``too_large`` (:data:`RATE_INTEGER_DIGITS`
+    digits or more before the point). The edges word them.
+    """
+    if not value.is_finite():
+        return "not_finite"
+    if value <= 0:
+        return "not_positive"
+    if value >= Decimal(10) ** RATE_INTEGER_DIGITS:
+        return "too_large"
+    if value != value.quantize(Decimal(1).scaleb(-RATE_DECIMALS)):
+        return "too_many_decimals"
+    return None
+
+
+@dataclass(frozen=True)
+class StoredRate:
+    """One stored exchange rate as read back: ``value`` is None when it is unusable."""
+
+    currency: str
+    stored: str  # the stored value as text, as the database gives it back
+    value: Decimal | None
+
+
+def stored_rates() -> list[StoredRate]:
+    """Every stored exchange rate by currency, unusable ones included (``value`` None).
+
+    The rates are read as text, so that a value no rate can be (infinity, NaN, one
+    too large for the column, left by an earlier release) reads as unusable instead
+    of breaking every page and command that reads the rates.
+    """
+    rows = ExchangeRate.objects.order_by("currency").values_list(
+        "currency", Cast("rate_to_base", output_field=CharField())
+    )
+    found = []
+    for currency, text in rows:
+        try:
+            value: Decimal | None = Decimal(str(text).strip())
+        except (InvalidOperation, ValueError):
+            value = None
+        if value is not None and rate_problem(value) is not None:
+            value = None
+        found.append(StoredRate(currency, str(text), value))
+    return found
+
+
+def set_rate(currency: str, value: Decimal) -> bool:
+    """Store ``value`` as ``currency``'s rate; True when the currency had none.
+
+    The old value is never read, so an unusable one is simply replaced. ``value``
+    must be a usable rate (:func:`rate_problem`); raises ``ValueError`` otherwise.
+    """
+    problem = rate_problem(value)
+    if problem is not None:
+        raise ValueError(f"{value} cannot be an exchange rate ({problem})")
+    with transaction.atomic():
+        if ExchangeRate.objects.filter(currency=currency).update(rate_to_base=value):
+            return False
+        ExchangeRate.objects.create(currency=currency, rate_to_base=value)
+        return True
+
+
+def remove_rate(currency: str) -> bool:
+    """Delete ``currency``'s rate without reading it; False when it had none."""
+    deleted, _ = ExchangeRate.objects.filter(currency=currency).delete()
+    return bool(deleted)
+
+
+def usable_thresholds(stored: object) -> dict[str, float]:
+    """The stored threshold overrides that are finite numbers; the rest are left out.
+
+    Every form checks what it stores, but a value written by an earlier release or
+    by hand (text, infinity) must not stop the engine: the default applies instead.
+    """
+    if not isinstance(stored, dict):
+        return {}
+    usable = {}
+    for key, value in stored.items():
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            usable[key] = float(value)
+    return usable
+
 
 def load_business() -> tuple[Business, Thresholds]:
     """Return the engine's :class:`Business` and the thresholds with the overrides applied.
+
+    An unusable stored exchange rate is left out (a triage that needs it then says
+    the currency has no rate, which is how it is repaired), and so is a stored rate
+    for the base currency itself, which is always 1.
 
     Raises :class:`partways.core.config.UnknownSetting` for an override key the
     registry does not know.
     """
     s = BusinessSettings.load()
+    rates = {
+        r.currency: r.value
+        for r in stored_rates()
+        if r.value is not None and r.currency != s.base_currency
+    }
     business = Business(
         time_zone=s.time_zone,
         work_start=s.work_start,
@@ -23,6 +130,6 @@ def load_business() -> tuple[Business, Thresholds]:
         base_currency=s.base_currency,
         target_hourly_rate_minor=s.target_hourly_rate_minor,
         default_cost_rate_minor=s.default_cost_rate_minor,
-        rates={r.currency: r.rate_to_base for r in ExchangeRate.objects.all()},
+        rates=rates,
     )
-    return business, Thresholds.with_overrides(s.thresholds or {})
+    return business, Thresholds.with_overrides(usable_thresholds(s.thresholds or {}))

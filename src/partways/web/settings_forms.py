@@ -30,16 +30,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partways.core.config import SETTINGS, Setting
-from partways.store.models import BusinessSettings, ExchangeRate
+from partways.store.business import RATE_DECIMALS, RATE_INTEGER_DIGITS, rate_problem, set_rate
+from partways.store.models import BusinessSettings
 from partways.store.models.fields import MINOR_UNITS
 
 # An address (ana@studio.hr) or a whole domain (@studio.hr), as `partways import --me`.
 _OWN_ADDRESS = re.compile(r"^([^@\s]+)?@[^@\s]+\.[^@\s]+$")
 # Units counted in whole steps (the engine reads them with Thresholds.int).
 WHOLE_UNITS = frozenset({"months", "days", "rows", "rounds"})
-# ExchangeRate.rate_to_base: 20 digits, 10 of them after the point.
-RATE_DECIMALS = 10
-RATE_INTEGER_DIGITS = 10
 # BigIntegerField: what a money amount in minor units may reach.
 MAX_MINOR = 2**63 - 1
 
@@ -71,19 +69,19 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def parse_rate(text: str) -> Decimal:
-    """An exchange rate: units of the base currency per unit, above zero."""
+    """An exchange rate: units of the base currency per unit, above zero, as stored."""
     value = _decimal(text)
     if value is None:
         raise SettingError(_("%(text)r is not a number; expected e.g. 0.92.") % {"text": text})
-    if value <= 0:
+    problem = rate_problem(value)
+    if problem == "not_positive":
         raise SettingError(_("the rate must be above zero, not %(text)s.") % {"text": text})
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > RATE_DECIMALS:
+    if problem == "too_many_decimals":
         raise SettingError(
             _("%(text)s has too many decimals; at most %(n)d are kept.")
             % {"text": text, "n": RATE_DECIMALS}
         )
-    if value >= Decimal(10) ** RATE_INTEGER_DIGITS:
+    if problem is not None:  # too_large (not_finite cannot pass _decimal)
         raise SettingError(
             _("%(text)s is too large for a rate; expected at most %(n)d digits before the point.")
             % {"text": text, "n": RATE_INTEGER_DIGITS}
@@ -430,9 +428,19 @@ class RateForm(forms.Form):
         assert isinstance(value, Decimal)
         return value
 
-    def save(self) -> tuple[ExchangeRate, bool]:
-        """Store the rate; the rate and whether it is new."""
-        return ExchangeRate.objects.update_or_create(
-            currency=self.cleaned_data["currency"],
-            defaults={"rate_to_base": self.cleaned_data["rate"]},
-        )
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        base = BusinessSettings.load().base_currency
+        if data.get("currency") == base:
+            self.add_error(
+                "currency",
+                _("%(currency)s is the base currency: 1 %(currency)s is always 1 %(currency)s.")
+                % {"currency": base},
+            )
+        return data
+
+    def save(self) -> tuple[str, Decimal, bool]:
+        """Store the rate (an unusable stored one is replaced without being read);
+        return the currency, the rate and whether the currency had none before."""
+        currency, rate = self.cleaned_data["currency"], self.cleaned_data["rate"]
+        return currency, rate, set_rate(currency, rate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +24,22 @@ class KeyDate:
     day: dt.date
     summary: str
     description: str = ""
+
+
+# RFC 5545 allows no control characters in a TEXT value but HTAB (line breaks are
+# written escaped, as \n); a client's name may hold any (a line break pasted in).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+
+def _line(text: str) -> str:
+    """``text`` for a one-line value (a name, a summary): breaks become spaces."""
+    return _CONTROLS.sub("", " ".join(_BREAKS.sub("\n", text).split("\n")))
+
+
+def _lines(text: str) -> str:
+    """``text`` for a value of several lines (a description): breaks become ``\n``."""
+    return _CONTROLS.sub("", _BREAKS.sub("\n", text))
 
 
 def _utc(stamp: dt.datetime) -> dt.datetime:
@@ -51,7 +68,7 @@ def to_ics(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", calendar_name)
+    cal.add("x-wr-calname", _line(calendar_name))
     seen: Counter[str] = Counter()
     for key in dates:
         seen[key.summary] += 1
@@ -61,14 +78,14 @@ def to_ics(
         event.add("dtstamp", _utc(stamp))
         event.add("dtstart", key.day)
         event.add("dtend", key.day + dt.timedelta(days=1))
-        event.add("summary", key.summary)
+        event.add("summary", _line(key.summary))
         if key.description:
-            event.add("description", key.description)
+            event.add("description", _lines(key.description))
         # A reminder, not a meeting: the day stays free in the calendar.
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", key.summary)
+        alarm.add("description", _line(key.summary))
         alarm.add("trigger", dt.timedelta(days=-1))
         event.add_component(alarm)
         cal.add_component(event)

@@ -39,16 +39,23 @@ def repair(
     """Open a repair plan for the client, show the open one, or review it when due.
 
     A new plan needs the triage to say "repair" (``force`` opens one anyway). Raises
-    :class:`CaseError` otherwise, or for a review date that is not in the future.
+    :class:`CaseError` otherwise, for a review date that is not in the future, and for
+    a review date given while a plan is open.
     """
     client = active_client(client_id)
+    # Checked first: a date given with an open plan was once accepted and ignored.
+    if review_on is not None and review_on <= today:
+        raise CaseError(f"--review-on {review_on} must be after {today}.")
     latest = client.repair_plans.order_by("-opened_on", "-pk").first()
     if latest is not None and latest.status == RepairPlan.Status.OPEN:
+        if review_on is not None:
+            raise CaseError(
+                f"{client.name} already has a repair plan, to be reviewed on "
+                f"{latest.review_on}; --review-on sets the date of a new plan only."
+            )
         if today < latest.review_on:
             return RepairOutcome(latest, "shown")
         return _review(latest, today)
-    if review_on is not None and review_on <= today:
-        raise CaseError(f"--review-on {review_on} must be after {today}.")
     decision = decide(client_id, today)
     if decision.recommendation != "repair" and not force:
         hint = {

@@ -174,6 +174,13 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
         )
 
 
+# Kinds whose record, once imported, is not changed by another tool's export of it:
+# the same time entry in a Clockify and a Toggl export (one tool imported from the
+# other) has one key, and each re-import would otherwise swap its rate and currency
+# for the other file's. Its own tool's later exports still update it. (An invoice
+# from another tool does update: a later export may know it was paid.)
+FIRST_SOURCE_KEEPS = frozenset({"time_entries"})
+BATCH_TABLE = ImportBatch._meta.db_table
 TABLES = {kind: model._meta.db_table for kind, (model, _) in WRITERS.items()}
 TABLES["messages"] = Message._meta.db_table
 KEY_TABLE = ImportedKey._meta.db_table
@@ -192,11 +199,24 @@ def _keyed(
     rows = writer(with_keys(kind, frame), ctx)
     if kind == "messages":
         report.unmatched_messages += int(rows["client_id"].is_null().sum())
-    known = bulk.fetch(
-        f"SELECT key, object_id, digest FROM {KEY_TABLE} WHERE kind = %s",
-        [kind],
-        {"_key": pl.Int64, "_object_id": pl.Int64, "_old_digest": pl.Int64},
-    )
+    if kind in FIRST_SOURCE_KEEPS:
+        known = bulk.fetch(
+            f"SELECT k.key, k.object_id, k.digest, b.importer FROM {KEY_TABLE} k "
+            f"JOIN {BATCH_TABLE} b ON b.id = k.batch_id WHERE k.kind = %s",
+            [kind],
+            {
+                "_key": pl.Int64,
+                "_object_id": pl.Int64,
+                "_old_digest": pl.Int64,
+                "_source": pl.String,
+            },
+        )
+    else:
+        known = bulk.fetch(
+            f"SELECT key, object_id, digest FROM {KEY_TABLE} WHERE kind = %s",
+            [kind],
+            {"_key": pl.Int64, "_object_id": pl.Int64, "_old_digest": pl.Int64},
+        )
     known = _still_there(kind, known)
     if kind == "invoices":
         known = _known_invoices(rows, known)
@@ -207,6 +227,16 @@ def _keyed(
         pl.col("_object_id").is_not_null()
         & (pl.col("_old_digest").is_null() | (pl.col("_old_digest") != pl.col("_digest")))
     )
+    if kind in FIRST_SOURCE_KEEPS and changed.height:
+        elsewhere = pl.col("_source").is_not_null() & (pl.col("_source") != report.importer)
+        theirs = changed.filter(elsewhere)
+        changed = changed.filter(~elsewhere)
+        for (source,), group in theirs.group_by(["_source"], maintain_order=True):
+            ctx.skip(
+                f"{kind.replace('_', ' ')} already imported from {source} (kept as they are)",
+                group.height,
+            )
+        rows = rows.filter(~pl.col("_key").is_in(theirs["_key"].implode()))
     report.unchanged[kind] += rows.height - fresh.height - changed.height
     if fresh.height:
         # In index order: appending to a B-tree is far cheaper than inserting at random.
@@ -217,7 +247,11 @@ def _keyed(
         if kind == "messages":
             fresh = link_replies(fresh)
         bulk.insert_with_keys(
-            table, fresh.drop("_object_id", "_old_digest"), KEY_TABLE, kind, batch_id
+            table,
+            fresh.drop("_object_id", "_old_digest", "_source", strict=False),
+            KEY_TABLE,
+            kind,
+            batch_id,
         )
         report.new[kind] += fresh.height
     if changed.height:

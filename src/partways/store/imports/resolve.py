@@ -7,6 +7,7 @@ another (every record moves, the old name stays as an alias).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,13 +17,20 @@ from partways.store.models import (
     Client,
     ClientAlias,
     ClientDomain,
+    ClientVerdict,
     Contact,
     Invoice,
+    LetterDraft,
     Message,
     OffboardingCase,
 )
 
-from .identity import FREE_MAIL, Directory, normal_name
+from .identity import FREE_MAIL, NAME_LENGTH, Directory, normal_name
+
+# What `alias` takes for a domain (after the @) and for an address; anything else is
+# a name ("Studio @ Home" too).
+_DOMAIN = re.compile(r"^[^@\s.]+(\.[^@\s.]+)+$")
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 
 
 class ResolveError(ValueError):
@@ -42,6 +50,17 @@ def add_alias(alias: str, client_id: int) -> AliasResult:
     free-mail domain (its addresses belong to many people).
     """
     alias = alias.strip()
+    if not alias:
+        raise ResolveError("the alias is empty; give another name, an e-mail address or @domain.")
+    if alias.startswith("@") and not _DOMAIN.match(alias[1:]):
+        raise ResolveError(
+            f"{alias!r} is not a domain; expected @ and a domain name, e.g. @acme.example."
+        )
+    one_word = not any(ch.isspace() for ch in alias)
+    if "@" in alias[1:] and one_word and not _ADDRESS.match(alias):
+        raise ResolveError(f"{alias!r} is not an e-mail address; expected e.g. ana@acme.example.")
+    if len(alias) > NAME_LENGTH:
+        raise ResolveError(f"the alias is longer than {NAME_LENGTH} characters.")
     with transaction.atomic():
         if alias.startswith("@"):
             domain = alias[1:].lower()
@@ -55,7 +74,7 @@ def add_alias(alias: str, client_id: int) -> AliasResult:
                 raise ResolveError(f"{alias} already belongs to {other.client.name}.")
             ClientDomain.objects.get_or_create(domain=domain, client_id=client_id)
             return AliasResult("domain", _claim_messages())
-        if "@" in alias:
+        if _ADDRESS.match(alias):
             address = alias.lower()
             holder = Contact.objects.filter(email=address).exclude(client_id=client_id).first()
             if holder is not None:
@@ -82,7 +101,7 @@ def add_name_alias(alias: str, client_id: int, directory: Directory) -> bool:
         )
     if ClientAlias.objects.filter(alias__iexact=alias).exists():
         return False
-    ClientAlias.objects.create(alias=alias[:200], client_id=client_id)
+    ClientAlias.objects.create(alias=alias[:NAME_LENGTH], client_id=client_id)
     directory.by_name.setdefault(normal_name(alias), client_id)
     return True
 
@@ -121,8 +140,10 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
 
     The source's name and aliases become the target's aliases, so later imports that
     use the old name land on the target. Returns how many rows moved per table.
-    Raises :class:`ResolveError` for a merge into itself or when both clients have
-    an invoice with the same number (one of them has to be renumbered first).
+    Raises :class:`ResolveError` for a merge into itself, when both clients have
+    an invoice with the same number (one of them has to be renumbered first), or an
+    edited letter of the same kind and language. Where a triage run judged both, the
+    target's verdict is kept.
     """
     if source_id == target_id:
         raise ResolveError("a client cannot be merged into itself.")
@@ -135,6 +156,21 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
             f"both clients have invoice(s) numbered {', '.join(sorted(clash)[:5])}; "
             "nothing was changed."
         )
+    drafts = set(
+        LetterDraft.objects.filter(client_id=source_id, case__isnull=True).values_list(
+            "kind", "language"
+        )
+    ) & set(
+        LetterDraft.objects.filter(client_id=target_id, case__isnull=True).values_list(
+            "kind", "language"
+        )
+    )
+    if drafts:
+        kind, language = sorted(drafts)[0]
+        raise ResolveError(
+            f"both clients have an edited {kind.replace('_', ' ')} letter in {language}; "
+            "discard one of the two first. Nothing was changed."
+        )
     open_cases = OffboardingCase.objects.filter(
         client_id__in=(source_id, target_id), status=OffboardingCase.Status.OPEN
     ).count()
@@ -144,6 +180,10 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
         )
     moved: dict[str, int] = {}
     with transaction.atomic():
+        # A triage run keeps one verdict per client: where both have one, the
+        # target's stays and the source's goes (the next triage judges them as one).
+        both = ClientVerdict.objects.filter(client_id=target_id).values("run_id")
+        ClientVerdict.objects.filter(client_id=source_id, run_id__in=both).delete()
         # Every table that points at a client, found from the model graph, so a
         # table added later moves too.
         for relation in Client._meta.related_objects:

@@ -12,13 +12,15 @@ from functools import cache
 from zoneinfo import available_timezones
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partways.store.models import BusinessSettings, ExchangeRate
+from partways.store.business import remove_rate as delete_rate
+from partways.store.business import stored_rates
+from partways.store.models import BusinessSettings
 
 from ..access import OWNER, role_required
 from ..settings_forms import BusinessForm, RateForm
@@ -46,7 +48,8 @@ def _page(
             "form": form,
             "threshold_groups": form.threshold_groups(business.thresholds or {}),
             "rate_form": rate_form or RateForm(),
-            "rates": ExchangeRate.objects.order_by("currency"),
+            # Read as text: a stored value no rate can be is shown, to be replaced.
+            "rates": stored_rates(),
             "time_zones": _time_zones(),
         },
     )
@@ -81,7 +84,7 @@ def save_rate(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("The exchange rate was not saved: correct the fields marked."))
         return _page(request, business, rate_form=form)
-    rate, created = form.save()
+    currency, rate, created = form.save()
     messages.success(
         request,
         (
@@ -89,7 +92,7 @@ def save_rate(request: HttpRequest) -> HttpResponse:
             if created
             else _("Changed: 1 %(currency)s = %(rate)s %(base)s.")
         )
-        % {"currency": rate.currency, "rate": rate.rate_to_base, "base": business.base_currency},
+        % {"currency": currency, "rate": rate, "base": business.base_currency},
     )
     return redirect("settings")
 
@@ -97,8 +100,9 @@ def save_rate(request: HttpRequest) -> HttpResponse:
 @role_required(*OWNER)
 @require_POST
 def remove_rate(request: HttpRequest, currency: str) -> HttpResponse:
-    rate = get_object_or_404(ExchangeRate, currency=currency)
-    rate.delete()
+    # Deleted without being read: an unusable stored value must be removable too.
+    if not delete_rate(currency):
+        raise Http404
     messages.success(
         request, _("Removed the exchange rate of %(currency)s.") % {"currency": currency}
     )
