@@ -5,9 +5,10 @@ own folder). Each defines two blocks, ``subject`` and ``body``. In the body, a b
 separates paragraphs, each line of a paragraph is kept as a line (write prose on one
 line), and a paragraph whose every line starts with ``- `` is a bulleted list.
 
-Rendering is sandboxed (a user's template can't reach Python internals), autoescaped
-(a client called ``<b>`` stays text in HTML and PDF output) and strict (a misspelt or
-missing variable is an error, never a blank). Every value from the data is also
+Rendering is sandboxed (a user's template can't reach Python internals, nor run for
+ever: see :mod:`.sandbox`), autoescaped (a client called ``<b>`` stays text in HTML
+and PDF output) and strict (a misspelt or missing variable is an error, never a
+blank). Every value from the data is also
 flattened to one line without control or bidirectional-override characters, so a
 name can't add lines to a letter or headers to an e-mail, or reverse the text around it.
 """
@@ -15,7 +16,7 @@ name can't add lines to a letter or headers to an e-mail, or reverse the text ar
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,11 +31,11 @@ from jinja2 import (
     TemplateSyntaxError,
     meta,
 )
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from .languages import check_language, is_rtl
 from .model import Block, Letter
+from .sandbox import Budget, LetterSandbox, budgeted
 
 # The reasons of PLAYBOOK §5, one script each `[002] [001]`.
 REASONS: tuple[str, ...] = (
@@ -76,10 +77,10 @@ def _one_line(value: Any) -> Any:
 
 
 @lru_cache(maxsize=8)
-def _environment(template_dirs: tuple[Path, ...]) -> SandboxedEnvironment:
+def _environment(template_dirs: tuple[Path, ...]) -> LetterSandbox:
     loaders = [FileSystemLoader(str(d)) for d in template_dirs]
     loaders.append(FileSystemLoader(str(BUILTIN_TEMPLATES)))
-    return SandboxedEnvironment(
+    return LetterSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
@@ -119,8 +120,9 @@ def compose(
             # Strict undefined only fires on the branch that runs; this catches the rest.
             raise LetterError(f"template {name} needs {', '.join(missing)}, which was not given.")
         ctx = template.new_context(dict(context))
-        subject = "".join(template.blocks["subject"](ctx))
-        body = "".join(template.blocks["body"](ctx))
+        with budgeted() as budget:
+            subject = _written(template.blocks["subject"](ctx), budget)
+            body = _written(template.blocks["body"](ctx), budget)
     except TemplateNotFound:
         raise LetterError(f"no template {name}.") from None
     except TemplateSyntaxError as exc:
@@ -129,6 +131,11 @@ def compose(
         ) from None
     except TemplateError as exc:
         raise LetterError(f"template {name}: {exc.message or exc}") from None
+    except RecursionError:
+        raise LetterError(f"template {name}: a macro or loop calls itself without end.") from None
+    except (OverflowError, MemoryError, ArithmeticError, ValueError) as exc:
+        # range(10**30), a number too large to write: the template asked too much.
+        raise LetterError(f"template {name}: {exc}.") from None
     return Letter(
         kind=kind,
         lang=lang,
@@ -138,8 +145,21 @@ def compose(
     )
 
 
+def _written(chunks: Iterator[str], budget: Budget) -> str:
+    """The chunks a template block writes, joined; stopped past the budget's length
+    (a loop writing without end) or time (a loop writing nothing)."""
+    parts: list[str] = []
+    length = 0
+    for chunk in chunks:
+        length += len(chunk)
+        budget.check_length(length)
+        budget.spend()
+        parts.append(chunk)
+    return "".join(parts)
+
+
 @lru_cache(maxsize=64)
-def _variables(env: SandboxedEnvironment, template: Template) -> frozenset[str]:
+def _variables(env: LetterSandbox, template: Template) -> frozenset[str]:
     """Every variable the template reads from its context, on any branch.
 
     Cached per template object: Jinja2 hands back a new one when the file changes.
