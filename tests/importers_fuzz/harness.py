@@ -45,6 +45,8 @@ class Outcome:
     records: int = 0
     errors: list[str] = field(default_factory=list)
     importer: str | None = None
+    identified: str | None = None  # what ``identify`` made of the file
+    seconds: float = 0.0
 
     def said(self, text: str) -> bool:
         return any(text in e for e in self.errors)
@@ -93,7 +95,9 @@ def extract(path: Path, fmt: str | None = None, options: dict[str, str] | None =
     (which Python raises itself: the test fails with the traceback) and for a
     message that does not name the file.
     """
+    started = time.monotonic()
     found = registry.identify(path)  # must not raise, whatever the file holds
+    identified = found.name if found is not None else None
     importer = registry.get(fmt) if fmt is not None else found
     if importer is None:
         return Outcome(refused=True, errors=["not recognised"])
@@ -102,15 +106,32 @@ def extract(path: Path, fmt: str | None = None, options: dict[str, str] | None =
     try:
         records, errors = importer.extract(path)
     except ImportFailed as exc:
-        _check_names(str(exc), path)
-        return Outcome(refused=True, errors=[str(exc)], importer=importer.name)
+        # import_source files the message under the file's name (a RowError with its
+        # path, see import_path); here it must only be a sentence a terminal can show.
+        if not str(exc).strip():
+            raise BadOutcome("an ImportFailed without a message") from exc
+        str(exc).encode("utf-8")
+        return Outcome(
+            refused=True,
+            errors=[str(exc)],
+            importer=importer.name,
+            identified=identified,
+            seconds=time.monotonic() - started,
+        )
     texts = [_check_error(e, path) for e in errors]
     for kind in records.kinds():
         frame = records.frames[kind]
         lowest = frame["line"].min() if "line" in frame.columns else None
         if isinstance(lowest, int) and lowest < 0:
             raise BadOutcome(f"{kind}: a negative line number")
-    return Outcome(refused=False, records=records.count(), errors=texts, importer=importer.name)
+    return Outcome(
+        refused=False,
+        records=records.count(),
+        errors=texts,
+        importer=importer.name,
+        identified=identified,
+        seconds=time.monotonic() - started,
+    )
 
 
 def import_path(
@@ -126,6 +147,7 @@ def import_path(
     """
     from partways.store.imports.run import ImportOptions, import_source, sources
 
+    started = time.monotonic()
     location = Path(path) if not str(path).startswith(("imap://", "imaps://")) else None
     opts = ImportOptions(fmt, dry_run, False, TIME_ZONE, dict(options or {}))
     before = fingerprint()
@@ -150,7 +172,9 @@ def import_path(
         records += sum(report.unchanged.values())
     if (dry_run or refused) and fingerprint() != before:
         raise BadOutcome(f"{'a dry run' if dry_run else 'a refused import'} changed the database")
-    return Outcome(refused=refused, records=records, errors=texts)
+    return Outcome(
+        refused=refused, records=records, errors=texts, seconds=time.monotonic() - started
+    )
 
 
 def fingerprint() -> dict[str, str]:

@@ -9,6 +9,8 @@ import must leave the database as it was (see ``harness.import_path``).
 
 from __future__ import annotations
 
+import csv
+import io
 import struct
 import zipfile
 from pathlib import Path
@@ -414,3 +416,36 @@ def test_importing_dev_null_is_refused_with_a_sentence() -> None:
     assert outcome.refused and outcome.said("no importer recognises this file")
     for fmt in ("toggl", "slack", "mbox", "ics", "records", "toggl-data", "eml"):
         assert import_path("/dev/null", fmt).refused, fmt
+
+
+# --- found by the fuzz suite (test_fuzz.py) ----------------------------------------------
+
+
+def test_a_control_character_in_yaml_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "records.yaml"
+    path.write_bytes(b"contracts:\n  - client: Acme\x00\n")
+    outcome = _both(path, "records")
+    assert outcome.refused and outcome.said("line 2: not valid YAML: the character U+0000")
+
+
+def test_two_broken_recurrence_rules_are_reported_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "rules.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART:20260105T090000Z\n"
+        "RRULE:FREQ=WEEKLY;UNTIL=DTSTART:16010101T030000\nRRULE:FREQ=DAILY;20260401\n"
+        "END:VEVENT\nEND:VCALENDAR\n"
+    )
+    outcome = _both(path)
+    assert outcome.refused and outcome.said("line 3, column RRULE: 'FREQ=WEEKLY;UNTIL=")
+
+
+def test_a_harvest_report_without_billable_and_invoiced_columns_is_read(tmp_path: Path) -> None:
+    # Both missing gave two unnamed literal columns: Polars' DuplicateError.
+    source = IMPORTERS / "harvest" / "fixtures" / "time_us.csv"
+    header, *rows = list(csv.reader(io.StringIO(source.read_text())))
+    keep = [i for i, n in enumerate(header) if n not in ("Billable?", "Invoiced?")]
+    path = tmp_path / "harvest.csv"
+    with path.open("w", newline="") as out:
+        csv.writer(out).writerows([[row[i] for i in keep] for row in [header, *rows]])
+    outcome = _both(path, "harvest")
+    assert not outcome.refused and outcome.records > 0

@@ -50,6 +50,12 @@ partways formats                      # every format, by the name --format takes
   line breaks in quotes; preamble lines before the header. Numbers and dates are read
   the way the column writes them (`2.000,0` and `1,234.50`, `($400.00)`, `31.03.2024.`,
   `03/31/2024`, `10:23 AM`), decided per column, so one file never mixes two readings.
+- **Refuses what would exhaust the machine.** A ZIP that would expand past its limits
+  (a zip bomb), JSON, YAML or MIME parts nested more than 64 levels deep, a records
+  file that multiplies itself through its aliases, a calendar of more than 100,000
+  events or with rules that repeat every minute for decades: each is refused at once,
+  with a sentence naming the file and the limit, and nothing is written. The limits
+  and the environment variables that change them are in [settings](settings.md).
 - **Keeps time right.** Times written with an offset keep it; times without one are
   local time in your business's time zone (`--time-zone Europe/Zagreb` for another).
   Everything is stored in UTC. A local time that never happened (the hour skipped when

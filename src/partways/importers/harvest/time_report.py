@@ -59,11 +59,16 @@ class HarvestTimeImporter(CsvImporter):
             person(pl.col("first"), pl.col("last")).alias("person"),
             local_datetime(pl.col("day"), pl.lit(DAY_START), self.time_zone).alias("started_at"),
             pl.col("hours").alias("duration_seconds"),
-            (pl.col("billable") if table.has("billable") else pl.lit(True)).fill_null(True),
+            # Aliased: without either column, two literals would share one name.
+            (pl.col("billable") if table.has("billable") else pl.lit(True))
+            .fill_null(True)
+            .alias("billable"),
             pl.col("rate").alias("bill_rate_minor"),
             pl.col("cost").alias("cost_rate_minor"),
             "currency",
-            pl.col("invoiced") if table.has("invoiced") else pl.lit(None, pl.Boolean),
+            (pl.col("invoiced") if table.has("invoiced") else pl.lit(None, pl.Boolean)).alias(
+                "invoiced"
+            ),
             joined(pl.col("task"), pl.col("notes")).alias("description"),
             "line",
         )

@@ -188,13 +188,8 @@ class _Reader:
         try:
             starts, cut = occurrences(start, event, self.horizon, self.most, self.budget)
         except (ValueError, TypeError, AttributeError):
-            rule = event.get("RRULE")
-            # str() gives a broken value as written (to_ical would escape it).
-            written = (
-                ""
-                if rule is None
-                else (str(rule) if type(rule).__name__ == "vBroken" else rule.to_ical().decode())
-            )
+            # (dateutil raises AttributeError for some unknown rule parts.)
+            written = _as_written(event.get("RRULE"))
             self._error(
                 line,
                 "RRULE",
@@ -232,6 +227,20 @@ class _Reader:
 
     def _error(self, line: int | None, column: str, message: str) -> None:
         self.errors.append(RowError(self.path, line, column, message))
+
+
+def _as_written(rule: Any) -> str:
+    """An RRULE (or several) as the file wrote it, for an error message."""
+    if rule is None:
+        return ""
+    if isinstance(rule, list):
+        return "; ".join(_as_written(r) for r in rule)
+    if type(rule).__name__ == "vBroken":
+        return str(rule)  # str() gives a broken value as written (to_ical would escape it)
+    try:
+        return str(rule.to_ical().decode())
+    except (AttributeError, ValueError, TypeError):
+        return str(rule)
 
 
 def _event_lines(text: str) -> list[int]:

@@ -123,8 +123,10 @@ def load_yaml(text: str, path: Path) -> tuple[Node, list[RowError]]:
     ``structure.max_depth`` or using more than ``yaml.max_aliases`` aliases once
     expanded ("billion laughs" expand a few lines into gigabytes).
     """
-    loader = _LimitedLoader(text, limit("structure.max_depth"))
+    loader = None
     try:
+        # The reader checks every character as it is built: a NUL fails here.
+        loader = _LimitedLoader(text, limit("structure.max_depth"))
         root = loader.get_single_node()
     except _TooDeep as exc:
         raise ImportFailed(
@@ -136,10 +138,18 @@ def load_yaml(text: str, path: Path) -> tuple[Node, list[RowError]]:
         mark = exc.problem_mark
         where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ImportFailed(f"{path}{where}: not valid YAML: {exc.problem}.") from exc
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ImportFailed(
+            f"{path}, line {line}: not valid YAML: the character U+{exc.character:04X} "
+            "cannot be in a YAML file (it is a control character or not text at all); "
+            "expected text."
+        ) from exc
     except yaml.YAMLError as exc:
         raise ImportFailed(f"{path}: not valid YAML: {exc}.") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         raise ImportFailed(f"{path}: the file is empty.")
     errors: list[RowError] = []
