@@ -103,3 +103,57 @@ def test_key_dates_of_a_client_with_a_line_break_in_the_name(
     assert response.status_code == 200
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["X-WR-CALNAME"]) == "partways: Line Break Ltd"
+
+
+def _settings_form(**changes: str) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": "Studio Primjer",
+        "time_zone": "Europe/Zagreb",
+        "work_start": "09:00",
+        "work_end": "17:00",
+        "work_days": ["0", "1", "2", "3", "4"],
+        "base_currency": "EUR",
+        "target_hourly_rate": "80",
+        "default_cost_rate": "35",
+        "own_addresses": "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("t__engine__window_months", "1e300", "expected at most 1,200 months"),
+        ("t__triage__cooling_off_days", "1000000000000000", "expected at most 36,500 days"),
+        ("t__losing_money__min_cost", "1e300", "is too large"),
+        ("target_hourly_rate", "1e309", "is too large"),
+        ("default_cost_rate", "10000000000001", "is too large"),
+    ],
+)
+def test_a_threshold_past_its_range_is_refused(
+    portfolio: Team, as_alice: Browser, field: str, value: str, expected: str
+) -> None:
+    # Before, a window of 1e300 months was stored, and every triage then ended in
+    # "OverflowError: Python int too large to convert to C long".
+    before = BusinessSettings.load().thresholds
+    response = as_alice.post("/settings/", _settings_form(**{field: value}))
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    assert BusinessSettings.load().thresholds == before
+
+
+def test_a_stored_threshold_the_engine_cannot_use_falls_back_to_its_default(
+    portfolio: Team,
+) -> None:
+    BusinessSettings.objects.filter(pk=1).update(
+        thresholds={
+            "engine.window_months": 1e300,
+            "triage.cooling_off_days": 1e15,
+            "payment_risk.high": "soon",
+            "payment_risk.low": 10,
+        }
+    )
+    _, cfg = load_business()
+    assert cfg["engine.window_months"] == 6 and cfg["triage.cooling_off_days"] == 3
+    assert cfg["payment_risk.high"] == 30 and cfg["payment_risk.low"] == 10

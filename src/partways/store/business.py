@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
-from partways.core.config import Thresholds
+from partways.core.config import SETTINGS, Thresholds
 from partways.core.dataset import Business
 
 from .models import BusinessSettings, ExchangeRate
@@ -91,17 +91,44 @@ def remove_rate(currency: str) -> bool:
     return bool(deleted)
 
 
+# The largest value a threshold counted in these units may take: the engine steps
+# through months and days with them (a window of 10**300 months overflows the
+# calendar and stops every triage) and reads that many evidence rows.
+MAX_BY_UNIT = {"months": 1_200, "days": 36_500, "rows": 1_000, "rounds": 1_000}
+# Any other threshold: far beyond every sensible value, still exact as a float.
+MAX_THRESHOLD = 1e12
+
+
+def threshold_problem(unit: str, value: float) -> str | None:
+    """Why ``value`` cannot be a threshold in ``unit``, as a code; None when it can.
+
+    Codes: ``not_finite``, ``too_large`` (past :data:`MAX_BY_UNIT` for its unit, or
+    :data:`MAX_THRESHOLD` in size). The form checks the rest (shares, whole numbers).
+    """
+    if not math.isfinite(value):
+        return "not_finite"
+    if abs(value) > MAX_THRESHOLD or value > MAX_BY_UNIT.get(unit, MAX_THRESHOLD):
+        return "too_large"
+    return None
+
+
 def usable_thresholds(stored: object) -> dict[str, float]:
-    """The stored threshold overrides that are finite numbers; the rest are left out.
+    """The stored threshold overrides that are numbers the engine can use; the rest
+    are left out.
 
     Every form checks what it stores, but a value written by an earlier release or
-    by hand (text, infinity) must not stop the engine: the default applies instead.
+    by hand (text, infinity, a window of 10**300 months) must not stop the engine:
+    the default applies instead. Keys the registry does not know are kept, so that
+    :meth:`Thresholds.with_overrides` names them.
     """
     if not isinstance(stored, dict):
         return {}
+    units = {s.key: s.unit for s in SETTINGS}
     usable = {}
     for key, value in stored.items():
-        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            continue
+        if threshold_problem(units.get(key, ""), float(value)) is None:
             usable[key] = float(value)
     return usable
 

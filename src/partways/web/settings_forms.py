@@ -30,7 +30,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partways.core.config import SETTINGS, Setting
-from partways.store.business import RATE_DECIMALS, RATE_INTEGER_DIGITS, rate_problem, set_rate
+from partways.core.limits import limit
+from partways.store.business import (
+    MAX_BY_UNIT,
+    RATE_DECIMALS,
+    RATE_INTEGER_DIGITS,
+    rate_problem,
+    set_rate,
+    threshold_problem,
+)
 from partways.store.models import BusinessSettings
 from partways.store.models.fields import MINOR_UNITS
 
@@ -121,8 +129,9 @@ def parse_money(text: str, *, above_zero: bool = False) -> int:
         raise SettingError(
             _("the amount cannot be negative; expected an amount such as 80 or 80.50.")
         )
-    # Checked before multiplying: 1e999999 is finite but overflows the arithmetic.
-    if value > Decimal(MAX_MINOR) / MINOR_UNITS:
+    # Checked before multiplying: 1e999999 is finite but overflows the arithmetic. The
+    # limit is the one imports keep to (money.max_amount), far below 64 bits.
+    if value > min(Decimal(MAX_MINOR) / MINOR_UNITS, Decimal(limit("money.max_amount"))):
         raise SettingError(
             _("%(text)s is too large; %(expected)s.") % {"text": text, "expected": expected}
         )
@@ -164,6 +173,13 @@ def parse_threshold(setting: Setting, text: str) -> float:
         )
     number = float(value)
     if not math.isfinite(number):
+        raise SettingError(_("%(text)s is too large; expected a number.") % {"text": text})
+    if threshold_problem(unit, number) is not None:
+        if unit in MAX_BY_UNIT:
+            raise SettingError(
+                _("%(text)s is too large; expected at most %(most)s %(unit)s.")
+                % {"text": text, "most": f"{MAX_BY_UNIT[unit]:,}", "unit": unit}
+            )
         raise SettingError(_("%(text)s is too large; expected a number.") % {"text": text})
     if unit == "share" and not 0 <= number <= 1:
         raise SettingError(_("expected a share between 0 and 1, e.g. 0.25."))
