@@ -40,6 +40,7 @@ import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ class Upload:
     size: int
     chunks: Iterable[bytes]
     expect: str  # what should happen, in words, for the report
+    hostile: bool = True  # False: a genuine export, measured for what it costs
 
 
 def csv_rows(size: int) -> Upload:
@@ -139,25 +141,32 @@ def long_mail(body_chars: int, expect: str) -> Upload:
     )
 
 
-def toggl_export(rows: int, folder: Path) -> Upload:
-    """A genuine Toggl detailed report of ``rows`` entries, written to ``folder``."""
-    from .imports import write_toggl_csv
-
-    path = folder / "toggl.csv"
-    write_toggl_csv(path, rows)
-
+def _file(path: Path, label: str) -> Upload:
     def chunks() -> Iterator[bytes]:
         with path.open("rb") as f:
             while block := f.read(MIB):
                 yield block
 
-    return Upload(
-        f"Toggl export, {rows:,} rows ({path.stat().st_size / MIB:.0f} MiB)",
-        "toggl.csv",
-        path.stat().st_size,
-        chunks(),
-        "imported",
-    )
+    size = path.stat().st_size
+    return Upload(f"{label} ({size / MIB:.0f} MiB)", path.name, size, chunks(), "imported", False)
+
+
+def toggl_export(rows: int, folder: Path) -> Upload:
+    """A genuine Toggl detailed report of ``rows`` entries, written to ``folder``."""
+    from .imports import write_toggl_csv
+
+    path = folder / f"toggl-{rows}.csv"
+    write_toggl_csv(path, rows)
+    return _file(path, f"Toggl export, {rows:,} rows")
+
+
+def mailbox(messages: int, folder: Path) -> Upload:
+    """A genuine mbox of ``messages`` short messages in four languages, written to ``folder``."""
+    from .imports import write_mbox
+
+    path = folder / f"mail-{messages}.mbox"
+    write_mbox(path, messages)
+    return _file(path, f"mbox, {messages:,} messages")
 
 
 # --- the client -----------------------------------------------------------------------
@@ -395,6 +404,60 @@ class MemoryWatch:
         return _status_kib(self.pid, "VmHWM")
 
 
+# --- long messages, in this process ---------------------------------------------------
+
+
+def long_texts() -> list[dict[str, Any]]:
+    """Seconds to label one long message, as before this change and now.
+
+    Before, lingua read the whole message, in time growing with the square of a run of
+    letters, and the lexicons read all of it too; both are reproduced here (a lingua
+    detector built as the identifier builds it; the analyzer told to read everything).
+    """
+    import random
+
+    from lingua import Language, LanguageDetectorBuilder
+
+    from partways.core.text.lexicon_analyzer import LexiconAnalyzer
+
+    now = LexiconAnalyzer()
+    whole = LexiconAnalyzer(max_chars=10**9)
+    names = ["ENGLISH", "INDONESIAN", "MALAY", "CROATIAN", "BOSNIAN", "SERBIAN", "ARABIC"]
+    lingua = (
+        LanguageDetectorBuilder.from_languages(*[getattr(Language, n) for n in names])
+        .with_low_accuracy_mode()
+        .build()
+    )
+    lorem = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor "
+    for analyzer in (now, whole):
+        analyzer.analyze(["Lorem ipsum dolor", lorem * 3])  # lingua's models load now
+    lingua.detect_language_of(lorem * 3)
+
+    def timed(fn: Callable[[], object]) -> float:
+        started = time.perf_counter()
+        fn()
+        return round(time.perf_counter() - started, 3)
+
+    rng = random.Random(5)
+    vocab = ["the", "invoice", "please", "send", "f*ck", "late-payment", "klijent", "idiot"]
+    words = " ".join(rng.choice(vocab) for _ in range(600_000))[:3_000_000]
+    rows: list[dict[str, Any]] = []
+    for n in (80_000, 160_000, 1_000_000):
+        run = "a" * n
+        # A million letters took lingua longer than 470 s: not run again here.
+        before = timed(partial(lingua.detect_language_of, run)) if n <= 160_000 else None
+        now_s = timed(partial(now.analyze_one, run))
+        rows.append({"text": f"{n:,} letters in one run", "before": before, "now": now_s})
+    rows.append(
+        {
+            "text": "3,000,000 characters of words (insults among them)",
+            "before": timed(partial(whole.analyze_one, words)),
+            "now": timed(partial(now.analyze_one, words)),
+        }
+    )
+    return rows
+
+
 # --- the run --------------------------------------------------------------------------
 
 
@@ -424,96 +487,155 @@ def _quote(text: str, *anchors: str) -> str:
     return text[:120]
 
 
-def run(folder: Path, big_bytes: int, bomb_bytes: int, toggl_rows: int) -> dict[str, Any]:
-    env = {**os.environ, "PARTWAYS_HOME": str(folder / "home")}
+def _one(folder: Path, item: Upload) -> dict[str, Any]:
+    """Upload ``item`` to a fresh server over a fresh database; what it cost."""
+    env = {**os.environ, "PARTWAYS_HOME": str(folder)}
     env.pop("DATABASE_URL", None)
     port = _free_port()
     server = serve(env, port)
-    results: list[dict[str, Any]] = []
     try:
         client = Uploader(port)
         client.log_in()
         idle_kib = _status_kib(server.pid, "VmRSS")
-        uploads: list[Callable[[], Upload]] = [
-            lambda: csv_rows(big_bytes),
-            lambda: zip_bomb(bomb_bytes),
-            lambda: long_mail(1_000_000, "imported and labelled"),
-            lambda: long_mail(1_500_000, "refused: the body is over the field limit"),
-            lambda: toggl_export(toggl_rows, folder),
-        ]
-        for make in uploads:
-            item = make()  # made before the clock starts (the zip bomb takes seconds)
-            with MemoryWatch(server.pid) as watch:
-                outcome = client.upload(item)
-            results.append(
-                {
-                    "upload": item.label,
-                    "bytes": item.size,
-                    "expected": item.expect,
-                    "ending": _ending(outcome),
-                    "status": outcome.status,
-                    "reset": bool(outcome.error),
-                    "seconds": round(outcome.seconds, 2),
-                    "peak_mib": round(watch.peak_kib / 1024, 1),
-                    "server_hwm_mib": round(watch.server_hwm_kib / 1024, 1),
-                }
-            )
-            print(json.dumps(results[-1]), flush=True)
+        with MemoryWatch(server.pid) as watch:
+            outcome = client.upload(item)
+        hwm_kib = watch.server_hwm_kib
     finally:
         server.terminate()
         server.wait(timeout=30)
     return {
-        "host": describe_host(),
-        "date": dt.date.today().isoformat(),
+        "upload": item.label,
+        "bytes": item.size,
+        "expected": item.expect,
+        "hostile": item.hostile,
+        "ending": _ending(outcome),
+        "status": outcome.status,
+        "reset": bool(outcome.error),
+        "seconds": round(outcome.seconds, 2),
         "idle_mib": round(idle_kib / 1024, 1),
-        "results": results,
+        "peak_mib": round(watch.peak_kib / 1024, 1),
+        "server_hwm_mib": round(hwm_kib / 1024, 1),
     }
 
 
-def section(f: dict[str, Any]) -> str:
-    h = f["host"]
+def run(
+    folder: Path,
+    big_bytes: int,
+    bomb_bytes: int,
+    toggl_rows: Iterable[int],
+    mbox_messages: Iterable[int],
+) -> dict[str, Any]:
+    """Every upload, each to its own fresh server (so no figure carries another's memory)."""
+    uploads: list[Callable[[], Upload]] = [
+        lambda: csv_rows(big_bytes),
+        lambda: zip_bomb(bomb_bytes),
+        lambda: long_mail(1_000_000, "imported and labelled"),
+        lambda: long_mail(1_500_000, "refused: the body is over the field limit"),
+        *[lambda rows=rows: toggl_export(rows, folder) for rows in toggl_rows],
+        *[lambda n=n: mailbox(n, folder) for n in mbox_messages],
+    ]
+    results: list[dict[str, Any]] = []
+    for i, make in enumerate(uploads):
+        item = make()  # made before the server starts (the zip bomb takes seconds)
+        results.append(_one(folder / f"home-{i}", item))
+        print(json.dumps(results[-1]), flush=True)
+    return {
+        "host": describe_host(),
+        "date": dt.date.today().isoformat(),
+        "idle_mib": max(r["idle_mib"] for r in results),
+        "results": results,
+        "texts": long_texts(),
+    }
+
+
+def _table(results: list[dict[str, Any]]) -> list[str]:
     rows = [
         "| upload | size | expected | what the client got | s | peak RSS MiB | server VmHWM MiB |",
         "|---|---:|---|---|---:|---:|---:|",
     ]
-    for r in f["results"]:
+    for r in results:
         rows.append(
             f"| {r['upload']} | {r['bytes'] / MIB:,.1f} MiB | {r['expected']} | "
             f"{r['ending'].replace('|', '/')} | {r['seconds']:.1f} | {r['peak_mib']:,.0f} | "
             f"{r['server_hwm_mib']:,.0f} |"
         )
-    worst = max(r["peak_mib"] for r in f["results"])
-    slowest = max(r["seconds"] for r in f["results"])
-    resets = sum(1 for r in f["results"] if r["reset"])
-    met = worst < TARGET_MIB and slowest < TARGET_SECONDS and not resets
-    return "\n".join(
-        [
-            START,
-            "## Uploads (issue 13)",
-            "",
-            f"Measured on {f['date']} with `python -m partways.bench.uploads`: the real "
-            "`partways serve` (Waitress, one process) on loopback over a fresh SQLite folder, "
-            "default limits, the owner uploading through the import page from a second "
-            "process; each upload streamed, never held whole by the client.",
-            "",
-            f"**Machine:** {h['cpu']}, {h['cores']} cores, {h['ram_gib']} GiB RAM, {h['os']}; "
-            f"Python {h['python']}.",
-            "",
-            *rows,
-            "",
-            f"Server at rest after log-in: {f['idle_mib']:,.0f} MiB. **Peak** is the resident "
-            "memory of the server and its child processes together, sampled every 50 ms "
-            "while the upload was sent and imported; **VmHWM** is the server process's own "
-            "high-water mark, reset before each upload. Time runs from the first byte sent to "
-            "the refusal page or to the job page's finished report (the import and the "
-            "labelling of its messages).",
-            "",
-            f"Target: peak under 500 MB ({TARGET_MIB:.0f} MiB) whatever is uploaded, every "
-            f"upload answered (no reset connection) within {TARGET_SECONDS:.0f} s: "
-            + ("met." if met else "**not met** (see the rows above)."),
-            END,
-        ]
+    return rows
+
+
+def section(f: dict[str, Any]) -> str:
+    h = f["host"]
+    hostile = [r for r in f["results"] if r["hostile"]]
+    genuine = [r for r in f["results"] if not r["hostile"]]
+
+    def worst(r: dict[str, Any]) -> float:
+        # Sampling can miss the server's own peak, which its high-water mark keeps.
+        return float(max(r["peak_mib"], r["server_hwm_mib"]))
+
+    met = (
+        max(worst(r) for r in hostile) < TARGET_MIB
+        and max(r["seconds"] for r in hostile) < TARGET_SECONDS
+        and not any(r["reset"] for r in f["results"])
     )
+    within = [r for r in genuine if worst(r) < TARGET_MIB]
+    over = [r for r in genuine if worst(r) >= TARGET_MIB]
+    lines = [
+        START,
+        "## Uploads (issue 13)",
+        "",
+        f"Measured on {f['date']} with `python -m partways.bench.uploads`: the real "
+        "`partways serve` (Waitress, one process) on loopback over a fresh SQLite folder, "
+        "default limits, the owner uploading through the import page from a second "
+        "process; each upload streamed, never held whole by the client.",
+        "",
+        f"**Machine:** {h['cpu']}, {h['cores']} cores, {h['ram_gib']} GiB RAM, {h['os']}; "
+        f"Python {h['python']}.",
+        "",
+        "**Hostile uploads.** Target: peak under 500 MB "
+        f"({TARGET_MIB:.0f} MiB), each answered (no reset connection) within "
+        f"{TARGET_SECONDS:.0f} s: " + ("met." if met else "**not met**."),
+        "",
+        *_table(hostile),
+        "",
+        "**Genuine exports**, for what an accepted upload costs: the import itself, whose "
+        "importers hold a file's records in memory (an mbox is parsed by worker processes, "
+        "counted in the peak).",
+        "",
+        *_table(genuine),
+        "",
+    ]
+    if over:
+        lines += [
+            "Under 500 MB: "
+            + (", ".join(r["upload"] for r in within) or "none")
+            + "; over it: "
+            + ", ".join(r["upload"] for r in over)
+            + ". An accepted export that large exceeds the target: the upload limit "
+            "(512 MiB by default) bounds what is sent, not what importing it costs.",
+            "",
+        ]
+    lines += [
+        "**Long messages**: seconds to label one message in this process, as before this "
+        "change (lingua given the whole text, the lexicons reading all of it) and now "
+        "(the first 20,000 characters, runs of letters longer than any word left out). "
+        "Before, a million letters in one run did not finish within 470 s.",
+        "",
+        "| message | before, s | now, s |",
+        "|---|---:|---:|",
+        *[
+            f"| {t['text']} | {'–' if t['before'] is None else t['before']} | {t['now']} |"
+            for t in f["texts"]
+        ],
+        "",
+        "Each upload goes to a fresh server over a fresh database; at rest after log-in "
+        f"a server holds up to {f['idle_mib']:,.0f} MiB. **Peak RSS** is the resident "
+        "memory of the server and its child processes together, sampled every 50 ms while "
+        "the upload was sent and imported; **VmHWM** is the server process's own high-water "
+        "mark, reset before each upload. Time runs from the first byte sent to the refusal "
+        "page or to the job page's finished report (the import and the labelling of its "
+        "messages).",
+        END,
+    ]
+    return "\n".join(lines)
 
 
 def write_section(path: Path, figures: dict[str, Any]) -> None:
@@ -524,12 +646,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--big-bytes", type=int, default=900_000_000)
     parser.add_argument("--bomb-bytes", type=int, default=1_500_000_000)
-    parser.add_argument("--toggl-rows", type=int, default=100_000)
+    parser.add_argument("--toggl-rows", type=int, nargs="*", default=[100_000, 300_000])
+    parser.add_argument("--mbox-messages", type=int, nargs="*", default=[40_000, 100_000])
     parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="partways-bench-uploads-") as scratch:
-        figures = run(Path(scratch), args.big_bytes, args.bomb_bytes, args.toggl_rows)
+        figures = run(
+            Path(scratch), args.big_bytes, args.bomb_bytes, args.toggl_rows, args.mbox_messages
+        )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     write_section(args.out, figures)
