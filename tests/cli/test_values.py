@@ -44,13 +44,19 @@ def _store_unusable_rate(cli: CLI, currency: str) -> None:
     )
 
 
-def test_the_demo_builds_after_rates_were_set(cli):
-    # Before, `partways demo` after any `partways rate` failed with an IntegrityError.
+@pytest.fixture(scope="module")
+def demo(cli: CLI) -> CLI:
+    """The demo agency, built after rates were set (the first thing a user may do)."""
     cli("rate", "USD", "0.5")
     cli("rate", "GBP", "1.1")
     cli("demo", "--as-of", AS_OF)
-    assert "1 USD = 0.92 EUR" in cli("rate", "USD").stdout  # the demo's own rate
-    assert "1 GBP = 1.1 EUR" in cli("rate", "GBP").stdout  # the user's, kept
+    return cli
+
+
+def test_the_demo_builds_after_rates_were_set(demo):
+    # Before, `partways demo` after any `partways rate` failed with an IntegrityError.
+    assert "1 USD = 0.92 EUR" in demo("rate", "USD").stdout  # the demo's own rate
+    assert "1 GBP = 1.1 EUR" in demo("rate", "GBP").stdout  # the user's, kept
 
 
 @pytest.mark.parametrize(
@@ -62,17 +68,17 @@ def test_the_demo_builds_after_rates_were_set(cli):
         ("10000000000", "too large for a rate"),
     ],
 )
-def test_a_rate_that_is_not_a_finite_number_in_range_is_refused(cli, value, expected):
+def test_a_rate_that_is_not_a_finite_number_in_range_is_refused(demo, cli, value, expected):
     # Before, 1e309 was stored as infinity and nan or inf ended in a traceback.
     _fails(cli("rate", "USD", value, check=False), expected)
     assert "1 USD = 0.92 EUR" in cli("rate", "USD").stdout
 
 
-def test_the_base_currency_has_no_rate_of_its_own(cli):
+def test_the_base_currency_has_no_rate_of_its_own(demo, cli):
     _fails(cli("rate", "EUR", "2", check=False), "EUR is the base currency")
 
 
-def test_a_workspace_that_holds_an_unusable_rate_says_so_and_is_repaired_by_setting_it(cli):
+def test_a_workspace_that_holds_an_unusable_rate_says_so_and_is_repaired_by_setting_it(demo, cli):
     # Before, every later `rate` and `triage` ended in decimal.InvalidOperation.
     _store_unusable_rate(cli, "USD")
     _fails(cli("rate", "USD", check=False), "stored rate of USD", "is not usable")
@@ -94,14 +100,14 @@ def test_a_workspace_that_holds_an_unusable_rate_says_so_and_is_repaired_by_sett
         ("@", "'@' is not a domain"),
     ],
 )
-def test_an_alias_that_names_nothing_is_refused(cli, alias, expected):
+def test_an_alias_that_names_nothing_is_refused(demo, cli, alias, expected):
     # Before, `clients alias "" X` and `clients alias @ X` were accepted.
     before = cli("clients", "list").stdout
     _fails(cli("clients", "alias", alias, "Al Waha", check=False), expected)
     assert cli("clients", "list").stdout == before
 
 
-def test_a_review_date_in_the_past_is_refused_even_while_a_plan_is_open(cli):
+def test_a_review_date_in_the_past_is_refused_even_while_a_plan_is_open(demo, cli):
     # Before, with a plan open, `repair --review-on 1900-01-01 --force` was accepted.
     _fails(
         cli(
@@ -136,17 +142,21 @@ def test_a_review_date_in_the_past_is_refused_even_while_a_plan_is_open(cli):
     )
 
 
-def test_clients_are_merged_after_a_triage(cli):
+def test_clients_are_merged_after_a_triage(demo, cli):
     # Before: IntegrityError on partways_clientverdict (one verdict per run and client).
     cli("triage", "--as-of", AS_OF)
     proc = cli("clients", "merge", "Al Noor", "Al Waha")
     assert "Merged Al Noor Bookshop into Al Waha Real Estate" in proc.stdout
-    listing = cli("clients", "list").stdout
-    assert "Al Noor Bookshop" in listing.split("Al Waha Real Estate", 1)[1]  # its alias now
-    assert "│ Al Noor" not in listing
+    names = _run_python(
+        cli,
+        "from partways.store.models import Client, ClientAlias;"
+        "print(Client.objects.filter(name__startswith='Al Noor').count(),"
+        " ClientAlias.objects.get(alias='Al Noor Bookshop').client.name)",
+    )
+    assert names == "0 Al Waha Real Estate"
 
 
-def test_a_line_break_in_a_clients_name_gives_a_valid_calendar(cli):
+def test_a_line_break_in_a_clients_name_gives_a_valid_calendar(demo, cli):
     # Before, `letter --format ics` failed: "Content line can not contain unescaped new
     # line characters".
     from icalendar import Calendar
