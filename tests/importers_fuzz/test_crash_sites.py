@@ -122,13 +122,25 @@ def test_rules_that_repeat_every_minute_for_decades_are_refused_not_a_stall(
     assert outcome.said("line 3: the calendar's repeating events expand to more than 50,000")
 
 
-def test_a_broken_time_zone_definition_is_refused_with_a_sentence(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "zone",
+    [
+        # Two TZIDs: icalendar raised AttributeError ('list' object has no 'strip').
+        "TZID:Custom\nTZID:Other\nBEGIN:STANDARD\nDTSTART:16010101T030000\n"
+        "TZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\n",
+        "TZID:Custom\nBEGIN:STANDARD\nDTSTART:16010101T030000\nTZOFFSETFROM:+0200\n"
+        "TZOFFSETTO:+99999\nEND:STANDARD\n",
+        "TZID:Custom\n",
+    ],
+    ids=["two-tzid", "offset-past-a-day", "no-rules"],
+)
+def test_a_broken_time_zone_definition_is_refused_with_a_sentence(
+    tmp_path: Path, zone: str
+) -> None:
     path = tmp_path / "bad_tz.ics"
     path.write_text(
-        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VTIMEZONE\nTZID:Custom\nBEGIN:STANDARD\n"
-        "DTSTART:16010101T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+99999\nEND:STANDARD\n"
-        "END:VTIMEZONE\nBEGIN:VEVENT\nUID:a\nDTSTART;TZID=Custom:20260105T090000\n"
-        "END:VEVENT\nEND:VCALENDAR\n"
+        f"BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VTIMEZONE\n{zone}END:VTIMEZONE\n"
+        "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Custom:20260105T090000\nEND:VEVENT\nEND:VCALENDAR\n"
     )
     outcome = _both(path)
     assert outcome.refused and outcome.said("not a readable iCalendar file")
