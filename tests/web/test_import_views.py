@@ -269,3 +269,41 @@ def test_a_large_upload_runs_in_the_background_and_the_page_follows_it(
     assert "messages: 2" in _row(html, "inbox.mbox")
     assert TimeEntry.objects.filter(client__name="Webtest Harbour Ltd").count() == 3
     assert list(temp_folder.iterdir()) == []
+
+
+def _slack_zip() -> SimpleUploadedFile:
+    """The Slack importer's sample export, zipped as Slack delivers it (3 kB unpacked)."""
+    import io
+    import zipfile
+
+    export = Path(__file__).parents[2] / "src/partways/importers/slack/fixtures/export"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(export.rglob("*")):
+            if file.is_file():
+                archive.write(file, file.relative_to(export).as_posix())
+    return SimpleUploadedFile("slack-export.zip", buffer.getvalue())
+
+
+def test_an_uploaded_archive_is_held_to_the_upload_s_own_unpacked_limit(
+    portfolio: Team, as_alice: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server imports an upload under upload.max_unpacked_bytes: an archive that
+    `partways import` would read (archive.max_unpacked_bytes) is refused on the web."""
+    from partways.core.limits import limit
+
+    monkeypatch.setenv("PARTWAYS_LIMIT_UPLOAD_MAX_UNPACKED_BYTES", "1000")
+    assert limit("archive.max_unpacked_bytes") > 3_000
+    messages = Message.objects.count()
+
+    response = as_alice.post("/import/", {"uploads": [_slack_zip()], "skip_bad_rows": "on"})
+    assert response.status_code == 302
+    page = " ".join(as_alice.get(response["Location"]).content.decode().split())
+    assert "max_unpacked_bytes" in page, page[page.find("errors"):][:3000]
+    assert Message.objects.count() == messages
+
+    # The sample export has two bad rows on purpose: its good ones are imported.
+    monkeypatch.delenv("PARTWAYS_LIMIT_UPLOAD_MAX_UNPACKED_BYTES")
+    response = as_alice.post("/import/", {"uploads": [_slack_zip()], "skip_bad_rows": "on"})
+    as_alice.get(response["Location"])
+    assert Message.objects.count() > messages

@@ -14,6 +14,9 @@ An operator raises or lowers a limit with an environment variable named after it
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 MIB = 1024 * 1024
@@ -34,10 +37,20 @@ class Limit:
 LIMITS: tuple[Limit, ...] = (
     Limit(
         "upload.max_bytes",
-        512 * MIB,
+        32 * MIB,
         "bytes",
         "The largest web upload, all files together; a larger one is refused before it "
-        "is read. Uploads are written to disk as they arrive, never held in memory.",
+        "is read. Uploads are written to disk as they arrive, but an import holds its "
+        "records in memory (about ten times the file): 32 MiB keeps the server under "
+        "500 MB. Split a larger export (by year, say), import it with `partways import`, "
+        "or raise this on a server with the memory for it.",
+    ),
+    Limit(
+        "upload.max_unpacked_bytes",
+        96 * MIB,
+        "bytes",
+        "What an uploaded archive may expand to, in place of archive.max_unpacked_bytes "
+        "(which holds for `partways import`), for the same reason as upload.max_bytes.",
     ),
     Limit(
         "archive.max_unpacked_bytes",
@@ -150,8 +163,30 @@ class LimitMisconfigured(ValueError):
         self.code = "limit_misconfigured"
 
 
+# Limits tightened for what runs in this context (a web import; see :func:`tightened`).
+_TIGHTENED: ContextVar[Mapping[str, int] | None] = ContextVar("partways_limits", default=None)
+
+
+@contextmanager
+def tightened(values: Mapping[str, int]) -> Iterator[None]:
+    """Within the block (this thread or task only), ``limit(key)`` is at most ``values[key]``.
+
+    The web server imports an upload under tighter limits than ``partways import`` on
+    the owner's own machine: the same importers, with the server's memory to keep.
+    """
+    unknown = sorted(set(values) - set(_BY_KEY))
+    if unknown:
+        raise KeyError(unknown)
+    token = _TIGHTENED.set({**(_TIGHTENED.get() or {}), **values})
+    try:
+        yield
+    finally:
+        _TIGHTENED.reset(token)
+
+
 def limit(key: str) -> int:
-    """The limit ``key`` in force: its environment override, or its default.
+    """The limit ``key`` in force: its environment override, or its default, or less
+    within :func:`tightened`.
 
     Raises ``KeyError`` for a key that is not in the registry and
     :class:`LimitMisconfigured` for an override that is not a positive whole number.
@@ -159,10 +194,13 @@ def limit(key: str) -> int:
     item = _BY_KEY[key]
     raw = os.environ.get(item.env, "").strip().replace("_", "")
     if not raw:
-        return item.default
-    if not raw.isdigit() or int(raw) < 1:
+        value = item.default
+    elif not raw.isdigit() or int(raw) < 1:
         raise LimitMisconfigured(item.env, raw)
-    return int(raw)
+    else:
+        value = int(raw)
+    tighter = (_TIGHTENED.get() or {}).get(key)
+    return value if tighter is None else min(value, tighter)
 
 
 def limits_markdown() -> str:

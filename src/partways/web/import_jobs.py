@@ -36,6 +36,7 @@ from django.db import close_old_connections, connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from partways.core.limits import limit, tightened
 from partways.importers import ImportFailed, registry
 from partways.importers.generic_csv.importer import MAPPING_SUFFIXES
 from partways.store.imports.apply import FileReport
@@ -129,6 +130,10 @@ class _Upload:
 
 _jobs: dict[str, Job] = {}
 _lock = threading.Lock()
+# One import at a time in a server process: each holds its file's records in memory,
+# so two large uploads at once would need twice the memory the upload limits allow
+# for (and SQLite takes one writer at a time anyway). A later job waits its turn.
+_one_import = threading.Lock()
 
 
 def get(job_id: str) -> Job | None:
@@ -232,32 +237,42 @@ def run(job: Job, uploads: list[_Upload], folder: Path, opts: ImportOptions) -> 
     the job ends done whatever happens.
     """
     try:
-        job.state = "importing"
-        mappings = _mapping_files(uploads)
-        for k, upload in enumerate(uploads, start=1):
-            job.current, job.rows = k, 0
-            if upload.path in mappings:
-                result = FileResult(upload.name, "", _("Column mapping"))
-                result.mapping_for = mappings[upload.path]
-            else:
-                result = _import_guarded(job, upload, opts)
-            job.results.append(result)
-        if any(r.written for r in job.results):
-            job.state = "labelling"
-            try:
-                job.labelled = _label(job)
-            except Exception as exc:  # the files are in; say what is missing
-                log.exception("labelling after import %s failed", job.id)
-                job.problem = _(
-                    "The files were imported, but the new messages could not be read for "
-                    "the signs: %(problem)s"
-                ) % {"problem": exc}
+        with (
+            _one_import,
+            tightened({"archive.max_unpacked_bytes": limit("upload.max_unpacked_bytes")}),
+        ):
+            _import_all(job, uploads, opts)
     except Exception as exc:  # the page must end, and say why, whatever happened
         log.exception("import %s failed", job.id)
         job.problem = _("The import stopped: %(problem)s") % {"problem": exc}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         job.state = "done"
+
+
+def _import_all(job: Job, uploads: list[_Upload], opts: ImportOptions) -> None:
+    """Import each upload in turn (column-mapping files go with the file they map),
+    then label the new messages."""
+    job.state = "importing"
+    mappings = _mapping_files(uploads)
+    for k, upload in enumerate(uploads, start=1):
+        job.current, job.rows = k, 0
+        if upload.path in mappings:
+            result = FileResult(upload.name, "", _("Column mapping"))
+            result.mapping_for = mappings[upload.path]
+        else:
+            result = _import_guarded(job, upload, opts)
+        job.results.append(result)
+    if any(r.written for r in job.results):
+        job.state = "labelling"
+        try:
+            job.labelled = _label(job)
+        except Exception as exc:  # the files are in; say what is missing
+            log.exception("labelling after import %s failed", job.id)
+            job.problem = _(
+                "The files were imported, but the new messages could not be read for "
+                "the signs: %(problem)s"
+            ) % {"problem": exc}
 
 
 def _import_guarded(job: Job, upload: _Upload, opts: ImportOptions) -> FileResult:
