@@ -172,3 +172,21 @@ def _query(cli: CLI, code: str) -> str:
     )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip()
+
+
+def test_two_imports_that_bring_the_same_new_project_make_it_once(fresh_cli, tmp_path):
+    # Each import reads the projects it knows when it starts; both then created
+    # "Site" for the same client, and its hours were split over two projects.
+    cli = fresh_cli()
+    cli("clients", "list")
+    names = ["Project Race Client", "Project Race Client"]
+    a = _toggl(tmp_path / "a.csv", "a", names)
+    b = _toggl(tmp_path / "b.csv", "b", names)
+    _succeeded(_imports_meeting_on_the_client_table(cli, a, b))
+    projects = _query(
+        cli,
+        "from partways.store.models import Project;"
+        "print(sorted((p.client.name, p.name, p.time_entries.count())"
+        " for p in Project.objects.all()))",
+    )
+    assert projects == str([("Project Race Client", "Site", 4)])
