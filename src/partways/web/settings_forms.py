@@ -26,6 +26,7 @@ from django import forms
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.dates import WEEKDAYS
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -178,7 +179,12 @@ def parse_threshold(setting: Setting, text: str) -> float:
         if unit in MAX_BY_UNIT:
             raise SettingError(
                 _("%(text)s is too large; expected at most %(most)s %(unit)s.")
-                % {"text": text, "most": f"{MAX_BY_UNIT[unit]:,}", "unit": unit}
+                % {
+                    "text": text,
+                    # Grouped the reader's way: "36,500" is 36.5 in Indonesian and Croatian.
+                    "most": number_format(MAX_BY_UNIT[unit], force_grouping=True),
+                    "unit": unit,
+                }
             )
         raise SettingError(_("%(text)s is too large; expected a number.") % {"text": text})
     if unit == "share" and not 0 <= number <= 1:
