@@ -10,6 +10,7 @@ Screenshots go to test-artifacts/screenshots/ (kept by CI as artifacts).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -71,12 +72,20 @@ def server(cli: CLI) -> Iterator[Server]:  # noqa: F811
         f"create_login(email={STAFF[0]!r}, password={STAFF[1]!r}, name={STAFF[2]!r}, role='staff')",
     ]
     subprocess.run(cli_python, env=cli.env, check=True, timeout=120)
+    with serving(cli) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def serving(cli: CLI, **extra_env: str) -> Iterator[Server]:  # noqa: F811
+    """``partways serve`` on a free port of ``cli``'s database, with the demo owner."""
     port = _free_port()
     env = {
         **cli.env,
         "PARTWAYS_OWNER_EMAIL": OWNER[0],
         "PARTWAYS_OWNER_PASSWORD": OWNER[1],
         "PARTWAYS_OWNER_NAME": OWNER[2],
+        **extra_env,
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "partways", "serve", "--port", str(port)],

@@ -6,13 +6,11 @@ page reads the limit from the form and says so as soon as the files are chosen.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.conftest import OWNER, Server, _free_port, _wait, log_in
+from tests.browser.conftest import OWNER, Server, log_in, serving
 from tests.cli.conftest import CLI, cli  # noqa: F401  (the fixture, re-exported)
 
 LIMIT = 100 * 1024
@@ -20,28 +18,8 @@ LIMIT = 100 * 1024
 
 @pytest.fixture(scope="module")
 def server(cli: CLI) -> Iterator[Server]:  # noqa: F811  (this module's own server)
-    port = _free_port()
-    env = {
-        **cli.env,
-        "PARTWAYS_OWNER_EMAIL": OWNER[0],
-        "PARTWAYS_OWNER_PASSWORD": OWNER[1],
-        "PARTWAYS_OWNER_NAME": OWNER[2],
-        "PARTWAYS_LIMIT_UPLOAD_MAX_BYTES": str(LIMIT),
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "partways", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait(url, proc)
-        yield Server(url, cli)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    with serving(cli, PARTWAYS_LIMIT_UPLOAD_MAX_BYTES=str(LIMIT)) as server:
+        yield server
 
 
 def test_files_over_the_limit_are_refused_before_they_are_sent(page) -> None:  # type: ignore[no-untyped-def]

@@ -32,8 +32,6 @@ import json
 import os
 import re
 import secrets
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -46,12 +44,11 @@ from typing import Any
 
 from .machine import describe_host
 from .sections import replace_section
+from .web import EMAIL, PASSWORD, serve
 
 START, END = "<!-- bench:uploads -->", "<!-- /bench:uploads -->"
 TARGET_MIB = 500e6 / 2**20  # 500 MB, read as 500·10⁶ bytes: the stricter reading
 TARGET_SECONDS = 120.0
-EMAIL = "owner@bench.example"
-PASSWORD = "benchmark password 2026"
 MIB = 1024 * 1024
 CSV_HEADER = (
     b"User,Email,Client,Project,Task,Description,Billable,Start date,Start time,"
@@ -370,29 +367,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    """``partways serve`` on ``port`` with the benchmark's owner; returns once it answers."""
-    import socket
-
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "partways", "serve", "--port", str(port)],
-        env={**env, "PARTWAYS_OWNER_EMAIL": EMAIL, "PARTWAYS_OWNER_PASSWORD": PASSWORD},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return proc
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError("partways serve exited before answering") from None
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("partways serve did not answer within 120 s")
 
 
 def _status_kib(pid: int, key: str) -> int:

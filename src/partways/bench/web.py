@@ -155,7 +155,8 @@ def _load(port: int, users: int, per_user: int) -> dict[str, Any]:
     }
 
 
-def _serve(env: dict[str, str], port: int, threads: int) -> subprocess.Popen[bytes]:
+def serve(env: dict[str, str], port: int, threads: int = 8) -> subprocess.Popen[bytes]:
+    """``partways serve`` on ``port`` with the benchmark's owner; returns once it answers."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "partways", "serve", "--port", str(port), "--threads", str(threads)],
         env={**env, "PARTWAYS_OWNER_EMAIL": EMAIL, "PARTWAYS_OWNER_PASSWORD": PASSWORD},
@@ -180,7 +181,7 @@ def run_one(
 ) -> dict[str, Any]:
     triage_s = _fill(env, clients)
     port = _free_port()
-    server = _serve(env, port, threads)
+    server = serve(env, port, threads)
     try:
         figures = _load(port, users, per_user)
     finally:
