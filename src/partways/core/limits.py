@@ -47,12 +47,12 @@ LIMITS: tuple[Limit, ...] = (
     ),
     Limit(
         "upload.max_unpacked_bytes",
-        16 * MIB,
+        8 * MIB,
         "bytes",
         "What an uploaded archive may expand to, in place of archive.max_unpacked_bytes "
         "(which holds for `partways import`), for the same reason as upload.max_bytes: "
-        "a Slack export holds about 4,500 short messages a MiB, and the import about "
-        "6 kB of memory for each.",
+        "a Slack export holds about 4,500 short messages a MiB, and its import about "
+        "7 kB of memory for each.",
     ),
     Limit(
         "archive.max_unpacked_bytes",
