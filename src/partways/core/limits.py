@@ -47,7 +47,7 @@ LIMITS: tuple[Limit, ...] = (
     ),
     Limit(
         "upload.max_unpacked_bytes",
-        8 * MIB,
+        6 * MIB,
         "bytes",
         "What an uploaded archive may expand to, in place of archive.max_unpacked_bytes "
         "(which holds for `partways import`), for the same reason as upload.max_bytes: "
