@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from partways.core.limits import LIMITS, LimitMisconfigured, limit, tightened
+from partways.core.limits import LIMITS, LimitMisconfigured, limit, limit_name, tightened
 
 
 def test_an_environment_variable_overrides_a_default(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,16 +25,18 @@ def test_a_tightened_limit_holds_in_its_block_and_thread_only(
 ) -> None:
     key = "archive.max_unpacked_bytes"
     seen_elsewhere: list[int] = []
-    with tightened({key: 1000}):
+    monkeypatch.setenv("PARTWAYS_LIMIT_UPLOAD_MAX_UNPACKED_BYTES", "1000")
+    with tightened({key: "upload.max_unpacked_bytes"}):
         assert limit(key) == 1000
+        assert limit_name(key) == "upload.max_unpacked_bytes"
         other = threading.Thread(target=lambda: seen_elsewhere.append(limit(key)))
         other.start()
         other.join()
-        # Never loosened: an operator's lower value still wins.
+        # Never loosened: an operator's lower value still wins, and is named.
         monkeypatch.setenv("PARTWAYS_LIMIT_ARCHIVE_MAX_UNPACKED_BYTES", "10")
-        assert limit(key) == 10
+        assert limit(key) == 10 and limit_name(key) == key
         monkeypatch.delenv("PARTWAYS_LIMIT_ARCHIVE_MAX_UNPACKED_BYTES")
     assert limit(key) > 1000
     assert seen_elsewhere == [limit(key)]
-    with pytest.raises(KeyError), tightened({"no.such.limit": 1}):
+    with pytest.raises(KeyError), tightened({"no.such.limit": key}):
         pass

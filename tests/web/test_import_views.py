@@ -299,7 +299,7 @@ def test_an_uploaded_archive_is_held_to_the_upload_s_own_unpacked_limit(
     response = as_alice.post("/import/", {"uploads": [_slack_zip()], "skip_bad_rows": "on"})
     assert response.status_code == 302
     page = " ".join(as_alice.get(response["Location"]).content.decode().split())
-    assert "max_unpacked_bytes" in page, page[page.find("errors") :][:3000]
+    assert "upload.max_unpacked_bytes" in page, page[page.find("errors") :][:3000]
     assert Message.objects.count() == messages
 
     # The sample export has two bad rows on purpose: its good ones are imported.

@@ -166,24 +166,42 @@ class LimitMisconfigured(ValueError):
 
 
 # Limits tightened for what runs in this context (a web import; see :func:`tightened`).
-_TIGHTENED: ContextVar[Mapping[str, int] | None] = ContextVar("partways_limits", default=None)
+_TIGHTENED: ContextVar[Mapping[str, str] | None] = ContextVar("partways_limits", default=None)
 
 
 @contextmanager
-def tightened(values: Mapping[str, int]) -> Iterator[None]:
-    """Within the block (this thread or task only), ``limit(key)`` is at most ``values[key]``.
+def tightened(by: Mapping[str, str]) -> Iterator[None]:
+    """Within the block (this thread or task only), ``limit(key)`` is at most
+    ``limit(by[key])``, and :func:`limit_name` names that other limit when it is lower.
 
     The web server imports an upload under tighter limits than ``partways import`` on
     the owner's own machine: the same importers, with the server's memory to keep.
     """
-    unknown = sorted(set(values) - set(_BY_KEY))
+    unknown = sorted((set(by) | set(by.values())) - set(_BY_KEY))
     if unknown:
         raise KeyError(unknown)
-    token = _TIGHTENED.set({**(_TIGHTENED.get() or {}), **values})
+    token = _TIGHTENED.set({**(_TIGHTENED.get() or {}), **by})
     try:
         yield
     finally:
         _TIGHTENED.reset(token)
+
+
+def _own(key: str) -> int:
+    item = _BY_KEY[key]
+    raw = os.environ.get(item.env, "").strip().replace("_", "")
+    if not raw:
+        return item.default
+    if not raw.isdigit() or int(raw) < 1:
+        raise LimitMisconfigured(item.env, raw)
+    return int(raw)
+
+
+def limit_name(key: str) -> str:
+    """The key of the limit that decides ``key`` here: ``key`` itself, or the one
+    :func:`tightened` holds it to when that is lower (for messages that name it)."""
+    other = (_TIGHTENED.get() or {}).get(key)
+    return other if other is not None and _own(other) < _own(key) else key
 
 
 def limit(key: str) -> int:
@@ -193,16 +211,7 @@ def limit(key: str) -> int:
     Raises ``KeyError`` for a key that is not in the registry and
     :class:`LimitMisconfigured` for an override that is not a positive whole number.
     """
-    item = _BY_KEY[key]
-    raw = os.environ.get(item.env, "").strip().replace("_", "")
-    if not raw:
-        value = item.default
-    elif not raw.isdigit() or int(raw) < 1:
-        raise LimitMisconfigured(item.env, raw)
-    else:
-        value = int(raw)
-    tighter = (_TIGHTENED.get() or {}).get(key)
-    return value if tighter is None else min(value, tighter)
+    return _own(limit_name(key))
 
 
 def limits_markdown() -> str:

@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from partways.core.limits import limit
+from partways.core.limits import limit, limit_name
 
 from .base import ImportFailed
 
@@ -67,7 +67,7 @@ class SafeZip:
         if total > biggest:
             raise ArchiveTooLarge(
                 f"{self.path}: the archive expands to {_size(total)}, more than the "
-                f"{_size(biggest)} an import reads (archive.max_unpacked_bytes); "
+                f"{_size(biggest)} an import reads ({limit_name('archive.max_unpacked_bytes')}); "
                 "nothing was extracted."
             )
         for info in infos:
@@ -120,7 +120,8 @@ class SafeZip:
                     if self.unpacked > biggest:
                         raise ArchiveTooLarge(
                             f"{self.path}: the archive expands to more than "
-                            f"{_size(biggest)} (archive.max_unpacked_bytes); reading stopped."
+                            f"{_size(biggest)} ({limit_name('archive.max_unpacked_bytes')}); "
+                            "reading stopped."
                         )
                     self._check_ratio(info, size)
                     parts.append(chunk)

@@ -36,7 +36,7 @@ from django.db import close_old_connections, connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from partways.core.limits import limit, tightened
+from partways.core.limits import tightened
 from partways.importers import ImportFailed, registry
 from partways.importers.generic_csv.importer import MAPPING_SUFFIXES
 from partways.store.imports.apply import FileReport
@@ -239,7 +239,7 @@ def run(job: Job, uploads: list[_Upload], folder: Path, opts: ImportOptions) -> 
     try:
         with (
             _one_import,
-            tightened({"archive.max_unpacked_bytes": limit("upload.max_unpacked_bytes")}),
+            tightened({"archive.max_unpacked_bytes": "upload.max_unpacked_bytes"}),
         ):
             _import_all(job, uploads, opts)
     except Exception as exc:  # the page must end, and say why, whatever happened
