@@ -423,11 +423,13 @@ def test_wrong_json_types_in_toggl_projects_are_reported(tmp_path: Path) -> None
 # --- paths -----------------------------------------------------------------------------
 
 
-def test_importing_dev_null_is_refused_with_a_sentence() -> None:
-    outcome = import_path("/dev/null")
-    assert outcome.refused and outcome.said("no importer recognises this file")
-    for fmt in ("toggl", "slack", "mbox", "ics", "records", "toggl-data", "eml"):
-        assert import_path("/dev/null", fmt).refused, fmt
+def test_importing_a_device_is_refused_with_a_sentence() -> None:
+    # /dev/zero with a format would have been read for ever.
+    for device in ("/dev/null", "/dev/zero"):
+        outcome = import_path(device)
+        assert outcome.refused and outcome.said("not a file or a folder"), device
+        for fmt in ("toggl", "slack", "mbox", "ics", "records", "toggl-data", "eml"):
+            assert import_path(device, fmt).refused, (device, fmt)
 
 
 # --- found by the fuzz suite (test_fuzz.py) ----------------------------------------------
@@ -461,3 +463,14 @@ def test_a_harvest_report_without_billable_and_invoiced_columns_is_read(tmp_path
         csv.writer(out).writerows([[row[i] for i in keep] for row in [header, *rows]])
     outcome = _both(path, "harvest")
     assert not outcome.refused and outcome.records > 0
+
+
+def test_a_pipe_inside_a_folder_is_passed_over_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    os.mkfifo(folder / "stream.csv")
+    (folder / "notes.txt").write_text("not an export\n", encoding="utf-8")
+    outcome = import_path(folder)
+    assert not any("stream.csv" in e for e in outcome.errors)

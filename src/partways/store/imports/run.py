@@ -47,11 +47,16 @@ def sources(paths: list[str], fmt: str | None) -> Iterator[Source]:
         path = Path(arg).expanduser()
         if not path.exists():
             raise ImportFailed(f"{arg}: no such file or folder.")
+        if not (path.is_file() or path.is_dir()):
+            # /dev/zero or a pipe would be read for ever, a socket not at all.
+            raise ImportFailed(
+                f"{arg}: not a file or a folder (a device, a pipe or a socket); "
+                "expected an exported file or a folder of them."
+            )
         if fmt is not None:
             yield Source(str(path), registry.get(fmt), True)
             continue
         found = registry.identify(path)
-        # Only a folder is walked: /dev/null or a pipe is a file that no importer knows.
         if found is not None or not path.is_dir():
             yield Source(str(path), found, True)
             continue
@@ -59,9 +64,11 @@ def sources(paths: list[str], fmt: str | None) -> Iterator[Source]:
 
 
 def _walk(folder: Path) -> Iterator[Source]:
-    """Files and whole-folder exports inside ``folder``; hidden entries are left out."""
+    """Files and whole-folder exports inside ``folder``; hidden entries, pipes and
+    devices are left out."""
     for child in sorted(folder.iterdir()):
-        if child.name.startswith("."):
+        # Hidden entries, and pipes or devices (reading one could wait for ever).
+        if child.name.startswith(".") or not (child.is_file() or child.is_dir()):
             continue
         found = registry.identify(child)
         if child.is_dir() and found is None:
