@@ -119,3 +119,19 @@ def test_the_server_takes_in_any_body_it_can_answer_with_the_page(
     monkeypatch.setenv("PARTWAYS_LIMIT_UPLOAD_MAX_BYTES", "lots")
     with pytest.raises(UserError, match="PARTWAYS_LIMIT_UPLOAD_MAX_BYTES='lots': expected"):
         largest_body()
+
+
+def test_too_many_files_at_once_get_a_page_that_says_so(
+    portfolio: Team, as_alice: Browser, temp_folder: Path, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    entries = TimeEntry.objects.count()
+    files = [SimpleUploadedFile(f"hours-{i}.csv", TOGGL) for i in range(4)]
+
+    response = as_alice.post("/import/", {"uploads": files})
+
+    assert response.status_code == 400
+    page = _text(response)
+    assert "Too many files at once" in page and "at most 3 files" in page
+    assert TimeEntry.objects.count() == entries
+    assert list(temp_folder.iterdir()) == []

@@ -248,5 +248,8 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Files in one upload (a year of daily exports fits); past it the import's own page
+# says so (web/views/errors.py). Their size together is held to upload.max_bytes.
+DATA_UPLOAD_MAX_NUMBER_FILES = 500
 # The team page assigns a manager to every client in one form: one field per client.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000

@@ -7,3 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("partways.web.urls")),
 ]
+
+# Too many files in one upload is answered with the import's own page.
+handler400 = "partways.web.views.errors.bad_request"
