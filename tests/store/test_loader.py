@@ -180,3 +180,27 @@ def test_a_failing_read_in_the_child_process_says_why_and_leaves_no_files(tmp_pa
         read_tables(loader._sqlite_url(), queries, 2, tmp_path, seen.append)
     assert seen == ["clients", "x"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_what_a_killed_read_left_is_removed_and_a_running_one_s_is_kept(tmp_path) -> None:
+    import os
+
+    from django.db import connection
+
+    from partways.store import loader
+    from partways.store.loader_child import SCRATCH_PREFIX, read_tables
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the child process reads SQLite only")
+    connection.ensure_connection()
+    # No process has an id this large (Linux stops at 2**22).
+    dead = tmp_path / f"{SCRATCH_PREFIX}999999999-abc"
+    dead.mkdir()
+    (dead / "time_entries.arrow").write_bytes(b"x" * 1000)
+    alive = tmp_path / f"{SCRATCH_PREFIX}{os.getpid()}-def"
+    alive.mkdir()
+    frames = read_tables(
+        loader._sqlite_url(), [("clients", loader._sql("clients", None), None)], 2, tmp_path
+    )
+    assert "clients" in frames
+    assert sorted(p.name for p in tmp_path.iterdir()) == [alive.name]

@@ -17,6 +17,7 @@ with the reason on standard error.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,9 @@ from typing import Any
 
 import polars as pl
 
+from .leftovers import remove_orphans
+
+SCRATCH_PREFIX = ".partways-read-"
 # (table name, SQL, column to partition on or None)
 Query = tuple[str, str, str | None]
 
@@ -48,7 +52,9 @@ def read_tables(
     database, which has room for a copy of its own tables; ``/tmp`` may be a small
     tmpfs) and are removed before this returns. Raises :class:`ChildReadFailed`.
     """
-    scratch = Path(tempfile.mkdtemp(prefix=".partways-read-", dir=scratch_parent))
+    # The process id in the name lets a later read remove what a killed one left.
+    remove_orphans(scratch_parent, SCRATCH_PREFIX)
+    scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch_parent))
     try:
         job = {
             "url": url,
@@ -56,21 +62,26 @@ def read_tables(
             "partitions": partitions,
             "queries": [list(q) for q in queries],
         }
-        child = subprocess.Popen(
-            [sys.executable, "-m", "partways.store.loader_child"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdin and child.stdout and child.stderr
-        child.stdin.write(json.dumps(job))
-        child.stdin.close()
-        for line in child.stdout:
-            if progress and line.strip():
-                progress(line.strip())
-        said = child.stderr.read()
-        if child.wait() != 0:
+        # What the child says on error goes to a file: a pipe read only after its
+        # output could fill up and stall it.
+        with (scratch / "stderr.txt").open("w+") as errors:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "partways.store.loader_child"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+            )
+            assert child.stdin and child.stdout
+            child.stdin.write(json.dumps(job))
+            child.stdin.close()
+            for line in child.stdout:
+                if progress and line.strip():
+                    progress(line.strip())
+            child.wait()
+            errors.seek(0)
+            said = errors.read()
+        if child.returncode != 0:
             tail = said.strip().splitlines()[-3:]
             said = " / ".join(tail) or f"exit status {child.returncode}"
             raise ChildReadFailed(f"the process reading the database failed: {said}")

@@ -31,6 +31,8 @@ from typing import Any
 import polars as pl
 from django.db import connection
 
+from ..leftovers import remove_orphans
+
 CHUNK_ROWS = 100_000
 SQLITE_CACHE_KIB = 256 * 1024
 # From this many rows on, SQLite inserts go through the ADBC staging file.
@@ -292,29 +294,10 @@ def detach_staging() -> None:
     for schema, path in _attached_staging(raw):
         raw.execute(f"DETACH DATABASE {schema}")
         Path(path).unlink(missing_ok=True)
-    _remove_orphaned_staging(Path(str(connection.settings_dict["NAME"])))
-
-
-def _remove_orphaned_staging(db: Path) -> None:
-    """Delete staging files whose import was killed: their process is gone.
-
-    A killed import's transaction never committed, so its staged rows are in no table;
-    only the files themselves are left, as large as what was being imported.
-    """
-    for path in db.parent.glob(f"{db.stem}{STAGING_INFIX}*.sqlite3"):
-        pid = path.name.removeprefix(db.stem + STAGING_INFIX).split("-", 1)[0]
-        if pid.isdigit() and not _process_alive(int(pid)):
-            path.unlink(missing_ok=True)
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process: alive
-        return True
-    return True
+    # A killed import's transaction never committed, so its staged rows are in no
+    # table; only its files are left, as large as what was being imported.
+    db = Path(str(connection.settings_dict["NAME"]))
+    remove_orphans(db.parent, f"{db.stem}{STAGING_INFIX}")
 
 
 def _copy(table: str, cols: str, frame: pl.DataFrame) -> None:
