@@ -101,9 +101,9 @@ def _toggl(path: Path, tag: str, clients: list[str]) -> Path:
 def _imports_meeting_on_the_client_table(cli: CLI, a: Path, b: Path) -> list:
     """Run two imports so that both insert the same new client at the same moment.
 
-    On PostgreSQL the test holds the client table locked until both imports have read
-    the clients (finding none) and wait to insert, then lets them go: the race that
-    happened 3 times in 6 by chance now happens every time. SQLite lets one writer in
+    On PostgreSQL the test holds the client table locked until both imports wait (to
+    insert, or for the other import's turn), then lets them go: the race that happened
+    3 times in 6 by chance now happens every time. SQLite lets one writer in
     at a time, so there the two imports are simply started together.
     """
     url = cli.env.get("DATABASE_URL", "")
@@ -128,9 +128,10 @@ def _imports_meeting_on_the_client_table(cli: CLI, a: Path, b: Path) -> list:
         with psycopg.connect(url, autocommit=True) as watcher:
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:
+                # Waiting on the client table, or on the other import's turn.
                 waiting = watcher.execute(
-                    "SELECT count(*) FROM pg_locks WHERE NOT granted "
-                    "AND relation = 'partways_client'::regclass"
+                    "SELECT count(*) FROM pg_locks WHERE NOT granted AND database = "
+                    "(SELECT oid FROM pg_database WHERE datname = current_database())"
                 ).fetchone()
                 if waiting and waiting[0] >= 2 or any(p.poll() is not None for p in procs):
                     break
@@ -190,3 +191,19 @@ def test_two_imports_that_bring_the_same_new_project_make_it_once(fresh_cli, tmp
         " for p in Project.objects.all()))",
     )
     assert projects == str([("Project Race Client", "Site", 4)])
+
+
+def test_two_imports_that_spell_one_new_client_two_ways_make_it_once(fresh_cli, tmp_path):
+    # "Key Race Ltd." and "KEY RACE LTD" are one client (the same matching key); each
+    # import found neither and inserted its own spelling, both accepted.
+    cli = fresh_cli()
+    cli("clients", "list")
+    a = _toggl(tmp_path / "a.csv", "a", ["Key Race Ltd."])
+    b = _toggl(tmp_path / "b.csv", "b", ["KEY RACE LTD"])
+    _succeeded(_imports_meeting_on_the_client_table(cli, a, b))
+    clients = _query(
+        cli,
+        "from partways.store.models import Client;"
+        "print([c.time_entries.count() for c in Client.objects.all()])",
+    )
+    assert clients == "[2]"

@@ -129,7 +129,27 @@ def write_records(
     return report
 
 
+# The advisory lock that makes imports one at a time on PostgreSQL (a number of this
+# application's own choosing: "pw" "im" in ASCII).
+IMPORT_LOCK = 0x7077_696D
+
+
+def _one_import_at_a_time() -> None:
+    """Wait for any other import's transaction to end, then hold the turn to this one's.
+
+    An import reads what the database knows (clients, their names' matching keys,
+    projects) and then writes what is new. SQLite runs one write transaction at a
+    time, so there nothing changes in between. On PostgreSQL two imports would both
+    find "Acme Ltd." new and make it twice, or deadlock on each other's new rows;
+    an advisory lock held to the end of the transaction serialises them the same way.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+
+
 def _write(records: Records, report: FileReport, cursor_source: str | None) -> None:
+    _one_import_at_a_time()
     ctx = Context.load()
     batch = ImportBatch.objects.create(importer=report.importer, source=report.source)
     for kind in records.kinds():

@@ -8,15 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import polars as pl
-from django.db import connection
 
 from partways.store.models import BusinessSettings, Contract, Project
 
 from .identity import Directory
-
-# The advisory lock that makes projects one import at a time on PostgreSQL (any
-# number of this application's own choosing: "pw" "pr" in ASCII).
-PROJECTS_LOCK = 0x7077_7072
 
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -93,9 +88,6 @@ class Context:
 
     def create_projects(self, pairs: Iterable[tuple[int, str]]) -> None:
         """Create the (client, name) projects not known yet, in one statement."""
-        pairs = list(pairs)
-        if any((c, p.strip().casefold()) not in self.projects for c, p in pairs):
-            self._see_projects_made_meanwhile({c for c, _ in pairs})
         new: dict[tuple[int, str], Project] = {}
         for client_id, name in pairs:
             key = (client_id, name.strip().casefold())
@@ -106,29 +98,9 @@ class Context:
             self.projects[key] = project.pk
         self.projects_created += len(created)
 
-    def _see_projects_made_meanwhile(self, client_ids: set[int]) -> None:
-        """Take the project-making turn, then learn the projects other imports made.
-
-        The projects were read when this import began; on PostgreSQL another import may
-        have made some of the same ones since (SQLite runs one write transaction at a
-        time, so there nothing can have changed). Project names have no unique
-        constraint, so the turn is an advisory lock held to the end of the transaction:
-        whoever comes second sees the first one's projects.
-        """
-        if connection.vendor != "postgresql":
-            return
-        with connection.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", [PROJECTS_LOCK])
-        known = Project.objects.filter(client_id__in=client_ids)
-        for pk, client_id, name in known.values_list("pk", "client_id", "name"):
-            self.projects.setdefault((client_id, name.strip().casefold()), pk)
-
     def project(self, client_id: int, name: str) -> int:
         key = (client_id, name.strip().casefold())
         pk = self.projects.get(key)
-        if pk is None:
-            self._see_projects_made_meanwhile({client_id})
-            pk = self.projects.get(key)
         if pk is None:
             pk = Project.objects.create(client_id=client_id, name=name.strip()[:200]).pk
             self.projects[key] = pk
