@@ -183,24 +183,33 @@ def test_a_failing_read_in_the_child_process_says_why_and_leaves_no_files(tmp_pa
 
 
 def test_what_a_killed_read_left_is_removed_and_a_running_one_s_is_kept(tmp_path) -> None:
-    import os
 
     from django.db import connection
 
     from partways.store import loader
+    from partways.store.leftovers import owner_token
     from partways.store.loader_child import SCRATCH_PREFIX, read_tables
 
     if connection.vendor != "sqlite":
         pytest.skip("the child process reads SQLite only")
     connection.ensure_connection()
+    host = owner_token().rpartition(".")[0]
     # No process has an id this large (Linux stops at 2**22).
-    dead = tmp_path / f"{SCRATCH_PREFIX}999999999-abc"
+    dead = tmp_path / f"{SCRATCH_PREFIX}{host}.999999999-abc"
     dead.mkdir()
     (dead / "time_entries.arrow").write_bytes(b"x" * 1000)
-    alive = tmp_path / f"{SCRATCH_PREFIX}{os.getpid()}-def"
+    alive = tmp_path / f"{SCRATCH_PREFIX}{owner_token()}-def"
     alive.mkdir()
+    # Another machine's (or container's) process: not this one's to judge.
+    elsewhere = tmp_path / f"{SCRATCH_PREFIX}otherhost.999999999-ghi"
+    elsewhere.mkdir()
+    # Names that only look like process ids are left alone too.
+    odd = tmp_path / f"{SCRATCH_PREFIX}{host}.{10**30}-jkl"
+    odd.mkdir()
     frames = read_tables(
         loader._sqlite_url(), [("clients", loader._sql("clients", None), None)], 2, tmp_path
     )
     assert "clients" in frames
-    assert sorted(p.name for p in tmp_path.iterdir()) == [alive.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [alive.name, elsewhere.name, odd.name]
+    )

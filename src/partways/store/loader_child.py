@@ -17,7 +17,6 @@ with the reason on standard error.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from typing import Any
 
 import polars as pl
 
-from .leftovers import remove_orphans
+from .leftovers import owner_token, remove_orphans
 
 SCRATCH_PREFIX = ".partways-read-"
 # (table name, SQL, column to partition on or None)
@@ -52,9 +51,9 @@ def read_tables(
     database, which has room for a copy of its own tables; ``/tmp`` may be a small
     tmpfs) and are removed before this returns. Raises :class:`ChildReadFailed`.
     """
-    # The process id in the name lets a later read remove what a killed one left.
+    # The host and process in the name let a later read remove what a killed one left.
     remove_orphans(scratch_parent, SCRATCH_PREFIX)
-    scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch_parent))
+    scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{owner_token()}-", dir=scratch_parent))
     try:
         job = {
             "url": url,

@@ -31,7 +31,7 @@ from typing import Any
 import polars as pl
 from django.db import connection
 
-from ..leftovers import remove_orphans
+from ..leftovers import owner_token, remove_orphans
 
 CHUNK_ROWS = 100_000
 SQLITE_CACHE_KIB = 256 * 1024
@@ -187,8 +187,8 @@ def _write_stage(frame: pl.DataFrame) -> Path:
     # One file per frame: an attached file is read in the snapshot the transaction
     # took, so rows added to it later would not be seen.
     db = Path(str(connection.settings_dict["NAME"]))
-    # The process id in the name lets a later import tell a file left by a killed one.
-    path = db.with_name(f"{db.stem}{STAGING_INFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}.sqlite3")
+    # The host and process in the name let a later import tell a killed one's file.
+    path = db.with_name(f"{db.stem}{STAGING_INFIX}{owner_token()}-{uuid.uuid4().hex[:12]}.sqlite3")
     with adbc.connect(str(path)) as staging:
         with staging.cursor() as cur:
             for start in range(0, frame.height, STAGING_CHUNK_ROWS):
