@@ -223,15 +223,8 @@ def test_a_large_upload_runs_in_the_background_and_the_page_follows_it(
 ) -> None:
     # The thread has its own database connection: it sees only committed rows, hence
     # a transactional test with its own owner (the module's demo is not needed).
-    from django.db import connection
-
     from partways.web.accounts import create_login
 
-    # The demo's triage read the SQLite file through ConnectorX, whose own SQLite
-    # deleted the -wal and -shm files from under this connection when it closed; a
-    # connection opened now (the import thread's) would fail with "disk I/O error".
-    # Closing this one checkpoints what it wrote, and new ones start clean.
-    connection.close()
     owner = create_login(email="olga@example.com", password=PASSWORD, name="Olga", role="owner")
     browser = Browser()
     assert browser.login(username=owner.email, password=PASSWORD)
@@ -269,6 +262,27 @@ def test_a_large_upload_runs_in_the_background_and_the_page_follows_it(
     assert "messages: 2" in _row(html, "inbox.mbox")
     assert TimeEntry.objects.filter(client__name="Webtest Harbour Ltd").count() == 3
     assert list(temp_folder.iterdir()) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_small_upload_waits_for_another_import_in_a_thread_not_in_the_page(
+    temp_folder: Path,
+) -> None:
+    from partways.web.accounts import create_login
+
+    owner = create_login(email="olga@example.com", password=PASSWORD, name="Olga", role="owner")
+    browser = Browser()
+    assert browser.login(username=owner.email, password=PASSWORD)
+    with import_jobs._one_import:  # another import holds the turn
+        response = browser.post("/import/", {"uploads": [_file("toggl_hours.csv")]})
+        assert response.status_code == 302  # answered at once, not after the other
+        job = import_jobs.get(response.url.rstrip("/").rsplit("/", 1)[1])
+        assert job is not None and job.state == "waiting"
+    deadline = time.monotonic() + 30
+    while not job.done:
+        assert time.monotonic() < deadline, "the import did not run after its turn came"
+        time.sleep(0.05)
+    assert TimeEntry.objects.filter(client__name="Webtest Harbour Ltd").count() == 3
 
 
 def _slack_zip() -> SimpleUploadedFile:

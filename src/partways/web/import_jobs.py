@@ -172,7 +172,9 @@ def start(files: Iterable[UploadedFile[Any]], *, fmt: str | None, skip_bad_rows:
         _forget_old()
         _jobs[job.id] = job
     opts = ImportOptions(format=fmt, skip_bad_rows=skip_bad_rows)
-    if size <= INLINE_BYTES:
+    # A small upload is imported while the page waits, unless another import holds
+    # the turn: then it waits in a thread of its own, not in one that serves pages.
+    if size <= INLINE_BYTES and not _one_import.locked():
         run(job, uploads, folder, opts)
     else:
         # The thread reports in the language of the page that started it.
