@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import subprocess
 from typing import Any
 
 from ..compose import LetterError
@@ -48,6 +48,11 @@ def _no_network() -> Any:
     return URLFetcher(allowed_protocols={"data"})
 
 
+# The directions whose fonts were found: fonts are not uninstalled under a running
+# server, but are installed after a refusal tells someone to.
+_FONTS_FOUND: set[str] = set()
+
+
 class MissingFonts(LetterError):
     """None of the fonts a letter's script needs is installed; says which and where from."""
 
@@ -61,11 +66,15 @@ class MissingFonts(LetterError):
         self.direction = direction
 
 
-@functools.cache
 def installed_families() -> frozenset[str]:
-    """The font families fontconfig knows, through WeasyPrint's own binding of it."""
-    from weasyprint.text.ffi import ffi, fontconfig
+    """The font families fontconfig knows, through WeasyPrint's own binding of it (or
+    its ``fc-list`` command, for a WeasyPrint whose binding lacks the calls)."""
+    try:
+        from weasyprint.text.ffi import ffi, fontconfig
 
+        fontconfig.FcConfigGetFonts  # noqa: B018  (not declared by every release)
+    except (ImportError, AttributeError):
+        return _listed_families()
     config = fontconfig.FcInitLoadConfigAndFonts()
     try:
         fonts = fontconfig.FcConfigGetFonts(config, fontconfig.FcSetSystem)
@@ -81,6 +90,16 @@ def installed_families() -> frozenset[str]:
         fontconfig.FcConfigDestroy(config)
 
 
+def _listed_families() -> frozenset[str]:
+    try:
+        listed = subprocess.run(
+            ["fc-list", ":", "family"], capture_output=True, text=True, timeout=60, check=False
+        ).stdout
+    except OSError:  # no fontconfig tools: nothing can be shown to be there
+        return frozenset()
+    return frozenset(f.strip() for line in listed.splitlines() for f in line.split(","))
+
+
 def to_pdf(letter: Letter) -> bytes:
     """The letter as a PDF file's bytes (A4, fonts embedded, title and language set from
     the letter). Raises ``OSError`` when WeasyPrint's libraries (Pango) are missing and
@@ -89,8 +108,11 @@ def to_pdf(letter: Letter) -> bytes:
     # write no PDF.
     from weasyprint import CSS, HTML
 
-    if not set(_NEEDED[letter.direction]) & installed_families():
-        raise MissingFonts(letter.direction)
+    if letter.direction not in _FONTS_FOUND:
+        if not set(_NEEDED[letter.direction]) & installed_families():
+            raise MissingFonts(letter.direction)
+        # Asked again after a refusal: the fonts may have been installed meanwhile.
+        _FONTS_FOUND.add(letter.direction)
     fetcher = _no_network()
     page = CSS(string=_PAGE_CSS.format(fonts=_FONTS[letter.direction]), url_fetcher=fetcher)
     pdf: bytes = HTML(string=to_html(letter), url_fetcher=fetcher).write_pdf(stylesheets=[page])
