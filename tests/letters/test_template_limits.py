@@ -51,6 +51,22 @@ BOMBS = {
     "a filter asked for a huge width": ("{{ 'x'|center(10**9) }}", "too large a size"),
     "a format with a huge width": ("{{ '{:>999999999}'.format(1) }}", "width"),
     "a %-format with a huge width": ("{{ '%999999999d' % 1 }}", "width"),
+    # Found in review: loops over a text or a list, filter results and macro arguments
+    # were not counted.
+    "nested loops over a text": (
+        "{% set s = 'x' * 1200 %}{% for a in s %}{% for b in s %}{% for c in s %}"
+        "{% endfor %}{% endfor %}{% endfor %}",
+        "letter.max_steps",
+    ),
+    "a filter's result grown past the limit": (
+        "{{ ('x'|center(2000))|replace(' ', 'y' * 2000) }}",
+        "letter.max_chars",
+    ),
+    "a macro doubling its argument": (
+        "{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% endif %}{% endmacro %}"
+        "{{ d('x', 40) }}",
+        "letter.max_chars",
+    ),
 }
 
 

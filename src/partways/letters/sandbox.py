@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from functools import wraps
 from typing import Any
 
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
@@ -114,6 +115,31 @@ class _CountedRange:
         return value in self._range
 
 
+class _CountedLoop:
+    """Any iterable a ``{% for %}`` walks, each turn paid for as it is taken: nested
+    loops over a long text or list are as costly as nested ranges."""
+
+    def __init__(self, iterable: Any) -> None:
+        self._iterable = iterable
+
+    def __iter__(self) -> Iterator[Any]:
+        for value in self._iterable:
+            _spend()
+            yield value
+
+    def __len__(self) -> int:
+        # Jinja asks for loop.length; what has no length it turns into a list (counted).
+        return len(self._iterable)
+
+
+def _counted_loop(iterable: Any) -> Any:
+    return iterable if isinstance(iterable, _CountedRange) else _CountedLoop(iterable)
+
+
+# The name each loop's iterable is handed to (see LetterSandbox._parse).
+_LOOP_GUARD = "__partways_counted_loop"
+
+
 def _range(*args: int) -> _CountedRange:
     rng = range(*args)
     budget = _BUDGET.get()
@@ -149,7 +175,7 @@ def _guarded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         _check_sizes(args, kwargs)
         if formats:
             _check_format(value)
-        return func(value, *args, **kwargs)
+        return _checked_length(func(value, *args, **kwargs))
 
     return guarded
 
@@ -163,13 +189,18 @@ def _sized(value: Any) -> int | None:
     return len(value) if isinstance(value, str | bytes | list | tuple) else None
 
 
-def _within_budget(value: Any) -> Any:
-    _spend()
+def _checked_length(value: Any) -> Any:
+    """``value``, once its length is known to be within the letter's characters."""
     size = _sized(value)
     budget = _BUDGET.get()
     if size is not None and budget is not None:
         budget.check_length(size)
     return value
+
+
+def _within_budget(value: Any) -> Any:
+    _spend()
+    return _checked_length(value)
 
 
 class LetterSandbox(SandboxedEnvironment):
@@ -180,6 +211,7 @@ class LetterSandbox(SandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.globals["range"] = _range
+        self.globals[_LOOP_GUARD] = _counted_loop
         self.filters = {name: _guarded_filter(name, f) for name, f in self.filters.items()}
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
@@ -212,7 +244,26 @@ class LetterSandbox(SandboxedEnvironment):
         _spend()
         if __obj is not _range:  # range has its own, clearer, check
             _check_sizes(args, kwargs)
+        # A macro called with its own argument doubled ({{ m(s ~ s) }}) doubles a text
+        # at every call: `~` cannot be intercepted, the call can.
+        for value in (*args, *kwargs.values()):
+            _checked_length(value)
         # "{:>999999999}".format(x): the format is the object the method is bound to
         # (the sandbox hands str.format back wrapped).
         _check_format(getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None))
-        return super().call(__context, __obj, *args, **kwargs)
+        return _checked_length(super().call(__context, __obj, *args, **kwargs))
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        # Every loop's iterable goes through a counting wrapper, whatever it is: the
+        # sandbox has no hook for iteration itself.
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Call(
+                nodes.Name(_LOOP_GUARD, "load", lineno=loop.lineno),
+                [loop.iter],
+                [],
+                None,
+                None,
+                lineno=loop.lineno,
+            )
+        return tree
