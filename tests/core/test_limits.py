@@ -14,7 +14,7 @@ def test_an_environment_variable_overrides_a_default(monkeypatch: pytest.MonkeyP
     assert limit(item.key) == item.default
     monkeypatch.setenv(item.env, "1_000")
     assert limit(item.key) == 1000
-    for bad in ("0", "-5", "1e9", "nan", "lots"):
+    for bad in ("0", "-5", "1e9", "nan", "lots", "²"):
         monkeypatch.setenv(item.env, bad)
         with pytest.raises(LimitMisconfigured):
             limit(item.key)

@@ -192,7 +192,7 @@ def _own(key: str) -> int:
     raw = os.environ.get(item.env, "").strip().replace("_", "")
     if not raw:
         return item.default
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdecimal()) or int(raw) < 1:
         raise LimitMisconfigured(item.env, raw)
     return int(raw)
 
