@@ -144,15 +144,21 @@ def _imports_meeting_on_the_client_table(cli: CLI, a: Path, b: Path) -> list:
     return done
 
 
+def _race(cli: CLI, tmp_path: Path, names_a: list[str], names_b: list[str]) -> CLI:
+    """Two Toggl imports, of a row per name each, meeting on the client table of a
+    migrated database (so they race on the clients only); both must succeed."""
+    cli("clients", "list")
+    a = _toggl(tmp_path / "a.csv", "a", names_a)
+    b = _toggl(tmp_path / "b.csv", "b", names_b)
+    _succeeded(_imports_meeting_on_the_client_table(cli, a, b))
+    return cli
+
+
 def test_two_imports_that_bring_the_same_new_clients_both_succeed(fresh_cli, tmp_path):
     # Before, one of the two was refused with "duplicate key value violates unique
     # constraint partways_client_name_key" (3 of 6 pairs on PostgreSQL).
-    cli = fresh_cli()
-    cli("clients", "list")  # migrated, so that the imports race on the clients only
     names = ["Brand New Client", "Second New Client", "Brand New Client d.o.o."]
-    a = _toggl(tmp_path / "a.csv", "a", names)
-    b = _toggl(tmp_path / "b.csv", "b", names)
-    _succeeded(_imports_meeting_on_the_client_table(cli, a, b))
+    cli = _race(fresh_cli(), tmp_path, names, names)
     # Every row of both files is there, under one client per name (the d.o.o. spelling
     # is the first client's alias, whichever import made it).
     counts = _query(
@@ -178,12 +184,8 @@ def _query(cli: CLI, code: str) -> str:
 def test_two_imports_that_bring_the_same_new_project_make_it_once(fresh_cli, tmp_path):
     # Each import reads the projects it knows when it starts; both then created
     # "Site" for the same client, and its hours were split over two projects.
-    cli = fresh_cli()
-    cli("clients", "list")
     names = ["Project Race Client", "Project Race Client"]
-    a = _toggl(tmp_path / "a.csv", "a", names)
-    b = _toggl(tmp_path / "b.csv", "b", names)
-    _succeeded(_imports_meeting_on_the_client_table(cli, a, b))
+    cli = _race(fresh_cli(), tmp_path, names, names)
     projects = _query(
         cli,
         "from partways.store.models import Project;"
@@ -196,11 +198,7 @@ def test_two_imports_that_bring_the_same_new_project_make_it_once(fresh_cli, tmp
 def test_two_imports_that_spell_one_new_client_two_ways_make_it_once(fresh_cli, tmp_path):
     # "Key Race Ltd." and "KEY RACE LTD" are one client (the same matching key); each
     # import found neither and inserted its own spelling, both accepted.
-    cli = fresh_cli()
-    cli("clients", "list")
-    a = _toggl(tmp_path / "a.csv", "a", ["Key Race Ltd."])
-    b = _toggl(tmp_path / "b.csv", "b", ["KEY RACE LTD"])
-    _succeeded(_imports_meeting_on_the_client_table(cli, a, b))
+    cli = _race(fresh_cli(), tmp_path, ["Key Race Ltd."], ["KEY RACE LTD"])
     clients = _query(
         cli,
         "from partways.store.models import Client;"

@@ -109,33 +109,10 @@ def test_an_alias_that_names_nothing_is_refused(demo, cli, alias, expected):
 
 def test_a_review_date_in_the_past_is_refused_even_while_a_plan_is_open(demo, cli):
     # Before, with a plan open, `repair --review-on 1900-01-01 --force` was accepted.
-    _fails(
-        cli(
-            "repair",
-            "Harbour",
-            "--review-on",
-            "1900-01-01",
-            "--force",
-            "--as-of",
-            AS_OF,
-            check=False,
-        ),
-        "must be after",
-    )
+    in_the_past = ("repair", "Harbour", "--review-on", "1900-01-01", "--force", "--as-of", AS_OF)
+    _fails(cli(*in_the_past, check=False), "must be after")
     cli("repair", "Harbour", "--force", "--as-of", AS_OF)
-    _fails(
-        cli(
-            "repair",
-            "Harbour",
-            "--review-on",
-            "1900-01-01",
-            "--force",
-            "--as-of",
-            AS_OF,
-            check=False,
-        ),
-        "must be after",
-    )
+    _fails(cli(*in_the_past, check=False), "must be after")
     _fails(
         cli("repair", "Harbour", "--review-on", "2027-06-01", "--as-of", AS_OF, check=False),
         "already has a repair plan",
