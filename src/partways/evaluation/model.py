@@ -42,8 +42,11 @@ class Message:
     # Messages of one thread share a key; a reply names the message it answers.
     thread: str = ""
     reply_to: Message | None = None
-    # Chat only: team members @mentioned in the text (the text carries the mention).
+    # Chat only: team members @mentioned in the text (the text carries the mention
+    # as "@" + Person.name).
     mentions: list[Person] = field(default_factory=list)
+    # E-mail only: people copied (Cc), e.g. the owner on a client's message.
+    cc: list[Person] = field(default_factory=list)
     # Why the generator wrote it ("question", "status", "abuse", …): for debugging
     # the generator, never read by the evaluation's scoring.
     kind: str = ""
@@ -84,6 +87,10 @@ class Meeting:
     title: str
     attendees: list[Person]
     cancelled: bool = False
+    # Held without the client (records: status no_show); never together with cancelled.
+    no_show: bool = False
+    # Whether the client came prepared (None: nobody noted it).
+    client_prepared: bool | None = None
 
 
 @dataclass
