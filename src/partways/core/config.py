@@ -164,20 +164,35 @@ SETTINGS: tuple[Setting, ...] = (
         "abuse_or_unreasonable.abuse_weight",
         5,
         "points",
-        "Points for each abusive message or abuse incident (one alone reaches high).",
+        "Points for each abusive message or abuse incident of medium or high severity "
+        "(one alone reaches high).",
+    ),
+    Setting(
+        "abuse_or_unreasonable.low_incident_weight",
+        2,
+        "points",
+        "Points for each abuse incident reported at low severity: a conversation to have, "
+        "not grounds to end it.",
     ),
     Setting(
         "abuse_or_unreasonable.demand_weight",
         1,
         "points",
-        "Points for each demanding or out-of-scope message, pulled-in deadline or "
-        "out-of-scope deliverable.",
+        "Points for each demanding or out-of-scope message beyond the ordinary share, "
+        "pulled-in deadline or out-of-scope deliverable.",
     ),
     Setting(
         "abuse_or_unreasonable.incident_weight",
         2,
         "points",
         "Points for each reported unreasonable-demand incident.",
+    ),
+    Setting(
+        "abuse_or_unreasonable.ordinary_demand_share",
+        0.15,
+        "share",
+        "Share of a client's messages that may press urgent or out-of-scope demands "
+        "before they count: every client is sometimes in a hurry.",
     ),
     # mistreats_staff [002 #2]
     *_ladder(
@@ -187,7 +202,14 @@ SETTINGS: tuple[Setting, ...] = (
         "mistreats_staff.abuse_weight",
         5,
         "points",
-        "Points for each staff incident or abusive message to a staff member.",
+        "Points for each staff incident of medium or high severity or abusive message to a "
+        "staff member.",
+    ),
+    Setting(
+        "mistreats_staff.low_incident_weight",
+        2,
+        "points",
+        "Points for each staff incident reported at low severity.",
     ),
     Setting(
         "mistreats_staff.disrespect_weight",
@@ -197,7 +219,18 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     # unethical [002 #3]
     *_ladder("unethical", "Weighted points of unethical requests and incidents", "points", 1, 3, 5),
-    Setting("unethical.incident_weight", 5, "points", "Points for each unethical incident."),
+    Setting(
+        "unethical.incident_weight",
+        5,
+        "points",
+        "Points for each unethical incident of medium or high severity.",
+    ),
+    Setting(
+        "unethical.low_incident_weight",
+        2,
+        "points",
+        "Points for each unethical incident reported at low severity.",
+    ),
     Setting(
         "unethical.message_weight",
         3,
@@ -263,7 +296,22 @@ SETTINGS: tuple[Setting, ...] = (
         "triage.repair_score",
         15,
         "score",
-        "From this score, or with any sign at medium or above, a repair is recommended.",
+        "From this score a repair is recommended, whatever the single signs say.",
+    ),
+    Setting(
+        "triage.repair_min_medium_signs",
+        2,
+        "signs",
+        "Signs at medium or above, at the same time, that call for a repair; one medium "
+        "sign alone only does when it persists (or a sign is high).",
+    ),
+    Setting(
+        "triage.persistent_months",
+        4,
+        "months",
+        "Months at medium or above, within the last six of a sign's trend, that make one "
+        "sign persistent: a single bad month shows in at most three (the trend covers "
+        "engine.series_months).",
     ),
     Setting(
         "triage.end_score",
@@ -275,7 +323,14 @@ SETTINGS: tuple[Setting, ...] = (
         "triage.end_now_min_abusive_messages",
         2,
         "messages",
-        "Abusive messages (without a reported incident) needed for an end-now decision.",
+        "Abusive messages (without a serious reported incident) needed for an end-now decision.",
+    ),
+    Setting(
+        "triage.end_now_min_unethical_messages",
+        2,
+        "messages",
+        "Messages asking for something improper (without a serious reported incident) "
+        "needed for an end-now decision [002 #3].",
     ),
     Setting(
         "triage.cooling_off_days",
@@ -285,27 +340,56 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "triage.chronic_lookback_months",
-        6,
+        12,
         "months",
-        "Months looked back on to tell a chronic problem from an acute one [003].",
+        "Months of history read to tell a chronic problem from an acute one [003].",
+    ),
+    Setting(
+        "triage.troubled_month_points",
+        2,
+        "points",
+        "Severity points (low 1, medium 2, high 3, summed over the signs) that make a "
+        "month of the history a troubled one: one sign at low is ordinary noise.",
     ),
     Setting(
         "triage.chronic_min_months",
-        4,
+        6,
         "months",
-        "Months in trouble within the look-back that make a pattern chronic.",
+        "Troubled months within the look-back that make a pattern chronic.",
     ),
     Setting(
         "triage.chronic_min_signals",
-        2,
+        3,
         "signs",
-        "Distinct signs in trouble within the look-back that make a pattern chronic.",
+        "Distinct signs in trouble within the look-back that make a pattern chronic: "
+        "unhappy in many ways [003 #1].",
     ),
     Setting(
         "triage.acute_recent_months",
-        2,
+        3,
         "months",
-        "Trouble confined to this many recent months after a clean history is acute.",
+        "Trouble confined to this many recent months after a healthy history is acute.",
+    ),
+    Setting(
+        "triage.acute_max_earlier_months",
+        1,
+        "months",
+        "Troubled months before the recent ones that a history may hold and still count "
+        "as healthy.",
+    ),
+    Setting(
+        "triage.acute_min_history_months",
+        6,
+        "months",
+        "Months of history before the recent trouble needed to call it acute; a newer "
+        "client has too little history to tell.",
+    ),
+    Setting(
+        "triage.hardship_days",
+        120,
+        "days",
+        "A hard time the client told you of within this many days counts as evidence "
+        "that recent trouble is acute [003 #3].",
     ),
     Setting(
         "triage.repair_min_improvement",

@@ -114,6 +114,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "created_on": pl.Date,
         "active": pl.Boolean,
     },
+    # Who works for the business now: who counts as staff is read from it when the
+    # signals are computed, so a team member added later changes past records too.
+    "team": {"name": pl.String, "email": pl.String, "role": pl.String},
     "repair_plans": {
         "client_id": pl.Int64,
         "opened_on": pl.Date,
@@ -164,6 +167,7 @@ class Dataset:
     incidents: pl.DataFrame = field(default_factory=lambda: _empty("incidents"))
     flags: pl.DataFrame = field(default_factory=lambda: _empty("flags"))
     repair_plans: pl.DataFrame = field(default_factory=lambda: _empty("repair_plans"))
+    team: pl.DataFrame = field(default_factory=lambda: _empty("team"))
 
     @classmethod
     def from_frames(cls, business: Business, **frames: pl.DataFrame) -> Dataset:

@@ -3,16 +3,20 @@
 The rules, in the order they are tried:
 
 1. **end now** — abuse toward you or your staff, or unethical behaviour, backed by a
-   reported incident or repeated abusive messages `[000 #8] [002 #2] [002 #3]`.
-   No cooling-off: act sooner.
+   serious reported incident (medium or high) or repeated messages `[000 #8] [002 #2]
+   [002 #3]`. No cooling-off: act sooner. One low-severity report is a conversation
+   to have, not an ending.
 2. **end at contract end** — a repair plan past its review date that did not lower the
    score enough `[000 #4] [000 #7]`; a "no longer a fit" flag `[002 #5]`; or a high
    score in a chronic pattern (a *problem client*) `[003 #1]`. Each carries a
    cooling-off date: sleep on it before acting `[001]`.
-3. **repair** — a score past the repair level or any sign at medium or above, with
-   the strategies of PLAYBOOK §3 that fit the signs; an acute pattern (a *client who
-   has a problem*) leads with support `[003 #3]`.
-4. **watch** — a score past the watch level.
+3. **repair** — a score past the repair level, a sign at high, several signs at
+   medium, or one medium sign that persists month after month; with the strategies of
+   PLAYBOOK §3 that fit the signs. An acute pattern (a *client who has a problem*)
+   leads with support `[003 #3]`, and one medium sign is enough for it when the client
+   told you of a hard time.
+4. **watch** — a score past the watch level, or a single medium sign that has not
+   lasted: ordinary noise in a healthy relationship.
 5. **keep** — everything else.
 """
 
@@ -31,7 +35,6 @@ from .dataset import Dataset
 from .engine import EngineResult
 from .signals import BASE_SIGNALS, SIGNAL_IDS, progress
 from .signals.base import SEVERITY_POINTS
-from .signals.progress import trouble_by_month
 
 Recommendation = Literal["keep", "watch", "repair", "end_at_contract_end", "end_now"]
 RECOMMENDATIONS: tuple[Recommendation, ...] = (
@@ -100,6 +103,14 @@ STRATEGIES: dict[str, tuple[str, str, frozenset[str]]] = {
         "[000]",
         frozenset({"low_respect", "pessimism", "rejected_recommendations", "not_progressing"}),
     ),
+    # Chosen by what was reported (see _conduct_signs), not by the sign alone: a sign
+    # raised by demands is answered by boundaries, not by a talk about behaviour.
+    "conduct_conversation": (
+        "Talk with the client about the reported behaviour: name it calmly, say what you "
+        "expect from now on, and note their answer",
+        "[000 #8] [002 #2]",
+        frozenset(),
+    ),
 }
 
 
@@ -128,6 +139,9 @@ class Decision:
     strategies: list[Strategy] = field(default_factory=list)
     cooling_off_until: dt.date | None = None
     contract_end: dt.date | None = None
+    # Messages in which the client told of a hard time in their own life: evidence
+    # that recent trouble is acute [003 #3] (date, record, detail, like evidence).
+    hardship: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape of ``partways triage --format json``."""
@@ -145,6 +159,7 @@ class Decision:
             ],
             "cooling_off_until": _iso(self.cooling_off_until),
             "contract_end": _iso(self.contract_end),
+            "hardship": [{**e, "date": _iso(e["date"])} for e in self.hardship],
             "signals": [
                 {
                     "id": s.id,
@@ -185,16 +200,38 @@ def scores(results: pl.DataFrame, cfg: Thresholds) -> pl.DataFrame:
 
 
 def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
-    """(client_id, pattern): chronic, acute, intermittent or none `[003 #1] [003 #3]`."""
+    """(client_id, pattern): chronic, acute or intermittent, read off the monthly
+    history of every sign `[003 #1] [003 #3]`.
+
+    A month of the history is *troubled* when its signs' severities add up to
+    ``triage.troubled_month_points``: one sign at low is the ordinary noise of a healthy
+    relationship. A *problem client* is troubled for many months, in many ways; a
+    *client who has a problem* is troubled only recently, after enough healthy months
+    to tell. Clients with trouble that fits neither are intermittent.
+    """
     as_of_month = result.as_of.replace(day=1)
     look = cfg.int("triage.chronic_lookback_months")
     recent_n = cfg.int("triage.acute_recent_months")
     start = as_of_month - relativedelta(months=look - 1)
     recent_start = as_of_month - relativedelta(months=recent_n - 1)
-    trouble = trouble_by_month(result.series).filter(
-        (pl.col("month") >= start) & (pl.col("month") <= as_of_month) & (pl.col("trouble") > 0)
+    points = (
+        pl.col("severity").cast(pl.String).replace_strict(SEVERITY_POINTS, return_dtype=pl.Int64)
     )
-    agg = trouble.group_by("client_id").agg(
+    history = result.series.filter(
+        ~pl.col("signal").cast(pl.String).is_in(list(progress.EXCLUDED))
+        & (pl.col("month") <= as_of_month)
+    )
+    by_month = history.group_by("client_id", "month").agg(
+        points.sum().alias("points"),
+        pl.col("signal").filter(pl.col("severity") != "none").alias("signs"),
+    )
+    lived = by_month.group_by("client_id").agg(
+        (pl.col("month") < recent_start).sum().alias("history")
+    )
+    troubled = by_month.filter(
+        (pl.col("month") >= start) & (pl.col("points") >= cfg["triage.troubled_month_points"])
+    )
+    agg = troubled.group_by("client_id").agg(
         pl.len().alias("months"),
         pl.col("signs")
         .list.explode(keep_nulls=False, empty_as_null=False)
@@ -206,8 +243,12 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
     chronic = (pl.col("months") >= cfg["triage.chronic_min_months"]) & (
         pl.col("distinct") >= cfg["triage.chronic_min_signals"]
     )
-    acute = (pl.col("recent") > 0) & (pl.col("earlier") <= 1)
-    return agg.select(
+    acute = (
+        (pl.col("recent") > 0)
+        & (pl.col("earlier") <= cfg["triage.acute_max_earlier_months"])
+        & (pl.col("history") >= cfg["triage.acute_min_history_months"])
+    )
+    return agg.join(lived, on="client_id", how="left").select(
         "client_id",
         pl.when(chronic)
         .then(pl.lit("chronic"))
@@ -216,6 +257,34 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
         .otherwise(pl.lit("intermittent"))
         .alias("pattern"),
     )
+
+
+def hardship_evidence(
+    ds: Dataset, as_of: dt.date, cfg: Thresholds
+) -> dict[int, list[dict[str, Any]]]:
+    """Per client, the recent messages in which they told of a hard time in their own
+    life (a death, an illness, their business in crisis), most recent first `[003 #3]`.
+    """
+    since = as_of - dt.timedelta(days=cfg.int("triage.hardship_days"))
+    tz = ds.business.time_zone
+    said = ds.message_labels.filter(pl.col("label") == "hardship").select("message_id")
+    rows = (
+        ds.messages.join(said, on="message_id", how="semi")
+        .filter(pl.col("direction") == "in")
+        .with_columns(pl.col("sent_at").dt.convert_time_zone(tz).dt.date().alias("date"))
+        .filter((pl.col("date") >= since) & (pl.col("date") <= as_of))
+        .sort("date", descending=True)
+    )
+    out: dict[int, list[dict[str, Any]]] = {}
+    for client_id, message_id, date in rows.select("client_id", "message_id", "date").iter_rows():
+        out.setdefault(client_id, []).append(
+            {
+                "date": date,
+                "record": f"message {message_id}",
+                "detail": "told you of a hard time in their own life",
+            }
+        )
+    return out
 
 
 def triage(result: EngineResult, ds: Dataset, cfg: Thresholds | None = None) -> list[Decision]:
@@ -233,6 +302,8 @@ def triage(result: EngineResult, ds: Dataset, cfg: Thresholds | None = None) -> 
         ds.repair_plans.filter(pl.col("status") == "open").get_column("client_id").to_list()
     )
     views = _signal_views(result)
+    trends = _trends(result, cfg)
+    hardship = hardship_evidence(ds, result.as_of, cfg)
     decisions = []
     for client_id, name in names.items():
         sigs = views.get(client_id, [])
@@ -240,10 +311,14 @@ def triage(result: EngineResult, ds: Dataset, cfg: Thresholds | None = None) -> 
         # A pattern only matters while something is wrong now.
         troubled = any(s.severity != "none" for s in sigs)
         pattern: Pattern = pattern_of.get(client_id, "none") if troubled else "none"
+        told = hardship.get(client_id, [])
+        # A hard time the client told of is evidence that recent trouble is acute,
+        # unless the trouble has been going on in many ways for months [003 #3].
+        if told and troubled and pattern != "chronic":
+            pattern = "acute"
         decisions.append(
             _decide(
-                client_id,
-                name,
+                _Client(client_id, name, ends.get(client_id), told),
                 sigs,
                 score,
                 pattern,
@@ -252,7 +327,7 @@ def triage(result: EngineResult, ds: Dataset, cfg: Thresholds | None = None) -> 
                 result.as_of,
                 plans.get(client_id),
                 client_id in open_plans,
-                ends.get(client_id),
+                trends.get(client_id, _Trend()),
             )
         )
     rank = {r: i for i, r in enumerate(RECOMMENDATIONS)}
@@ -307,9 +382,57 @@ def _signal_views(result: EngineResult) -> dict[int, list[SignalView]]:
     return out
 
 
+@dataclass(frozen=True)
+class _Client:
+    id: int
+    name: str
+    contract_end: dt.date | None
+    hardship: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class _Trend:
+    """What a client's signs did lately, read off their monthly trend."""
+
+    # At medium or above in ``triage.persistent_months`` of the last six months.
+    persistent: frozenset[str] = frozenset()
+    # High in the latest month of the trend (which covers ``engine.series_months``):
+    # a sharp recent spike that the longer window still dilutes.
+    high_now: frozenset[str] = frozenset()
+
+
+def _trends(result: EngineResult, cfg: Thresholds) -> dict[int, _Trend]:
+    as_of_month = result.as_of.replace(day=1)
+    first = as_of_month - relativedelta(months=5)
+    points = (
+        pl.col("severity").cast(pl.String).replace_strict(SEVERITY_POINTS, return_dtype=pl.Int64)
+    )
+    recent = result.series.filter(
+        (pl.col("month") >= first)
+        & (pl.col("month") <= as_of_month)
+        & (pl.col("signal").cast(pl.String) != progress.ID)
+    )
+    rows = recent.group_by("client_id", pl.col("signal").cast(pl.String)).agg(
+        (points >= SEVERITY_POINTS["medium"]).sum().alias("medium_months"),
+        ((pl.col("month") == as_of_month) & (points == SEVERITY_POINTS["high"]))
+        .any()
+        .alias("high_now"),
+    )
+    persistent: dict[int, set[str]] = {}
+    high_now: dict[int, set[str]] = {}
+    for client_id, signal, months, high in rows.iter_rows():
+        if months >= cfg["triage.persistent_months"]:
+            persistent.setdefault(client_id, set()).add(signal)
+        if high:
+            high_now.setdefault(client_id, set()).add(signal)
+    return {
+        c: _Trend(frozenset(persistent.get(c, ())), frozenset(high_now.get(c, ())))
+        for c in persistent.keys() | high_now.keys()
+    }
+
+
 def _decide(
-    client_id: int,
-    name: str,
+    client: _Client,
     sigs: list[SignalView],
     score: float,
     pattern: Pattern,
@@ -318,7 +441,7 @@ def _decide(
     as_of: dt.date,
     due_plan: tuple[dt.date, dt.date, float, bool] | None,
     plan_open: bool,
-    contract_end: dt.date | None,
+    trend: _Trend,
 ) -> Decision:
     by_id = {s.id: s for s in sigs}
     flagged = sorted(
@@ -333,8 +456,8 @@ def _decide(
         rec: Recommendation, lead: list[str] | None = None, strategies: list[Strategy] | None = None
     ) -> Decision:
         return Decision(
-            client_id=client_id,
-            client=name,
+            client_id=client.id,
+            client=client.name,
             recommendation=rec,
             score=score,
             chronic=chronic,
@@ -343,7 +466,8 @@ def _decide(
             signals=sigs,
             strategies=strategies or [],
             cooling_off_until=cooling if rec == "end_at_contract_end" else None,
-            contract_end=contract_end,
+            contract_end=client.contract_end,
+            hardship=client.hardship,
         )
 
     end_now = [sentence for _, sentence in end_now_grounds(by_id, cfg)]
@@ -375,24 +499,52 @@ def _decide(
         return decision(
             "end_at_contract_end", ["A problem client: trouble in many ways, month after month."]
         )
-    medium_or_worse = any(SEVERITY_POINTS[s.severity] >= 2 for s in sigs)
-    if score >= cfg["triage.repair_score"] or medium_or_worse or plan_open:
+    # not_progressing is read off the other signs: it adds to the score, but does not
+    # count as one more sign toward a repair.
+    judged = [s for s in sigs if s.id != progress.ID]
+    high = any(s.severity == "high" for s in judged)
+    medium = [s for s in judged if SEVERITY_POINTS[s.severity] >= SEVERITY_POINTS["medium"]]
+    lasting = [s for s in medium if s.id in trend.persistent]
+    # A sign at medium over the window but high in its latest months: trouble now.
+    spiking = [s for s in medium if s.id in trend.high_now]
+    supported = pattern == "acute" and bool(client.hardship) and bool(medium)
+    if (
+        score >= cfg["triage.repair_score"]
+        or high
+        or len(medium) >= cfg["triage.repair_min_medium_signs"]
+        or lasting
+        or spiking
+        or supported
+        or plan_open
+    ):
         lead = []
         if pattern == "acute":
             lead.append(
                 "A client who has a problem: the trouble is recent, after a healthy history."
             )
+        if client.hardship:
+            lead.append(
+                f"They told you of a hard time in their own life ({client.hardship[0]['record']}, "
+                f"{client.hardship[0]['date']}): give extra effort and real help [003 #3]."
+            )
         if plan_open and due_plan is None:
             lead.append("A repair plan is open; judge it at its review date.")
-        return decision("repair", lead, _strategies(flagged, pattern))
-    if score >= cfg["triage.watch_score"]:
-        return decision("watch")
+        return decision("repair", lead, _strategies(flagged, pattern, by_id))
+    if score >= cfg["triage.watch_score"] or medium:
+        lead = []
+        if medium:
+            lead.append(
+                "One sign reached medium, but only recently: watch whether it lasts before acting."
+            )
+        conduct = _strategies(flagged, pattern, by_id)
+        return decision("watch", lead, [s for s in conduct if s.id == "conduct_conversation"])
     return decision("keep")
 
 
 def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple[str, str]]:
     """The grounds for ending now, as (signal id, sentence): conduct toward your staff or
-    you, or unethical behaviour, backed by an incident or repeated abusive messages."""
+    you, or unethical behaviour, backed by a serious reported incident (medium or high)
+    or by repeated messages. A low-severity report alone is never a ground."""
     min_msgs = cfg["triage.end_now_min_abusive_messages"]
     out = []
     staff = by_id.get("mistreats_staff")
@@ -409,7 +561,9 @@ def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple
         )
     unethical = by_id.get("unethical")
     if unethical and (
-        unethical.facts.get("unethical_incidents", 0) >= 1 or unethical.severity == "high"
+        unethical.facts.get("unethical_incidents", 0) >= 1
+        or unethical.facts.get("unethical_requests", 0)
+        >= cfg["triage.end_now_min_unethical_messages"]
     ):
         out.append(
             (
@@ -434,7 +588,10 @@ def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple
 
 
 def was_abusive(by_id: dict[str, SignalView]) -> bool:
-    """True when the client abused you or your staff: no referral for them `[001]`."""
+    """True when the client abused you or your staff: no referral for them `[001]`.
+
+    A rude remark reported at low severity is not abuse enough to deny a referral.
+    """
     staff = by_id.get("mistreats_staff")
     abuse = by_id.get("abuse_or_unreasonable")
     return bool(
@@ -443,12 +600,42 @@ def was_abusive(by_id: dict[str, SignalView]) -> bool:
     )
 
 
-def _strategies(flagged: list[SignalView], pattern: Pattern) -> list[Strategy]:
+def _conduct_reported(by_id: dict[str, SignalView]) -> bool:
+    """Whether something about the client's behaviour was reported or written: what the
+    conduct conversation is about (demands alone are answered with boundaries)."""
+    keys = {
+        "mistreats_staff": (
+            "staff_incidents",
+            "staff_incidents_low",
+            "abusive_to_staff",
+            "disrespect_to_staff",
+        ),
+        "abuse_or_unreasonable": ("abuse_incidents", "abuse_incidents_low", "abusive_messages"),
+        "low_respect": ("disrespect",),
+    }
+    return any(
+        (sig := by_id.get(sid)) is not None
+        and sig.severity != "none"
+        and any(sig.facts.get(k) for k in names)
+        for sid, names in keys.items()
+    )
+
+
+def _strategies(
+    flagged: list[SignalView], pattern: Pattern, by_id: dict[str, SignalView] | None = None
+) -> list[Strategy]:
     ids = [s.id for s in flagged]
+    by_id = by_id if by_id is not None else {s.id: s for s in flagged}
     out = []
     if pattern == "acute":
         title, tag, _ = STRATEGIES["acute_support"]
         out.append(Strategy("acute_support", title, tag, ()))
+    if _conduct_reported(by_id):
+        title, tag, _ = STRATEGIES["conduct_conversation"]
+        because = tuple(
+            i for i in ids if i in ("mistreats_staff", "abuse_or_unreasonable", "low_respect")
+        )
+        out.append(Strategy("conduct_conversation", title, tag, because))
     for sid, (title, tag, triggers) in STRATEGIES.items():
         because = tuple(i for i in ids if i in triggers)
         if because:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from .base import Explainer, Row, Signal, evidence_frame, message_evidence, ratio
-from .context import Context, monthly
+from .context import Context, combine, monthly
 
 
 def _turns(ctx: Context) -> pl.LazyFrame:
@@ -17,14 +17,23 @@ def _find_turns(ctx: Context) -> pl.LazyFrame:
     """Our messages that wait for a reply, each with the client's next reply and the
     working hours it waited (``reply_hours``).
 
-    Only the first of several messages we send in a row counts: the wait is measured
-    from when the client first owed us an answer.
+    Only messages that ask something or need a decision wait for a reply (the text
+    analysis labels them ``asks``): a status report or "thanks, noted" left unanswered is
+    not silence `[000 #4]`. Of several such messages before the client writes again,
+    only the first counts: the wait is measured from when the client first owed us an
+    answer, and a reminder is not a second question.
     """
-    msgs = ctx.messages.select("message_id", "client_id", "direction", "sent_at", "month").sort(
-        "client_id", "sent_at"
+    msgs = ctx.messages.select(
+        "message_id", "client_id", "direction", "sent_at", "month", "asks"
+    ).sort("client_id", "sent_at")
+    # Which stretch between two client messages each message falls in.
+    stretch = (pl.col("direction") == "in").cast(pl.Int32).cum_sum().over("client_id")
+    ours = (
+        msgs.with_columns(stretch.alias("_stretch"))
+        .filter((pl.col("direction") == "out") & pl.col("asks"))
+        .unique(["client_id", "_stretch"], keep="first", maintain_order=True)
+        .drop("_stretch", "asks")
     )
-    prev = pl.col("direction").shift(1).over("client_id")
-    ours = msgs.filter((pl.col("direction") == "out") & (prev.is_null() | (prev == "in")))
     replies = msgs.filter(pl.col("direction") == "in").select(
         "client_id", pl.col("sent_at").alias("reply_at")
     )
@@ -63,7 +72,7 @@ def _find_turns(ctx: Context) -> pl.LazyFrame:
 
 def _minimal_components(ctx: Context) -> pl.LazyFrame:
     t = _turns(ctx).filter(pl.col("due"))
-    return monthly(
+    turns = monthly(
         t,
         asked=pl.len(),
         late=pl.col("late").sum(),
@@ -71,21 +80,27 @@ def _minimal_components(ctx: Context) -> pl.LazyFrame:
         reply_hours=pl.col("reply_hours").sum(),
         answered=pl.col("reply_at").is_not_null().sum(),
     )
+    # A check-in the client did not turn up to is a missed exchange too [000 #4].
+    missed = monthly(ctx.meetings.filter(pl.col("status") == "no_show"), missed_meetings=pl.len())
+    return combine(turns, missed)
 
 
 def _minimal_explain(row: Row, ex: Explainer) -> str:
     asked = int(row["asked"])
     if row["value"] is None:
         return ex.too_few(
-            f"{asked} of our messages waited for an answer", "minimal_communication.min_messages"
+            f"{asked} of our questions or requests waited for an answer",
+            "minimal_communication.min_messages",
         )
     text = (
-        f"{int(row['late'])} of {asked} messages waiting for the client's answer went past "
-        f"the agreed reply window of {row['reply_window_hours']:.0f} hours "
+        f"{int(row['late'])} of {asked} questions or requests waiting for the client's "
+        f"answer went past the agreed reply window of {row['reply_window_hours']:.0f} hours "
         f"({ex.pct(row['value'])})"
     )
     if row["unanswered"]:
         text += f"; {ex.n(row['unanswered'], 'was', 'were')} never answered"
+    if row["missed_meetings"]:
+        text += f"; {ex.n(row['missed_meetings'], 'meeting was', 'meetings were')} missed"
     if row["answered"]:
         text += f". Replies took {row['reply_hours'] / row['answered']:.0f} hours on average"
     return text + "."
@@ -93,6 +108,16 @@ def _minimal_explain(row: Row, ex: Explainer) -> str:
 
 def _minimal_evidence(ctx: Context) -> pl.LazyFrame:
     t = _turns(ctx).filter(pl.col("due") & pl.col("late"))
+    missed = evidence_frame(
+        ctx.meetings.filter(pl.col("status") == "no_show"),
+        pl.col("starts_at").dt.convert_time_zone(ctx.tz).dt.date(),
+        pl.lit("meeting"),
+        pl.lit("the client did not come to the meeting"),
+    )
+    return pl.concat([missed, _late_evidence(ctx, t)])
+
+
+def _late_evidence(ctx: Context, t: pl.LazyFrame) -> pl.LazyFrame:
     return evidence_frame(
         t,
         pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),
@@ -113,7 +138,9 @@ MINIMAL_COMMUNICATION = Signal(
     title="Minimal communication",
     direction="higher_is_worse",
     components=_minimal_components,
-    value=lambda ctx: ratio("late", "asked"),
+    value=lambda ctx: ratio(
+        pl.col("late") + pl.col("missed_meetings"), pl.col("asked") + pl.col("missed_meetings")
+    ),
     judged=lambda ctx: pl.col("asked") >= ctx.cfg["minimal_communication.min_messages"],
     explain=_minimal_explain,
     evidence=_minimal_evidence,

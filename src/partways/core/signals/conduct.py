@@ -8,13 +8,46 @@ import polars as pl
 from .base import Explainer, Row, Signal, evidence_frame, message_evidence
 from .context import Context, combine, monthly
 
-
-def _incidents(ctx: Context, kind: str, name: str) -> pl.LazyFrame:
-    return monthly(ctx.incidents.filter(pl.col("kind") == kind), **{name: pl.len()})
+SERIOUS = ("medium", "high")
 
 
-def _incident_evidence(ctx: Context, kinds: list[str]) -> pl.LazyFrame:
+def _incidents(ctx: Context, kind: str, name: str, by_staff: bool | None = None) -> pl.LazyFrame:
+    """Incidents of ``kind`` per month: ``name`` counts the serious ones (medium or high),
+    ``name_low`` the ones reported at low severity.
+
+    Severity matters: a low report is a conversation to have, a serious one is grounds
+    to act `[000 #8] [002 #2] [002 #3]`.
+    """
+    serious = pl.col("severity").is_in(SERIOUS)
+    return monthly(
+        _of_kind(ctx, [kind], by_staff),
+        **{name: serious.sum(), f"{name}_low": (~serious).sum()},
+    )
+
+
+def _of_kind(ctx: Context, kinds: list[str], by_staff: bool | None) -> pl.LazyFrame:
+    """Incidents of ``kinds``; with ``by_staff``, only those a staff member did (True)
+    or did not (False) report."""
     inc = ctx.incidents.filter(pl.col("kind").is_in(kinds))
+    return inc if by_staff is None else inc.filter(pl.col("by_staff") == by_staff)
+
+
+def _staff_incidents(ctx: Context) -> pl.LazyFrame:
+    """What staff reported about how the client treated them, or anyone reported about
+    how the client treated staff `[002 #2]`."""
+    return ctx.incidents.filter(
+        (pl.col("kind") == "abuse_to_staff")
+        | ((pl.col("kind") == "abuse_to_you") & pl.col("by_staff"))
+    )
+
+
+def _incident_evidence(
+    ctx: Context, kinds: list[str], by_staff: bool | None = None
+) -> pl.LazyFrame:
+    return _incident_rows(ctx, _of_kind(ctx, kinds, by_staff))
+
+
+def _incident_rows(ctx: Context, inc: pl.LazyFrame) -> pl.LazyFrame:
     return evidence_frame(
         inc,
         pl.col("occurred_at").dt.convert_time_zone(ctx.tz).dt.date(),
@@ -33,6 +66,7 @@ def _abuse_components(ctx: Context) -> pl.LazyFrame:
     to_us = ctx.inbound.filter(~pl.col("to_staff"))
     msgs = monthly(
         to_us,
+        messages_to_us=pl.len(),
         abusive_messages=pl.col("abuse").sum(),
         demand_messages=(pl.col("demand") | pl.col("out_of_scope")).sum(),
     )
@@ -45,47 +79,68 @@ def _abuse_components(ctx: Context) -> pl.LazyFrame:
     return combine(
         msgs,
         deliv,
-        _incidents(ctx, "abuse_to_you", "abuse_incidents"),
+        _incidents(ctx, "abuse_to_you", "abuse_incidents", by_staff=False),
         _incidents(ctx, "unreasonable_demand", "demand_incidents"),
     )
 
 
-def _abuse_value(ctx: Context) -> pl.Expr:
+def _excess_demands(ctx: Context) -> pl.Expr:
+    """Demanding messages beyond an ordinary share of the client's messages.
+
+    Every client asks for things and is sometimes in a hurry; what is unreasonable is
+    a share of pressure well above that `[000 #8]`. A flat count would flag a big,
+    busy, polite client before a small, pushy one.
+    """
+    ordinary = pl.col("messages_to_us") * ctx.cfg["abuse_or_unreasonable.ordinary_demand_share"]
+    return (pl.col("demand_messages") - ordinary).clip(lower_bound=0)
+
+
+def _abuse_points(ctx: Context) -> pl.Expr:
+    c = ctx.cfg
+    return (pl.col("abusive_messages") + pl.col("abuse_incidents")) * c[
+        "abuse_or_unreasonable.abuse_weight"
+    ] + pl.col("abuse_incidents_low") * c["abuse_or_unreasonable.low_incident_weight"]
+
+
+def _demand_points(ctx: Context) -> pl.Expr:
     c = ctx.cfg
     return (
-        (pl.col("abusive_messages") + pl.col("abuse_incidents"))
-        * c["abuse_or_unreasonable.abuse_weight"]
-        + (
-            pl.col("demand_messages")
-            + pl.col("deadlines_pulled_in")
-            + pl.col("out_of_scope_requests")
-        )
-        * c["abuse_or_unreasonable.demand_weight"]
-        + pl.col("demand_incidents") * c["abuse_or_unreasonable.incident_weight"]
-    ).cast(pl.Float64)
+        _excess_demands(ctx) + pl.col("deadlines_pulled_in") + pl.col("out_of_scope_requests")
+    ) * c["abuse_or_unreasonable.demand_weight"] + (
+        pl.col("demand_incidents") + pl.col("demand_incidents_low")
+    ) * c["abuse_or_unreasonable.incident_weight"]
+
+
+def _abuse_value(ctx: Context) -> pl.Expr:
+    return (_abuse_points(ctx) + _demand_points(ctx)).cast(pl.Float64)
 
 
 def _abuse_explain(row: Row, ex: Explainer) -> str:
-    parts = []
+    abuse = []
     if row["abusive_messages"]:
-        parts.append(ex.n(row["abusive_messages"], "abusive message", "abusive messages"))
+        abuse.append(ex.n(row["abusive_messages"], "abusive message", "abusive messages"))
     if row["abuse_incidents"]:
-        parts.append(
-            ex.n(row["abuse_incidents"], "reported incident", "reported incidents")
-            + " of abuse toward you"
+        abuse.append(
+            ex.n(row["abuse_incidents"], "serious reported incident", "serious reported incidents")
         )
+    if row["abuse_incidents_low"]:
+        abuse.append(
+            ex.n(row["abuse_incidents_low"], "incident reported", "incidents reported")
+            + " at low severity"
+        )
+    demands = []
     if row["demand_messages"]:
-        parts.append(
-            ex.n(
-                row["demand_messages"],
-                "urgent or out-of-scope demand",
-                "urgent or out-of-scope demands",
-            )
+        share = ex.cfg["abuse_or_unreasonable.ordinary_demand_share"]
+        excess = max(0.0, row["demand_messages"] - row["messages_to_us"] * share)
+        demands.append(
+            f"{int(row['demand_messages'])} of {int(row['messages_to_us'])} messages pressed "
+            f"urgent or out-of-scope demands ({excess:.0f} beyond an ordinary "
+            "share)"
         )
     if row["deadlines_pulled_in"]:
-        parts.append(ex.n(row["deadlines_pulled_in"], "deadline", "deadlines") + " pulled in")
+        demands.append(ex.n(row["deadlines_pulled_in"], "deadline", "deadlines") + " pulled in")
     if row["out_of_scope_requests"]:
-        parts.append(
+        demands.append(
             ex.n(
                 row["out_of_scope_requests"],
                 "out-of-scope deliverable",
@@ -93,17 +148,19 @@ def _abuse_explain(row: Row, ex: Explainer) -> str:
             )
             + " requested"
         )
-    if row["demand_incidents"]:
-        parts.append(
-            ex.n(
-                row["demand_incidents"],
-                "reported unreasonable demand",
-                "reported unreasonable demands",
-            )
+    incidents = row["demand_incidents"] + row["demand_incidents_low"]
+    if incidents:
+        demands.append(
+            ex.n(incidents, "reported unreasonable demand", "reported unreasonable demands")
         )
-    if not parts:
+    if not abuse and not demands:
         return "No abuse and no unreasonable demands in the window."
-    return "In the window: " + "; ".join(parts) + "."
+    parts = []
+    if abuse:
+        parts.append("Abuse toward you: " + "; ".join(abuse) + ".")
+    if demands:
+        parts.append("Unreasonable demands: " + "; ".join(demands) + ".")
+    return " ".join(parts)
 
 
 def _abuse_evidence(ctx: Context) -> pl.LazyFrame:
@@ -113,12 +170,13 @@ def _abuse_evidence(ctx: Context) -> pl.LazyFrame:
     )
     return pl.concat(
         [
-            _incident_evidence(ctx, ["abuse_to_you", "unreasonable_demand"]),
+            _incident_evidence(ctx, ["abuse_to_you"], by_staff=False),
+            _incident_evidence(ctx, ["unreasonable_demand"]),
             message_evidence(ctx, to_us.filter(pl.col("abuse")), "abusive message sent"),
             message_evidence(
                 ctx,
-                to_us.filter(pl.col("demand") | pl.col("out_of_scope")),
-                "demanding message sent",
+                to_us.filter(~pl.col("abuse") & (pl.col("demand") | pl.col("out_of_scope"))),
+                "unreasonable demand sent",
             ),
             evidence_frame(
                 d,
@@ -127,13 +185,18 @@ def _abuse_evidence(ctx: Context) -> pl.LazyFrame:
                 pl.when(pl.col("in_scope"))
                 .then(
                     pl.format(
-                        "'{}' due date pulled in from {} to {}",
+                        "unreasonable demand: '{}' due date pulled in from {} to {}",
                         pl.col("title"),
                         pl.col("original_due"),
                         pl.col("due"),
                     )
                 )
-                .otherwise(pl.format("'{}' requested outside the agreed scope", pl.col("title"))),
+                .otherwise(
+                    pl.format(
+                        "unreasonable demand: '{}' requested outside the agreed scope",
+                        pl.col("title"),
+                    )
+                ),
             ),
         ]
     )
@@ -156,15 +219,22 @@ def _staff_components(ctx: Context) -> pl.LazyFrame:
     msgs = monthly(
         to_staff,
         abusive_to_staff=pl.col("abuse").sum(),
-        disrespect_to_staff=pl.col("disrespect").sum(),
+        disrespect_to_staff=(pl.col("disrespect") & ~pl.col("abuse")).sum(),
     )
-    return combine(msgs, _incidents(ctx, "abuse_to_staff", "staff_incidents"))
+    serious = pl.col("severity").is_in(SERIOUS)
+    incidents = monthly(
+        _staff_incidents(ctx),
+        staff_incidents=serious.sum(),
+        staff_incidents_low=(~serious).sum(),
+    )
+    return combine(msgs, incidents)
 
 
 def _staff_value(ctx: Context) -> pl.Expr:
     c = ctx.cfg
     return (
         (pl.col("abusive_to_staff") + pl.col("staff_incidents")) * c["mistreats_staff.abuse_weight"]
+        + pl.col("staff_incidents_low") * c["mistreats_staff.low_incident_weight"]
         + pl.col("disrespect_to_staff") * c["mistreats_staff.disrespect_weight"]
     ).cast(pl.Float64)
 
@@ -173,7 +243,13 @@ def _staff_explain(row: Row, ex: Explainer) -> str:
     parts = []
     if row["staff_incidents"]:
         parts.append(
-            ex.n(row["staff_incidents"], "incident", "incidents") + " reported by your staff"
+            ex.n(row["staff_incidents"], "serious incident", "serious incidents")
+            + " reported by or about your staff"
+        )
+    if row["staff_incidents_low"]:
+        parts.append(
+            ex.n(row["staff_incidents_low"], "incident", "incidents")
+            + " reported by or about your staff at low severity"
         )
     if row["abusive_to_staff"]:
         parts.append(
@@ -200,7 +276,7 @@ MISTREATS_STAFF = Signal(
     explain=_staff_explain,
     evidence=lambda ctx: pl.concat(
         [
-            _incident_evidence(ctx, ["abuse_to_staff"]),
+            _incident_rows(ctx, _staff_incidents(ctx)),
             message_evidence(
                 ctx,
                 ctx.inbound.filter(pl.col("to_staff") & (pl.col("abuse") | pl.col("disrespect"))),
@@ -222,8 +298,17 @@ def _unethical_explain(row: Row, ex: Explainer) -> str:
     parts = []
     if row["unethical_incidents"]:
         parts.append(
-            ex.n(row["unethical_incidents"], "reported incident", "reported incidents")
+            ex.n(
+                row["unethical_incidents"],
+                "serious reported incident",
+                "serious reported incidents",
+            )
             + " of unethical or illegal behaviour"
+        )
+    if row["unethical_incidents_low"]:
+        parts.append(
+            ex.n(row["unethical_incidents_low"], "incident", "incidents")
+            + " of questionable behaviour reported at low severity"
         )
     if row["unethical_requests"]:
         parts.append(
@@ -243,6 +328,7 @@ UNETHICAL = Signal(
     components=_unethical_components,
     value=lambda ctx: (
         pl.col("unethical_incidents") * ctx.cfg["unethical.incident_weight"]
+        + pl.col("unethical_incidents_low") * ctx.cfg["unethical.low_incident_weight"]
         + pl.col("unethical_requests") * ctx.cfg["unethical.message_weight"]
     ).cast(pl.Float64),
     explain=_unethical_explain,

@@ -110,9 +110,7 @@ class Context:
             "meetings": self.ds.meetings.lazy()
             .filter(self.upto_ts("starts_at"))
             .with_columns(self.month_of_ts("starts_at").alias("month")),
-            "incidents": self.ds.incidents.lazy()
-            .filter(self.upto_ts("occurred_at"))
-            .with_columns(self.month_of_ts("occurred_at").alias("month")),
+            "incidents": self._plan_incidents(),
             "deliverables": self._plan_deliverables(),
             "reply_windows": self._plan_reply_windows(),
         }
@@ -260,6 +258,27 @@ class Context:
                 *[pl.col(lb).fill_null(False) for lb in LABELS],
             )
             .drop("_local")
+        )
+
+    def _plan_incidents(self) -> pl.LazyFrame:
+        """Incidents with ``by_staff``: the reporter is a team member other than the owner.
+
+        What a staff member reports about how the client treated them is mistreating
+        staff `[002 #2]`, whatever kind the form was filed under.
+        """
+        staff = self.ds.team.filter(pl.col("role") != "owner")
+        known = pl.concat(
+            [staff.get_column("name"), staff.get_column("email")], how="vertical"
+        ).drop_nulls()
+        names = known.str.strip_chars().str.to_lowercase().filter(known.str.len_chars() > 0)
+        reporter = pl.col("reporter").fill_null("").str.strip_chars().str.to_lowercase()
+        return (
+            self.ds.incidents.lazy()
+            .filter(self.upto_ts("occurred_at"))
+            .with_columns(
+                self.month_of_ts("occurred_at").alias("month"),
+                reporter.is_in(names.implode()).alias("by_staff"),
+            )
         )
 
     def _plan_proposals(self) -> pl.LazyFrame:

@@ -81,7 +81,27 @@ def _time_vs_value_evidence(ctx: Context) -> pl.LazyFrame:
         pl.format("proposal {}", pl.col("proposal_id")),
         pl.format("'{}' waited {} days for a decision", pl.col("title"), pl.col("_days")),
     )
-    return pl.concat([meetings, proposals])
+    # The months that paid too little are evidence too: without meetings or proposals
+    # to point at, the rate alone flags the sign, and a flag always shows its evidence.
+    floor = ctx.cfg["time_vs_value.low"] * ctx.ds.business.target_hourly_rate_minor
+    months = (
+        ctx.time_monthly.join(ctx.revenue_monthly, on=["client_id", "month"], how="left")
+        .with_columns(pl.col("revenue").fill_null(0.0))
+        .filter((pl.col("hours") > 0) & (pl.col("revenue") / pl.col("hours") < floor))
+    )
+    poor = evidence_frame(
+        months,
+        pl.col("month"),
+        pl.col("month").dt.strftime("month %Y-%m"),
+        pl.format(
+            "{} hours for {} {} ({} an hour)",
+            pl.col("hours").round(1),
+            (pl.col("revenue") / 100).round(2),
+            pl.lit(ctx.ds.business.base_currency),
+            (pl.col("revenue") / pl.col("hours") / 100).round(2),
+        ),
+    )
+    return pl.concat([meetings, proposals, poor])
 
 
 TIME_VS_VALUE = Signal(

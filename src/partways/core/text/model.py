@@ -14,6 +14,10 @@ from typing import Protocol
 
 # The labels the signals read. ``unethical_request`` and ``vague`` serve the
 # unethical-requests and vague-feedback signs; the first six are the label set.
+# ``hardship`` (a hard time in the client's own life or business) is evidence for an
+# acute spike rather than a chronic problem client [003 #3]; ``asks`` (a question or a
+# request that needs the reader's answer) tells which of our own messages wait for a
+# reply [000 #4]. Neither is a warning sign by itself.
 LABELS: tuple[str, ...] = (
     "abuse",
     "disrespect",
@@ -23,6 +27,8 @@ LABELS: tuple[str, ...] = (
     "payment_excuse",
     "unethical_request",
     "vague",
+    "hardship",
+    "asks",
 )
 
 
