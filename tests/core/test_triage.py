@@ -242,3 +242,124 @@ def test_abuse_toward_you_counts_as_abusive():
     b.add("incidents", client_id=1, kind="abuse_to_you", occurred_at=at(2026, 6, 2))
     by_id = {s.id: s for s in _decide(b)[1].signals}
     assert was_abusive(by_id)
+
+
+def test_002_2_one_low_severity_staff_report_is_a_conversation_not_an_ending():
+    b = Build()
+    _healthy(b, 1)
+    b.add("team", name="Dana", email="dana@studio.example", role="staff")
+    b.add(
+        "incidents",
+        client_id=1,
+        kind="abuse_to_staff",
+        reporter="Dana",
+        severity="low",
+        occurred_at=at(2026, 6, 2),
+    )
+    d = _decide(b)[1]
+    assert d.recommendation == "watch"
+    assert [s.id for s in d.strategies] == ["conduct_conversation"]
+    assert d.strategies[0].tag == "[000 #8] [002 #2]"
+    assert not was_abusive({s.id: s for s in d.signals})
+
+
+def test_000_8_a_low_severity_report_of_abuse_toward_you_does_not_end_it_now():
+    b = Build()
+    _healthy(b, 1)
+    b.add("incidents", client_id=1, kind="abuse_to_you", severity="low", occurred_at=at(2026, 6, 2))
+    d = _decide(b)[1]
+    assert d.recommendation in ("watch", "repair")
+    assert end_now_grounds({s.id: s for s in d.signals}, Thresholds.defaults()) == []
+
+
+def test_002_3_repeated_improper_requests_in_messages_end_it_now():
+    b = Build()
+    _healthy(b, 1)
+    b.message(1, at(2026, 6, 2), "in", labels=("unethical_request",))
+    assert _decide(b)[1].recommendation != "end_now"
+    b.message(1, at(2026, 6, 9), "in", labels=("unethical_request",))
+    d = _decide(b)[1]
+    assert d.recommendation == "end_now" and "[002 #3]" in d.reasons[0]
+
+
+def test_002_3_a_low_severity_unethical_report_alone_is_not_grounds_to_end_now():
+    b = Build()
+    _healthy(b, 1)
+    b.add("incidents", client_id=1, kind="unethical", severity="low", occurred_at=at(2026, 6, 2))
+    assert _decide(b)[1].recommendation in ("watch", "repair")
+
+
+def test_a_single_transient_medium_sign_is_watch_and_a_persistent_one_repair():
+    # One gloomy month in an otherwise healthy year: pessimism reaches medium over the
+    # window, for at most three months of its trend. Watch, not repair.
+    b = Build()
+    b.client(1)
+    months = months_back(AS_OF, 12)
+    for month in months:
+        healthy_month(b, 1, month)
+    spike = months[-4]
+    for i in range(40):
+        b.message(1, at(spike.year, spike.month, 1 + i % 28, 11), "in", labels=("negative",))
+    d = _decide(b)[1]
+    sev = {s.id: s.severity for s in d.signals}
+    assert sev["pessimism"] == "medium" and d.recommendation == "watch"
+    assert d.reasons[0].startswith("One sign reached medium, but only recently")
+    # The same share of gloom every month for half a year persists: repair.
+    b = Build()
+    b.client(1)
+    for month in months:
+        healthy_month(b, 1, month)
+        if month >= months[-6]:
+            for i in range(6):
+                b.message(1, at(month.year, month.month, 20 + i, 11), "in", labels=("negative",))
+    d = _decide(b)[1]
+    assert {s.id: s.severity for s in d.signals}["pessimism"] == "medium"
+    assert d.recommendation == "repair"
+
+
+def test_003_1_trouble_in_one_way_for_months_is_not_chronic():
+    # Late payments every month for a year, and nothing else: one problem to repair,
+    # not a client unhappy in many ways.
+    b = Build()
+    b.client(1)
+    for month in months_back(AS_OF, 12):
+        healthy_month(b, 1, month)
+        b.invoice(
+            1,
+            month + dt.timedelta(days=5),
+            month + dt.timedelta(days=15),
+            5000,
+            paid=[(month + dt.timedelta(days=75), 5000)],
+        )
+    d = _decide(b)[1]
+    assert d.pattern != "chronic" and d.recommendation == "repair"
+
+
+def test_003_3_a_hard_time_the_client_told_of_is_evidence_for_acute_and_leads_the_reasons():
+    b = Build()
+    b.client(1)
+    months = months_back(AS_OF, 12)
+    for month in months:
+        healthy_month(b, 1, month)
+    # Worried messages last month, one of them telling of a death in the family: only
+    # a low sign over the window, but a client who has a problem gets the extra effort.
+    told = b.message(1, at(2026, 6, 3, 11), "in", labels=("hardship", "negative"))
+    for i in range(15):
+        b.message(1, at(2026, 6, 8 + i, 11), "in", labels=("negative",))
+    d = _decide(b)[1]
+    assert {s.id: s.severity for s in d.signals}["pessimism"] == "low"
+    assert d.pattern == "acute"
+    assert d.hardship[0]["record"] == f"message {told}"
+    assert any("hard time in their own life" in r and "[003 #3]" in r for r in d.reasons)
+    assert d.recommendation == "repair" and d.strategies[0].id == "acute_support"
+    assert d.to_json()["hardship"][0]["date"] == "2026-06-03"
+
+
+def test_003_1_hardship_does_not_turn_a_chronic_problem_client_acute():
+    b = Build()
+    b.client(1)
+    for month in months_back(AS_OF, 12):
+        troubled_month(b, 1, month)
+    b.message(1, at(2026, 6, 3, 11), "in", labels=("hardship",))
+    d = _decide(b)[1]
+    assert d.pattern == "chronic" and d.recommendation == "end_at_contract_end"

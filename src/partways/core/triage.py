@@ -13,8 +13,8 @@ The rules, in the order they are tried:
 3. **repair** — a score past the repair level, a sign at high, several signs at
    medium, or one medium sign that persists month after month; with the strategies of
    PLAYBOOK §3 that fit the signs. An acute pattern (a *client who has a problem*)
-   leads with support `[003 #3]`, and one medium sign is enough for it when the client
-   told you of a hard time.
+   leads with support `[003 #3]`; when the client told you of a hard time in their
+   own life, any sign at all is enough for it.
 4. **watch** — a score past the watch level, or a single medium sign that has not
    lasted: ordinary noise in a healthy relationship.
 5. **keep** — everything else.
@@ -507,7 +507,9 @@ def _decide(
     lasting = [s for s in medium if s.id in trend.persistent]
     # A sign at medium over the window but high in its latest months: trouble now.
     spiking = [s for s in medium if s.id in trend.high_now]
-    supported = pattern == "acute" and bool(client.hardship) and bool(medium)
+    # A client who told you of a hard time and is struggling now deserves the extra
+    # effort even while the signs are still low [003 #3].
+    supported = pattern == "acute" and bool(client.hardship) and bool(reasons)
     if (
         score >= cfg["triage.repair_score"]
         or high
