@@ -66,6 +66,7 @@ def workspace():
         direction="in",
         sent_at=dt.datetime(2026, 5, 6, 21, tzinfo=UTC),
         recipient=staff,
+        recipients="omar@x.example",
         text="You idiots",
     )
     m.MessageLabel.objects.create(message=msg, label="abuse", score=0.9)
@@ -73,6 +74,7 @@ def workspace():
         client=acme,
         direction="in",
         recipient=owner,
+        recipients="maja@x.example",
         sent_at=dt.datetime(2026, 5, 7, 9, tzinfo=UTC),
         text="ok",
     )

@@ -250,6 +250,8 @@ class _ClientBuilder:
                 sent_at=when,
                 author=author,
                 recipient=recipient,
+                # What the loader reads to tell mail to staff from mail to the owner.
+                recipients=recipient.email if recipient else "",
                 thread_key=f"{client.pk}-{when:%Y%m}",
                 text=text,
                 subject=text[:60],

@@ -5,7 +5,8 @@ a DB-API cursor for millions of rows, types SQLite's date and datetime columns f
 their declared types (so nothing is parsed afterwards), and reads the two largest
 tables in parallel partitions. On 5M time entries from SQLite: ConnectorX 3.0 s with
 two partitions, ADBC 5.4 s plus 0.8 s to parse its text timestamps
-(docs/benchmarks.md). Message text is never read: the engine only needs the labels.
+(docs/benchmarks.md). Message text is not read, but for the inbound chat messages
+that hold an "@" (mentions, see ``addressees``): the engine needs the labels.
 
 On SQLite, ConnectorX runs in a child process (``loader_child``): it carries its own
 SQLite library, which must never open the file this process has open.
@@ -24,6 +25,7 @@ from django.db import connection
 
 from partways.core.dataset import Business, Dataset
 
+from .addressees import with_to_staff
 from .loader_child import read_query, read_tables
 
 # One query per engine table. {where} is replaced by a client filter, or nothing.
@@ -39,8 +41,14 @@ QUERIES: dict[str, str] = {
     "currency, disputed, reminders_sent, written_off_minor FROM partways_invoice {where}",
     "payments": "SELECT invoice_id, client_id, paid_on, amount_minor, currency "
     "FROM partways_payment {where}",
-    "messages": "SELECT id AS message_id, client_id, direction, sent_at, recipient_id "
-    "FROM partways_message WHERE client_id IS NOT NULL {and_client}",
+    # Who an inbound message was for is decided from the current team (addressees.py):
+    # its recipients, and the text of the inbound chat messages that hold an "@" (for
+    # mentions). No other text is read. ELSE '' rather than NULL: ConnectorX cannot
+    # type a SQLite expression column whose first value is NULL.
+    "messages": "SELECT id AS message_id, client_id, direction, channel, sent_at, "
+    "CASE WHEN direction = 'in' THEN recipients ELSE '' END AS recipients, "
+    "CASE WHEN direction = 'in' AND channel = 'chat' AND {has_at} THEN text ELSE '' END "
+    "AS mention_text FROM partways_message WHERE client_id IS NOT NULL {and_client}",
     "message_labels": "SELECT l.message_id, l.label, l.score FROM partways_messagelabel l "
     "{label_join}",
     "meetings": "SELECT client_id, starts_at, status, client_prepared "
@@ -61,9 +69,11 @@ QUERIES: dict[str, str] = {
 
 def _sql(name: str, client_ids: Sequence[int] | None) -> str:
     ids = ",".join(str(int(i)) for i in client_ids) if client_ids is not None else None
-    false = "0" if connection.vendor == "sqlite" else "false"
+    sqlite = connection.vendor == "sqlite"
     subs = {
-        "false": false,
+        "false": "0" if sqlite else "false",
+        # A function rather than LIKE '%@%': no percent sign for a driver to misread.
+        "has_at": "instr(text, '@') > 0" if sqlite else "strpos(text, '@') > 0",
         "and_id": f"AND id IN ({ids})" if ids is not None else "",
         "where": f"WHERE client_id IN ({ids})" if ids is not None else "",
         "where_i": f"WHERE i.client_id IN ({ids})" if ids is not None else "",
@@ -166,17 +176,9 @@ def load_dataset(
     # Resolve Django's connection first: its settings name the database to read.
     connection.ensure_connection()
     frames = _read_tables(client_ids, progress)
-    # Everyone who works for the owner counts as staff [002 #2]: managers too.
-    staff = _cursor_read("SELECT id FROM partways_teammember WHERE role <> 'owner'")
-    staff_ids = staff.get_column("id").to_list() if staff.height else []
-    msgs = frames["messages"]
-    frames["messages"] = msgs.with_columns(
-        pl.col("recipient_id")
-        .cast(pl.Int64)
-        .is_in(pl.Series(staff_ids, dtype=pl.Int64).implode())
-        .fill_null(False)
-        .alias("to_staff")
-    )
+    # To staff or not, from the team as it is now [002 #2] (addressees.py).
+    team = _cursor_read("SELECT id, name, email, role FROM partways_teammember")
+    frames["messages"] = with_to_staff(frames["messages"], team)
     if _has_archived_clients():
         live = frames["clients"].get_column("client_id").implode()
         frames = {
