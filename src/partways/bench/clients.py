@@ -58,6 +58,16 @@ def business() -> dict[str, list[int]]:
     return team
 
 
+def addresses() -> dict[int, tuple[str, str]]:
+    """Each team member's name and e-mail address by id, through the ORM."""
+    from partways.store.models import TeamMember
+
+    return {
+        pk: (name, email)
+        for pk, name, email in TeamMember.objects.values_list("pk", "name", "email")
+    }
+
+
 def clients(rng: Rng, n: int, first_id: int, managers: list[int]) -> pl.DataFrame:
     """One row per client with the parameters that shape all of its records."""
     cl = pl.DataFrame({"idx": pl.int_range(n, eager=True, dtype=pl.Int64)})

@@ -71,6 +71,7 @@ def generate(
 
     rng = Rng(seed)
     team = people.business()  # through the ORM, before the bulk writer opens its connection
+    addresses = people.addresses()
     members = team["owner"] + team["manager"] + team["staff"]
     writer: Writer = open_writer()
 
@@ -105,7 +106,15 @@ def generate(
         writer.write("partways_invoice", work.invoice_rows(inv))
         write("payments", "partways_payment", lambda first: work.payments(rng, inv, first))
         tick("messages")
-        msg = talk.messages(rng, cl, messages, writer.next_id("partways_message"), team["staff"])
+        msg = talk.messages(
+            rng,
+            cl,
+            messages,
+            writer.next_id("partways_message"),
+            team["staff"],
+            addresses,
+            team["owner"][0],
+        )
         writer.write("partways_message", talk.message_rows(msg))
         write(
             "message_labels",

@@ -57,7 +57,10 @@ class Setup:
     work_start: int  # minutes after midnight
     work_end: int
     work_days: frozenset[int]
-    staff_ids: frozenset[int]
+    # (lower-case address, is the owner) and (lower-case name or local part, member id,
+    # is the owner) for every team member: who a message was for [002 #2].
+    team_addresses: dict[str, bool]
+    team_keys: tuple[tuple[str, int, bool], ...]
     end_utc: dt.datetime  # the first instant after as_of in the business's zone
     as_of_month: Month
     window_start: Month
@@ -86,6 +89,13 @@ def load_setup(
     next_day = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(), tzinfo=tz)
     rates = {s.base_currency: 1.0}
     rates.update({r.currency: float(r.rate_to_base) for r in ExchangeRate.objects.all()})
+    team = list(TeamMember.objects.values_list("id", "name", "email", "role"))
+    keys = [
+        (key.lower(), pk, role == "owner")
+        for pk, name, email, role in team
+        for key in (name.strip(), email.strip().lower().partition("@")[0])
+        if key
+    ]
     return Setup(
         as_of=as_of,
         cfg=cfg,
@@ -96,7 +106,8 @@ def load_setup(
         work_start=s.work_start.hour * 60 + s.work_start.minute,
         work_end=s.work_end.hour * 60 + s.work_end.minute,
         work_days=frozenset(int(d) for d in s.work_days.split(",") if d.strip()),
-        staff_ids=frozenset(TeamMember.objects.filter(role="staff").values_list("id", flat=True)),
+        team_addresses={email.strip().lower(): role == "owner" for _, _, email, role in team},
+        team_keys=tuple(keys),
         end_utc=next_day.astimezone(dt.UTC),
         as_of_month=as_of_month,
         window_start=as_of_month - relativedelta(months=months - 1),
@@ -235,6 +246,12 @@ def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
         .defer("text")
         .order_by("sent_at", "id")
     )
+    # Only inbound chat text with an "@" can mention anyone.
+    chat_texts = dict(
+        Message.objects.filter(
+            client_id=cid, direction="in", channel="chat", text__contains="@"
+        ).values_list("id", "text")
+    )
     for m in msgs:
         month = s.month(m.sent_at)
         active.append(month)
@@ -246,7 +263,7 @@ def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
             local.weekday() not in s.work_days or minutes < s.work_start or minutes >= s.work_end
         )
         on = labels.get(m.id, set())
-        to_staff = m.recipient_id in s.staff_ids
+        to_staff = _to_staff(m.channel, m.recipients, chat_texts.get(m.id, ""), s)
         for sid in ("low_respect", "pessimism", "after_hours"):
             comps[sid][month]["inbound"] += 1
         comps["low_respect"][month]["disrespect"] += "disrespect" in on
@@ -263,6 +280,44 @@ def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
         comps["unethical"][month]["unethical_requests"] += "unethical_request" in on
         comps["payment_risk"][month]["excuses"] += "payment_excuse" in on
     _turns(cid, msgs, s, comps["minimal_communication"])
+
+
+def _mentioned(text: str, s: Setup) -> dict[int, bool]:
+    """Team members @mentioned in ``text``: {id: is the owner}. At each "@" that does
+    not end a word, the longest name or local part that ends a word there."""
+    low = text.lower()
+    found: dict[int, bool] = {}
+    for at, char in enumerate(low):
+        if char != "@" or (at > 0 and (low[at - 1].isalnum() or low[at - 1] == "_")):
+            continue
+        best = ""
+        for key, _, _ in s.team_keys:
+            end = at + 1 + len(key)
+            after = low[end] if end < len(low) else ""
+            ends_word = not (after.isalnum() or after == "_")
+            if low.startswith(key, at + 1) and ends_word and len(key) > len(best):
+                best = key
+        for key, pk, owner in s.team_keys:
+            if key == best:
+                found[pk] = owner
+    return found
+
+
+def _to_staff(channel: str, recipients: str, chat_text: str, s: Setup) -> bool:
+    """Was an inbound message for staff [002 #2]? The rule of store/addressees.py,
+    written out again: mentions decide; else e-mail's first team recipient; else chat's
+    team recipients, none of them the owner."""
+    mentioned = _mentioned(chat_text, s) if channel == "chat" else {}
+    if mentioned:
+        return not all(mentioned.values())
+    owners = [
+        s.team_addresses[a]
+        for a in (line.strip().lower() for line in recipients.split("\n"))
+        if a in s.team_addresses
+    ]
+    if not owners:
+        return False
+    return not any(owners) if channel == "chat" else not owners[0]
 
 
 def _reply_window(cid: int, s: Setup) -> float:

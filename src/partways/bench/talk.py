@@ -29,7 +29,23 @@ from .synth import (
 )
 
 
-def messages(rng: Rng, cl: pl.DataFrame, n: int, first_id: int, staff: list[int]) -> pl.DataFrame:
+def messages(
+    rng: Rng,
+    cl: pl.DataFrame,
+    n: int,
+    first_id: int,
+    staff: list[int],
+    team: dict[int, tuple[str, str]],
+    owner: int,
+) -> pl.DataFrame:
+    """Messages; about one inbound message in eight is to a staff member [002 #2].
+
+    ``team`` gives each team member's (name, address) by id. What makes a message to
+    staff is what the loader reads (store/addressees.py): an e-mail To the staff
+    member with the owner in Cc; a chat message to a staff member alone, or in a
+    channel with the owner that @mentions them. The other inbound messages go To the
+    owner (half of them Cc a staff member), or to a channel of both without a mention.
+    """
     df = events(rng, cl, n)
     df = attach(df, cl, "p_in", "p_after", "souring", "language")
     df = uniforms(
@@ -79,6 +95,38 @@ def messages(rng: Rng, cl: pl.DataFrame, n: int, first_id: int, staff: list[int]
         subjects.alias("_subject"),
     )
     channel = pick(pl.col("u_chan"), ["email", "chat", "sms", "other"], [0.6, 0.3, 0.07, 0.03])
+    name_of = {pk: name for pk, (name, _) in team.items()}
+    address_of = {pk: address for pk, (_, address) in team.items()}
+    to_staff = pl.col("inbound") & (pl.col("u_rcp") < 0.12)
+    chat = pl.col("channel") == "chat"
+    boss = pl.lit(address_of[owner])
+    them = pl.col("_staff").replace_strict(address_of, return_dtype=pl.String)
+    both = pl.concat_str(boss, pl.lit("\n"), them)
+    mention = to_staff & chat & (pl.col("u_rcp") < 0.06)
+    df = df.with_columns(channel.alias("channel"))
+    df = df.with_columns(
+        pl.when(~pl.col("inbound"))
+        .then(pl.lit(""))
+        .when(to_staff & ~chat)
+        .then(pl.concat_str(them, pl.lit("\n"), boss))
+        .when(to_staff & ~mention)
+        .then(them)
+        .when(chat | (pl.col("u_rcp") >= 0.56))
+        .then(both)
+        .otherwise(boss)
+        .alias("recipients"),
+        pl.when(mention)
+        .then(
+            pl.concat_str(
+                pl.lit("@"),
+                pl.col("_staff").replace_strict(name_of, return_dtype=pl.String),
+                pl.lit(" "),
+                pl.col("text"),
+            )
+        )
+        .otherwise(pl.col("text"))
+        .alias("text"),
+    )
     df = number_rows(df, first_id, "sent_at").with_columns(
         # A few messages could not be matched to a client on import.
         pl.when(pl.col("u_orphan") < 0.001)
@@ -86,7 +134,7 @@ def messages(rng: Rng, cl: pl.DataFrame, n: int, first_id: int, staff: list[int]
         .otherwise(pl.col("client_id"))
         .alias("client_id"),
         pl.when(pl.col("inbound")).then(pl.lit("in")).otherwise(pl.lit("out")).alias("direction"),
-        channel.alias("channel"),
+        # The import-time hint, as an import would set it; the engine does not read it.
         pl.when(pl.col("inbound") & (pl.col("u_rcp") < 0.12))
         .then(pl.col("_staff"))
         .alias("recipient_id"),
@@ -104,6 +152,7 @@ def message_rows(msg: pl.DataFrame) -> pl.DataFrame:
         pl.lit("").alias("author"),
         pl.lit("").alias("author_address"),
         "recipient_id",
+        "recipients",
         pl.lit("").alias("thread_key"),
         pl.lit(None, dtype=pl.Int64).alias("in_reply_to_id"),
         pl.lit(None, dtype=pl.String).alias("external_id"),
