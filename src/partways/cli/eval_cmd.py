@@ -1,4 +1,5 @@
-"""``partways eval text``: measure the text analyzer on labelled public datasets."""
+"""``partways eval text``: measure the text analyzer on labelled public datasets;
+``partways eval triage``: measure triage on generated agencies with planted patterns."""
 
 from __future__ import annotations
 
@@ -149,6 +150,108 @@ def _gap_text(analyzer: str, limit: int | None) -> str:
         "Not written for this run: the section is written by hand from a full run of the "
         "default lexicon analyzer (`partways eval text --data DIR` without `--limit`)."
     )
+
+
+def _triage_command(
+    seed: int, report: Path | None, keep_files: Path | None, slugs: list[str]
+) -> str:
+    args = ["partways", "eval", "triage", "--seed", str(seed)]
+    for slug in slugs:
+        args += ["--agency", slug]
+    args += ["--out", str(report)] if report is not None else []
+    return shlex.join(args)
+
+
+@evaluation.command("triage")
+def triage_eval(
+    seed: Annotated[int, typer.Option(help="The generator's seed.")] = 2026,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Also write the full Markdown report here, e.g. docs/evaluation-triage.md. "
+            "Without it only the summary is printed.",
+        ),
+    ] = None,
+    keep_files: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep-files",
+            help="Keep each agency's exported files and database in DIR/<agency> "
+            "(a new or empty folder); by default they are deleted.",
+        ),
+    ] = None,
+    slugs: Annotated[
+        list[str] | None,
+        typer.Option("--agency", help="Only this generated agency (by slug); repeat for more."),
+    ] = None,
+) -> None:
+    """Generate agencies with planted client patterns, import their exports, triage them
+    and score every verdict against the answer key.
+
+    A wrong verdict is a result, not an error: the exit status is non-zero only when
+    the evaluation could not run (an export that does not import, a failed process).
+    """
+    from rich.table import Table
+
+    from partways.evaluation.exports import WriterError
+    from partways.evaluation.generate import generate_agencies
+    from partways.evaluation.report import (
+        SUMMARY_HEAD,
+        RunInfo,
+        checks,
+        render_report,
+        summary_rows,
+    )
+    from partways.evaluation.triage_eval import EvaluationError, evaluate
+
+    if keep_files is not None and keep_files.exists() and not keep_files.is_dir():
+        raise UserError(f"--keep-files: {keep_files} is a file; give a folder.")
+    agencies = generate_agencies(seed)
+    chosen = slugs or []
+    known = [a.slug for a in agencies]
+    unknown = [s for s in chosen if s not in known]
+    if unknown:
+        raise UserError(
+            f"--agency: no agency called {', '.join(unknown)}; there are: {', '.join(known)}."
+        )
+    if chosen:
+        agencies = [a for a in agencies if a.slug in chosen]
+    with progress("Evaluating", total=None) as bar:
+        task = bar.task_ids[0]
+        try:
+            result = evaluate(
+                agencies,
+                seed,
+                keep_files=keep_files,
+                on_agency=lambda a: bar.update(task, step=f"{a.slug} ({len(a.clients)} clients)"),
+            )
+        except (EvaluationError, WriterError) as exc:
+            raise UserError(f"The evaluation could not run: {exc}") from None
+        except OSError as exc:
+            raise UserError(f"The evaluation could not write its files: {exc}") from None
+    table = Table(title=f"Triage evaluation (seed {seed})", title_justify="left")
+    for column in SUMMARY_HEAD:
+        table.add_column(column)
+    for row in summary_rows(result):
+        table.add_row(*row)
+    out.print(table)
+    held = result.scores(held_out=True)
+    if held:
+        for check in checks(held):
+            out.print(
+                f"Held-out: {check.text}: {'met' if check.met else 'not met'}",
+                markup=False,
+                highlight=False,
+            )
+    if report is not None:
+        info = RunInfo.here(_triage_command(seed, report, keep_files, chosen))
+        try:
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(render_report(result, info), encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"--out: cannot write {report}: {exc.strerror or exc}.") from None
+        out.print(f"Report written to {report}.", markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
