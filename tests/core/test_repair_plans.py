@@ -143,3 +143,33 @@ def test_without_a_preferred_channel_the_check_in_is_a_call():
     assert "on a short call" in text
     (agreement,) = [a for a in plan.actions if a.strategy == "new_agreement"]
     assert "written agreement" in agreement.text and agreement.due <= plan.review_on
+
+
+def test_002_2_a_reported_rude_remark_puts_the_conversation_about_it_in_the_plan():
+    def build(b):
+        for month in months_back(AS_OF, 12):
+            healthy_month(b, 1, month)
+        b.add("team", name="Dana", email="dana@studio.example", role="staff")
+        b.add(
+            "incidents",
+            client_id=1,
+            kind="abuse_to_staff",
+            reporter="Dana",
+            severity="low",
+            occurred_at=at(2026, 6, 2),
+        )
+        # Payments slipping too: enough for a repair plan.
+        for month in months_back(AS_OF, 6):
+            b.invoice(
+                1,
+                month + dt.timedelta(days=5),
+                month + dt.timedelta(days=15),
+                5000,
+                paid=[(month + dt.timedelta(days=75), 5000)],
+            )
+
+    d = _decision(build)
+    assert d.recommendation == "repair"
+    plan = draft_plan(d, FACTS, AS_OF, CFG)
+    talk = [a for a in plan.actions if a.strategy == "conduct_conversation"]
+    assert len(talk) == 1 and "[002 #2]" in talk[0].text and talk[0].owner == "Dewi"

@@ -131,6 +131,17 @@ def draft_plan(
                     soon,
                 )
             )
+        elif sid == "conduct_conversation":
+            actions.append(
+                Action(
+                    sid,
+                    f"Talk with {decision.client} about what was reported: name the behaviour "
+                    "calmly, say what you expect from now on, and write down their answer "
+                    "[000 #8] [002 #2].",
+                    owner,
+                    soon,
+                )
+            )
         elif sid == "self_reflection":
             actions.append(
                 Action(

@@ -69,6 +69,10 @@ STRATEGIES: dict[str, Promise] = {
     "self_reflection": _(
         "Review your own side first: what can you change, and plan the conversation"
     ),
+    "conduct_conversation": _(
+        "Talk with the client about the reported behaviour: name it calmly, say what you "
+        "expect from now on, and note their answer"
+    ),
 }
 
 # Labels the text analysis puts on messages (core/text/model.py LABELS).
