@@ -215,3 +215,30 @@ def test_what_a_killed_read_left_is_removed_and_a_running_one_s_is_kept(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [alive.name, elsewhere.name, odd.name]
     )
+
+
+def test_002_2_abuse_a_staff_member_reports_reaches_the_engine_as_mistreating_staff():
+    # The form said "abuse toward you", but the one who reported it works for the owner:
+    # the team as it is when the signals are computed decides [002 #2].
+    reporter = m.TeamMember.objects.create(name="Iva", email="iva@x.example", role="owner")
+    acme = m.Client.objects.create(name="Acme d.o.o.")
+    m.Incident.objects.create(
+        client=acme,
+        kind="abuse_to_you",
+        reporter=reporter,
+        severity="medium",
+        occurred_at=dt.datetime(2026, 5, 4, 8, tzinfo=UTC),
+    )
+    as_of = dt.date(2026, 6, 30)
+
+    def severities() -> dict[str, str]:
+        result = compute(load_dataset(load_business()[0]), as_of)
+        rows = result.results.filter(pl.col("client_id") == acme.pk)
+        return dict(rows.select(pl.col("signal").cast(pl.String), "severity").iter_rows())
+
+    before = severities()
+    assert before["abuse_or_unreasonable"] == "high" and before["mistreats_staff"] == "none"
+    reporter.role = "staff"
+    reporter.save()
+    after = severities()
+    assert after["mistreats_staff"] == "high" and after["abuse_or_unreasonable"] == "none"

@@ -179,6 +179,8 @@ def load_dataset(
     # To staff or not, from the team as it is now [002 #2] (addressees.py).
     team = _cursor_read("SELECT id, name, email, role FROM partways_teammember")
     frames["messages"] = with_to_staff(frames["messages"], team)
+    # Who reported an incident counts by the same team [002 #2] (signals/context.py).
+    frames["team"] = team.select("name", "email", "role")
     if _has_archived_clients():
         live = frames["clients"].get_column("client_id").implode()
         frames = {
