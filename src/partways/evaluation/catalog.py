@@ -119,8 +119,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "healthy_one_late_invoice",
         "[002 #4]",
         True,
-        "Healthy; one invoice paid about two weeks late after one reminder, the rest on "
-        "time.",
+        "Healthy; one invoice paid about two weeks late after one reminder, the rest on time.",
         HEALTHY,
     ),
     # --- one warning sign, months long: repair -------------------------------------
