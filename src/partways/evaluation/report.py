@@ -52,7 +52,7 @@ def _flagged(s: ClientScore) -> str:
 
 
 def _reading(s: ClientScore) -> str:
-    return s.kind or "not troubled"
+    return s.kind or "not chronic"
 
 
 @dataclass(frozen=True)
@@ -278,6 +278,15 @@ def render_report(evaluation: Evaluation, info: RunInfo) -> str:
         "Every file imported with no error, no skipped record and no unmatched message.",
         "",
     ]
+    lost = [(r.slug, what, n) for r in runs for what, n in r.not_carried.items()]
+    if lost:
+        lines += [
+            "Planted but not in any export (the importers have no field for it, so "
+            "triage cannot see it):",
+            "",
+            *(f"- {slug}: {n} {what}" for slug, what, n in lost),
+            "",
+        ]
     lines += _section("Held-out agencies", held)
     lines += _section("Tuning agencies", [r for r in runs if not r.held_out])
     return "\n".join(lines).rstrip() + "\n"
@@ -304,10 +313,10 @@ SUMMARY_HEAD = [
     "Clients",
     "Verdict ok",
     "Healthy ok",
-    "Problems caught",
-    "Chronic/acute ok",
+    "Caught",
+    "Chronic/acute",
     "All checks",
-    "Seconds",
+    "s",
 ]
 
 

@@ -126,6 +126,8 @@ class AgencyRun:
     messages: int = 0
     time_entries: int = 0
     invoices: int = 0
+    # What the generator planted that no export format carries, by what it is.
+    not_carried: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -158,6 +160,29 @@ def agency_spec(agency: Agency, files: Sequence[tuple[str, str]]) -> dict[str, A
         "as_of": agency.as_of.isoformat(),
         "files": [{"path": path, "importer": importer} for path, importer in files],
     }
+
+
+def not_carried(agency: Agency) -> dict[str, int]:
+    """Planted facts the agency's export formats cannot hold, counted.
+
+    An .ics says whether a meeting took place or was cancelled, not whether the client
+    stayed away or came unprepared, and no other export (nor the records file) holds
+    either; FreshBooks' export gives only payments in full.
+    """
+    meetings = [m for c in agency.clients for m in c.meetings]
+    counts = {
+        "meetings the client missed": sum(m.no_show for m in meetings),
+        "meetings noted as unprepared": sum(m.client_prepared is False for m in meetings),
+    }
+    if agency.formats.get("invoices") == "freshbooks":
+        counts["invoices partly paid (FreshBooks gives no partial payments)"] = sum(
+            bool(i.payments)
+            and sum(p.amount for p in i.payments if p.paid_on <= agency.as_of)
+            < i.amount - i.written_off
+            for c in agency.clients
+            for i in c.invoices
+        )
+    return {k: n for k, n in counts.items() if n}
 
 
 def _child_env(home: Path) -> dict[str, str]:
@@ -220,6 +245,7 @@ def run_agency(agency: Agency, folder: Path) -> AgencyRun:
         messages=sum(len(c.messages) for c in agency.clients),
         time_entries=sum(len(c.time_entries) for c in agency.clients),
         invoices=sum(len(c.invoices) for c in agency.clients),
+        not_carried=not_carried(agency),
     )
 
 

@@ -123,12 +123,20 @@ def records(agency: Agency) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v != []}
 
 
+class _Dumper(yaml.SafeDumper):
+    """Every value written out: a person typing the file writes no &anchors or *aliases
+    (and partways limits them), even where the generator shares one date object."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def write_records(agency: Agency, folder: Path) -> Path:
     """Write ``records.yaml`` into ``folder``; returns its path."""
     path = folder / FILE_NAME
     text = yaml.dump(
         records(agency),
-        Dumper=yaml.SafeDumper,
+        Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
