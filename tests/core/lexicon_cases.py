@@ -2,8 +2,11 @@
 
 from partways.core.text import LABELS
 
-# Every label that is a warning sign (all of them: ``positive`` is never reported).
-SIGNS = frozenset(LABELS)
+# The labels that are warning signs: every label but ``hardship`` (context for an acute
+# spike [003 #3]) and ``asks`` (a message waiting for a reply [000 #4]), which ordinary
+# business mail carries all the time. ``positive`` is never reported.
+CONTEXT = frozenset({"hardship", "asks"})
+SIGNS = frozenset(LABELS) - CONTEXT
 
 
 def labels(analyzer, text):

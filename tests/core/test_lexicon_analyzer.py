@@ -163,3 +163,13 @@ def test_an_addition_in_the_wrong_language_is_refused(tmp_path):
     (tmp_path / "en.yaml").write_text("language: hr\nlabels: {}\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="says language 'hr'; expected 'en'"):
         LexiconAnalyzer(languages=("en",), additions=tmp_path)
+
+
+def test_a_question_mark_is_asks_evidence_with_its_own_span_000_4(analyzer):
+    """[000 #4] The tokens drop punctuation, so "?" and the Arabic "؟" are found apart and
+    point at themselves; one inside a link is not a question."""
+    text = "The layout is ready. Shall we print?"
+    assert evidence(text, analyzer.analyze_one(text), "asks") == ["?"]
+    assert evidence("جاهز؟", analyzer.analyze_one("جاهز؟"), "asks") == ["؟"]
+    assert "asks" not in analyzer.analyze_one("Preview: https://example.com/p?id=4 done.").labels
+    assert "asks" not in analyzer.analyze_one("The layout is ready.").labels

@@ -21,6 +21,8 @@ LABEL_STYLES: dict[str, str] = {
     "payment_excuse": "bold green",
     "unethical_request": "bold red",
     "vague": "italic",
+    "hardship": "bold white on blue",
+    "asks": "underline",
 }
 
 

@@ -85,6 +85,8 @@ MESSAGE_LABELS: dict[str, Promise] = {
     "payment_excuse": _("payment excuse"),
     "unethical_request": _("unethical request"),
     "vague": _("vague"),
+    "hardship": _("hardship"),
+    "asks": _("asks for a reply"),
 }
 
 

@@ -9,7 +9,7 @@ and what a word's forms match is remembered across messages (vocabulary repeats)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .lexicon import MIN_STEM, Entry, Kind, Lexicon, TokenPattern
@@ -69,6 +69,12 @@ class Matcher:
         # message language's own spellings.
         for lexicon in reversed(lexicons):
             self._spellings.update(lexicon.spellings)
+        # Nor do they hide a word of that language: English reads "u" as "you" and "ya" as
+        # "you", but Croatian "u bolnici" and Indonesian "sabar ya" must still be found, so
+        # a word is also read with the message language's spellings alone.
+        self._own_spellings: Mapping[str, str] | None = (
+            lexicons[0].spellings if len(lexicons) > 1 else None
+        )
         for lexicon in lexicons:
             self.negators |= lexicon.negators
             self.intensifiers |= lexicon.intensifiers
@@ -84,6 +90,8 @@ class Matcher:
         if known is not None:
             return known
         fs = forms(raw, self.language, self._spellings)
+        if self._own_spellings is not None:
+            fs = tuple(dict.fromkeys(fs + forms(raw, self.language, self._own_spellings)))
         starts: list[Entry] = []
         for f in fs:
             starts += self._exact.get(f, ())
