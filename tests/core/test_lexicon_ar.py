@@ -140,3 +140,47 @@ def test_vague_feedback_is_found(ar):
 )
 def test_ordinary_business_message_gets_no_sign(ar, text):
     assert not set(ar.analyze_one(text).labels) & SIGNS
+
+
+def test_hardship_in_msa_and_dialects_003_3(ar):
+    """[003 #3] A death, a hospital stay, layoffs, a fire; metaphors and clients are not."""
+    for text in (
+        "توفي عمي أمس ونحن في العزاء.",
+        "أختي في المستشفى من يومين.",
+        "اضطرينا نسرح عشرة موظفين.",
+        "صار حريق في المصنع والإنتاج متوقف.",
+    ):
+        assert "hardship" in set(ar.analyze_one(text).labels), text
+    for text in ("الفكرة ماتت خلاص.", "المستشفى اللي نشتغل معه طلب بروشور."):
+        assert "hardship" not in set(ar.analyze_one(text).labels), text
+
+
+def test_arabic_question_mark_and_requests_are_asks_000_4(ar):
+    """[000 #4] "؟" is evidence itself; "هل يمكنكم" and "نرجو التأكيد" ask without one."""
+    text = "متى يناسبكم الاجتماع؟"
+    assert "؟" in evidence(ar, text, "asks")
+    for text in ("هل يمكنكم إرسال الشعار", "نرجو التأكيد على الكمية", "خبرونا بقراركم"):
+        assert "asks" in set(ar.analyze_one(text).labels), text
+    for text in ("تمام، شكرا.", "مرفق التقرير.", "بنخلصها اليوم."):
+        assert "asks" not in set(ar.analyze_one(text).labels), text
+
+
+def test_more_payment_excuses_and_unethical_requests_002_4_002_3(ar):
+    """[002 #4] excuses and [002 #3] improper requests in Arabic."""
+    for text in (
+        "الدفعة في الطريق إن شاء الله.",
+        "ما راح ندفع قبل ما تصلحون المشاكل.",
+        "ممكن بالتقسيط؟",
+    ):
+        assert "payment_excuse" in set(ar.analyze_one(text).labels), text
+    for text in ("اكتبوا التقييمات كأنكم عملاء.", "شريكي ما لازم يعرف عن هذي الفاتورة."):
+        assert "unethical_request" in set(ar.analyze_one(text).labels), text
+    assert "payment_excuse" not in set(ar.analyze_one("تم دفع الفاتورة اليوم.").labels)
+
+
+def test_pressure_is_a_demand_but_a_polite_bug_report_is_not_000_8(ar):
+    """[000 #8] Ultimatums and blame are demands; "عاجل" on a fault report alone is not."""
+    for text in ("إنذار أخير، يخلص الخميس.", "بسببكم تأخر الإطلاق."):
+        assert "demand" in set(ar.analyze_one(text).labels), text
+    for text in ("عاجل: الصفحة ما تفتح، ممكن أحد يشوف؟", "شكرا على الإصلاح السريع."):
+        assert "demand" not in set(ar.analyze_one(text).labels), text

@@ -177,3 +177,117 @@ def test_feedback_without_substance_is_vague(en):
 )
 def test_ordinary_business_mail_gets_no_signs(en, text):
     assert not labels(en, text) & SIGNS, text
+
+
+def test_hardship_in_the_clients_own_life_or_business_is_found_003_3(en):
+    """[003 #3] A death, a hospital stay, a birth or a business in crisis is context for an
+    acute spike; the words that say so are the evidence."""
+    for text, piece in (
+        ("Apologies for the delay, my mother passed away last Tuesday.", "passed away"),
+        ("My husband is in hospital, I'll reply when I can.", "in hospital"),
+        ("We had to lay off a third of our staff this month.", "lay off"),
+        ("Our funding fell through, so everything is on hold.", "funding fell through"),
+        ("The shop was flooded on Monday and we lost the stock.", "was flooded"),
+    ):
+        assert shows(en, text, "hardship", piece), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This campaign is dead in the water, let's rethink it.",
+        "The deadline is killing us, can we talk?",
+        "Our hospital client wants the clinic pages updated.",
+        "I'm sick of your excuses, you idiots.",
+        "Kill the old landing page, nobody visits it.",
+    ],
+)
+def test_metaphors_clients_and_abuse_are_not_hardship_003_3(en, text):
+    """[003 #3] Business metaphors, a client that is a hospital and abuse are not a hard time."""
+    assert "hardship" not in labels(en, text), text
+
+
+def test_questions_and_requests_for_a_reply_are_asks_000_4(en):
+    """[000 #4] Our messages that wait for an answer: a question mark, or a request for an
+    approval, a confirmation, feedback or a document, with no question mark."""
+    for text, piece in (
+        ("Which banner do you like best?", "?"),
+        ("Please confirm the print quantities by Thursday.", "Please confirm"),
+        ("Let me know which hosting plan you prefer.", "Let me know"),
+        ("We are waiting for your approval of the storyboard.", "waiting for your"),
+    ):
+        assert shows(en, text, "asks", piece), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noted, thanks.",
+        "Attached is the report for March.",
+        "We'll take care of it today.",
+        "The fix is live; the checkout works again.",
+        "See https://example.com/page?id=3 for the new version.",
+    ],
+)
+def test_reports_and_thanks_are_not_asks_000_4(en, text):
+    """[000 #4] A status report, a thank-you or a link with "?" in it waits for nothing."""
+    assert "asks" not in labels(en, text), text
+
+
+def test_more_payment_excuses_are_found_002_4(en):
+    """[002 #4] Money "on its way", the person who pays away, our own client first,
+    instalments and a dispute raised to hold payment back."""
+    for text in (
+        "The payment is on its way, you should see it next week.",
+        "Our bookkeeper is away until the 3rd, so it will have to wait.",
+        "We're waiting for our own client to pay before we can pay you.",
+        "Could we spread it over three monthly payments?",
+        "We won't pay until the bugs are fixed.",
+    ):
+        assert "payment_excuse" in labels(en, text), text
+    for text in ("Invoice paid today, thanks!", "Please add our VAT number to the invoice."):
+        assert "payment_excuse" not in labels(en, text), text
+
+
+def test_more_unethical_requests_are_found_002_3(en):
+    """[002 #3] Back-dating, made-up testimonials, an invoice inflated for the insurer,
+    costs hidden from a partner, a competitor's photos."""
+    for text in (
+        "Please put last month's date on the agreement.",
+        "Write two testimonials and make up names for them.",
+        "Add some hours to the bill, the insurance is paying.",
+        "My co-founder mustn't know about this invoice.",
+        "Download their photos and use them on our page.",
+    ):
+        assert "unethical_request" in labels(en, text), text
+    for text in (
+        "Please date the contract on the day we sign it.",
+        "Could you ask our customers for a review?",
+    ):
+        assert "unethical_request" not in labels(en, text), text
+
+
+def test_unreasonable_pressure_is_a_demand_000_8(en):
+    """[000 #8] Ultimatums, blame, compressed timelines and "it's a five-minute job"."""
+    for text, piece in (
+        ("Last warning: it's done by Monday or we walk.", "Last warning"),
+        ("It's your fault the campaign was late.", "your fault"),
+        ("Move the deadline up to tomorrow, I don't care how.", "Move the deadline up"),
+        ("Add online booking, it's a five-minute job.", "five-minute job"),
+    ):
+        assert shows(en, text, "demand", piece), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The signup form shows an error, could you look at it today please?",
+        "Urgent: the contact page is blank, can someone check?",
+        "Thank you for fixing the menu, much appreciated.",
+        "Could we have the draft by Friday if that works for you?",
+    ],
+)
+def test_a_polite_report_or_a_thank_you_is_not_a_demand_000_8(en, text):
+    """[000 #8] Reporting a fault, even marked urgent, and thanking for a fix is not pressure."""
+    assert "demand" not in labels(en, text), text
+    assert "out_of_scope" not in labels(en, text), text

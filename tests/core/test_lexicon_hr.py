@@ -3,7 +3,7 @@
 import pytest
 
 from partways.core.text.lexicon_analyzer import LexiconAnalyzer
-from tests.core.lexicon_cases import SIGNS, evidence
+from tests.core.lexicon_cases import SIGNS, evidence, shows
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +140,72 @@ def test_sad_means_now_in_croatian_not_the_english_word():
 )
 def test_ordinary_business_message_gets_no_sign(hr, text):
     assert not set(hr.analyze_one(text).labels) & SIGNS
+
+
+def test_hardship_with_and_without_diacritics_003_3(hr):
+    """[003 #3] A death, a hospital, layoffs and bankruptcy, with or without č ć š ž đ."""
+    for text, piece in (
+        ("Oprostite, svekar mi je preminuo u nedjelju.", "preminuo"),
+        ("Kći mi je u bolnici od petka.", "u bolnici"),
+        ("Moramo otpustiti trećinu radnika.", "otpustiti"),
+        ("Firma je otisla u stecaj prosli tjedan.", "stecaj"),
+    ):
+        assert shows(hr, text, "hardship", piece), text
+    for text in (
+        "Ta kampanja je mrtva, krenimo ispočetka.",
+        "Ovaj rok me ubija.",
+        "Bolnica za koju radimo traži novu brošuru.",
+    ):
+        assert "hardship" not in set(hr.analyze_one(text).labels), text
+
+
+def test_li_questions_and_javite_are_asks_000_4(hr):
+    """[000 #4] "možete li", "javite", "molimo potvrdite", even without a question mark."""
+    for text in (
+        "Mozete li poslati logo u vektoru",
+        "Javite koji termin vam odgovara",
+        "Molimo potvrdite narudžbu",
+    ):
+        assert "asks" in set(hr.analyze_one(text).labels), text
+    for text in ("Zabilježeno, hvala.", "U privitku je račun.", "Riješit ćemo to danas."):
+        assert "asks" not in set(hr.analyze_one(text).labels), text
+
+
+def test_more_payment_excuses_and_unethical_requests_002_4_002_3(hr):
+    """[002 #4] excuses and [002 #3] improper requests in Croatian."""
+    for text in (
+        "Uplata je na putu, stići će do petka.",
+        "Ne plaćamo dok se ne popravi košarica.",
+        "Možemo li platiti u dvije rate?",
+    ):
+        assert "payment_excuse" in set(hr.analyze_one(text).labels), text
+    for text in (
+        "Izdajte račun s datumom od prošlog mjeseca.",
+        "Moj partner ne smije znati za ovaj račun.",
+        "Napišite recenzije kao da ste naši kupci.",
+    ):
+        assert "unethical_request" in set(hr.analyze_one(text).labels), text
+    assert "payment_excuse" not in set(hr.analyze_one("Račun je plaćen, hvala.").labels)
+
+
+def test_pressure_is_a_demand_but_a_polite_bug_report_is_not_000_8(hr):
+    """[000 #8] Ultimatums and blame are demands; "hitno" on a fault report alone is not."""
+    for text in (
+        "Zadnje upozorenje, do petka ili tražimo drugoga.",
+        "Vaša je krivnja što kasnimo.",
+    ):
+        assert "demand" in set(hr.analyze_one(text).labels), text
+    for text in (
+        "Hitno: obrazac ne šalje poruke, možete li pogledati?",
+        "Hvala što ste to brzo popravili.",
+    ):
+        assert "demand" not in set(hr.analyze_one(text).labels), text
+
+
+def test_the_preposition_u_is_not_read_as_english_you():
+    """English reads "u" as "you"; in a Croatian message "u bolnici" must still match."""
+    analyzer = LexiconAnalyzer(languages=("hr", "en"))
+    assert "u bolnici" in " ".join(
+        "Brat mi je u bolnici."[s:e]
+        for s, e in analyzer.analyze_one("Brat mi je u bolnici.").spans_of("hardship")
+    )

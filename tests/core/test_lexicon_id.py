@@ -185,3 +185,73 @@ def test_indonesian_words_spelt_like_english_insults_are_not_insults(id_en):
 )
 def test_ordinary_business_messages_get_no_signs(id_en, text):
     assert not labels(id_en, text) & SIGNS, text
+
+
+def test_hardship_in_formal_and_chat_indonesian_003_3(id_en):
+    """[003 #3] Bereavement, a hospital stay, layoffs and a flood, formal and informal."""
+    for text, piece in (
+        ("Mohon maaf, mertua saya meninggal dunia kemarin sore.", "meninggal"),
+        ("Anakku lagi dirawat, jadi aku slow respon ya.", "dirawat"),
+        ("Kami terpaksa PHK sepuluh orang bulan ini.", "PHK"),
+        ("Gudang kena banjir semalam, stok habis.", "kena banjir"),
+    ):
+        assert shows(id_en, text, "hardship", piece), text
+    for text in (
+        "Proyek ini sudah mati, ganti konsep saja.",
+        "Klien rumah sakit minta brosur baru.",
+        "Deadline-nya bikin pusing, kirim besok ya.",
+    ):
+        assert "hardship" not in labels(id_en, text), text
+
+
+def test_requests_for_a_reply_are_asks_without_a_question_mark_000_4(id_en):
+    """[000 #4] "mohon konfirmasi", "kabari", "bisa tolong", "apakah"; "mohon maaf" is not."""
+    for text in (
+        "Mohon konfirmasi jumlah cetaknya",
+        "Kabari kami kalau sudah dicek",
+        "Bisa tolong kirim logonya dalam format PNG",
+        "Apakah jadwal Selasa aman",
+    ):
+        assert "asks" in labels(id_en, text), text
+    for text in (
+        "Mohon maaf atas keterlambatannya.",
+        "Siap, sudah kami terima.",
+        "Terlampir laporannya.",
+    ):
+        assert "asks" not in labels(id_en, text), text
+
+
+def test_more_payment_excuses_and_unethical_requests_002_4_002_3(id_en):
+    """[002 #4] excuses and [002 #3] improper requests in Indonesian."""
+    for text in (
+        "Transfernya masih dalam perjalanan ya.",
+        "Kami tidak akan bayar sebelum revisinya beres.",
+        "Invoice-nya masuk spam, jadi belum kami proses.",
+    ):
+        assert "payment_excuse" in labels(id_en, text), text
+    for text in (
+        "Tanggal kontraknya dimundurkan ke bulan lalu saja.",
+        "Tagihkan sebagai biaya maintenance supaya partner saya tidak boleh tahu.",
+        "Buat testimoninya, namanya karang saja.",
+    ):
+        assert "unethical_request" in labels(id_en, text), text
+    assert "payment_excuse" not in labels(id_en, "Invoice sudah dibayar hari ini, terima kasih.")
+    assert "unethical_request" not in labels(
+        id_en, "Tolong kirim ulang invoice dengan tanggal yang benar."
+    )
+
+
+def test_pressure_is_a_demand_but_a_polite_bug_report_is_not_000_8(id_en):
+    """[000 #8] Ultimatums and blame are demands; a report of a fault, or thanks, is not."""
+    for text in (
+        "Peringatan terakhir, Senin harus beres.",
+        "Gara-gara kalian kampanye kami gagal.",
+        "Jangan bilang tidak bisa, pokoknya harus jadi.",
+    ):
+        assert "demand" in labels(id_en, text), text
+    for text in (
+        "Form pendaftaran error, bisa tolong dicek hari ini?",
+        "Makasih sudah lembur semalam.",
+        "Tidak buru-buru, kapan sempat saja.",
+    ):
+        assert "demand" not in labels(id_en, text), text
