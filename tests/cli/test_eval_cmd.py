@@ -97,3 +97,41 @@ def test_the_real_datasets_are_read_and_scored(cli, tmp_path):
         "ar_astd": 1_999,
         "hr_food": 437,
     }
+
+
+def test_the_full_report_scores_the_shipped_labelled_messages_too(cli, tmp_path):
+    """[003 #3] [000 #4] [002 #4] [002 #3] [000 #8]: per label, language and split."""
+    report = tmp_path / "evaluation.md"
+    _eval(cli, FIXTURES, "--dataset", "hr_food", "--out", str(report))
+    text = report.read_text(encoding="utf-8")
+    row = r"^\| {} \| {} \| {} \| \d+ \| \d\.\d{{3}} \| \d\.\d{{3}} \| \d\.\d{{3}} \|$"
+    for label in ("hardship", "asks", "payment_excuse", "unethical_request", "demand"):
+        for lang in ("en", "id", "hr", "ar"):
+            for split in ("dev", "held-out"):
+                assert re.search(row.format(label, lang, split), text, re.M), (label, lang, split)
+    assert text.index("## Sentiment") < text.index("## Labels without a public dataset")
+    assert text.index("### What the misses are") < text.index("## What would close the gap")
+
+
+def test_without_data_only_the_labelled_section_is_rewritten(cli, tmp_path):
+    report = tmp_path / "evaluation.md"
+    _eval(cli, FIXTURES, "--dataset", "hr_food", "--out", str(report))
+    before = report.read_text(encoding="utf-8")
+    stale = before.replace("| asks | en | dev |", "| asks | en | old |")
+    report.write_text(stale, encoding="utf-8")
+    proc = cli("eval", "text", "--analyzer", "lexicon", "--out", str(report))
+    assert "| hardship | en | held-out |" in proc.stdout and "hr_food" not in proc.stdout
+    after = report.read_text(encoding="utf-8")
+    assert "| asks | en | old |" not in after and "| asks | en | dev |" in after
+    # The public datasets' part is kept as it was, and the section appears once.
+    assert (
+        after.split("<!-- labelled messages: start -->")[0]
+        == before.split("<!-- labelled messages: start -->")[0]
+    )
+    assert after.count("## Labels without a public dataset") == 1
+    assert "| hr_food | hr | 4 |" in after and "## Datasets" in after
+
+
+def test_a_dataset_without_data_is_a_user_error(cli):
+    proc = cli("eval", "text", "--dataset", "hr_food", check=False)
+    assert proc.returncode == 2 and "give it too" in proc.stderr

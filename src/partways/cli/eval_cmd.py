@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from partways.core.text.evaluation.datasets import SPECS
+from partways.core.text.evaluation.run import Outcome
 from partways.core.text.registry import ANALYZERS, DEFAULT_ANALYZER
 
 from .common import UserError, out, progress
@@ -22,9 +23,11 @@ _NAMES = ", ".join(s.name for s in SPECS)
 
 
 def _command(
-    data: Path, analyzer: str, datasets: list[str], limit: int | None, report: Path | None
+    data: Path | None, analyzer: str, datasets: list[str], limit: int | None, report: Path | None
 ) -> str:
-    args = ["partways", "eval", "text", "--data", str(data), "--analyzer", analyzer]
+    args = ["partways", "eval", "text"]
+    args += ["--data", str(data)] if data is not None else []
+    args += ["--analyzer", analyzer]
     for name in datasets:
         args += ["--dataset", name]
     args += ["--limit", str(limit)] if limit is not None else []
@@ -35,12 +38,15 @@ def _command(
 @evaluation.command()
 def text(
     data: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             help="The folder holding abuse/ and sentiment/, laid out as their SOURCES.md "
-            "describe (the data is not shipped with partways)."
+            "describe (the data is not shipped with partways). Without it only the "
+            "labelled messages partways ships are scored, and --out rewrites only their "
+            "section of the report.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     analyzer: Annotated[
         str | None,
         typer.Option(
@@ -74,25 +80,33 @@ def text(
         ),
     ] = 0,
 ) -> None:
-    """Run an analyzer over labelled abuse and sentiment datasets and score it.
+    """Run an analyzer over labelled datasets and score it.
 
-    Prints macro-F1, precision, recall and language-identification accuracy per
-    dataset beside the best published score; a dataset whose files are missing is
-    reported as such.
+    Prints macro-F1, precision, recall and language-identification accuracy per public
+    dataset beside the best published score (a dataset whose files are missing is
+    reported as such), and precision, recall and F1 per label, language and split on the
+    labelled messages partways ships (hardship, asks, payment excuses, unethical
+    requests, demands).
     """
     from partways.core.text.evaluation import (
         SPEC_BY_NAME,
         RunInfo,
+        load_labelled,
         render_errors,
+        render_labelled_errors,
+        render_labelled_section,
+        render_labelled_table,
         render_report,
         render_tables,
         run,
+        score_labelled,
+        with_labelled_section,
     )
     from partways.store.analysis import analyzer_name, current_analyzer
 
-    if not data.is_dir():
+    if data is not None and not data.is_dir():
         raise UserError(f"--data: {data} is not a folder.")
-    if not (data / "abuse").is_dir() and not (data / "sentiment").is_dir():
+    if data is not None and not (data / "abuse").is_dir() and not (data / "sentiment").is_dir():
         raise UserError(
             f"--data: {data} holds neither abuse/ nor sentiment/; "
             "give the folder the datasets were copied into."
@@ -108,33 +122,51 @@ def text(
     name = analyzer_name(analyzer)
     engine = current_analyzer(name)  # an unknown name is a user error (cli/__init__.py)
 
+    if data is None and chosen:
+        raise UserError("--dataset: the public datasets are read from --data; give it too.")
     specs = [SPEC_BY_NAME[n] for n in dict.fromkeys(chosen)] if chosen else list(SPECS)
-    with progress(f"Analysing with {engine.name}", total=None) as bar:
-        task = bar.task_ids[0]
-        outcomes = run(
-            engine,
-            specs,
-            data,
-            limit=limit,
-            keep_errors=errors,
-            on_progress=lambda spec, done, total: bar.update(
-                task, step=f"{spec.name} {done:,}/{total:,}"
-            ),
-        )
+    outcomes: list[Outcome] = []
+    if data is not None:
+        with progress(f"Analysing with {engine.name}", total=None) as bar:
+            task = bar.task_ids[0]
+            outcomes = run(
+                engine,
+                specs,
+                data,
+                limit=limit,
+                keep_errors=errors,
+                on_progress=lambda spec, done, total: bar.update(
+                    task, step=f"{spec.name} {done:,}/{total:,}"
+                ),
+            )
+    labelled = score_labelled(engine, load_labelled())
 
     # Markdown on stdout must not wrap or be read as Rich markup.
-    out.print(render_tables(outcomes), markup=False, highlight=False, soft_wrap=True)
+    if outcomes:
+        out.print(render_tables(outcomes), markup=False, highlight=False, soft_wrap=True)
+    out.print(
+        "## Labels without a public dataset\n\n" + render_labelled_table(labelled),
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
     if errors:
-        out.print(render_errors(outcomes), markup=False, highlight=False, soft_wrap=True)
+        printed = render_errors(outcomes) + render_labelled_errors(labelled)
+        out.print(printed, markup=False, highlight=False, soft_wrap=True)
     if report is not None:
         info = RunInfo.here(
             engine.name, engine.version, _command(data, name, chosen, limit, report), limit
         )
+        section = render_labelled_section(labelled, info, _misses_text(engine.name))
         try:
+            if data is None:
+                # Only the labelled-messages section: the public datasets' tables stay.
+                old = report.read_text(encoding="utf-8") if report.is_file() else ""
+                text = with_labelled_section(old, section)
+            else:
+                text = render_report(outcomes, info, _gap_text(engine.name, limit), section)
             report.parent.mkdir(parents=True, exist_ok=True)
-            report.write_text(
-                render_report(outcomes, info, _gap_text(engine.name, limit)), encoding="utf-8"
-            )
+            report.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UserError(f"--out: cannot write {report}: {exc.strerror or exc}.") from None
         out.print(f"Report written to {report}.", markup=False, highlight=False)
@@ -252,6 +284,15 @@ def triage_eval(
         except OSError as exc:
             raise UserError(f"--out: cannot write {report}: {exc.strerror or exc}.") from None
         out.print(f"Report written to {report}.", markup=False, highlight=False)
+
+
+def _misses_text(analyzer: str) -> str:
+    # Written from a run of the lexicons, like the gap section.
+    from partways.core.text.evaluation.gap import LABELLED_MISSES_TEXT
+
+    if analyzer == "lexicon":
+        return LABELLED_MISSES_TEXT
+    return "Not written for this run: the paragraph is written by hand from a run of the lexicons."
 
 
 def register(app: typer.Typer) -> None:

@@ -43,3 +43,45 @@ For a business reading its own clients' messages the lexicons' trade-off is the 
 one: the precision is high on every set (0.72–0.95 on the abuse sets), so a flagged
 message is rarely a false alarm, and every flag shows the words behind it.
 """
+
+# The "What the misses are" paragraph of the labelled-messages section; written by hand
+# from a run of the lexicons, like GAP_TEXT.
+LABELLED_MISSES_TEXT = """
+Read the held-out figures as optimistic. The same team member wrote both splits and the
+new entries; the held-out messages were written first and their misses were never tuned
+on, but while listing entries the author knew those messages, and several entries echo
+their wording ("payments are on hold", "lost our biggest", "last warning"). Both splits
+also share one set of situations, told differently. One held-out miss was read closely and
+showed a matcher bug (English spellings hid the Croatian "u" and the Indonesian "ya", so
+"u tri rate" and "sabar ya" never matched); the fix, which is not an entry, moved that one
+message. A held-out set written by someone who has not seen the lexicons is what would
+measure them fairly; until then, expect lower recall on real mail than the table shows.
+Before this change the lexicons found 8-42 % of the held-out payment excuses, 8-25 % of
+the unethical requests and 8-33 % of the unreasonable demands (F1 0.13-0.59), and had no
+`hardship` or `asks` entries at all.
+
+What the held-out misses are made of:
+
+- **Requests that say what without a telling phrase.** "Can you date the contract
+  March 1st? ... the grant needs it earlier" and "put the laptop on one invoice as
+  'consulting'" are back-dating and disguised costs only in context; fake reviews "under
+  different names" (en, id, hr) likewise. A phrase list sees "date the contract" and
+  "one invoice", which ordinary requests use too.
+- **Compression stated as a contrast.** "You promised two weeks, now I want three days"
+  (id) and "build the Android version too, it's the same" (id, ar) need the comparison
+  read, not a word.
+- **Thanks that name the urgent thing.** "Thanks for handling the urgent bug last night"
+  (id, ar) and "thanks for fixing that so quickly" (en) read as pressure: a thank-you
+  does not cancel an urgency word. Weighing thanks against urgency, as negation cancels a
+  sign, is the next step.
+- **A stated hand-over read as an excuse** (ar: "I'm on leave next week, Mohammed takes
+  over"), **a transfer said to be sent with no other sign** (id: "transfernya sudah
+  kami kirim kemarin", which an honest payer writes too), and **an ask with no request
+  word** (hr: "od vas nam još treba konačni tekst", "we still need the final text from
+  you", without a question mark).
+
+`asks` leans on the question mark, which almost every question carries; its misses are
+requests written as statements. `hardship` is found by its nouns (a death, a hospital, a
+layoff, a flood); what keeps it off metaphors ("the deadline is killing me", "the project
+is dead") is that those words alone weigh less than a report threshold.
+"""

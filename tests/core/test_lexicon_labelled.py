@@ -1,0 +1,100 @@
+"""The labelled messages partways ships score the new and narrowed labels, and the
+held-out figures stay above their floor: [003 #3] hardship, [000 #4] asks, [002 #4]
+payment excuses, [002 #3] unethical requests and [000 #8] demands."""
+
+import pytest
+
+from partways.core.text.evaluation.datasets import DatasetError
+from partways.core.text.evaluation.labelled import (
+    HELD_OUT_F1_FLOOR,
+    LABELLED_LABELS,
+    LANGUAGES,
+    load_labelled,
+    parse_labelled,
+    score_labelled,
+)
+from partways.core.text.lexicon_analyzer import LexiconAnalyzer
+
+
+@pytest.fixture(scope="module")
+def sets():
+    return load_labelled()
+
+
+@pytest.fixture(scope="module")
+def outcomes(sets):
+    return score_labelled(LexiconAnalyzer(), sets)
+
+
+def test_every_label_and_language_has_enough_positives_and_near_misses(sets):
+    """At least 25 positives and 25 near misses per label and language, over both splits."""
+    for label in LABELLED_LABELS:
+        for language in LANGUAGES:
+            mine = [s for s in sets if s.label == label and s.language == language]
+            assert {s.split for s in mine} == {"dev", "held_out"}, (label, language)
+            examples = [e for s in mine for e in s.examples]
+            assert sum(e.gold for e in examples) >= 25, (label, language)
+            assert sum(not e.gold for e in examples) >= 25, (label, language)
+
+
+def test_no_message_is_in_both_splits(sets):
+    for label in LABELLED_LABELS:
+        for language in LANGUAGES:
+            dev, held = (
+                {
+                    e.text
+                    for s in sets
+                    if (s.label, s.language, s.split) == (label, language, split)
+                    for e in s.examples
+                }
+                for split in ("dev", "held_out")
+            )
+            assert not dev & held, (label, language, dev & held)
+
+
+@pytest.mark.parametrize("label", LABELLED_LABELS)
+def test_held_out_f1_is_above_the_floor(outcomes, label):
+    """[003 #3] [000 #4] [002 #4] [002 #3] [000 #8]: the held-out F1 of each language stays
+    at or above HELD_OUT_F1_FLOOR, so a lexicon change that loses these labels fails."""
+    for o in outcomes:
+        if o.set.label == label and o.set.split == "held_out":
+            assert o.confusion.f1 >= HELD_OUT_F1_FLOOR, (
+                o.set.language,
+                o.confusion,
+                o.false_negatives,
+                o.false_positives,
+            )
+
+
+def test_near_misses_are_counted_as_false_positives_when_found():
+    """A near miss the analyzer labels is a false positive, and kept for the curator."""
+    [labelled] = parse_labelled(
+        {
+            "language": "en",
+            "dev": {
+                "asks": {
+                    "positive": ["Could you confirm the date?"],
+                    "negative": ["Noted, thanks.", "Why not? Because it shipped."],
+                }
+            },
+        },
+        "test",
+    )
+    [o] = score_labelled(LexiconAnalyzer(languages=("en",)), [labelled])
+    assert (o.confusion.tp, o.confusion.fp, o.confusion.tn) == (1, 1, 1)
+    assert o.false_positives == ("Why not? Because it shipped.",)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"dev": {}}, "expected a mapping with 'language'"),
+        ({"language": "en", "test": {}}, r"unknown keys \['test'\]"),
+        ({"language": "en", "dev": {"rudeness": {}}}, "'rudeness' is not a label"),
+        ({"language": "en", "dev": {"asks": {"yes": []}}}, "expected 'positive' and 'negative'"),
+        ({"language": "en", "dev": {"asks": {"positive": [3]}}}, "expected a list of message"),
+    ],
+)
+def test_a_malformed_file_is_an_error_naming_what_is_wrong(data, message):
+    with pytest.raises(DatasetError, match=message):
+        parse_labelled(data, "labelled/en.yaml")
