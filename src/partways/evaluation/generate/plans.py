@@ -132,8 +132,10 @@ def make_plan(pattern: str, start: dt.date, cutoff: dt.date, rng: random.Random)
         from_(holiday, replace(HEALTHY, active=False))
         from_(_months_before(holiday, -1), HEALTHY)
     elif pattern == "time_vs_value":
-        plan.rate_factor = rng.uniform(0.72, 0.82)
-        plan.nonbillable = rng.uniform(0.42, 0.5)
+        # Well under the target per hour worked, yet still above cost: a time sink,
+        # not a loss.
+        plan.rate_factor = rng.uniform(0.86, 0.92)
+        plan.nonbillable = rng.uniform(0.38, 0.43)
         plan.size = rng.uniform(1.5, 1.8)
         plan.phases = [
             (
@@ -159,8 +161,8 @@ def make_plan(pattern: str, start: dt.date, cutoff: dt.date, rng: random.Random)
             ),
         )
     elif pattern == "low_respect":
-        kinds = (("belittle", 0.16),) + HEALTHY_KINDS
-        from_(recent, replace(HEALTHY, kinds=kinds, answer_neg=("belittle",), answer_neg_p=0.1))
+        kinds = (("belittle", 0.35),) + HEALTHY_KINDS
+        from_(recent, replace(HEALTHY, kinds=kinds, answer_neg=("belittle",), answer_neg_p=0.15))
     elif pattern == "minimal_communication":
         plan.reply_window_needed = True
         from_(
@@ -168,10 +170,16 @@ def make_plan(pattern: str, start: dt.date, cutoff: dt.date, rng: random.Random)
             replace(HEALTHY, reply=(0.15, 0.45, 0.4), client_volume=0.35, meet=(0.05, 0.45, 0.1)),
         )
     elif pattern == "pessimism":
-        kinds = (("gloom", 0.6),) + HEALTHY_KINDS
+        kinds = (
+            ("gloom", 1.6),
+            ("request", 0.35),
+            ("client_question", 0.25),
+            ("complaint", 0.08),
+            ("invoice_question", 0.03),
+        )
         from_(
             cutoff - dt.timedelta(days=rng.randint(210, 290)),
-            replace(HEALTHY, kinds=kinds, answer_neg=("gloom",), answer_neg_p=0.45),
+            replace(HEALTHY, kinds=kinds, answer_neg=("gloom",), answer_neg_p=0.6),
         )
     elif pattern == "losing_money":
         plan.billed_share = rng.uniform(0.3, 0.4)
@@ -179,22 +187,22 @@ def make_plan(pattern: str, start: dt.date, cutoff: dt.date, rng: random.Random)
         plan.nonbillable = rng.uniform(0.2, 0.28)
         plan.size = rng.uniform(1.2, 1.5)
     elif pattern == "unreasonable_demands":
-        kinds = (("pressure", 0.18), ("scope_creep", 0.18)) + HEALTHY_KINDS
+        kinds = (("pressure", 0.3), ("scope_creep", 0.25)) + HEALTHY_KINDS
         from_(
             cutoff - dt.timedelta(days=rng.randint(200, 270)),
             replace(
                 HEALTHY,
                 kinds=kinds,
-                pulled_in=0.65,
+                pulled_in=0.7,
                 out_of_scope=0.45,
                 off_hours=0.12,
-                deliverable_rate=1.6,
+                deliverable_rate=2.5,
             ),
         )
     elif pattern == "payment_risk":
         from_(
             cutoff - dt.timedelta(days=rng.randint(270, 360)),
-            replace(HEALTHY, late_p=0.9, late_days=(30, 60), excuse_p=0.75),
+            replace(HEALTHY, late_p=1.0, late_days=(30, 60), excuse_p=0.75),
         )
     elif pattern == "after_hours":
         plan.phases = [(start, replace(HEALTHY, off_hours=0.75, ping=0.4))]
@@ -229,7 +237,8 @@ def make_plan(pattern: str, start: dt.date, cutoff: dt.date, rng: random.Random)
                 late_p=0.75,
                 late_days=(12, 45),
                 excuse_p=0.6,
-                out_of_scope=0.4,
+                out_of_scope=0.5,
+                deliverable_rate=1.4,
                 meet=(0.15, 0.15, 0.3),
                 off_hours=0.15,
             ),

@@ -104,6 +104,10 @@ def plant(b: ClientBuilder, pattern: str) -> None:
             cc=[b.agency.owner] if b.lead.role != "owner" else [],
         )
         b.reply(message, "condolence")
+    elif pattern == "chronic_problem":
+        # The first sour note comes as the unhappy months begin.
+        day = _work_day(b, _phase_start(b) + dt.timedelta(days=rng.randint(0, 6)))
+        talk.client_starts(b, day, b.plan.mood(day), "gloom")
     elif pattern == "acute_spike":
         start = _work_day(b, _phase_start(b))
         requested = start - dt.timedelta(days=rng.randint(18, 26))

@@ -171,8 +171,12 @@ def _review(b: ClientBuilder, record: Deliverable, index: int, *, failed: bool) 
                 choice = "accepted"
             if round_ >= 4 and mood.deliver[2] < 0.5:
                 choice = "accepted"
+        accepted = rng.choice(("answer_yes", "thanks"))
+        negative = [k for k in mood.answer_neg if k != "reject"]
+        if negative and rng.random() < mood.answer_neg_p:
+            accepted = rng.choice(negative)  # "fine, go ahead; not that it will help"
         kind = {
-            "accepted": rng.choice(("answer_yes", "thanks")),
+            "accepted": accepted,
             "concrete": "revision_concrete",
             "vague": "vague",
             "rejected": "angry" if failed else "reject",

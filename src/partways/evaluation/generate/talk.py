@@ -46,7 +46,7 @@ def status(b: ClientBuilder, day: dt.date, mood: Mood) -> None:
         "month": b.month_text(day - dt.timedelta(days=28)),
     }
     sent = b.start_thread(when, "out", "status", "status", slots)
-    if b.rng.random() < 0.15 * mood.client_volume:
+    if b.rng.random() < 0.15 * mood.client_volume * (1 - mood.answer_neg_p):
         b.reply(sent, "thanks", mood=mood)
 
 
@@ -131,11 +131,11 @@ def respond(
     rng = b.rng
     if kind in ("request", "big_request"):
         ack = b.reply(message, "request_ack", slots=slots)
-        if rng.random() < 0.3 * max(mood.client_volume, 0.5):
+        if rng.random() < 0.3 * max(mood.client_volume, 0.5) * (1 - mood.answer_neg_p):
             b.reply(ack, "thanks", mood=mood)
     elif kind == "client_question":
         answer = b.reply(message, "answer", slots=slots)
-        if rng.random() < 0.2:
+        if rng.random() < 0.2 * (1 - mood.answer_neg_p):
             b.reply(answer, "thanks", mood=mood)
     elif kind == "small_talk":
         if rng.random() < 0.5:

@@ -3,7 +3,7 @@
 
 PHRASES: dict[str, tuple[str, ...]] = {
     # --- frame ----------------------------------------------------------------------
-    "greet": ("Dobro jutro {name},", "Pozdrav,", "Hej {name},", "Zdravo {name},", "Poštovanje,"),
+    "greet": ("Dobar dan {name},", "Pozdrav,", "Hej {name},", "Zdravo {name},", "Poštovanje,"),
     "sign": (
         "Lijep pozdrav,\n{me}",
         "Čujemo se,\n{me}",

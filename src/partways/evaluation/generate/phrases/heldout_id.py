@@ -3,7 +3,13 @@
 
 PHRASES: dict[str, tuple[str, ...]] = {
     # --- frame ----------------------------------------------------------------------
-    "greet": ("Pagi {name},", "Hi {name},", "Yth. {name},", "Halo Bu/Pak {name},", "Siang {name},"),
+    "greet": (
+        "Dengan hormat,",
+        "Hi {name},",
+        "Yth. {name},",
+        "Halo Bu/Pak {name},",
+        "Halo {name}!",
+    ),
     "sign": (
         "Best regards,\n{me}",
         "Salam hangat,\n{me}",

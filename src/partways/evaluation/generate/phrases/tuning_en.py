@@ -3,7 +3,7 @@
 
 PHRASES: dict[str, tuple[str, ...]] = {
     # --- frame ----------------------------------------------------------------------
-    "greet": ("Hi {name},", "Hello {name},", "Morning {name},", "Hi {name}!", "Dear {name},"),
+    "greet": ("Hi {name},", "Hello {name},", "Hiya {name},", "Hi {name}!", "Dear {name},"),
     "sign": ("Best,\n{me}", "Thanks,\n{me}", "Cheers,\n{me}", "Kind regards,\n{me}", "{me}"),
     # --- ours -----------------------------------------------------------------------
     "status": (

@@ -6,7 +6,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "greet": (
         "Halo {name},",
         "Hai Kak {name},",
-        "Selamat pagi {name},",
+        "Hai {name},",
         "Dear {name},",
         "Halo Kak {name}!",
     ),
