@@ -137,7 +137,9 @@ def generate(
             lambda first: talk.deliverables(rng, cl, clients * 10, first),
         )
         write(
-            "incidents", "partways_incident", lambda first: talk.incidents(rng, cl, first, members)
+            "incidents",
+            "partways_incident",
+            lambda first: talk.incidents(rng, cl, first, members, addresses, team["owner"][0]),
         )
         write("flags", "partways_clientflag", lambda first: people.flags(rng, cl, first))
         write(

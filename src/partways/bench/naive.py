@@ -42,6 +42,7 @@ NOT_WINDOWED = {"not_a_fit"}
 # Signs that say nothing about month-to-month progress (as signals/progress.py).
 NOT_PROGRESS = {"not_a_fit"}
 FEEDBACK = ("rejected", "revision")
+SERIOUS = ("medium", "high")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ class Setup:
     # is the owner) for every team member: who a message was for [002 #2].
     team_addresses: dict[str, bool]
     team_keys: tuple[tuple[str, int, bool], ...]
+    # Names and addresses, trimmed and in lower case, of the team members who are not
+    # the owner: an incident one of them reported is theirs [002 #2].
+    staff_reporters: frozenset[str]
     end_utc: dt.datetime  # the first instant after as_of in the business's zone
     as_of_month: Month
     window_start: Month
@@ -108,6 +112,13 @@ def load_setup(
         work_days=frozenset(int(d) for d in s.work_days.split(",") if d.strip()),
         team_addresses={email.strip().lower(): role == "owner" for _, _, email, role in team},
         team_keys=tuple(keys),
+        staff_reporters=frozenset(
+            key.strip().lower()
+            for _, name, email, role in team
+            if role != "owner"
+            for key in (name, email)
+            if key
+        ),
         end_utc=next_day.astimezone(dt.UTC),
         as_of_month=as_of_month,
         window_start=as_of_month - relativedelta(months=months - 1),
@@ -273,13 +284,15 @@ def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
         ms = comps["mistreats_staff"][month]
         if to_staff:
             ms["abusive_to_staff"] += "abuse" in on
-            ms["disrespect_to_staff"] += "disrespect" in on
+            # An abusive message is counted as abuse, not a second time as disrespect.
+            ms["disrespect_to_staff"] += "disrespect" in on and "abuse" not in on
         else:
+            ab["messages_to_us"] += 1
             ab["abusive_messages"] += "abuse" in on
             ab["demand_messages"] += bool(on & {"demand", "out_of_scope"})
         comps["unethical"][month]["unethical_requests"] += "unethical_request" in on
         comps["payment_risk"][month]["excuses"] += "payment_excuse" in on
-    _turns(cid, msgs, s, comps["minimal_communication"])
+    _turns(cid, msgs, labels, s, comps["minimal_communication"])
 
 
 def _mentioned(text: str, s: Setup) -> dict[int, bool]:
@@ -337,11 +350,13 @@ def _days_off(start: dt.date, end: dt.date, work_days: frozenset[int]) -> int:
     return off + sum((start.weekday() + i) % 7 not in work_days for i in range(rest))
 
 
-def _turns(cid: int, msgs: list[Any], s: Setup, out: Monthly) -> None:
-    """Our messages that wait for an answer (the first of a run), and the client's reply.
+def _turns(cid: int, msgs: list[Any], labels: dict[int, set[str]], s: Setup, out: Monthly) -> None:
+    """Our questions that wait for an answer, and the client's reply.
 
-    The wait is counted in hours minus 24 for each day off between the day we wrote
-    and the day of the answer (or, unanswered, the day after as_of).
+    Only our messages labelled ``asks`` wait; of those sent between two of the
+    client's messages, only the first. The reply is the client's next message. The wait
+    is counted in hours minus 24 for each day off between the day we wrote and the day
+    of the answer (or, unanswered, the day after as_of).
     """
     window = _reply_window(cid, s)
     next_reply: list[dt.datetime | None] = [None] * len(msgs)
@@ -350,26 +365,30 @@ def _turns(cid: int, msgs: list[Any], s: Setup, out: Monthly) -> None:
         if msgs[i].direction == "in":
             upcoming = msgs[i].sent_at
         next_reply[i] = upcoming
-    prev: str | None = None
+    waiting = False  # a question of ours already waits since the client last wrote
     for i, m in enumerate(msgs):
-        if m.direction == "out" and prev in (None, "in"):
-            reply = next_reply[i]
-            until = reply if reply is not None else s.end_utc
-            seconds = (until - m.sent_at) // dt.timedelta(seconds=1)  # whole seconds
-            off = _days_off(
-                m.sent_at.astimezone(s.tz).date(), until.astimezone(s.tz).date(), s.work_days
-            )
-            waited = seconds / 3600 - 24 * off
-            late = waited > window
-            if reply is not None or late:
-                c = out[s.month(m.sent_at)]
-                c["asked"] += 1
-                c["late"] += late
-                c["unanswered"] += reply is None
-                if reply is not None:
-                    c["reply_hours"] += waited
-                    c["answered"] += 1
-        prev = m.direction
+        if m.direction == "in":
+            waiting = False
+            continue
+        if m.direction != "out" or "asks" not in labels.get(m.id, set()) or waiting:
+            continue
+        waiting = True
+        reply = next_reply[i]
+        until = reply if reply is not None else s.end_utc
+        seconds = (until - m.sent_at) // dt.timedelta(seconds=1)  # whole seconds
+        off = _days_off(
+            m.sent_at.astimezone(s.tz).date(), until.astimezone(s.tz).date(), s.work_days
+        )
+        waited = seconds / 3600 - 24 * off
+        late = waited > window
+        if reply is not None or late:
+            c = out[s.month(m.sent_at)]
+            c["asked"] += 1
+            c["late"] += late
+            c["unanswered"] += reply is None
+            if reply is not None:
+                c["reply_hours"] += waited
+                c["answered"] += 1
 
 
 def _meetings(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
@@ -380,6 +399,10 @@ def _meetings(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
         c["meetings"] += 1
         c["unprepared"] += m.status == "held" and m.client_prepared is False
         c["no_shows"] += m.status == "no_show"
+        # A meeting the client did not come to is a missed exchange [000 #4].
+        comps["minimal_communication"][s.month(m.starts_at)]["missed_meetings"] += (
+            m.status == "no_show"
+        )
 
 
 def _proposals(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
@@ -422,18 +445,35 @@ def _deliverables(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
 
 
 def _incidents(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
+    """Incidents by kind and severity (medium or high is serious, anything else low).
+
+    Who reported one is the team member it names, else the free-text name; abuse
+    toward you reported by a team member other than the owner is mistreating staff.
+    """
     from partways.store.models import Incident
 
     where = {
-        "abuse_to_you": ("abuse_or_unreasonable", "abuse_incidents"),
         "unreasonable_demand": ("abuse_or_unreasonable", "demand_incidents"),
         "abuse_to_staff": ("mistreats_staff", "staff_incidents"),
         "unethical": ("unethical", "unethical_incidents"),
     }
-    for i in Incident.objects.filter(client_id=cid, occurred_at__lt=s.end_utc):
-        if i.kind in where:
-            sid, name = where[i.kind]
-            comps[sid][s.month(i.occurred_at)][name] += 1
+    rows = Incident.objects.filter(client_id=cid, occurred_at__lt=s.end_utc).values_list(
+        "kind", "severity", "occurred_at", "reporter__name", "reporter_name"
+    )
+    for kind, sev, occurred_at, member, typed in rows:
+        reporter = member if member is not None else (typed or "")
+        if kind == "abuse_to_you":
+            by_staff = reporter.strip().lower() in s.staff_reporters
+            sid, name = (
+                ("mistreats_staff", "staff_incidents")
+                if by_staff
+                else ("abuse_or_unreasonable", "abuse_incidents")
+            )
+        elif kind in where:
+            sid, name = where[kind]
+        else:
+            continue
+        comps[sid][s.month(occurred_at)][name if sev in SERIOUS else f"{name}_low"] += 1
 
 
 def _flags(cid: int, s: Setup, comps: dict[str, Monthly]) -> None:
@@ -472,6 +512,22 @@ def _time_vs_value(c: Components, s: Setup) -> float | None:
     return None if rate is None else rate / s.target_rate
 
 
+def _abuse_or_unreasonable(c: Components, s: Setup) -> float:
+    """Abuse points, plus demand points for the demanding messages beyond an ordinary
+    share of the client's messages to you (on the summed months, not month by month)."""
+    cfg = s.cfg
+    ordinary = c["messages_to_us"] * cfg["abuse_or_unreasonable.ordinary_demand_share"]
+    excess = max(0.0, c["demand_messages"] - ordinary)
+    return float(
+        (c["abusive_messages"] + c["abuse_incidents"]) * cfg["abuse_or_unreasonable.abuse_weight"]
+        + c["abuse_incidents_low"] * cfg["abuse_or_unreasonable.low_incident_weight"]
+        + (excess + c["deadlines_pulled_in"] + c["out_of_scope_requests"])
+        * cfg["abuse_or_unreasonable.demand_weight"]
+        + (c["demand_incidents"] + c["demand_incidents_low"])
+        * cfg["abuse_or_unreasonable.incident_weight"]
+    )
+
+
 VALUE: dict[str, Callable[[Components, Setup], float | None]] = {
     "time_vs_value": _time_vs_value,
     "rejected_recommendations": lambda c, s: _judged(
@@ -481,24 +537,21 @@ VALUE: dict[str, Callable[[Components, Setup], float | None]] = {
     "low_respect": lambda c, s: float(c["disrespect"]),
     "minimal_communication": lambda c, s: _judged(
         c["asked"] >= s.cfg["minimal_communication.min_messages"],
-        lambda: _ratio(c["late"], c["asked"]),
+        lambda: _ratio(c["late"] + c["missed_meetings"], c["asked"] + c["missed_meetings"]),
     ),
     "pessimism": lambda c, s: _judged(
         c["inbound"] >= s.cfg["pessimism.min_messages"], lambda: _ratio(c["negative"], c["inbound"])
     ),
     "losing_money": _losing_money,
-    "abuse_or_unreasonable": lambda c, s: float(
-        (c["abusive_messages"] + c["abuse_incidents"]) * s.cfg["abuse_or_unreasonable.abuse_weight"]
-        + (c["demand_messages"] + c["deadlines_pulled_in"] + c["out_of_scope_requests"])
-        * s.cfg["abuse_or_unreasonable.demand_weight"]
-        + c["demand_incidents"] * s.cfg["abuse_or_unreasonable.incident_weight"]
-    ),
+    "abuse_or_unreasonable": _abuse_or_unreasonable,
     "mistreats_staff": lambda c, s: float(
         (c["abusive_to_staff"] + c["staff_incidents"]) * s.cfg["mistreats_staff.abuse_weight"]
+        + c["staff_incidents_low"] * s.cfg["mistreats_staff.low_incident_weight"]
         + c["disrespect_to_staff"] * s.cfg["mistreats_staff.disrespect_weight"]
     ),
     "unethical": lambda c, s: float(
         c["unethical_incidents"] * s.cfg["unethical.incident_weight"]
+        + c["unethical_incidents_low"] * s.cfg["unethical.low_incident_weight"]
         + c["unethical_requests"] * s.cfg["unethical.message_weight"]
     ),
     "payment_risk": lambda c, s: _judged(

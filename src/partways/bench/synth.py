@@ -30,6 +30,9 @@ SPAN = (END - ORIGIN).days + 1
 AS_OF_DAY = (AS_OF - ORIGIN).days
 # Clients who "sour" behave worse from here on (recent trouble after a calm history).
 RECENT_DAY = (AS_OF.replace(day=1) - relativedelta(months=2) - ORIGIN).days
+# The business began keeping its incident log a year before as_of: older trouble went
+# unrecorded, so reported incidents fall in the last twelve months.
+LOG_DAY = (AS_OF.replace(day=1) - relativedelta(months=11) - ORIGIN).days
 _EPOCH_DAYS = (ORIGIN - dt.date(1970, 1, 1)).days
 _ORIGIN_DT = dt.datetime.combine(ORIGIN, dt.time())
 
@@ -93,15 +96,27 @@ NOTES = [
 ]
 
 # Label mix per kind of client (normal, demanding, difficult, toxic), in LABELS order:
-# abuse, disrespect, negative, demand, out_of_scope, payment_excuse, unethical_request, vague.
-# Signals such as abuse_or_unreasonable count messages rather than shares, so demands,
-# disrespect and abuse must stay rare for most clients or every busy client would flag.
+# abuse, disrespect, negative, demand, out_of_scope, payment_excuse, unethical_request,
+# vague, hardship, asks. Signals such as abuse_or_unreasonable count messages rather than
+# shares, so demands, disrespect and abuse must stay rare for most clients or every busy
+# client would flag. A hard time in the client's own life is rare, a little less so for
+# difficult clients. ``asks`` has no weight here: whether a message asks something does
+# not depend on its tone, so talk.labels draws it on its own (ASKS_OURS, ASKS_THEIRS).
 LABEL_MIX = [
-    [0.0, 0.0, 0.83, 0.005, 0.005, 0.08, 0.0, 0.08],
-    [0.0, 0.0, 0.45, 0.25, 0.2, 0.05, 0.0, 0.05],
-    [0.0, 0.08, 0.6, 0.1, 0.07, 0.08, 0.0, 0.07],
-    [0.06, 0.12, 0.4, 0.15, 0.1, 0.08, 0.04, 0.05],
+    [0.0, 0.0, 0.83, 0.005, 0.005, 0.08, 0.0, 0.08, 0.005, 0.0],
+    [0.0, 0.0, 0.45, 0.25, 0.2, 0.05, 0.0, 0.05, 0.005, 0.0],
+    [0.0, 0.08, 0.6, 0.1, 0.07, 0.08, 0.0, 0.07, 0.015, 0.0],
+    [0.06, 0.12, 0.4, 0.15, 0.1, 0.08, 0.04, 0.05, 0.01, 0.0],
 ]
+# Shares of our messages and of the client's that ask a question or need a decision:
+# only ours wait for the client's reply (minimal_communication), and most of what we
+# send is status, files and thanks.
+ASKS_OURS = 0.42
+ASKS_THEIRS = 0.2
+# Who filed an incident, typed into the form, when it is nobody on the team (or left
+# blank); the team members typed their own way are added from the team by
+# talk.reporters.
+OUTSIDE_REPORTERS = ["Front desk", "Luka Perić (former contractor)", ""]
 
 
 def uniforms(df: pl.DataFrame, rng: Rng, *names: str) -> pl.DataFrame:

@@ -9,9 +9,13 @@ from partways.core.text import LABELS
 
 from .rng import Rng, between, pick
 from .synth import (
+    ASKS_OURS,
+    ASKS_THEIRS,
     CONCRETE,
     LABEL_MIX,
+    LOG_DAY,
     NOTES,
+    OUTSIDE_REPORTERS,
     RECENT_DAY,
     SUBJECTS,
     TEXTS,
@@ -168,11 +172,15 @@ def message_rows(msg: pl.DataFrame) -> pl.DataFrame:
 
 
 def labels(rng: Rng, cl: pl.DataFrame, msg: pl.DataFrame, first_id: int) -> pl.DataFrame:
-    """About one message in ten gets a label (a few two); the mix depends on the client."""
+    """Labels: about one inbound message in ten gets one of tone (a few two), the mix
+    depending on the client; apart from that, ``ASKS_OURS`` of our messages and
+    ``ASKS_THEIRS`` of the client's ask something (``asks``)."""
     df = attach(
         msg.select("id", "idx", "day", "inbound", "souring"), cl, "p_label", "profile", "demanding"
     )
-    df = uniforms(df, rng, "u_on", "u_label", "u_score", "u_two", "u_second", "u_score2")
+    df = uniforms(
+        df, rng, "u_on", "u_label", "u_score", "u_two", "u_second", "u_score2", "u_ask", "u_score3"
+    )
     recent_sour = pl.col("souring") & (pl.col("day") >= RECENT_DAY)
     p = (
         pl.when(pl.col("inbound"))
@@ -198,18 +206,37 @@ def labels(rng: Rng, cl: pl.DataFrame, msg: pl.DataFrame, first_id: int) -> pl.D
         .then(pick(pl.col("u_label"), idx, LABEL_MIX[2]))
         .otherwise(pick(pl.col("u_label"), idx, LABEL_MIX[3]))
     ).cast(pl.Int64)
+    p_asks = pl.when(pl.col("inbound")).then(ASKS_THEIRS).otherwise(ASKS_OURS)
+    asks = df.filter(pl.col("u_ask") < p_asks).select(
+        pl.col("id").alias("message_id"),
+        pl.lit(LABELS.index("asks"), dtype=pl.Int64).alias("li"),
+        pl.col("u_score3").alias("u_s"),
+    )
     df = df.filter(pl.col("u_on") < p).with_columns(first.alias("l1"))
     one = df.select(
         pl.col("id").alias("message_id"), pl.col("l1").alias("li"), pl.col("u_score").alias("u_s")
     )
-    two = df.filter(pl.col("u_two") < 0.03).select(
+    # An abusive message is most often disrespectful too; any other gets a second label
+    # now and then.
+    abuse = LABELS.index("abuse")
+    other = (pl.col("l1") + 1 + floor(pl.col("u_second") * (len(LABELS) - 1))) % len(LABELS)
+    two = df.filter(
+        pl.when(pl.col("l1") == abuse).then(pl.col("u_two") < 0.6).otherwise(pl.col("u_two") < 0.03)
+    ).select(
         pl.col("id").alias("message_id"),
-        ((pl.col("l1") + 1 + floor(pl.col("u_second") * (len(LABELS) - 1))) % len(LABELS)).alias(
-            "li"
-        ),
+        pl.when(pl.col("l1") == abuse)
+        .then(LABELS.index("disrespect"))
+        .otherwise(other)
+        .cast(pl.Int64)
+        .alias("li"),
         pl.col("u_score2").alias("u_s"),
     )
-    rows = pl.concat([one, two]).sort("message_id", "li")
+    # A second label may be ``asks`` again: a message carries each label once.
+    rows = (
+        pl.concat([one, two, asks])
+        .unique(["message_id", "li"], keep="first", maintain_order=True)
+        .sort("message_id", "li")
+    )
     names = pl.Series(LABELS).gather(rows.get_column("li"))
     return rows.with_row_index("id", offset=first_id).select(
         pl.col("id").cast(pl.Int64),
@@ -353,43 +380,83 @@ def deliverables(rng: Rng, cl: pl.DataFrame, n: int, first_id: int) -> pl.DataFr
     )
 
 
-def incidents(rng: Rng, cl: pl.DataFrame, first_id: int, team: list[int]) -> pl.DataFrame:
-    # Toxic clients have a few reported incidents; now and then someone else has one.
+def reporters(team: dict[int, tuple[str, str]], owner: int) -> list[str]:
+    """What a form's free-text "reported by" may hold: someone outside the team or
+    nobody, the owner's name in capitals, and each other team member as people type
+    them (the name in lower case with stray spaces, or the e-mail address in capitals),
+    whom the engine must still read as staff [002 #2]."""
+    typed = [team[owner][0].upper()]
+    for k, pk in enumerate(sorted(pk for pk in team if pk != owner)):
+        name, address = team[pk]
+        typed.append(f"  {name.lower()} " if k % 2 == 0 else address.upper())
+    return [*OUTSIDE_REPORTERS, *typed]
+
+
+def incidents(
+    rng: Rng,
+    cl: pl.DataFrame,
+    first_id: int,
+    members: list[int],
+    team: dict[int, tuple[str, str]],
+    owner: int,
+) -> pl.DataFrame:
+    """Reported incidents, of every severity. Toxic clients have several, most
+    difficult ones one or two, anyone else now and then one; a client who turns sour
+    has one or two in its recent months, when the trouble starts. All fall after
+    ``LOG_DAY``, when the business began to keep its incident log.
+
+    The owner files a third of them, another team member (``members``: managers and
+    staff, the owner too) a third, and the rest name the reporter in free text
+    (:func:`reporters`). Who reported matters: abuse toward you that a staff member
+    reported is mistreating staff [002 #2].
+    """
     count = (
         pl.when(pl.col("profile") == 2)
-        .then(1 + floor(pl.col("_u_count") * 4))
-        .when(pl.col("_u_count") < 0.01)
+        .then(2 + floor(pl.col("_u_count") * 5))
+        .when(((pl.col("profile") == 1) & (pl.col("_u_count") < 0.6)) | pl.col("souring"))
+        .then(1 + (pl.col("_u_count") < 0.2).cast(pl.Int64))
+        .when(pl.col("_u_count") < 0.05)
         .then(1)
         .otherwise(0)
     )
     df = per_client(rng, cl, count)
-    df = uniforms(df, rng, "u_day", "u_tod", "u_kind", "u_sev", "u_rep", "u_who", "u_note")
-    day = pl.col("start_day") + floor(
-        pl.col("u_day") * (pl.col("end_day") - pl.col("start_day") + 1)
+    df = uniforms(
+        df, rng, "u_day", "u_tod", "u_kind", "u_sev", "u_rep", "u_who", "u_note", "u_typed"
     )
+    since = pl.when(pl.col("souring")).then(RECENT_DAY).otherwise(LOG_DAY)
+    first = pl.max_horizontal("start_day", since).clip(upper_bound="end_day")
+    day = first + floor(pl.col("u_day") * (pl.col("end_day") - first + 1))
     kinds = ["abuse_to_you", "abuse_to_staff", "unethical", "unreasonable_demand", "other"]
-    who = pl.Series(team, dtype=pl.Int64).gather(
-        df.select(floor(pl.col("u_who") * len(team))).to_series()
+    who = pl.Series(members, dtype=pl.Int64).gather(
+        df.select(floor(pl.col("u_who") * len(members))).to_series()
     )
+    free = reporters(team, owner)
+    typed = pl.Series(free).gather(df.select(floor(pl.col("u_typed") * len(free))).to_series())
     notes = pl.Series(NOTES).gather(df.select(floor(pl.col("u_note") * len(NOTES))).to_series())
     df = df.with_columns(
         local_utc(workday(day), 9 * 3600 + floor(pl.col("u_tod") * 9 * 60) * 60).alias(
             "occurred_at"
         ),
         who.alias("_who"),
+        typed.alias("_typed"),
         notes.alias("note"),
     )
-    reported_by_member = pl.col("u_rep") < 0.6
+    by_owner = pl.col("u_rep") < 0.33
+    reported_by_member = pl.col("u_rep") < 0.66
     return number_rows(df, first_id, "occurred_at").select(
         "id",
         "client_id",
-        pick(pl.col("u_kind"), kinds, [0.35, 0.25, 0.15, 0.2, 0.05]).alias("kind"),
-        pl.when(reported_by_member).then(pl.col("_who")).alias("reporter_id"),
+        pick(pl.col("u_kind"), kinds, [0.3, 0.2, 0.15, 0.3, 0.05]).alias("kind"),
+        pl.when(by_owner)
+        .then(pl.lit(owner, dtype=pl.Int64))
+        .when(reported_by_member)
+        .then(pl.col("_who"))
+        .alias("reporter_id"),
         pl.when(reported_by_member)
         .then(pl.lit(""))
-        .otherwise(pl.lit("Front desk"))
+        .otherwise(pl.col("_typed"))
         .alias("reporter_name"),
-        pick(pl.col("u_sev"), ["low", "medium", "high"], [0.3, 0.4, 0.3]).alias("severity"),
+        pick(pl.col("u_sev"), ["low", "medium", "high"], [0.5, 0.35, 0.15]).alias("severity"),
         "occurred_at",
         "note",
     )
