@@ -7,7 +7,7 @@ from partways.core.engine import compute
 from partways.core.triage import RECOMMENDATIONS, end_now_grounds, triage, was_abusive
 
 from .builders import Build, at
-from .scenarios import crisis_month, healthy_month, months_back, troubled_month
+from .scenarios import crisis_month, healthy_month, months_back, troubled_month, weekdays
 
 AS_OF = dt.date(2026, 6, 30)
 
@@ -363,3 +363,39 @@ def test_003_1_hardship_does_not_turn_a_chronic_problem_client_acute():
     b.message(1, at(2026, 6, 3, 11), "in", labels=("hardship",))
     d = _decide(b)[1]
     assert d.pattern == "chronic" and d.recommendation == "end_at_contract_end"
+
+
+def test_002_1_time_and_money_read_off_the_same_hours_are_one_way_not_two():
+    # Many unpaid hours every month: time_vs_value and losing_money both high, plus a
+    # late payment now and then. Unhappy in one way (the hours), not in many: repair.
+    b = Build()
+    b.client(1)
+    for i, month in enumerate(months_back(AS_OF, 12)):
+        b.hours(1, at(month.year, month.month, 3), 60, billable=False)
+        b.hours(1, at(month.year, month.month, 4), 10)
+        late = 40 if i % 3 == 0 else 5
+        b.invoice(
+            1,
+            month + dt.timedelta(days=4),
+            month + dt.timedelta(days=10),
+            10 * 8000,
+            paid=[(month + dt.timedelta(days=10 + late), 10 * 8000)],
+        )
+        for day in weekdays(month, 8):
+            b.message(1, at(day.year, day.month, day.day, 10), "in")
+    d = _decide(b)[1]
+    sev = {s.id: s.severity for s in d.signals}
+    assert sev["time_vs_value"] == "high" and sev["losing_money"] == "high"
+    assert d.pattern != "chronic" and d.recommendation == "repair"
+
+
+def test_003_1_a_problem_client_in_trouble_now_ends_at_contract_end_whatever_the_score():
+    cfg = Thresholds.with_overrides({"triage.end_score": 100})
+    b = Build()
+    b.client(1)
+    for month in months_back(AS_OF, 12):
+        troubled_month(b, 1, month)
+    ds = b.dataset()
+    (d,) = triage(compute(ds, AS_OF, cfg), ds, cfg)
+    assert d.pattern == "chronic" and d.score < 100
+    assert d.recommendation == "end_at_contract_end"

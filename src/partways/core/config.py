@@ -309,15 +309,23 @@ SETTINGS: tuple[Setting, ...] = (
         "triage.persistent_months",
         4,
         "months",
-        "Months at medium or above, within the last six of a sign's trend, that make one "
-        "sign persistent: a single bad month shows in at most three (the trend covers "
+        "Months at medium or above, within the persistence look-back, that make one sign "
+        "persistent: a single bad month shows in at most three of its trend (which covers "
         "engine.series_months).",
+    ),
+    Setting(
+        "triage.persistence_lookback_months",
+        12,
+        "months",
+        "Months of a sign's trend read to tell lasting trouble from a passing month.",
     ),
     Setting(
         "triage.end_score",
         24,
         "score",
-        "From this score a chronic problem client is recommended to end at contract end.",
+        "From this score a chronic problem client is recommended to end at contract end "
+        "even when no single sign calls for a repair; with one that does, a chronic client "
+        "ends at contract end at any score.",
     ),
     Setting(
         "triage.end_now_min_abusive_messages",
@@ -361,8 +369,8 @@ SETTINGS: tuple[Setting, ...] = (
         "triage.chronic_min_signals",
         3,
         "signs",
-        "Distinct signs in trouble within the look-back that make a pattern chronic: "
-        "unhappy in many ways [003 #1].",
+        "Distinct signs at medium or above within the look-back that make a pattern "
+        "chronic: unhappy in many ways [003 #1].",
     ),
     Setting(
         "triage.acute_recent_months",

@@ -7,8 +7,9 @@ The rules, in the order they are tried:
    [002 #3]`. No cooling-off: act sooner. One low-severity report is a conversation
    to have, not an ending.
 2. **end at contract end** — a repair plan past its review date that did not lower the
-   score enough `[000 #4] [000 #7]`; a "no longer a fit" flag `[002 #5]`; or a high
-   score in a chronic pattern (a *problem client*) `[003 #1]`. Each carries a
+   score enough `[000 #4] [000 #7]`; a "no longer a fit" flag `[002 #5]`; or a chronic
+   pattern (a *problem client*) with trouble now that would call for a repair, or a
+   high score `[003 #1]`. Each carries a
    cooling-off date: sleep on it before acting `[001]`.
 3. **repair** — a score past the repair level, a sign at high, several signs at
    medium, or one medium sign that persists month after month; with the strategies of
@@ -45,6 +46,11 @@ RECOMMENDATIONS: tuple[Recommendation, ...] = (
     "keep",
 )
 Pattern = Literal["chronic", "acute", "intermittent", "none"]
+
+# Signs that read the same records count as one way of being unhappy when telling a
+# problem client: hours against invoices show both that a client takes more time than
+# they are worth and that you lose money on them `[002 #1]`.
+WAYS = {"losing_money": "time_vs_value"}
 
 # The short name of every sign, as each signal defines it.
 TITLES = {
@@ -221,9 +227,12 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
         ~pl.col("signal").cast(pl.String).is_in(list(progress.EXCLUDED))
         & (pl.col("month") <= as_of_month)
     )
+    # The ways a client is unhappy are the signs that reached medium: a sign at low is
+    # the kind of noise every relationship carries.
+    way = pl.col("signal").cast(pl.String).replace(WAYS)
     by_month = history.group_by("client_id", "month").agg(
         points.sum().alias("points"),
-        pl.col("signal").filter(pl.col("severity") != "none").alias("signs"),
+        way.filter(points >= SEVERITY_POINTS["medium"]).alias("signs"),
     )
     lived = by_month.group_by("client_id").agg(
         (pl.col("month") < recent_start).sum().alias("history")
@@ -394,7 +403,7 @@ class _Client:
 class _Trend:
     """What a client's signs did lately, read off their monthly trend."""
 
-    # At medium or above in ``triage.persistent_months`` of the last six months.
+    # At medium or above in ``triage.persistent_months`` of the look-back.
     persistent: frozenset[str] = frozenset()
     # High in the latest month of the trend (which covers ``engine.series_months``):
     # a sharp recent spike that the longer window still dilutes.
@@ -402,8 +411,11 @@ class _Trend:
 
 
 def _trends(result: EngineResult, cfg: Thresholds) -> dict[int, _Trend]:
+    """Each client's lasting and spiking signs. Signs fed by few records (proposals,
+    invoices) are not judged in every month of their trend, so persistence is counted
+    over a year, not over the last few months."""
     as_of_month = result.as_of.replace(day=1)
-    first = as_of_month - relativedelta(months=5)
+    first = as_of_month - relativedelta(months=cfg.int("triage.persistence_lookback_months") - 1)
     points = (
         pl.col("severity").cast(pl.String).replace_strict(SEVERITY_POINTS, return_dtype=pl.Int64)
     )
@@ -495,10 +507,6 @@ def _decide(
             )
     if by_id.get("not_a_fit") and by_id["not_a_fit"].severity != "none":
         return decision("end_at_contract_end")
-    if score >= cfg["triage.end_score"] and chronic:
-        return decision(
-            "end_at_contract_end", ["A problem client: trouble in many ways, month after month."]
-        )
     # not_progressing is read off the other signs: it adds to the score, but does not
     # count as one more sign toward a repair.
     judged = [s for s in sigs if s.id != progress.ID]
@@ -510,15 +518,19 @@ def _decide(
     # A client who told you of a hard time and is struggling now deserves the extra
     # effort even while the signs are still low [003 #3].
     supported = pattern == "acute" and bool(client.hardship) and bool(reasons)
-    if (
+    needs_repair = (
         score >= cfg["triage.repair_score"]
         or high
         or len(medium) >= cfg["triage.repair_min_medium_signs"]
-        or lasting
-        or spiking
-        or supported
-        or plan_open
-    ):
+        or bool(lasting)
+        or bool(spiking)
+    )
+    # A problem client in trouble now: no repair will change who they are [003 #1].
+    if chronic and (needs_repair or score >= cfg["triage.end_score"]):
+        return decision(
+            "end_at_contract_end", ["A problem client: trouble in many ways, month after month."]
+        )
+    if needs_repair or supported or plan_open:
         lead = []
         if pattern == "acute":
             lead.append(
