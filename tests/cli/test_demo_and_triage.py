@@ -51,6 +51,9 @@ def test_triage_json_has_the_documented_shape(cli, demo):
             assert s["severity"] in ("none", "low", "medium", "high")
             for e in s["evidence"]:
                 assert {"date", "record", "detail"} == set(e)
+            # PLAYBOOK §1: every sign is computed "with the evidence behind it".
+            if s["severity"] != "none":
+                assert s["evidence"], (r["client"], s["id"])
         if r["recommendation"] != "keep":
             assert r["reasons"], r["client"]
         if r["recommendation"] == "end_at_contract_end":
