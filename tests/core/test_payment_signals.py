@@ -30,8 +30,11 @@ def test_002_4_days_late_are_counted_to_the_payment_that_settles_the_invoice():
     b.message(1, at(2026, 6, 3), "in", labels=("payment_excuse",))
     row = signal(compute(b.dataset(), AS_OF), 1, "payment_risk")
     assert row["facts"]["invoices_due"] == 3
-    assert row["value"] == (20 + 0 + 30) / 3
+    # 50 days late over 3 invoices, plus the excuse (7 days) and the dispute (15).
+    assert row["value"] == (20 + 0 + 30 + 7 + 15) / 3
     assert row["severity"] == "medium"
+    assert "paid late, 17 days late on average" in row["explanation"]
+    assert "the risk is 24 days per invoice" in row["explanation"]
     assert row["facts"]["overdue"] == 80_000 and row["facts"]["excuses"] == 1
     assert "EUR 800.00 is still outstanding" in row["explanation"]
     assert (
@@ -72,3 +75,15 @@ def test_002_4_a_fully_written_off_invoice_is_a_loss_not_a_late_payment():
     b.invoice(1, D(2026, 3, 1), D(2026, 4, 1), 100_000, written_off_minor=100_000)
     row = signal(compute(b.dataset(), AS_OF), 1, "payment_risk")
     assert row["value"] == 0 and row["facts"]["overdue"] == 0
+
+
+def test_002_4_payment_excuses_are_risk_before_any_invoice_is_late():
+    b = Build()
+    b.client(1)
+    b.invoice(1, D(2026, 4, 1), D(2026, 5, 1), 100_000, paid=[(D(2026, 4, 28), 100_000)])
+    for day in (4, 11):
+        b.message(1, at(2026, 6, day), "in", labels=("payment_excuse",))
+    row = signal(compute(b.dataset(), AS_OF), 1, "payment_risk")
+    assert row["facts"]["days_late"] == 0
+    assert row["value"] == 14 and row["severity"] == "low"
+    assert sum(e["detail"].startswith("payment excuse sent") for e in row["evidence"]) == 2

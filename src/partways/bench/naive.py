@@ -555,7 +555,13 @@ VALUE: dict[str, Callable[[Components, Setup], float | None]] = {
         + c["unethical_requests"] * s.cfg["unethical.message_weight"]
     ),
     "payment_risk": lambda c, s: _judged(
-        c["invoices_due"] >= 1, lambda: _ratio(c["days_late"], c["invoices_due"])
+        c["invoices_due"] >= 1,
+        lambda: _ratio(
+            c["days_late"]
+            + c["excuses"] * s.cfg["payment_risk.excuse_days"]
+            + c["disputed"] * s.cfg["payment_risk.dispute_days"],
+            c["invoices_due"],
+        ),
     ),
     "after_hours": lambda c, s: _judged(
         c["inbound"] >= s.cfg["after_hours.min_messages"],

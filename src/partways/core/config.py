@@ -238,7 +238,27 @@ SETTINGS: tuple[Setting, ...] = (
         "Points for each message asking for something unethical (back-dating, fake reviews).",
     ),
     # payment_risk [002 #4] [001]
-    *_ladder("payment_risk", "Average days late per invoice due in the window", "days", 7, 15, 30),
+    *_ladder(
+        "payment_risk",
+        "Average days late per invoice due in the window, excuses and disputes included",
+        "days",
+        7,
+        15,
+        30,
+    ),
+    Setting(
+        "payment_risk.excuse_days",
+        7,
+        "days",
+        "Days of risk each payment excuse in the client's messages adds (promises to pay "
+        "later, money 'already sent') [002 #4].",
+    ),
+    Setting(
+        "payment_risk.dispute_days",
+        15,
+        "days",
+        "Days of risk each disputed invoice adds.",
+    ),
     # after_hours [001]
     *_ladder(
         "after_hours",

@@ -29,13 +29,26 @@ def _components(ctx: Context) -> pl.LazyFrame:
     return combine(inv, excuses)
 
 
+def _days_at_risk(ctx: Context) -> pl.Expr:
+    """Days late, with each payment excuse and dispute counted as days of risk too.
+
+    Excuses and disputes are how a client who will pay late sounds before the invoice
+    is late `[002 #4] [001]`; counting them in days keeps one scale for the sign.
+    """
+    return (
+        pl.col("days_late")
+        + pl.col("excuses") * ctx.cfg["payment_risk.excuse_days"]
+        + pl.col("disputed") * ctx.cfg["payment_risk.dispute_days"]
+    )
+
+
 def _explain(row: Row, ex: Explainer) -> str:
     n = int(row["invoices_due"])
     if row["value"] is None:
         return "No invoice fell due in the window."
     text = (
         f"{int(row['paid_late'])} of {n} invoices due in the window were paid late, "
-        f"{row['value']:.0f} days late on average"
+        f"{row['days_late'] / n:.0f} days late on average"
     )
     if row["overdue"] > 0:
         text += f"; {ex.money(row['overdue'])} is still outstanding"
@@ -50,6 +63,12 @@ def _explain(row: Row, ex: Explainer) -> str:
     if extra:
         joined = ", ".join(extra)
         text += " " + joined[0].upper() + joined[1:] + "."
+    if row["excuses"] or row["disputed"]:
+        text += (
+            f" Counting each excuse as {ex.cfg['payment_risk.excuse_days']:.0f} days and each "
+            f"dispute as {ex.cfg['payment_risk.dispute_days']:.0f}, the risk is "
+            f"{row['value']:.0f} days per invoice."
+        )
     return text
 
 
@@ -86,7 +105,7 @@ PAYMENT_RISK = Signal(
     title="Payment risk",
     direction="higher_is_worse",
     components=_components,
-    value=lambda ctx: ratio("days_late", "invoices_due"),
+    value=lambda ctx: ratio(_days_at_risk(ctx), "invoices_due"),
     judged=lambda ctx: pl.col("invoices_due") >= 1,
     explain=_explain,
     evidence=_evidence,
