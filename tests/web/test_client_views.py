@@ -96,3 +96,18 @@ def test_a_client_missing_from_the_triage_says_so(portfolio: Team, as_alice: Bro
     fresh = Client.objects.create(name="Brand New Client")
     html = as_alice.get(f"/clients/{fresh.pk}/").content.decode()
     assert "not in the latest triage yet" in html
+
+
+def test_003_3_the_hard_time_a_client_told_of_is_shown_with_the_verdict(
+    portfolio: Team, as_alice: Browser
+) -> None:
+    # The demo's client in a hard time wrote of it: the message that says so is shown
+    # among the flagged messages, and the reasons name it.
+    verdict = next(
+        v for v in ClientVerdict.objects.filter(run=latest_run()) if v.detail.get("hardship")
+    )
+    told = verdict.detail["hardship"][0]["record"].split()[1]
+    html = as_alice.get(f"/clients/{verdict.client_id}/").content.decode()
+    assert f'<li id="message-{told}">' in html
+    assert "hard time in their own life" in html
+    assert verdict.recommendation == "repair" and verdict.detail["pattern"] == "acute"

@@ -17,6 +17,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Please send the invoice to our accounts address as usual.",
             "Looking forward to the workshop next week.",
         ),
+        "hardship": (
+            "Sorry for the silence: my father passed away last week and I've been away.",
+            "We lost our biggest customer this month and are cutting costs everywhere.",
+        ),
         "ours": (
             "Here is the draft for {p}; could you confirm by Friday?",
             "Following up on {p}: we need your decision on the two options.",
@@ -66,6 +70,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Anggaran untuk tahap berikutnya dari {p} sudah disetujui.",
             "Mohon kirim faktur ke bagian keuangan seperti biasa.",
         ),
+        "hardship": (
+            "Maaf lama tidak membalas, ayah saya meninggal minggu lalu.",
+            "Bisnis kami sedang sulit, pelanggan terbesar kami berhenti bulan ini.",
+        ),
         "ours": (
             "Berikut draf untuk {p}; mohon konfirmasi sebelum Jumat.",
             "Menindaklanjuti {p}: kami perlu keputusan Bapak/Ibu soal dua opsi.",
@@ -114,6 +122,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Odobrili smo proračun za sljedeću fazu projekta {p}.",
             "Račun pošaljite na adresu računovodstva kao i inače.",
         ),
+        "hardship": (
+            "Oprostite na šutnji, otac mi je preminuo prošli tjedan.",
+            "Izgubili smo najvećeg kupca i moramo rezati troškove.",
+        ),
         "ours": (
             "Evo nacrta za {p}; možete li potvrditi do petka?",
             "Javljamo se vezano uz {p}: trebamo vašu odluku o dvije opcije.",
@@ -160,6 +172,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "مرفق ملاحظات اجتماع مجلس الإدارة بخصوص {p}.",
             "عمل ممتاز في النسخة الأخيرة، الفريق راض عنها.",
             "تمت الموافقة على ميزانية المرحلة التالية من {p}.",
+        ),
+        "hardship": (
+            "أعتذر عن التأخر في الرد، توفي والدي الأسبوع الماضي.",
+            "خسرنا أكبر عملائنا هذا الشهر ونحاول تقليص المصاريف.",
         ),
         "ours": (
             "هذه مسودة {p}؛ هل يمكنكم التأكيد قبل يوم الجمعة؟",

@@ -44,9 +44,10 @@ def client_page(request: HttpRequest, client_id: int) -> HttpResponse:
         context["signals"] = [_card(client.pk, s) for s in signals]
         context["detail"] = detail
         context["strategies"] = [s["id"] for s in detail.get("strategies", [])]
-        context["flagged"] = flagged_messages(
-            cited_messages(e for s in detail["signals"] for e in s["evidence"])
-        )
+        # The hard time a client told of is shown with the signs' evidence: it is why
+        # the verdict reads acute [003 #3].
+        cited = [e for s in detail["signals"] for e in s["evidence"]]
+        context["flagged"] = flagged_messages(cited_messages([*detail.get("hardship", []), *cited]))
     return render(request, "partways/client.html", context)
 
 
