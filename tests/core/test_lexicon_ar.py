@@ -91,7 +91,9 @@ def test_urgency_is_a_demand(ar):
     text = "نحتاجها خلال 3 ساعات"
     assert evidence(ar, text, "demand") == ["خلال 3 ساعات"]
     assert "demand" in ar.analyze_one("أرسلها فورا").labels
-    assert "demand" in ar.analyze_one("الموضوع مستعجل").labels
+    # "urgent" alone is a report's word, not pressure [000 #8]: it needs a second sign.
+    assert "demand" not in ar.analyze_one("الموضوع مستعجل").labels
+    assert "demand" in ar.analyze_one("الموضوع مستعجل، بدون أعذار").labels
 
 
 def test_extra_work_is_out_of_scope(ar):
@@ -184,3 +186,96 @@ def test_pressure_is_a_demand_but_a_polite_bug_report_is_not_000_8(ar):
         assert "demand" in set(ar.analyze_one(text).labels), text
     for text in ("عاجل: الصفحة ما تفتح، ممكن أحد يشوف؟", "شكرا على الإصلاح السريع."):
         assert "demand" not in set(ar.analyze_one(text).labels), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهر ثاني بدون أي نتيجة، ما أشوف فايدة من كل هذا.",
+        "بصراحة أشك إن الحملة الجديدة راح تغير شي.",
+        "المبيعات واقفة مثل كل شهر.",
+        "بدأت أفقد الثقة في التسويق الإلكتروني كله.",
+        "توقعت أفضل بكثير، والعملاء يشتكون.",
+        "وثقنا فيكم وخرب الموقع في أكثر يوم زحمة.",
+        "ما عندي خلق لهذا اليوم.",
+        "خلاص مو مهم، محد بينتبه أصلا.",
+        "مفيش أي نتيجة من الإعلانات، إيه الفايدة؟",
+    ],
+)
+def test_gloom_about_the_work_is_negative_000_6(ar, text):
+    """[000 #6] Doubt, no results, flat sales, lost trust and resignation, in Gulf,
+    Levantine, Egyptian and standard Arabic."""
+    assert "negative" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الملفات في المجلد المشترك.",
+        "أرسلوها مرة ثانية لو سمحتم.",
+        "لا نشك في جودة شغلكم.",
+    ],
+)
+def test_ordinary_mail_near_the_gloom_phrases_is_not_negative_000_6(ar, text):
+    """[000 #6] "Send it again" and "we don't doubt your work" are not gloom."""
+    assert "negative" not in ar.analyze_one(text).labels, text
+
+
+def test_a_payment_in_processing_or_the_accountant_away_is_an_excuse_002_4(ar):
+    """[002 #4] The transfer "قيد المعالجة", the accountant on leave, payday, after Eid."""
+    for text in (
+        "التحويل قيد المعالجة، بيوصلكم خلال كم يوم.",
+        "المحاسب في إجازة لين الخميس، بعدها ندفع.",
+        "لما ينزل الراتب نسدد الفاتورة.",
+        "إن شاء الله بعد العيد نحول المبلغ.",
+    ):
+        assert "payment_excuse" in ar.analyze_one(text).labels, text
+    for text in ("حولنا المبلغ اليوم، الإيصال مرفق.", "الطلب قيد المعالجة عندنا."):
+        assert "payment_excuse" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الموقع ما يفتح، ممكن تشوفونه بأسرع وقت لو سمحتم؟",
+        "نموذج التواصل ما يرسل، ممكن أحد يتأكد بشكل عاجل؟",
+        "في خطأ بصفحة الدفع، نرجو إصلاحه في أقرب وقت ممكن.",
+    ],
+)
+def test_a_polite_urgent_report_is_not_a_demand_000_8(ar, text):
+    """[000 #8] "بأسرع وقت" or "بشكل عاجل" in a polite report of a fault is not pressure."""
+    assert "demand" not in ar.analyze_one(text).labels, text
+
+
+def test_blame_laid_in_advance_is_a_demand_000_8(ar):
+    """[000 #8] "If it's late again, the responsibility is yours"."""
+    text = "إذا تأخر مرة ثانية فالمسؤولية عليكم."
+    assert "demand" in ar.analyze_one(text).labels
+
+
+def test_work_claimed_as_included_is_out_of_scope_000_8(ar):
+    """[000 #8] "One more small request" for a whole translation; "we thought it was in"."""
+    for text in (
+        "طلب صغير كمان: ترجموا الموقع كله للفرنسي.",
+        "كنا نحسب إن الباقة فيها نسخة للطباعة، سووها كمان.",
+    ):
+        assert "out_of_scope" in ar.analyze_one(text).labels, text
+
+
+def test_questioning_basic_competence_is_disrespect_000_3(ar):
+    """[000 #3] "Do you even understand...", "I shouldn't have to explain the basics"."""
+    for text in (
+        "انتو فاهمين أصلا شو يعني هوية تجارية؟",
+        "المفروض ما أشرح لكم الأساسيات.",
+    ):
+        assert "disrespect" in ar.analyze_one(text).labels, text
+
+
+def test_a_confirmation_the_next_step_waits_for_is_an_ask_000_4(ar):
+    """[000 #4] "After your confirmation we print" waits for the client's answer."""
+    assert "asks" in ar.analyze_one("بعد تأكيدكم للنص نرسله للمطبعة.").labels
+
+
+def test_feedback_that_names_nothing_is_vague_001(ar):
+    """[001] "Not bad, but not wow. Try again"."""
+    assert "vague" in ar.analyze_one("مو بطال، بس مو واو. جربوا مرة ثانية.").labels

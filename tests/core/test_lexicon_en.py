@@ -291,3 +291,156 @@ def test_a_polite_report_or_a_thank_you_is_not_a_demand_000_8(en, text):
     """[000 #8] Reporting a fault, even marked urgent, and thanking for a fix is not pressure."""
     assert "demand" not in labels(en, text), text
     assert "out_of_scope" not in labels(en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three months in and still nothing to show for it.",
+        "I really don't think the newsletter is going to make any difference.",
+        "Honestly, I can't see this going anywhere.",
+        "Another quarter of zero growth. Why do we even bother.",
+        "I've started to lose confidence in this whole approach.",
+        "Traffic is flat, bookings are flat, everything is flat.",
+        "I'm sceptical the redesign will fix anything.",
+        "I don't know what the point of all this is.",
+        "Not that it matters, nobody reads our blog anyway.",
+        "Zero enquiries from the new landing page.",
+        "I'm not seeing any return on what we spend with you.",
+        "Nothing's improved since we started.",
+    ],
+)
+def test_gloom_about_the_work_and_its_prospects_is_negative_000_6(en, text):
+    """[000 #6] Pessimism rarely uses a bad word: doubt that anything will help, no
+    progress, flat numbers, pointlessness, lost faith, resignation."""
+    assert "negative" in labels(en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had higher hopes for this, frankly. Our customers are complaining.",
+        "We relied on you for the launch and it fell apart.",
+        "This is the second time the shop page has slipped.",
+        "The checkout broke again, third time this month.",
+        "Can't deal with this today.",
+        "Ok, whatever.",
+    ],
+)
+def test_disappointment_repeats_and_curt_replies_are_negative_000_6(en, text):
+    """[000 #6] Anger without insults: hopes let down, trust broken, the same slip
+    again, and a curt brush-off."""
+    assert "negative" in labels(en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No doubt the new layout will look great.",
+        "I'm not going anywhere this weekend, so call me any time.",
+        "Sales are up again this month!",
+        "Nothing has changed on our side, the brief stands.",
+        "We trusted you with the launch and you nailed it.",
+        "This is the second version of the logo, with your comments worked in.",
+        "Zero issues on our side, all good.",
+        "Once again, thanks for the quick turnaround.",
+        "Whatever works best for your team.",
+    ],
+)
+def test_ordinary_mail_near_the_gloom_phrases_is_not_negative_000_6(en, text):
+    """[000 #6] The same words in an answer, a thank-you or a status stay unlabelled."""
+    assert "negative" not in labels(en, text), text
+
+
+def test_money_in_processing_and_the_payer_away_are_payment_excuses_002_4(en):
+    """[002 #4] A payment "being processed", a transfer that takes days to clear, the
+    finance team on holiday, our own customer who has to pay first."""
+    for text, piece in (
+        ("The payment is being processed, it should reach you soon.", "payment is being processed"),
+        ("The transfer has been initiated, it takes a few days to clear.", "days to clear"),
+        ("Our finance team is away until the 9th, we pay after that.", "finance team is away"),
+        ("We're waiting on a customer to pay us, please hold on.", "waiting on a customer to"),
+        ("The director who signs payments is travelling this week.", "signs payments"),
+    ):
+        assert shows(en, text, "payment_excuse", piece), text
+    for text in (
+        "Our designer is on holiday until the 15th, so the photos will come after that.",
+        "Your order is being processed.",
+        "We'll see the results in a few days.",
+    ):
+        assert "payment_excuse" not in labels(en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contact form sends nothing. Could someone check it urgently?",
+        "The website is down for us. Could you take a look as soon as you can?",
+        "The payment page throws an error, could you look at it as soon as possible please?",
+        "Could you fix the typo ASAP? Thanks a lot.",
+        "Urgent one, sorry: the booking form is broken. Any chance you could look today?",
+    ],
+)
+def test_a_polite_urgent_report_is_not_a_demand_000_8(en, text):
+    """[000 #8] Asking for a quick fix of something broken is not an unreasonable demand:
+    urgency words alone ("urgently", "as soon as you can", "ASAP") need a second sign."""
+    assert "demand" not in labels(en, text), text
+
+
+def test_blame_laid_in_advance_and_compressed_dates_are_demands_000_8(en):
+    """[000 #8] "If it's late again, that's on you", a team held responsible, and the
+    whole job pulled a week earlier."""
+    for text, piece in (
+        ("You promised it for today. If it's late again, that's on you.", "that's on you"),
+        ("If this isn't live by Monday, I'm holding your team responsible.", "holding your team"),
+        ("The opening moved up a week, so we need everything by the 3rd.", "need everything by"),
+        ("I need it ASAP, no excuses.", "no excuses"),
+    ):
+        assert shows(en, text, "demand", piece), text
+
+
+def test_work_claimed_as_already_included_is_out_of_scope_000_8(en):
+    """[000 #8] "One more tiny request" for a whole job, and extra work said to have been
+    part of the deal all along."""
+    for text, piece in (
+        ("Another small request: redo the whole menu in three languages.", "Another small request"),
+        ("We'd assumed copywriting was part of the deal, so write the texts.", "part of the deal"),
+        ("We assumed the logo package included the stationery, please do that too.", "We assumed"),
+    ):
+        assert shows(en, text, "out_of_scope", piece), text
+    for text in (
+        "Is the print version included in the package, or is it extra?",
+        "We assumed Tuesday was fine for the call.",
+    ):
+        assert "out_of_scope" not in labels(en, text), text
+
+
+def test_questioning_basic_competence_is_disrespect_000_3(en):
+    """[000 #3] "Do you even understand...", "a so-called agency", having to explain the
+    basics to the people one pays."""
+    for text, piece in (
+        ("Do you even understand what a landing page is?", "Do you even understand"),
+        ("Is this really the best your so-called experts can do?", "so-called experts"),
+        ("I really shouldn't need to explain something this basic to people I pay.", "this basic"),
+    ):
+        assert shows(en, text, "disrespect", piece), text
+    for text in (
+        "Do you actually understand the brief? Happy to go through it on a call.",
+        "Can you explain the basics of the analytics report on our call?",
+    ):
+        assert "disrespect" not in labels(en, text), text
+
+
+def test_a_confirmation_the_next_step_waits_for_is_an_ask_000_4(en):
+    """[000 #4] "Once you confirm, we'll print" waits for the client's answer; "once the
+    printer confirms" does not."""
+    for text, piece in (
+        ("As soon as you approve the layout, we'll book the printer.", "As soon as you approve"),
+        ("We can't start the build until you confirm the sitemap.", "until you confirm"),
+    ):
+        assert shows(en, text, "asks", piece), text
+    for text in (
+        "Once the printer confirms, we'll let you know the delivery date.",
+        "Once you're back from holiday, we'll pick this up again.",
+    ):
+        assert "asks" not in labels(en, text), text

@@ -209,3 +209,99 @@ def test_the_preposition_u_is_not_read_as_english_you():
         "Brat mi je u bolnici."[s:e]
         for s, e in analyzer.analyze_one("Brat mi je u bolnici.").spans_of("hardship")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tri mjeseca, a rezultata nema.",
+        "Sumnjam da će nova kampanja nešto promijeniti.",
+        "Izgubili smo povjerenje u cijeli ovaj projekt.",
+        "Čemu sve to ako nitko ne kupuje?",
+        "Promet je isti kao i prije, nikakvog napretka.",
+        "Opet je pukla stranica, treći put ovaj mjesec.",
+        "Nemam volje više o tome razgovarati.",
+        "Iskreno, ne vidim da se išta popravilo.",
+        "Opet ista priča kao prošli mjesec.",
+        "Ne vjerujem više da će ovo uspjeti.",
+        "Očekivali smo puno bolje, kupci se žale.",
+    ],
+)
+def test_gloom_about_the_work_is_negative_000_6(hr, text):
+    """[000 #6] Doubt, no progress, pointlessness, lost faith and the same failure again."""
+    assert "negative" in hr.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ne sumnjam da će izgledati odlično.",
+        "Nitko neće primijetiti tu sitnu razliku u boji, bez brige.",
+        "Ovo je druga verzija loga, s vašim komentarima.",
+        "Ništa se ne mijenja u dogovoru, vidimo se u utorak.",
+        "Naručujemo već treći put, uvijek su brzi.",
+    ],
+)
+def test_ordinary_mail_near_the_gloom_phrases_is_not_negative_000_6(hr, text):
+    """[000 #6] "Ne sumnjam", a reassurance and an unchanged plan are not gloom."""
+    assert "negative" not in hr.analyze_one(text).labels, text
+
+
+def test_a_payment_in_processing_or_at_the_bank_is_an_excuse_002_4(hr):
+    """[002 #4] "Uplata je u obradi", the bank is slow, our own customer pays first."""
+    for text, piece in (
+        ("Nalog je u obradi, novac stiže ovih dana.", "Nalog je u obradi"),
+        ("Novac je otišao s našeg računa, banka malo kasni.", "banka malo kasni"),
+        ("Čekamo da nam distributer plati pa ćemo odmah vama.", "da nam distributer plati"),
+        ("Mislio sam da je to već plaćeno, provjerit ću s knjigovodstvom.", "već plaćeno"),
+    ):
+        assert shows(hr, text, "payment_excuse", piece), text
+    assert "payment_excuse" not in hr.analyze_one("Narudžba je u obradi.").labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stranica nam se ne otvara. Možete li pogledati što prije?",
+        "Obrazac ne šalje poruke, možete li to čim prije provjeriti, molim?",
+    ],
+)
+def test_a_polite_urgent_report_is_not_a_demand_000_8(hr, text):
+    """[000 #8] "Što prije" in a polite report of a fault is not pressure."""
+    assert "demand" not in hr.analyze_one(text).labels, text
+
+
+def test_blame_laid_in_advance_is_a_demand_000_8(hr):
+    """[000 #8] "Ako opet kasni, to je vaša odgovornost"."""
+    for text in (
+        "Obećano nam je za petak. Ako opet kasni, to je vaša odgovornost.",
+        "Ako ni danas ne bude gotovo, vi snosite posljedice.",
+    ):
+        assert "demand" in hr.analyze_one(text).labels, text
+
+
+def test_work_claimed_as_included_is_out_of_scope_000_8(hr):
+    """[000 #8] "Još jedna mala molba" for a whole job; "pretpostavili smo da je uključeno"."""
+    for text in (
+        "Još jedna mala molba: prevedite cijelu stranicu na talijanski.",
+        "Pretpostavili smo da je to uključeno, pa dodajte i to.",
+    ):
+        assert "out_of_scope" in hr.analyze_one(text).labels, text
+
+
+def test_questioning_basic_competence_is_disrespect_000_3(hr):
+    """[000 #3] "Znate li vi uopće...", "takozvana agencija"."""
+    for text in (
+        "Znate li vi uopće što je ciljana skupina?",
+        "Ne bih trebala objašnjavati osnove takozvanoj agenciji.",
+    ):
+        assert "disrespect" in hr.analyze_one(text).labels, text
+
+
+def test_feedback_that_names_nothing_is_vague_001(hr):
+    """[001] "Ne oduševljava me", "nije ni to"."""
+    for text in (
+        "Ok je, ali me ne oduševljava. Probajte ponovno.",
+        "Nije loše, ali nije ni to. Probajte nešto drugo.",
+    ):
+        assert "vague" in hr.analyze_one(text).labels, text
