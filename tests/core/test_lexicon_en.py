@@ -444,3 +444,12 @@ def test_a_confirmation_the_next_step_waits_for_is_an_ask_000_4(en):
         "Once you're back from holiday, we'll pick this up again.",
     ):
         assert "asks" not in labels(en, text), text
+
+
+def test_002_3_resignation_is_not_concealment(en):
+    # "Nobody will notice" beside an improper request is concealment [002 #3]; alone it
+    # is a gloomy client giving up [000 #6], and must never read as unethical.
+    a = en.analyze(["Fine, I guess. Nobody will notice anyway."])[0]
+    assert "unethical_request" not in a.labels and "negative" in a.labels
+    b = en.analyze(["Just date the invoice back to March, nobody will notice."])[0]
+    assert "unethical_request" in b.labels

@@ -369,3 +369,9 @@ def test_feedback_that_names_nothing_is_vague_001(id_):
     ):
         assert "vague" in labels(id_, text), text
     assert "vague" not in labels(id_, "Coba lagi nanti, servernya sedang maintenance.")
+
+
+def test_000_4_a_promise_of_news_is_not_a_question(id_):
+    # "We'll let you know" asks nothing of the client; "let me know" does [000 #4].
+    assert "asks" not in id_.analyze(["Kami kabari lagi ya."])[0].labels
+    assert "asks" in id_.analyze(["Tolong kabari saya kalau sudah siap."])[0].labels
