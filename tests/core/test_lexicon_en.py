@@ -453,3 +453,18 @@ def test_002_3_resignation_is_not_concealment(en):
     assert "unethical_request" not in a.labels and "negative" in a.labels
     b = en.analyze(["Just date the invoice back to March, nobody will notice."])[0]
     assert "unethical_request" in b.labels
+
+
+def test_000_8_thanks_for_a_quick_fix_is_not_a_demand(en):
+    assert "demand" not in en.analyze(["Thanks for sorting that so quickly."])[0].labels
+
+
+def test_002_4_an_invoice_lost_in_the_pile_is_an_excuse_a_plain_promise_is_not(en):
+    assert (
+        "payment_excuse"
+        in en.analyze(["My fault, the invoice got buried. Paying it now."])[0].labels
+    )
+    assert "payment_excuse" in en.analyze(["I've chased finance, it'll go out tomorrow."])[0].labels
+    assert (
+        "payment_excuse" not in en.analyze(["The photos got buried in my inbox, sorry!"])[0].labels
+    )

@@ -375,3 +375,11 @@ def test_000_4_a_promise_of_news_is_not_a_question(id_):
     # "We'll let you know" asks nothing of the client; "let me know" does [000 #4].
     assert "asks" not in id_.analyze(["Kami kabari lagi ya."])[0].labels
     assert "asks" in id_.analyze(["Tolong kabari saya kalau sudah siap."])[0].labels
+
+
+def test_002_4_a_buried_invoice_or_chased_finance_is_an_excuse(id_):
+    for text in (
+        "Aduh maaf, tagihannya ketumpuk di email. Besok kami transfer.",
+        "Sudah saya kejar ke bagian keuangan, besok ditransfer ya.",
+    ):
+        assert "payment_excuse" in id_.analyze([text])[0].labels, text
