@@ -151,7 +151,8 @@ def test_the_engine_sees_the_database_the_way_it_was_written(workspace):
     assert sev["mistreats_staff"] == "high"
     assert sev["not_a_fit"] == "medium"
     pay = result.results.filter(pl.col("signal") == "payment_risk")
-    assert pay["value"].to_list() == [10.0]
+    # 10 days late, and the invoice is disputed: 15 days of risk more [002 #4].
+    assert pay["value"].to_list() == [25.0]
 
 
 def test_a_full_triage_records_the_portfolio_and_a_single_client_run_reuses_it(workspace):
