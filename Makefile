@@ -62,7 +62,8 @@ test-sqlite: setup
 # The domain core, the importers' own tests and the triage evaluation (whose children
 # always use a scratch SQLite file) never open the suite's database: the PostgreSQL run
 # would only repeat them.
-NO_DATABASE_TESTS = --ignore=tests/core --ignore=tests/evaluation --ignore=src/partways/importers
+# (--ignore-glob: a plain --ignore does not drop a folder named in testpaths.)
+NO_DATABASE_TESTS = --ignore=tests/core --ignore=tests/evaluation --ignore-glob='src/partways/importers/*'
 
 test-postgres: setup
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
