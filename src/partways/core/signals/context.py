@@ -270,7 +270,9 @@ class Context:
         known = pl.concat(
             [staff.get_column("name"), staff.get_column("email")], how="vertical"
         ).drop_nulls()
-        names = known.str.strip_chars().str.to_lowercase().filter(known.str.len_chars() > 0)
+        names = known.str.strip_chars().str.to_lowercase()
+        # An empty name must not match a report whose reporter is unknown.
+        names = names.filter(names.str.len_chars() > 0)
         reporter = pl.col("reporter").fill_null("").str.strip_chars().str.to_lowercase()
         return (
             self.ds.incidents.lazy()
