@@ -471,7 +471,10 @@ def test_002_4_an_invoice_lost_in_the_pile_is_an_excuse_a_plain_promise_is_not(e
 
 
 def test_002_3_back_dating_into_last_years_budget_is_improper(en):
-    text = "Can you put last month's work on an invoice dated back to December? It has to fall in last year's budget."
+    text = (
+        "Can you put last month's work on an invoice dated back to December? "
+        "It has to fall in last year's budget."
+    )
     assert "unethical_request" in en.analyze([text])[0].labels
     assert (
         "unethical_request"
