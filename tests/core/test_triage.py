@@ -347,12 +347,61 @@ def test_003_3_a_hard_time_the_client_told_of_is_evidence_for_acute_and_leads_th
     for i in range(15):
         b.message(1, at(2026, 6, 8 + i, 11), "in", labels=("negative",))
     d = _decide(b)[1]
-    assert {s.id: s.severity for s in d.signals}["pessimism"] == "low"
+    # Over the window the sign is low; read in the recent months against the calm ones
+    # before, it rose suddenly to medium.
+    pessimism = {s.id: s for s in d.signals}["pessimism"]
+    assert pessimism.severity in ("medium", "high") and pessimism.facts["spike"]
+    assert pessimism.explanation.startswith("A sudden rise since ")
+    assert "16 of " in pessimism.explanation
     assert d.pattern == "acute"
     assert d.hardship[0]["record"] == f"message {told}"
     assert any("hard time in their own life" in r and "[003 #3]" in r for r in d.reasons)
     assert d.recommendation == "repair" and d.strategies[0].id == "acute_support"
     assert d.to_json()["hardship"][0]["date"] == "2026-06-03"
+
+
+def test_003_3_a_sudden_burst_of_complaints_after_a_calm_year_is_acute_and_repaired():
+    # A failed delivery last month: twelve angry messages among the usual ones, after
+    # a year of calm. Over six months that is a low share; against the client's own
+    # earlier months it is a sudden rise, and the client deserves the extra effort.
+    b = Build()
+    b.client(1)
+    for month in months_back(AS_OF, 12):
+        healthy_month(b, 1, month)
+    for i in range(12):
+        b.message(1, at(2026, 6, 8 + i, 14), "in", labels=("negative",))
+    d = _decide(b)[1]
+    pessimism = {s.id: s for s in d.signals}["pessimism"]
+    assert pessimism.severity in ("medium", "high") and pessimism.facts["spike_before"] == 0
+    assert pessimism.explanation.endswith("months before, it was 0%.")
+    assert d.pattern == "acute" and d.hardship == []
+    assert d.recommendation == "repair" and d.strategies[0].id == "acute_support"
+
+
+def test_003_3_one_complaint_in_a_calm_year_is_not_a_sudden_rise():
+    b = Build()
+    b.client(1)
+    for month in months_back(AS_OF, 12):
+        healthy_month(b, 1, month)
+    b.message(1, at(2026, 6, 8, 14), "in", labels=("negative",))
+    d = _decide(b)[1]
+    assert not {s.id: s for s in d.signals}["pessimism"].facts["spike"]
+    assert d.recommendation in ("keep", "watch")
+
+
+def test_003_1_a_burst_without_calm_months_to_compare_is_no_sudden_rise():
+    # A new client, gloomy from their first weeks: no earlier months to compare with,
+    # so nothing is sudden; the sign is judged over the window as usual.
+    b = Build()
+    b.client(1)
+    healthy_month(b, 1, dt.date(2026, 6, 1))
+    for i in range(12):
+        b.message(1, at(2026, 6, 8 + i, 14), "in", labels=("negative",))
+    d = _decide(b)[1]
+    pessimism = {s.id: s for s in d.signals}["pessimism"]
+    assert not pessimism.facts["spike"] and pessimism.facts["spike_before"] is None
+    assert not pessimism.explanation.startswith("A sudden rise")
+    assert d.pattern != "acute"
 
 
 def test_003_1_hardship_does_not_turn_a_chronic_problem_client_acute():

@@ -52,6 +52,15 @@ SETTINGS: tuple[Setting, ...] = (
         "thin month does not read as a change.",
     ),
     Setting(
+        "engine.recent_months",
+        1,
+        "months",
+        "How many calendar months, the current one included, count as recent when a sign "
+        "is checked for a sudden rise against the client's own earlier months in the "
+        "window: a burst of trouble after calm months is trouble now, even while the "
+        "whole window still dilutes it [003 #1] [003 #3].",
+    ),
+    Setting(
         "engine.evidence_rows",
         8,
         "rows",
@@ -514,6 +523,13 @@ class Thresholds:
 
     def ladder(self, signal: str) -> tuple[float, float, float]:
         return self[f"{signal}.low"], self[f"{signal}.medium"], self[f"{signal}.high"]
+
+    @staticmethod
+    def unit(key: str) -> str:
+        """The unit a setting's value is in ("share", "days", ...)."""
+        if key not in _BY_KEY:
+            raise UnknownSetting(key)
+        return _BY_KEY[key].unit
 
 
 def settings_markdown() -> str:

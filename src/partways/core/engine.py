@@ -21,6 +21,7 @@ from .signals import BASE_SIGNALS, SIGNAL_IDS, progress
 from .signals.base import (
     EVIDENCE_SCHEMA,
     SEVERITY_ENUM,
+    SEVERITY_POINTS,
     Explainer,
     Signal,
     severity_expr,
@@ -107,7 +108,7 @@ def compute(
             ctx.cfg.ladder(sig.id)[0],
             win,
             columns[sig.id],
-            lambda row, sig=sig: sig.explain(row, ex),  # type: ignore[misc]
+            lambda row, sig=sig: _explain(sig, row, ex, ctx),  # type: ignore[misc]
         )
         planned = _evidence(sig, win, ctx)
         if planned is not None:
@@ -162,6 +163,10 @@ def _window_and_series(
     value = pl.when(sig.judged(ctx)).then(sig.value(ctx)).otherwise(None).cast(pl.Float64)
     severity = severity_expr(pl.col("value"), ctx.cfg.ladder(sig.id), sig.direction)
     win = win.with_columns(value.alias("value")).with_columns(severity.alias("severity"))
+    facts = cols
+    if sig.spikes and sig.windowed:
+        win = _with_spike(win, comp, cols, ctx, value, severity)
+        facts = [*cols, "spike", "spike_before"]
     if sig.extras is not None:
         win = win.join(sig.extras(ctx).lazy(), on="client_id", how="left")
     ser = (
@@ -170,7 +175,86 @@ def _window_and_series(
         .with_columns(severity.alias("severity"))
         .select("client_id", "month", "value", "severity")
     )
-    return win, ser, cols
+    return win, ser, facts
+
+
+def _with_spike(
+    win: pl.LazyFrame,
+    comp: pl.LazyFrame,
+    cols: list[str],
+    ctx: Context,
+    value: pl.Expr,
+    severity: pl.Expr,
+) -> pl.LazyFrame:
+    """The window's rows, with a sudden rise read in the recent months `[003 #1] [003 #3]`.
+
+    A sign that reaches medium or more in the recent months (``engine.recent_months``)
+    after the earlier months of the window were judged and calm is trouble now: its
+    row takes the recent months' components, value and severity, with ``spike`` set
+    and ``spike_before`` holding the earlier value. The whole window would dilute a
+    burst of a few weeks into months of calm ones. Earlier months too thin to judge
+    are no baseline: too little history is not a verdict.
+    """
+
+    def judged(part: pl.LazyFrame, prefix: str) -> pl.LazyFrame:
+        summed = part.group_by("client_id").agg(pl.col(cols).sum())
+        return (
+            summed.with_columns(value.alias("value"))
+            .with_columns(severity.alias("severity"))
+            .select(
+                "client_id",
+                *[pl.col(c).alias(prefix + c) for c in cols],
+                pl.col("value").alias(prefix + "value"),
+                pl.col("severity").alias(prefix + "severity"),
+                pl.col("severity").to_physical().alias(prefix + "points"),
+            )
+        )
+
+    in_window = comp.filter(ctx.in_window())
+    recent = judged(in_window.filter(ctx.in_recent()), "_recent_")
+    before = judged(in_window.filter(~ctx.in_recent()), "_before_")
+    spike = (
+        (pl.col("_recent_points") >= SEVERITY_POINTS["medium"])
+        & (pl.col("_before_points") == SEVERITY_POINTS["none"])
+        & pl.col("_before_value").is_not_null()
+        & (pl.col("_recent_points") > pl.col("severity").to_physical())
+    ).fill_null(False)
+    return (
+        win.join(recent, on="client_id", how="left")
+        .join(before, on="client_id", how="left")
+        .with_columns(spike.alias("spike"))
+        .with_columns(
+            *[
+                pl.when("spike").then(pl.col("_recent_" + c)).otherwise(pl.col(c)).alias(c)
+                for c in cols
+            ],
+            pl.when("spike").then(pl.col("_recent_value")).otherwise("value").alias("value"),
+            pl.when("spike")
+            .then(pl.col("_recent_severity"))
+            .otherwise("severity")
+            .alias("severity"),
+            pl.when("spike").then(pl.col("_before_value")).alias("spike_before"),
+        )
+        .drop(pl.selectors.starts_with("_recent_", "_before_"))
+    )
+
+
+def _explain(sig: Signal, row: dict[str, Any], ex: Explainer, ctx: Context) -> str:
+    """The signal's sentence; for a sudden rise, said of the recent months, with what
+    the months before looked like."""
+    text = sig.explain(row, ex)
+    if not row.get("spike"):
+        return text
+    before = row["spike_before"]
+    unit = ctx.cfg.unit(f"{sig.id}.low")
+    shown = ex.pct(before) if unit == "share" else f"{before:.2g}"
+    earlier = (ctx.recent_start.year - ctx.window_start.year) * 12 + (
+        ctx.recent_start.month - ctx.window_start.month
+    )
+    return (
+        f"A sudden rise since {ctx.recent_start:%d %B %Y}: {text} "
+        f"In the {earlier} months before, it was {shown}."
+    )
 
 
 def _rolling(comp: pl.LazyFrame, cols: list[str], ctx: Context) -> pl.LazyFrame:

@@ -257,14 +257,22 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
         & (pl.col("earlier") <= cfg["triage.acute_max_earlier_months"])
         & (pl.col("history") >= cfg["triage.acute_min_history_months"])
     )
-    return agg.join(lived, on="client_id", how="left").select(
+    # A healthy history long enough to call a sudden rise in one sign acute, even
+    # before its trend counts the recent months as troubled.
+    calm = (pl.col("earlier").fill_null(0) <= cfg["triage.acute_max_earlier_months"]) & (
+        pl.col("history") >= cfg["triage.acute_min_history_months"]
+    )
+    return lived.join(agg, on="client_id", how="left").select(
         "client_id",
-        pl.when(chronic)
+        pl.when(pl.col("months").is_null())
+        .then(pl.lit("none"))
+        .when(chronic)
         .then(pl.lit("chronic"))
         .when(acute)
         .then(pl.lit("acute"))
         .otherwise(pl.lit("intermittent"))
         .alias("pattern"),
+        calm.alias("calm_history"),
     )
 
 
@@ -301,7 +309,9 @@ def triage(result: EngineResult, ds: Dataset, cfg: Thresholds | None = None) -> 
     cfg = cfg or Thresholds.defaults()
     w = weights(cfg)
     score_of = dict(scores(result.results, cfg).iter_rows())
-    pattern_of = dict(patterns(result, cfg).iter_rows())
+    history = patterns(result, cfg)
+    pattern_of = dict(history.select("client_id", "pattern").iter_rows())
+    calm = set(history.filter("calm_history").get_column("client_id").to_list())
     names = dict(ds.clients.select("client_id", "name").iter_rows())
     ends = dict(
         ds.contracts.sort("start").group_by("client_id").agg(pl.col("end").last()).iter_rows()
@@ -324,6 +334,9 @@ def triage(result: EngineResult, ds: Dataset, cfg: Thresholds | None = None) -> 
         # A hard time the client told of is evidence that recent trouble is acute,
         # unless the trouble has been going on in many ways for months [003 #3].
         if told and troubled and pattern != "chronic":
+            pattern = "acute"
+        # So is a sudden rise in a sign after a calm history [003 #1].
+        if pattern != "chronic" and client_id in calm and any(s.facts.get("spike") for s in sigs):
             pattern = "acute"
         decisions.append(
             _decide(
@@ -518,6 +531,10 @@ def _decide(
     # A client who told you of a hard time and is struggling now deserves the extra
     # effort even while the signs are still low [003 #3].
     supported = pattern == "acute" and bool(client.hardship) and bool(reasons)
+    # So does one whose signs rose suddenly after a calm history: a failed delivery, a
+    # bad month of their own. An apology, a fix and real help can win them back [003 #3].
+    risen = [s for s in judged if s.facts.get("spike")]
+    supported = supported or (pattern == "acute" and bool(risen))
     needs_repair = (
         score >= cfg["triage.repair_score"]
         or high

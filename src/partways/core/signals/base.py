@@ -76,6 +76,10 @@ class Signal:
     # A windowed signal looks at the last few months; a flag that is still active
     # counts however old it is.
     windowed: bool = True
+    # A sign read off messages can turn bad within weeks (a failed delivery, a hard
+    # time in the client's life): its recent months are also compared with the
+    # client's own earlier months, so a sudden rise shows before the window catches up.
+    spikes: bool = False
 
 
 def severity_expr(

@@ -145,6 +145,7 @@ MINIMAL_COMMUNICATION = Signal(
     explain=_minimal_explain,
     evidence=_minimal_evidence,
     extras=lambda ctx: ctx.reply_windows,
+    spikes=True,
 )
 
 
@@ -206,6 +207,7 @@ PESSIMISM = Signal(
     evidence=lambda ctx: message_evidence(
         ctx, ctx.inbound.filter(pl.col("negative")), "negative message sent"
     ),
+    spikes=True,
 )
 
 

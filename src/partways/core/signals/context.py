@@ -42,6 +42,9 @@ class Context:
         months = self.cfg.int("engine.window_months")
         self.as_of_month = self.as_of.replace(day=1)
         self.window_start = self.as_of_month - relativedelta(months=months - 1)
+        # The recent stretch a sudden rise is read in, against the window before it.
+        recent = min(self.cfg.int("engine.recent_months"), months - 1)
+        self.recent_start = self.as_of_month - relativedelta(months=max(recent, 1) - 1)
         # The first instant after as_of in the business's zone, as UTC.
         tz = self.ds.business.time_zone
         self.end_utc = (
@@ -80,6 +83,9 @@ class Context:
 
     def in_window(self) -> pl.Expr:
         return pl.col("month") >= pl.lit(self.window_start)
+
+    def in_recent(self) -> pl.Expr:
+        return pl.col("month") >= pl.lit(self.recent_start)
 
     def memo(self, key: str, build: Callable[[], Frame]) -> Frame:
         """A frame built once per run and shared, e.g. by a signal and its evidence."""
