@@ -2,7 +2,9 @@
 
 Three are for tuning, two are held out. Across the tuning three every pattern of the
 catalog appears at least once, and across the held-out two as well; at least a third
-of each agency's clients is healthy.
+of each agency's clients is healthy. Both groups have clients who write Arabic (Gulf
+clients of the London and Jakarta agencies in tuning), each led by a team member who
+speaks it.
 """
 
 from __future__ import annotations
@@ -70,10 +72,17 @@ LONDON = AgencySpec(
     team=(
         Member("Harriet Cole", "owner", ("en",)),
         Member("Owen Price", "manager", ("en",)),
+        Member("Rania Khoury", "manager", ("en", "ar")),
         Member("Priya Shah", "staff", ("en",)),
         Member("Tom Weller", "staff", ("en",)),
+        Member("Omar Nasser", "staff", ("en", "ar")),
     ),
-    exchange_rates={"EUR": Decimal("0.86"), "USD": Decimal("0.79")},
+    exchange_rates={
+        "EUR": Decimal("0.86"),
+        "USD": Decimal("0.79"),
+        "AED": Decimal("0.215"),
+        "SAR": Decimal("0.21"),
+    },
     as_of=dt.date(2026, 11, 30),
     history_months=17,
     formats={
@@ -85,14 +94,14 @@ LONDON = AgencySpec(
     },
     invoice_digits=7,
     clients=(
-        ClientSpec("healthy_steady", "en", "GBP", "GB"),
+        ClientSpec("healthy_one_complaint", "ar", "AED", "AE"),
         ClientSpec("healthy_steady", "en", "GBP", "GB", months=7),
         ClientSpec("healthy_one_complaint", "en", "GBP", "GB"),
         ClientSpec("healthy_urgent_polite", "en", "EUR", "IE"),
         ClientSpec("healthy_quiet_responsive", "en", "GBP", "GB"),
         ClientSpec("healthy_big_demanding_polite", "en", "USD", "US"),
         ClientSpec("healthy_weekend_season", "en", "GBP", "GB"),
-        ClientSpec("healthy_quiet_month", "en", "EUR", "DE"),
+        ClientSpec("pessimism", "ar", "SAR", "SA"),
         ClientSpec("healthy_one_late_invoice", "en", "GBP", "GB"),
         ClientSpec("time_vs_value", "en", "GBP", "GB"),
         ClientSpec("losing_money", "en", "GBP", "GB"),
@@ -102,6 +111,7 @@ LONDON = AgencySpec(
         ClientSpec("not_a_fit", "en", "EUR", "NL"),
         ClientSpec("acute_spike", "en", "GBP", "GB"),
         ClientSpec("after_hours", "en", "GBP", "GB"),
+        ClientSpec("acute_spike", "ar", "AED", "AE"),
     ),
 )
 
@@ -120,11 +130,13 @@ JAKARTA = AgencySpec(
     team=(
         Member("Rizky Pratama", "owner", ("id", "en")),
         Member("Dewi Lestari", "manager", ("id", "en")),
+        Member("Hasan Alatas", "manager", ("id", "en", "ar")),
         Member("Agus Santoso", "staff", ("id",)),
         Member("Nadia Putri", "staff", ("id", "en")),
         Member("Fajar Hidayat", "staff", ("id", "en")),
+        Member("Salma Assegaf", "staff", ("id", "ar")),
     ),
-    exchange_rates={"USD": Decimal(16200)},
+    exchange_rates={"USD": Decimal(16200), "SAR": Decimal(4320)},
     as_of=dt.date(2026, 11, 30),
     history_months=15,
     formats={"time": "toggl", "invoices": "invoiceninja", "mail": "mbox", "calendar": "ics"},
@@ -146,6 +158,8 @@ JAKARTA = AgencySpec(
         ClientSpec("chronic_problem", "id", "IDR", "ID"),
         ClientSpec("acute_hardship", "id", "IDR", "ID"),
         ClientSpec("unreasonable_demands", "en", "IDR", "ID"),
+        ClientSpec("chronic_problem", "ar", "SAR", "SA"),
+        ClientSpec("acute_hardship", "ar", "SAR", "SA"),
     ),
 )
 

@@ -20,6 +20,7 @@ from partways.evaluation.generate.phrases import (
     heldout_en,
     heldout_hr,
     heldout_id,
+    tuning_ar,
     tuning_en,
     tuning_hr,
     tuning_id,
@@ -27,7 +28,12 @@ from partways.evaluation.generate.phrases import (
 
 Bank = Mapping[str, Mapping[str, tuple[str, ...]]]
 
-TUNING: Bank = {"en": tuning_en.PHRASES, "id": tuning_id.PHRASES, "hr": tuning_hr.PHRASES}
+TUNING: Bank = {
+    "en": tuning_en.PHRASES,
+    "id": tuning_id.PHRASES,
+    "hr": tuning_hr.PHRASES,
+    "ar": tuning_ar.PHRASES,
+}
 HELD_OUT: Bank = {
     "en": heldout_en.PHRASES,
     "id": heldout_id.PHRASES,
