@@ -279,3 +279,151 @@ def test_a_confirmation_the_next_step_waits_for_is_an_ask_000_4(ar):
 def test_feedback_that_names_nothing_is_vague_001(ar):
     """[001] "Not bad, but not wow. Try again"."""
     assert "vague" in ar.analyze_one("مو بطال، بس مو واو. جربوا مرة ثانية.").labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not what was agreed, still not fixed, again, disappointed, not acceptable
+        "هذا مو اللي اتفقنا عليه أبداً.",
+        "ده مش اللي اتفقنا عليه يا جماعة.",
+        "هذا ليس ما اتفقنا عليه في العقد.",
+        "المشكلة لسه ما اتحلتش.",
+        "لسا الموقع معطل من يومين.",
+        "هذي ثالث مرة نبلغكم بنفس الخطأ.",
+        "بصراحة خيبتوا أملنا في هالمشروع.",
+        "نحن مستاؤون جداً من التأخير.",
+        "مش مقبول اللي بيحصل ده.",
+        "ما احنا راضيين عن الشغل.",
+        "لم يتم الالتزام بالجدول الزمني.",
+        "الشغل دون المستوى بصراحة.",
+        "محدش بيرد على الإيميلات.",
+        "التأخير أزعجنا، ثاني مرة يتأجل الموعد.",
+    ],
+)
+def test_complaints_about_the_work_are_negative_000_6(ar, text):
+    """[000 #6] "Not what we agreed", "still not fixed", "the third time", "very
+    disappointed", "unacceptable", "we are not satisfied", in MSA and the dialects."""
+    assert "negative" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لا أرى أي تقدم حتى الآن.",
+        "ما نشوف أي تحسن في الأرقام.",
+        "احنا بنضيع وقت على الفاضي.",
+        "خلاص ما عاد عندي أمل.",
+        "المنتج ما راح يبيع.",
+        "ما بظن رح تمشي الحملة.",
+        "الأرقام مو مشجعة أبدا.",
+        "ثقتنا فيكم بدأت تقل.",
+        "ندفع كل شهر وما في أي مردود.",
+    ],
+)
+def test_pessimism_about_the_project_is_negative_000_6(ar, text):
+    """[000 #6] "I don't see any progress", "we're wasting time", "I've lost hope", "this
+    won't sell", "it won't work"."""
+    assert "negative" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مش كويس.",
+        "انسى الموضوع.",
+        "مو مهم.",
+        "فات الأوان.",
+        "لا تتعب نفسك.",
+        "تعبت من هالموضوع.",
+        "مش وقته.",
+        "طفح الكيل.",
+    ],
+)
+def test_curt_unhappy_replies_are_negative_000_6(ar, text):
+    """[000 #6] "Not good", "forget it", "whatever", "too late", "don't bother", "I'm
+    tired of this", "not now"."""
+    assert "negative" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هذه كارثة بكل معنى الكلمة.",
+        "شو هالفوضى؟",
+        "إيه البهدلة دي؟",
+        "كيف صار هذا في يوم الإطلاق؟",
+        "إزاي ده يحصل؟",
+        "خسرنا مبيعات يوم كامل.",
+        "أنا معصب جداً من اللي صار.",
+        "هذا استهتار وإهمال واضح.",
+    ],
+)
+def test_anger_about_a_failed_delivery_is_negative_000_6(ar, text):
+    """[000 #6] "A disaster", "this is a mess", "how could this happen", "a huge loss"."""
+    assert "negative" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("المنتج مش كويس", "مش كويس"),
+        ("التصميم ما عجبنيش", "ما عجبنيش"),
+        ("لم يعجبنا التصميم النهائي", "لم يعجبنا"),
+        ("هذا غير مقبول", "غير مقبول"),
+        ("النتيجة غير مرضية", "غير مرضية"),
+        ("الوضع ما يطمن", "ما يطمن"),
+        ("هذا شي ما ينقبل", "ما ينقبل"),
+    ],
+)
+def test_negated_praise_is_negative_in_every_dialect_000_6(ar, text, span):
+    """[000 #6] A negated good word, with the Egyptian ـش and pronouns written on."""
+    assert span in evidence(ar, text, "negative"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شكراً جزيلاً، وصلنا الملف.",
+        "تم الاستلام، شكراً.",
+        "الرجاء إرسال الفاتورة.",
+        "أي تحديث بخصوص الموقع؟",
+        "نوافق على التصميم، توكلوا على الله.",
+        "آسفين على التأخير، راح نحول المبلغ يوم الأحد.",
+        "البقاء لله، عظم الله أجركم.",
+        "لا مشكلة أبداً.",
+        "لا بأس، خذوا وقتكم.",
+        "ما في مشكلة.",
+        "مافي مانع نأجل الاجتماع.",
+        "ولا يهمك.",
+        "آسف على الإزعاج.",
+        "ما قصرتوا.",
+        "لا تترددوا في التواصل معنا.",
+        "لا تقلقوا، راح تمشي الأمور تمام.",
+        "لم نستلم أي شكوى من العملاء.",
+        "نعتذر عن الإزعاج، صلحنا المشكلة.",
+        "للأسف ما نقدر نغير التاريخ على الفاتورة.",
+        "أرسلوها مرة ثانية لو سمحتم.",
+        "لا أعرف إذا كان الموعد يناسبكم.",
+    ],
+)
+def test_polite_business_mail_is_not_negative_000_6(ar, text):
+    """[000 #6] Thanks, receipts, requests, apologies, condolences, "no problem", "don't
+    worry" and "don't hesitate" are not gloom, though some of them carry a negator."""
+    assert "negative" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كما أن الشغل ممتاز.",
+        "لما يكون الشغل كويس نعتمده.",
+        "بما أن التصميم جميل نكمل عليه.",
+        "حسب ما اتفقنا الشغل ممتاز.",
+        "غير كذا الشغل ممتاز.",
+    ],
+)
+def test_as_when_and_other_than_that_negate_nothing_000_6(ar, text):
+    """[000 #6] "كما" (as), "لما" (when), "بما" (since) and the relative "ما" are not the
+    negator "ما", and "غير كذا" is "other than that": the praise after them stays praise."""
+    assert "negative" not in ar.analyze_one(text).labels, text

@@ -5,7 +5,8 @@ at what the client wrote. Its *forms* are what the lexicons are matched against:
 word lower-cased, with leetspeak and elongation undone, Croatian diacritics folded,
 Arabic letters normalised and clitics split off, and slang spelt out. A word may have
 several forms ("goooood" reads as "good" or "god"; Arabic "والغبي" as itself, "الغبي"
-and "غبي"); a lexicon entry matches when any form does.
+and "غبي", and "خيبتونا" as itself and, its pronoun split off, "خيبتو"); a lexicon entry
+matches when any form does.
 """
 
 from __future__ import annotations
@@ -33,8 +34,33 @@ _AR_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
 )
 # Proclitics written onto Arabic words: conjunctions, prepositions and the article.
-# The vocative يا is often written onto the word it calls ("ياغبي").
-_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "يا", "و", "ف", "ب", "ل", "ك")
+# The vocative يا is often written onto the word it calls ("ياغبي"); the dialects write
+# "this" onto its noun ("هالمشروع", "بهالشغل").
+_AR_PREFIXES = (
+    "وال", "فال", "بال", "كال", "لل", "ال", "يا",
+    "وهال", "بهال", "فهال", "هال",
+    "و", "ف", "ب", "ل", "ك",
+)  # fmt: skip
+# "كما" (as), "لما" (when) and "بما" (with what) are words of their own, not a preposition
+# before the negator "ما", nor is "لولا" (if not for) one before "ولا": "كما ان الشغل
+# ممتاز" negates nothing.
+_AR_NOT_SPLIT = frozenset({"كما", "لما", "بما", "لولا"})
+# Pronouns written onto Arabic words (our, us, your, their, her), longest first. A word
+# keeps its own form and gains the one without the pronoun, so entries need not list
+# "خذلتونا", "خذلتكم" and "خذلتهم" one by one; a taa marbuta that a pronoun turned into ت
+# comes back ("ثقتنا" → "ثقه", "خسارتنا" → "خساره"). The one-letter pronouns end too many
+# other words: ـه is how most writers spell ة ("خوله" is a name, not "خول" + ه), ـك ends
+# courtesies ("اخوك", "مجنونك"), ـي and ـني end adjectives ("الاسواني" is not "اسوا" + ني,
+# "ثوري" not "ثور" + ي). "my" is taken off only after the ت of a feminine or plural noun
+# ("ثقتي" → "ثقه", "ملاحظاتي"); entries write the other forms or a stem.
+_AR_SUFFIXES = ("كما", "هما", "كم", "كن", "هم", "هن", "نا", "ها")
+# The Egyptian and Levantine negation written after a verb: "ما عجبنيش", "ما اتحلتش".
+_AR_NEGATION_SUFFIX = "ش"
+# Shortest word left once a pronoun or ش is taken off: "مهم" is not "م" + "هم".
+_AR_MIN_STEM = 3
+# A pronoun on these makes another word, not the negator or intensifier they are alone:
+# "غيرها" is "another one", "بدونه" "without it", "اكثرهم" "most of them".
+_AR_NOT_STEMS = frozenset({"غير", "دون", "بدون", "بلا", "اكثر"})
 # Particles written onto Indonesian words ("kerjaannya", "cepetan dong" is separate).
 _ID_PARTICLES = ("nya", "lah", "kah", "pun")
 _RUN = re.compile(r"(.)\1{2,}")
@@ -128,7 +154,18 @@ def forms(raw: str, language: str, spellings: Mapping[str, str]) -> tuple[str, .
     for word in stretched:
         candidates = [word]
         if arabic:
-            candidates += [word[len(p) :] for p in _AR_PREFIXES if word.startswith(p)]
+            for stem in _ar_stems(word, maqsura=lower.endswith("ى")):
+                split = [stem[len(p) :] for p in _AR_PREFIXES if stem.startswith(p)]
+                if stem == word:
+                    candidates += [] if stem in _AR_NOT_SPLIT else split
+                else:
+                    # What is left of both ends is a word of its own, never a particle:
+                    # "لاكن" (a spelling of "لكن") is not "لا" + كن.
+                    candidates += [
+                        c
+                        for c in (stem, *split)
+                        if len(c) >= _AR_MIN_STEM and c not in _AR_NOT_STEMS
+                    ]
             candidates = [c for c in candidates if len(c) >= 2]
         elif language == "id":
             candidates += [word[: -len(p)] for p in _ID_PARTICLES if word.endswith(p)]
@@ -137,6 +174,29 @@ def forms(raw: str, language: str, spellings: Mapping[str, str]) -> tuple[str, .
             if spelt not in out:
                 out.append(spelt)
     return tuple(out) or (lower,)
+
+
+def _ar_stems(word: str, maqsura: bool = False) -> list[str]:
+    """An Arabic word as written and without what is written after it: the negation ش,
+    then one pronoun ("ماعجبكمش" → "ماعجبكم", "ماعجب"). ``maqsura``: the word ends in ى,
+    which is never "my" ("زفتى" is a town)."""
+    stems = [word]
+    if word.endswith(_AR_NEGATION_SUFFIX) and len(word) - 1 >= _AR_MIN_STEM + 1:
+        stems.append(word[:-1])
+    for base in list(stems):
+        # A word that ends in ش is a verb: its ت is "you" or "she", never a noun's ending.
+        noun = base == word
+        for suffix in _AR_SUFFIXES:
+            stem = base[: -len(suffix)]
+            if base.endswith(suffix) and len(stem) >= _AR_MIN_STEM and stem not in _AR_NOT_STEMS:
+                stems.append(stem)
+                if noun and stem.endswith("ت"):
+                    stems.append(stem[:-1] + "ه")
+                break
+        else:
+            if noun and not maqsura and base.endswith("تي") and len(base) - 1 >= _AR_MIN_STEM:
+                stems += [base[:-1], base[:-2] + "ه"]
+    return list(dict.fromkeys(stems))
 
 
 def is_elongated(raw: str) -> bool:
