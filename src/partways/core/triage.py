@@ -15,7 +15,8 @@ The rules, in the order they are tried:
    medium, or one medium sign that persists month after month; with the strategies of
    PLAYBOOK §3 that fit the signs. An acute pattern (a *client who has a problem*)
    leads with support `[003 #3]`; when the client told you of a hard time in their
-   own life, any sign at all is enough for it.
+   own life, any sign at all is enough for it, and so is a sign that rose suddenly
+   this month after calm months (see ``engine.recent_months``).
 4. **watch** — a score past the watch level, or a single medium sign that has not
    lasted: ordinary noise in a healthy relationship.
 5. **keep** — everything else.

@@ -76,9 +76,10 @@ class Signal:
     # A windowed signal looks at the last few months; a flag that is still active
     # counts however old it is.
     windowed: bool = True
-    # A sign read off messages can turn bad within weeks (a failed delivery, a hard
-    # time in the client's life): its recent months are also compared with the
+    # A sign that turns bad within weeks when something goes wrong (a failed delivery,
+    # a hard time in the client's life): its recent months are also compared with the
     # client's own earlier months, so a sudden rise shows before the window catches up.
+    # Not for silence: a quiet month is as often a holiday as a problem.
     spikes: bool = False
 
 

@@ -145,7 +145,6 @@ MINIMAL_COMMUNICATION = Signal(
     explain=_minimal_explain,
     evidence=_minimal_evidence,
     extras=lambda ctx: ctx.reply_windows,
-    spikes=True,
 )
 
 
