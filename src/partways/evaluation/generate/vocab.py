@@ -638,6 +638,10 @@ def month_text(day: dt.date, language: str) -> str:
 _SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
+# Currencies an Arabic invoice mail names in words (others keep their code).
+_ARABIC_CURRENCY = {"AED": "درهم", "SAR": "ريال"}
+
+
 def amount_text(amount: Decimal, currency: str, language: str) -> str:
     """An amount as an invoice e-mail in that language shows it."""
     whole = currency in ("IDR",)
@@ -651,7 +655,7 @@ def amount_text(amount: Decimal, currency: str, language: str) -> str:
     if language == "hr":
         return f"{plain} {_SYMBOL.get(currency, currency)}"
     if language == "ar":
-        return f"{plain} {'درهم' if currency == 'AED' else currency}"
+        return f"{plain} {_ARABIC_CURRENCY.get(currency, currency)}"
     if currency in _SYMBOL:
         return f"{_SYMBOL[currency]}{plain}"
     return f"{currency} {plain}"
