@@ -173,3 +173,26 @@ def test_a_question_mark_is_asks_evidence_with_its_own_span_000_4(analyzer):
     assert evidence("جاهز؟", analyzer.analyze_one("جاهز؟"), "asks") == ["؟"]
     assert "asks" not in analyzer.analyze_one("Preview: https://example.com/p?id=4 done.").labels
     assert "asks" not in analyzer.analyze_one("The layout is ready.").labels
+
+
+def test_a_brush_off_counts_only_as_a_clause_of_its_own_000_6():
+    # [000 #6] "Nanti dulu." as the whole answer to a question brushes it off; "nanti
+    # dulu saya cek" (let me check first) is an ordinary reply.
+    lexicon = parse_lexicon(
+        {"language": "id", "labels": {"negative": ["^nanti dulu", "^terserah @0.6"]}},
+        "id (test)",
+    )
+    analyzer = LexiconAnalyzer(languages=("id",), lexicons=[lexicon])
+    for text in ("Dear Hasan,\n\nNanti dulu.\n\nSalam,\nJoko", "nanti dulu", "Oke, terserah."):
+        assert "negative" in analyzer.analyze_one(text).labels, text
+    for text in ("Nanti dulu saya cek ke tim.", "Terserah Kakak mau warna yang mana ya"):
+        assert "negative" not in analyzer.analyze_one(text).labels, text
+
+
+def test_an_entry_alone_is_read_and_versioned_as_such():
+    entry = parse_lexicon({"language": "en", "labels": {"negative": ["^later"]}}, "t").entries[0]
+    assert entry.alone and entry.words[0].text == "later"
+    plain = parse_lexicon({"language": "en", "labels": {"negative": ["later"]}}, "t")
+    alone = parse_lexicon({"language": "en", "labels": {"negative": ["^later"]}}, "t")
+    versions = {LexiconAnalyzer(languages=("en",), lexicons=[x]).version for x in (plain, alone)}
+    assert len(versions) == 2

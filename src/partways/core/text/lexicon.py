@@ -14,6 +14,9 @@ project's licence), shaped like this::
       positive: [dobro, super]         # not a label: "nije dobro" counts as negative
       demand:
         - do # sati                    # # = any number; ? = any one word
+      negative:
+        - ^svejedno                    # ^ = only as a clause of its own: a reply
+                                       # that is nothing but "svejedno." brushes off
 
 Entries are written in the forms :func:`partways.core.text.tokens.forms` gives a word:
 lower case, Croatian without diacritics, Arabic normalised; the loader folds what a
@@ -66,6 +69,9 @@ class Entry:
     words: tuple[TokenPattern, ...]
     weight: float
     source: str  # the line as written, for error messages and explanations
+    # Matches only when its words make up a whole clause (a line or sentence of its
+    # own): "Later." as the whole answer brushes a question off; "later today" does not.
+    alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,8 +100,10 @@ def _word_pattern(word: str, language: str, where: str) -> TokenPattern:
 
 
 def parse_entry(text: str, label: str, language: str, where: str) -> Entry:
-    """One entry as written (``"jebo te @0.6"``); raises :class:`LexiconError`."""
-    words = text.split()
+    """One entry as written (``"jebo te @0.6"``, ``"^kako god"``); raises
+    :class:`LexiconError`."""
+    alone = text.startswith("^")
+    words = text.removeprefix("^").split()
     weight = 1.0
     if words and words[-1].startswith("@"):
         try:
@@ -109,7 +117,7 @@ def parse_entry(text: str, label: str, language: str, where: str) -> Entry:
     patterns = tuple(_word_pattern(w, language, where) for w in words)
     if patterns[0].kind in (Kind.NUMBER, Kind.ANY):
         raise LexiconError(f"{where}: {text!r}: an entry must start with a word, not # or ?.")
-    return Entry(label, patterns, weight, text)
+    return Entry(label, patterns, weight, text, alone)
 
 
 def _spelt(entry: Entry, spellings: Mapping[str, str]) -> Entry:
@@ -119,7 +127,7 @@ def _spelt(entry: Entry, spellings: Mapping[str, str]) -> Entry:
         TokenPattern(w.kind, spellings.get(w.text, w.text)) if w.kind is Kind.EXACT else w
         for w in entry.words
     )
-    return Entry(entry.label, words, entry.weight, entry.source)
+    return Entry(entry.label, words, entry.weight, entry.source, entry.alone)
 
 
 def _strings(value: Any, where: str) -> list[str]:

@@ -66,7 +66,10 @@ def _canonical(lexicon: Lexicon) -> list[object]:
         sorted(lexicon.negators),
         sorted(lexicon.intensifiers),
         sorted(lexicon.spellings.items()),
-        [[e.label, e.weight, [[w.kind.value, w.text] for w in e.words]] for e in lexicon.entries],
+        [
+            [e.label, e.weight, [[w.kind.value, w.text] for w in e.words], e.alone]
+            for e in lexicon.entries
+        ],
     ]
 
 

@@ -166,6 +166,8 @@ class Matcher:
         self, entry: Entry, first: int, last: int, words: list[_Word], tokens: Sequence[Token]
     ) -> Hit | None:
         clause = tokens[first].clause
+        if entry.alone and not _whole_clause(tokens, first, last):
+            return None
         label = entry.label
         window = INSULT_NEGATION_WINDOW if label in INSULTS else NEGATION_WINDOW
         negated_at = self._negator_before(first, words, tokens, window)
@@ -185,6 +187,16 @@ class Matcher:
                 return None
             label, start = "negative", negated_at  # "not happy": evidence from "not"
         return Hit(label, start, last, min(weight, 1.0), entry)
+
+
+def _whole_clause(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` are one clause with no other word in it."""
+    clause = tokens[first].clause
+    return (
+        tokens[last].clause == clause
+        and (first == 0 or tokens[first - 1].clause != clause)
+        and (last + 1 == len(tokens) or tokens[last + 1].clause != clause)
+    )
 
 
 def _match_rest(
