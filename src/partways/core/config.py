@@ -142,7 +142,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     # pessimism [000 #6]
     *_ladder(
-        "pessimism", "Share of the client's messages that are negative", "share", 0.2, 0.35, 0.5
+        "pessimism", "Share of the client's messages that are negative", "share", 0.15, 0.25, 0.5
     ),
     Setting(
         "pessimism.min_messages",
