@@ -92,6 +92,35 @@ def test_003_1_a_chronic_problem_client_ends_at_contract_end():
     assert "problem client" in d.reasons[0]
 
 
+def test_003_1_a_problem_client_with_signs_at_medium_now_ends_with_only_low_ones_is_watched():
+    # Eight months of trouble in many ways, then calmer months. Settings make sure
+    # nothing calls for a repair on its own (no persistence, a repair needs three signs
+    # or a score no client reaches), so what decides is the chronic pattern with a sign
+    # at medium now [003 #1].
+    cfg = Thresholds.with_overrides(
+        {
+            "triage.repair_min_medium_signs": 3,
+            "triage.persistent_months": 13,
+            "triage.repair_score": 100,
+        }
+    )
+    outcomes = {}
+    for troubled in (8, 7):
+        b = Build()
+        b.client(1)
+        months = months_back(AS_OF, 12)
+        for month in months[:troubled]:
+            troubled_month(b, 1, month)
+        for month in months[troubled:]:
+            healthy_month(b, 1, month)
+        ds = b.dataset()
+        d = triage(compute(ds, AS_OF, cfg), ds, cfg)[0]
+        outcomes[troubled] = (d.pattern, d.recommendation, d.score)
+    assert outcomes[8][:2] == ("chronic", "end_at_contract_end")
+    assert outcomes[8][2] < Thresholds.defaults()["triage.end_score"]
+    assert outcomes[7][:2] == ("chronic", "watch")
+
+
 def test_003_3_a_client_who_has_a_problem_gets_repair_led_by_support():
     b = Build()
     b.client(1)
