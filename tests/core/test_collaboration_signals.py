@@ -33,20 +33,33 @@ def test_000_2_a_pattern_of_rejections_is_flagged_with_the_rejected_proposals():
             ("rejected", ""),
             ("accepted", ""),
             ("rejected", "not now"),
+            ("rejected", "we'd rather not"),
         ],
     )
     row = signal(compute(b.dataset(), AS_OF), 1, "rejected_recommendations")
-    assert row["value"] == 0.75 and row["severity"] == "high"
-    assert len(row["evidence"]) == 3
+    assert row["value"] == 0.8 and row["severity"] == "high"
+    assert len(row["evidence"]) == 4
     assert any("too expensive" in e["detail"] for e in row["evidence"])
 
 
 def test_000_2_disagreement_now_and_then_is_normal():
     b = Build()
     b.client(1)
-    _proposals(b, [("rejected", "x"), ("accepted", ""), ("accepted", ""), ("accepted", "")])
+    outcomes = [("rejected", "x"), ("accepted", ""), ("accepted", ""), ("accepted", "")]
+    _proposals(b, [*outcomes, ("accepted", "")])
     row = signal(compute(b.dataset(), AS_OF), 1, "rejected_recommendations")
-    assert row["value"] == 0.25 and row["severity"] == "none"
+    assert row["value"] == 0.2 and row["severity"] == "none"
+
+
+def test_000_2_two_of_four_ideas_turned_down_is_too_little_to_judge():
+    # A client who decided on four ideas in six months and said no to two: half, but
+    # a healthy client's ordinary no's come in pairs by chance that often.
+    b = Build()
+    b.client(1)
+    _proposals(b, [("rejected", "x"), ("accepted", ""), ("rejected", "y"), ("accepted", "")])
+    row = signal(compute(b.dataset(), AS_OF), 1, "rejected_recommendations")
+    assert row["value"] is None and row["severity"] == "none"
+    assert row["explanation"].startswith("Only 4 ")
 
 
 def test_000_2_too_few_decisions_are_not_judged_and_pending_ones_do_not_count():

@@ -477,3 +477,47 @@ def test_003_1_a_problem_client_in_trouble_now_ends_at_contract_end_whatever_the
     (d,) = triage(compute(ds, AS_OF, cfg), ds, cfg)
     assert d.pattern == "chronic" and d.score < 100
     assert d.recommendation == "end_at_contract_end"
+
+
+def _history(signs_by_client, now_by_client):
+    """An engine result made of monthly severities: {client: {signal: [months at medium]}}
+    for the trend, {client: {signal: severity}} for now."""
+    import polars as pl
+
+    from partways.core.engine import RESULT_SCHEMA, SERIES_SCHEMA, EngineResult
+
+    months = months_back(AS_OF, 12)
+    series, results = [], []
+    for cid, signs in signs_by_client.items():
+        for sid, at_medium in signs.items():
+            for i, month in enumerate(months):
+                severity = "medium" if i in at_medium else "low"
+                series.append((cid, sid, month, 0.0, severity))
+        for sid, severity in now_by_client.get(cid, {}).items():
+            results.append((cid, sid, 0.0, 0.0, severity, "", "{}"))
+    return EngineResult(
+        as_of=AS_OF,
+        results=pl.DataFrame(results, schema=RESULT_SCHEMA, orient="row"),
+        evidence=pl.DataFrame(),
+        series=pl.DataFrame(series, schema=SERIES_SCHEMA, orient="row"),
+        portfolio={},
+    )
+
+
+def test_003_1_a_way_of_being_unhappy_lasts_more_than_one_month_or_is_there_now():
+    from partways.core.triage import patterns
+
+    eight = set(range(4, 12))
+    base = {"payment_risk": eight, "rejected_recommendations": eight}
+    result = _history(
+        {
+            1: {**base, "pessimism": {7}},  # one gloomy month: a moment, not a way
+            2: {**base, "pessimism": {7, 9}},  # two: a third way
+            3: {**base, "pessimism": {7}},  # one month, but gloomy now too
+            # Belittling you and belittling your staff: one way of treating people.
+            4: {"payment_risk": eight, "low_respect": eight, "mistreats_staff": eight},
+        },
+        {3: {"pessimism": "medium"}},
+    )
+    found = dict(patterns(result, Thresholds.defaults()).select("client_id", "pattern").iter_rows())
+    assert found == {1: "intermittent", 2: "chronic", 3: "chronic", 4: "intermittent"}

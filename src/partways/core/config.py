@@ -92,7 +92,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "rejected_recommendations.min_decided",
-        3,
+        5,
         "proposals",
         "Fewer decided proposals than this in the window and the sign is not judged.",
     ),
@@ -400,6 +400,14 @@ SETTINGS: tuple[Setting, ...] = (
         "signs",
         "Distinct signs at medium or above within the look-back that make a pattern "
         "chronic: unhappy in many ways [003 #1].",
+    ),
+    Setting(
+        "triage.chronic_way_months",
+        2,
+        "months",
+        "Months of the look-back a sign must be at medium or above in (or be at medium "
+        "now) to count as one of the ways a client is unhappy: one month at medium is a "
+        "passing moment.",
     ),
     Setting(
         "triage.acute_recent_months",

@@ -48,10 +48,11 @@ RECOMMENDATIONS: tuple[Recommendation, ...] = (
 )
 Pattern = Literal["chronic", "acute", "intermittent", "none"]
 
-# Signs that read the same records count as one way of being unhappy when telling a
-# problem client: hours against invoices show both that a client takes more time than
-# they are worth and that you lose money on them `[002 #1]`.
-WAYS = {"losing_money": "time_vs_value"}
+# Signs that read the same records or the same behaviour count as one way of being
+# unhappy when telling a problem client: hours against invoices show both that a
+# client takes more time than they are worth and that you lose money on them
+# `[002 #1]`; belittling you and belittling your staff is one way of treating people.
+WAYS = {"losing_money": "time_vs_value", "mistreats_staff": "low_respect"}
 
 # The short name of every sign, as each signal defines it.
 TITLES = {
@@ -228,27 +229,23 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
         ~pl.col("signal").cast(pl.String).is_in(list(progress.EXCLUDED))
         & (pl.col("month") <= as_of_month)
     )
-    # The ways a client is unhappy are the signs that reached medium: a sign at low is
-    # the kind of noise every relationship carries.
-    way = pl.col("signal").cast(pl.String).replace(WAYS)
-    by_month = history.group_by("client_id", "month").agg(
-        points.sum().alias("points"),
-        way.filter(points >= SEVERITY_POINTS["medium"]).alias("signs"),
-    )
+    by_month = history.group_by("client_id", "month").agg(points.sum().alias("points"))
     lived = by_month.group_by("client_id").agg(
         (pl.col("month") < recent_start).sum().alias("history")
     )
     troubled = by_month.filter(
         (pl.col("month") >= start) & (pl.col("points") >= cfg["triage.troubled_month_points"])
     )
-    agg = troubled.group_by("client_id").agg(
-        pl.len().alias("months"),
-        pl.col("signs")
-        .list.explode(keep_nulls=False, empty_as_null=False)
-        .n_unique()
-        .alias("distinct"),
-        (pl.col("month") >= recent_start).sum().alias("recent"),
-        (pl.col("month") < recent_start).sum().alias("earlier"),
+    agg = (
+        troubled.group_by("client_id")
+        .agg(
+            pl.len().alias("months"),
+            (pl.col("month") >= recent_start).sum().alias("recent"),
+            (pl.col("month") < recent_start).sum().alias("earlier"),
+        )
+        .join(
+            _ways(result, history.filter(pl.col("month") >= start), cfg), on="client_id", how="left"
+        )
     )
     chronic = (pl.col("months") >= cfg["triage.chronic_min_months"]) & (
         pl.col("distinct") >= cfg["triage.chronic_min_signals"]
@@ -274,6 +271,39 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
         .otherwise(pl.lit("intermittent"))
         .alias("pattern"),
         calm.alias("calm_history"),
+    )
+
+
+def _ways(result: EngineResult, history: pl.DataFrame, cfg: Thresholds) -> pl.DataFrame:
+    """(client_id, distinct): in how many ways each client has been unhappy.
+
+    A way is a sign at medium or above in ``triage.chronic_way_months`` months of the
+    look-back, or at medium or above now: a sign at low is the noise every
+    relationship carries, and one month at medium is a passing moment, not a way of
+    being. Signs that read the same behaviour count as one way (``WAYS``).
+    """
+    medium = SEVERITY_POINTS["medium"]
+
+    at_medium = (
+        pl.col("severity").cast(pl.String).replace_strict(SEVERITY_POINTS, return_dtype=pl.Int64)
+        >= medium
+    )
+
+    way = pl.col("signal").cast(pl.String).replace(WAYS).alias("way")
+    lasting = (
+        history.filter(at_medium)
+        .group_by("client_id", way)
+        .agg(pl.col("month").n_unique().alias("months"))
+        .filter(pl.col("months") >= cfg["triage.chronic_way_months"])
+        .select("client_id", "way")
+    )
+    now = result.results.filter(
+        at_medium & (pl.col("signal").cast(pl.String) != progress.ID)
+    ).select("client_id", way)
+    return (
+        pl.concat([lasting, now])
+        .group_by("client_id")
+        .agg(pl.col("way").n_unique().alias("distinct"))
     )
 
 
