@@ -427,3 +427,83 @@ def test_as_when_and_other_than_that_negate_nothing_000_6(ar, text):
     """[000 #6] "كما" (as), "لما" (when), "بما" (since) and the relative "ما" are not the
     negator "ما", and "غير كذا" is "other than that": the praise after them stays praise."""
     assert "negative" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بعدين.",
+        "مو الحين.",
+        "مش هلق.",
+        "مش دلوقتي.",
+        "ليس الآن.",
+        "على كيفكم.",
+        "مش مهم.",
+        "ما يهم.",
+        "انسى الموضوع.",
+        "خلاص انسوا.",
+        "سيبك منه.",
+        "ما عندي وقت.",
+        "ما عندي وقت لهالكلام.",
+        "مش مهتم.",
+        "سووا اللي تبون.",
+        "كفاية.",
+        "وبعدين معاكم؟",
+        "السلام عليكم،\n\nبعدين.\n\nأحمد",
+    ],
+)
+def test_a_curt_brush_off_alone_is_negative_000_6(ar, text):
+    """[000 #6] A reply that is nothing but "بعدين." or "مو الحين." brushes the writer
+    off, in MSA and the dialects; a greeting and a sign-off are clauses of their own."""
+    assert "negative" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بعدين نرسل لكم الملف إن شاء الله.",
+        "الحين أرسل لكم الصور.",
+        "خلاص، حولت المبلغ.",
+        "خلاص تمام، نمشي على كذا.",
+        "ولا يهمكم، بدينا فيه.",
+        "إذا في شي ناقص قولولي.",
+        "مو هذا اللي أرسلته أمس؟",
+        "ما عندي وقت اليوم، بكرة أحسن.",
+        "كيفكم؟ إن شاء الله بخير.",
+    ],
+)
+def test_brush_off_words_in_an_ordinary_sentence_are_not_negative_000_6(ar, text):
+    """[000 #6] The same words inside a sentence, "خلاص" as "done" and "ولا يهمكم" as
+    "don't worry" are ordinary answers."""
+    assert "negative" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text", ["تمام", "طيب، ماشي", "طيب.", "أوكي.", "ماشي.", "حاضر.", "إن شاء الله.", "تم."]
+)
+def test_an_acknowledgement_alone_is_not_negative_000_6(ar, text):
+    """[000 #6] "تمام" or "طيب" alone acknowledges; it is not a brush-off."""
+    assert "negative" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مو هذا اللي نبيه.",
+        "مش ده اللي احنا عايزينه.",
+        "مش مقتنع.",
+        "في شي ناقص.",
+        "حاسس في شي ناقص بس ما أعرف وش هو.",
+        "امم، مو هو بالضبط.",
+        "ما أدري، ما حسيته صح.",
+        "بس لسا مو اللي براسي.",
+        "مش اللي في بالي خالص.",
+        "مقبول بس ما فيه روح.",
+        "لسه مش واصلين للي نبيه.",
+        "ليس هذا ما طلبناه.",
+    ],
+)
+def test_dissatisfaction_that_names_no_problem_is_negative_000_6(ar, text):
+    """[000 #6] Unhappy with the work without saying what is wrong: "مو هذا اللي نبيه",
+    "مش مقتنع", "في شي ناقص"."""
+    assert "negative" in ar.analyze_one(text).labels, text

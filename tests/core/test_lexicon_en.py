@@ -480,3 +480,98 @@ def test_002_3_back_dating_into_last_years_budget_is_improper(en):
         "unethical_request"
         not in en.analyze(["We have room left in last year's budget."])[0].labels
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Later.",
+        "Not now.",
+        "Not now, thanks.",
+        "Whatever.",
+        "Do what you want.",
+        "Do whatever you like.",
+        "Suit yourself.",
+        "Forget it.",
+        "Doesn't matter.",
+        "It doesn't matter anymore.",
+        "Not interested.",
+        "We're not interested.",
+        "I don't care.",
+        "Don't bother.",
+        "If you say so.",
+        "Not my problem.",
+        "Hi Sam,\n\nLater.\n\nJo",
+        "Thanks,\n\nForget it.\n\nBest,\nMark",
+    ],
+)
+def test_a_curt_brush_off_alone_is_negative_000_6(en, text):
+    """[000 #6] A reply that is nothing but "Later." or "Whatever." brushes the writer
+    off; a greeting and a sign-off around it are clauses of their own."""
+    assert "negative" in labels(en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Later today works for us.",
+        "I'll look at it later and get back to you.",
+        "Whatever you think is best, here are my notes.",
+        "Not now but in the spring, when the season starts.",
+        "Forget my last email, I found the file.",
+        "Doesn't matter which one, both look good.",
+        "Not interested in the blue version, let's go with green.",
+        "Whatever works for your team.",
+        "Leave it as it is, it's fine.",
+        "I don't care which font, as long as it reads well.",
+    ],
+)
+def test_brush_off_words_in_an_ordinary_sentence_are_not_negative_000_6(en, text):
+    """[000 #6] The same words inside a sentence are an ordinary answer."""
+    assert "negative" not in labels(en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OK.",
+        "Sure.",
+        "Noted.",
+        "Fine.",
+        "Fine, go ahead.",
+        "Fine by me.",
+        "Got it, thanks.",
+        "Sounds good.",
+        "Hi Sam,\n\nSure.\n\nJo",
+    ],
+)
+def test_an_acknowledgement_alone_is_not_negative_000_6(en, text):
+    """[000 #6] "OK." or "Fine." alone acknowledges; it is not a brush-off."""
+    assert "negative" not in labels(en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's not there yet.",
+        "Something's missing.",
+        "Something's missing but I can't say what.",
+        "It doesn't feel right.",
+        "Not what I had in mind.",
+        "I'm not convinced.",
+        "We're not happy with how this is going.",
+        "Not quite it.",
+        "Honestly, it just misses the mark.",
+        "Not what we were hoping for, to be frank.",
+        "I'm not sold on this direction.",
+        "Still not right.",
+        "I'm not feeling it.",
+        "It falls flat for me.",
+        "This won't do.",
+        "Back to the drawing board, I'm afraid.",
+    ],
+)
+def test_dissatisfaction_that_names_no_problem_is_negative_000_6(en, text):
+    """[000 #6] Unhappy with the work without saying what is wrong: "not there yet",
+    "not what I had in mind", "I'm not convinced"."""
+    assert "negative" in labels(en, text), text

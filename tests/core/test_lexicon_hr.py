@@ -305,3 +305,84 @@ def test_feedback_that_names_nothing_is_vague_001(hr):
         "Nije loše, ali nije ni to. Probajte nešto drugo.",
     ):
         assert "vague" in hr.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kasnije.",
+        "Ne sad.",
+        "Ne sada, molim vas.",
+        "Svejedno.",
+        "Kako god.",
+        "Kako god hoćete.",
+        "Radite kako znate.",
+        "Radite sto hocete.",
+        "Pustite to.",
+        "Ma pusti.",
+        "Ostavite to.",
+        "Zaboravite.",
+        "Nije bitno.",
+        "Više nije bitno.",
+        "Ne zanima me.",
+        "Nemam vremena za ovo.",
+        "Baš me briga.",
+        "Poštovani,\n\nKasnije.\n\nLP,\nIvan",
+    ],
+)
+def test_a_curt_brush_off_alone_is_negative_000_6(hr, text):
+    """[000 #6] A reply that is nothing but "Kasnije." or "Kako god." brushes the writer
+    off, with or without diacritics; a greeting and a sign-off are clauses of their own."""
+    assert "negative" in hr.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Javim se kasnije danas.",
+        "Kasnije ću poslati datoteke.",
+        "Ne sad nego u svibnju, kad krene sezona.",
+        "Svejedno mi je koja boja, obje su lijepe.",
+        "Kako god vam odgovara, mi smo fleksibilni.",
+        "Nema veze, dogodi se.",
+        "Pustite to za sada, prvo logo.",
+        "Ostavite to kako je, izgleda dobro.",
+        "Fali nam samo još jedan potpis.",
+        "Nemam vremena danas, može sutra?",
+    ],
+)
+def test_brush_off_words_in_an_ordinary_sentence_are_not_negative_000_6(hr, text):
+    """[000 #6] The same words inside a sentence are an ordinary answer."""
+    assert "negative" not in hr.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text", ["Može.", "U redu.", "Dobro.", "Ok.", "Hvala!", "Može, hvala.", "Dogovoreno."]
+)
+def test_an_acknowledgement_alone_is_not_negative_000_6(hr, text):
+    """[000 #6] "Može." or "U redu." alone acknowledges; it is not a brush-off."""
+    assert "negative" not in hr.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nije to to.",
+        "Hmm, još nije to.",
+        "Nešto fali.",
+        "Nesto fali, ne znam sta.",
+        "Nije ono što smo htjeli.",
+        "Nije ono što sam zamislila.",
+        "Jednostavno mi ne sjeda.",
+        "Nisam uvjeren.",
+        "Nismo zadovoljni kako ovo ide.",
+        "Nije baš ono.",
+        "Ne sviđa mi se.",
+        "Nekako nije to.",
+        "Daleko od onoga što smo tražili.",
+    ],
+)
+def test_dissatisfaction_that_names_no_problem_is_negative_000_6(hr, text):
+    """[000 #6] Unhappy with the work without saying what is wrong: "nije to to",
+    "nešto fali", "nije ono što smo htjeli"."""
+    assert "negative" in hr.analyze_one(text).labels, text

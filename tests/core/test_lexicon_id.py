@@ -383,3 +383,105 @@ def test_002_4_a_buried_invoice_or_chased_finance_is_an_excuse(id_):
         "Sudah saya kejar ke bagian keuangan, besok ditransfer ya.",
     ):
         assert "payment_excuse" in id_.analyze([text])[0].labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nanti.",
+        "Nanti dulu.",
+        "Nanti aja.",
+        "Ntar aja deh.",
+        "Terserah.",
+        "Terserah aja.",
+        "Terserah kalian.",
+        "Terserah deh.",
+        "Ya udah terserah.",
+        "Gak usah deh.",
+        "Udahlah.",
+        "Ah sudahlah.",
+        "Bodo amat.",
+        "Masa bodo.",
+        "Males.",
+        "Lupain aja.",
+        "Gak tertarik.",
+        "Gak dulu.",
+        "Suka-suka kalian aja.",
+        "Halo Kak,\n\nNanti dulu.\n\nSalam,\nBudi",
+    ],
+)
+def test_a_curt_brush_off_alone_is_negative_000_6(id_, text):
+    """[000 #6] A reply that is nothing but "Nanti." or "Terserah." brushes the writer
+    off, in formal and chat spelling; a greeting and a sign-off are clauses of their own."""
+    assert "negative" in labels(id_, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nanti saya cek dulu ya.",
+        "Nanti dulu saya tanya ke tim.",
+        "Nanti sore saya kirim filenya.",
+        "Terserah Kakak mau warna yang mana, dua-duanya bagus.",
+        "Warnanya terserah, yang penting rapi.",
+        "Oke, terserah tim aja mana yang lebih cepat.",
+        "Gak usah repot-repot, kak.",
+        "Tidak usah dikirim versi cetak, digital saja cukup.",
+        "Yaudah, besok aja kita bahas.",
+        "Kalau ada yang kurang pas, kabari saja.",
+        "Pembayarannya masih kurang 500 ribu, nanti saya lunasi.",
+    ],
+)
+def test_brush_off_words_in_an_ordinary_sentence_are_not_negative_000_6(id_, text):
+    """[000 #6] The same words inside a sentence are an ordinary answer."""
+    assert "negative" not in labels(id_, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oke kak.",
+        "Oke.",
+        "Siap.",
+        "Siap kak, makasih.",
+        "Baik.",
+        "Sip.",
+        "Ya.",
+        "Noted kak.",
+        "Sudah.",
+    ],
+)
+def test_an_acknowledgement_alone_is_not_negative_000_6(id_, text):
+    """[000 #6] "Oke." or "Siap." alone acknowledges; it is not a brush-off."""
+    assert "negative" not in labels(id_, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belum sreg.",
+        "Kurang pas.",
+        "Hmm, masih belum pas.",
+        "Masih kurang.",
+        "Masih kurang sesuatu.",
+        "Bukan ini yang saya mau.",
+        "Bukan yang kami bayangkan.",
+        "Belum sesuai harapan kami.",
+        "Rasanya ada yang kurang, tapi saya gak tahu apa.",
+        "Feelnya belum dapet.",
+        "Jujur kami belum puas sama progresnya.",
+        "Jauh dari ekspektasi.",
+        "Kok hasilnya begini ya.",
+    ],
+)
+def test_dissatisfaction_that_names_no_problem_is_negative_000_6(id_, text):
+    """[000 #6] Unhappy with the work without saying what is wrong: "belum sreg",
+    "kurang pas", "bukan ini yang saya mau"."""
+    assert "negative" in labels(id_, text), text
+
+
+def test_dissatisfaction_mixed_with_english_is_negative_000_6(id_en):
+    """[000 #6] As shipped, English words in an Indonesian message are read too: the
+    Indonesian negator before "happy" makes it a complaint."""
+    for text in ("Kami kurang happy dengan hasilnya.", "Desainnya not what we had in mind sih."):
+        assert "negative" in labels(id_en, text), text
