@@ -92,7 +92,7 @@ def test_003_1_a_chronic_problem_client_ends_at_contract_end():
     assert "problem client" in d.reasons[0]
 
 
-def test_003_1_a_problem_client_with_signs_at_medium_now_ends_with_only_low_ones_is_watched():
+def test_003_1_a_problem_client_still_in_trouble_in_many_ways_ends_one_calmer_now_is_watched():
     # Eight months of trouble in many ways, then calmer months. Settings make sure
     # nothing calls for a repair on its own (no persistence, a repair needs three signs
     # or a score no client reaches), so what decides is the chronic pattern with a sign
@@ -105,7 +105,7 @@ def test_003_1_a_problem_client_with_signs_at_medium_now_ends_with_only_low_ones
         }
     )
     outcomes = {}
-    for troubled in (8, 7):
+    for troubled, gloomy in ((8, 0), (7, 0), (7, 2)):
         b = Build()
         b.client(1)
         months = months_back(AS_OF, 12)
@@ -113,12 +113,19 @@ def test_003_1_a_problem_client_with_signs_at_medium_now_ends_with_only_low_ones
             troubled_month(b, 1, month)
         for month in months[troubled:]:
             healthy_month(b, 1, month)
+            for i in range(gloomy):
+                b.message(1, at(month.year, month.month, 20 + i, 11), "in", labels=("negative",))
         ds = b.dataset()
         d = triage(compute(ds, AS_OF, cfg), ds, cfg)[0]
-        outcomes[troubled] = (d.pattern, d.recommendation, d.score)
-    assert outcomes[8][:2] == ("chronic", "end_at_contract_end")
-    assert outcomes[8][2] < Thresholds.defaults()["triage.end_score"]
-    assert outcomes[7][:2] == ("chronic", "watch")
+        flagged = {s.id: s.severity for s in d.signals if s.severity != "none"}
+        outcomes[troubled, gloomy] = (d.pattern, d.recommendation, d.score, flagged)
+    assert outcomes[8, 0][:2] == ("chronic", "end_at_contract_end")
+    assert outcomes[8, 0][2] < Thresholds.defaults()["triage.end_score"]
+    # Two low signs now: calmer; watch.
+    assert outcomes[7, 0][:2] == ("chronic", "watch") and len(outcomes[7, 0][3]) == 2
+    # Still unhappy in as many ways as make a problem client, each at low: it ends.
+    assert outcomes[7, 2][:2] == ("chronic", "end_at_contract_end")
+    assert set(outcomes[7, 2][3].values()) == {"low"} and len(outcomes[7, 2][3]) >= 3
 
 
 def test_003_3_a_client_who_has_a_problem_gets_repair_led_by_support():

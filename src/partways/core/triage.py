@@ -8,8 +8,8 @@ The rules, in the order they are tried:
    to have, not an ending.
 2. **end at contract end** — a repair plan past its review date that did not lower the
    score enough `[000 #4] [000 #7]`; a "no longer a fit" flag `[002 #5]`; or a chronic
-   pattern (a *problem client*) with a sign at medium or more now, or a high score
-   `[003 #1]`. Each carries a
+   pattern (a *problem client*) with a sign at medium or more now, as many signs at
+   low as make a pattern chronic, or a high score `[003 #1]`. Each carries a
    cooling-off date: sleep on it before acting `[001]`.
 3. **repair** — a score past the repair level, a sign at high, several signs at
    medium, or one medium sign that persists month after month; with the strategies of
@@ -574,9 +574,12 @@ def _decide(
         or bool(spiking)
     )
     # A problem client in trouble now: no repair will change who they are [003 #1].
-    # A sign at medium is enough here: the months of trouble in many ways behind it
-    # are the persistence a single medium sign otherwise has to show.
-    if chronic and (needs_repair or medium or score >= cfg["triage.end_score"]):
+    # A sign at medium is enough here, and so are as many low signs as make a pattern
+    # chronic: the months of trouble in many ways behind them are the persistence a
+    # single sign otherwise has to show.
+    flagged_now = [s for s in judged if s.severity != "none"]
+    many_ways_now = len(flagged_now) >= cfg["triage.chronic_min_signals"]
+    if chronic and (needs_repair or medium or many_ways_now or score >= cfg["triage.end_score"]):
         return decision(
             "end_at_contract_end", ["A problem client: trouble in many ways, month after month."]
         )
