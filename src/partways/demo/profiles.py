@@ -122,8 +122,9 @@ def profiles() -> list[Profile]:
             no_show=0.3,
             messages=4,
         ),
-        # Constantly negative, otherwise fine: watch.
-        Profile("Greyfield Insurance", mix={"negative": 0.24}),
+        # Often negative (about one message in five), otherwise fine: watch. A quarter
+        # or more, month after month, would be a medium sign that lasts: a repair.
+        Profile("Greyfield Insurance", mix={"negative": 0.19}),
         # Low price, heavy expenses: the margin is gone.
         Profile("Sunrise Catering Co.", rate=_rate("EUR", 0.42), hours=45, expenses=60000),
         # Verbal abuse toward the owner, with a reported incident: end now.
