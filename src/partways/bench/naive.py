@@ -37,6 +37,8 @@ Values = dict[str, float | None]
 # Every sign but not_progressing, which is read off the others' monthly severities.
 BASE = tuple(sid for sid in SIGNAL_IDS if sid != "not_progressing")
 LOWER_IS_WORSE = {"time_vs_value", "losing_money"}
+# Signs whose recent months are compared with the earlier ones (Signal.spikes).
+SPIKES = frozenset({"pessimism"})
 # Counted whatever its age (a flag that is still active), not over the window.
 NOT_WINDOWED = {"not_a_fit"}
 # Signs that say nothing about month-to-month progress (as signals/progress.py).
@@ -68,6 +70,7 @@ class Setup:
     end_utc: dt.datetime  # the first instant after as_of in the business's zone
     as_of_month: Month
     window_start: Month
+    recent_start: Month  # the recent months a sudden rise is read in
     analyzer: TextAnalyzer
 
     def month(self, ts: dt.datetime) -> Month:
@@ -122,6 +125,8 @@ def load_setup(
         end_utc=next_day.astimezone(dt.UTC),
         as_of_month=as_of_month,
         window_start=as_of_month - relativedelta(months=months - 1),
+        recent_start=as_of_month
+        - relativedelta(months=max(min(cfg.int("engine.recent_months"), months - 1), 1) - 1),
         analyzer=analyzer or make_analyzer("lexicon"),
     )
 
@@ -162,14 +167,37 @@ def client_values(client_id: int, s: Setup) -> Values:
     values: Values = {}
     for sid in BASE:
         months = comps[sid]
-        window: Components = defaultdict(float)
-        for month, c in months.items():
-            if sid in NOT_WINDOWED or month >= s.window_start:
-                for k, v in c.items():
-                    window[k] += v
-        values[sid] = VALUE[sid](window, s)
+        # A flag counts whatever its age; everything else over the window.
+        start = dt.date.min if sid in NOT_WINDOWED else s.window_start
+        values[sid] = VALUE[sid](_summed(months, lambda m: m >= start), s)  # noqa: B023
+        if sid in SPIKES:
+            values[sid] = _with_spike(sid, values[sid], months, s)
     values["not_progressing"] = _not_progressing(comps, active, s)
     return values
+
+
+def _summed(months: Monthly, keep: Callable[[Month], bool]) -> Components:
+    out: Components = defaultdict(float)
+    for month, c in months.items():
+        if keep(month):
+            for k, v in c.items():
+                out[k] += v
+    return out
+
+
+def _with_spike(sid: str, value: float | None, months: Monthly, s: Setup) -> float | None:
+    """The recent months' value when the sign rose suddenly: at medium or more there,
+    after earlier window months that were judged and calm, and above the window's
+    own severity."""
+    recent = VALUE[sid](_summed(months, lambda m: m >= s.recent_start), s)
+    before = VALUE[sid](_summed(months, lambda m: s.window_start <= m < s.recent_start), s)
+    if recent is None or before is None:
+        return value
+    rank = ("none", "low", "medium", "high").index
+    now, earlier = rank(severity(sid, recent, s.cfg)), rank(severity(sid, before, s.cfg))
+    if now >= rank("medium") and earlier == 0 and now > rank(severity(sid, value, s.cfg)):
+        return recent
+    return value
 
 
 def _time_entries(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]) -> None:
