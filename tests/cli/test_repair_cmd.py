@@ -37,7 +37,8 @@ def test_a_repair_plan_is_opened_shown_and_judged_at_its_review_date(demo, tmp_p
     # The demo has no new data after its date, so nothing got better: the plan failed,
     # with each sign's change as evidence, and the triage now heads for the end [000 #4].
     assert "Not improved: the repair failed" in reviewed
-    assert "Pessimistic attitude: low → medium (worse)" in reviewed
+    assert "Pessimistic attitude: medium → medium (unchanged)" in reviewed
+    assert "The relationship does not progress: low → medium (worse)" in reviewed
     triage = json.loads(demo("triage", "--format", "json", "--as-of", "2026-12-20").stdout)
     (harmoni,) = [d for d in triage if d["client"] == "Harmoni Kopi Nusantara"]
     assert harmoni["recommendation"] == "end_at_contract_end"
