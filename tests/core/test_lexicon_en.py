@@ -575,3 +575,107 @@ def test_dissatisfaction_that_names_no_problem_is_negative_000_6(en, text):
     """[000 #6] Unhappy with the work without saying what is wrong: "not there yet",
     "not what I had in mind", "I'm not convinced"."""
     assert "negative" in labels(en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been unwell for weeks and start treatment on Monday, so I'll be slower.",
+        "Just so you know, I'll be in and out of hospital for the next month.",
+        "My health hasn't been good lately and the doctors want to run more tests.",
+        "I'm having an operation on Thursday and will be off for about three weeks.",
+        "My mum was diagnosed with breast cancer in March and I'm looking after her.",
+        "I'm halfway through chemo, so please bear with me on replies.",
+        "Sorry for going quiet, I've been back and forth to the hospital with my dad.",
+        "I'm not well at the moment and will be between home and hospital for a while.",
+        "I've been signed off work for a month by my doctor.",
+        "My wife had complications after the birth and is still in intensive care.",
+        "Our daughter was born premature and is in the neonatal unit.",
+        "I'm on sick leave until the end of the month, Tom will cover for me.",
+        "My father had a stroke last night and I'm flying home.",
+        "We lost my father-in-law on Sunday, the funeral is next week.",
+        "Sorry for the silence, my brother died suddenly and I've been with the family.",
+        "I'm on compassionate leave until Wednesday after a death in the family.",
+        "My aunt passed away, I'll be back in the office next week.",
+        "I'm going through a divorce and struggling to keep on top of things.",
+        "My husband and I have separated, so things at home are chaotic right now.",
+        "My son is seriously unwell and we're spending our days at the children's hospital.",
+        "We've lost our biggest client and are cutting costs everywhere.",
+        "We had to let half the team go last month.",
+        "The shop flooded over the weekend and we're closed until further notice.",
+        "There was a fire at the warehouse last night and most of the stock is gone.",
+        "We're closing our Leeds branch to keep the business afloat.",
+        "Business has been really tough this year and we've had to cut back on everything.",
+        "We have serious cash flow problems and may not make it to the summer.",
+        "We've had to cut staff and salaries just to survive.",
+        "I was admitted to hospital on Saturday and I'm still there.",
+        "My dad's cancer has come back and I need to be with him.",
+        "Our main retailer went bust and took three months of orders with them.",
+        "My health isn't great these days, I'll be back and forth to hospital for treatment.",
+    ],
+)
+def test_a_hard_time_in_the_clients_own_life_or_business_is_hardship_003_3(en, text):
+    """[003 #3] Their own or a relative's illness, a death, a family crisis, the business in
+    crisis: "in and out of hospital", "diagnosed with", "lost our biggest client", "had to let half
+    the team go"."""
+    assert "hardship" in en.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, I was ill yesterday, here's the file.",
+        "Our designer is on sick leave, the approval will be Monday.",
+        "I was off sick on Friday, sorry for the late reply. Notes attached.",
+        "My colleague had a cold last week, so the review moved to Monday.",
+        "I'm feeling a bit under the weather today, I'll send it tomorrow.",
+        "I had covid last month but I'm fine now, here are the notes.",
+        "My son has been admitted to university, so I'm off Friday for the open day.",
+        "Sorry for your loss. Take all the time you need, we'll keep things moving.",
+        "I'm so sorry to hear about your father. Our thoughts are with you and your family.",
+        "Please accept our condolences, nothing here is urgent.",
+        "Hope you feel better soon, and don't worry about the deadline.",
+        "The project is in bad health, we need to rethink the timeline.",
+        "Healthy growth this quarter, congratulations to the team.",
+        "We're cutting the intro video, it's too long.",
+        "The budget is a bit tight, can we cut the print run to 500?",
+        "The server died overnight but it's back up now.",
+        "Things are hard to find in the menu, can we simplify it?",
+        "The campaign has not been well received, let's change the copy.",
+        "We're struggling with the new CMS, can you help?",
+        "We lost our top ranking on Google for 'bakery leeds'.",
+    ],
+)
+def test_a_passing_mention_or_our_condolence_is_not_hardship_003_3(en, text):
+    """[003 #3] A day off ill, a colleague's sick leave, our own condolences and health or
+    cost words about the work:
+    "I was ill yesterday", a colleague on sick leave, "sorry for your loss"."""
+    assert "hardship" not in en.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you update the opening hours on the hospital website?",
+        "Please add the new surgery times to the clinic's contact page.",
+        "Our patients keep asking for online appointment booking.",
+        "The oncology department wants a page about chemotherapy side effects.",
+        "Add the new cancer screening service to the homepage, please.",
+        "The ICU visiting hours have changed, please update the site.",
+        "Patients diagnosed with diabetes can now book a nurse online.",
+        "Covid vaccination appointments are open again, can we add a banner?",
+        "Our hospital's new maternity ward needs a photo gallery.",
+        "Our intensive care unit has a new phone number, please update the footer.",
+        "Our hospital's cancer treatment centre needs a new landing page.",
+        "Our cardiology team wants a heart attack symptoms page.",
+        "Patients admitted to hospital can order meals through the app.",
+        "Our clinic's long covid service needs its own page.",
+        "We're running a campaign for breast cancer awareness month.",
+        "Our divorce lawyers want their profiles on the team page.",
+        "The funeral home wants the obituary page redesigned.",
+    ],
+)
+def test_a_clinic_or_hospital_clients_work_mail_is_not_hardship_003_3(en, text):
+    """[003 #3] A clinic, hospital, law firm or funeral home writing about its website,
+    services, appointments or patients has no hard time of its own."""
+    assert "hardship" not in en.analyze_one(text).labels, text

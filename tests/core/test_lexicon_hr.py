@@ -386,3 +386,88 @@ def test_dissatisfaction_that_names_no_problem_is_negative_000_6(hr, text):
     """[000 #6] Unhappy with the work without saying what is wrong: "nije to to",
     "nešto fali", "nije ono što smo htjeli"."""
     assert "negative" in hr.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nisam dobro zdravstveno, idući mjesec bit ću između kuće i bolnice.",
+        "Ležim u bolnici od ponedjeljka, javit ću se kad izađem.",
+        "Čeka me operacija srca sljedeći tjedan.",
+        "Mami su dijagnosticirali rak, većinu vremena sam s njom.",
+        "Trenutno sam na kemoterapiji pa odgovaram sporije.",
+        "Na bolovanju sam do kraja mjeseca.",
+        "Otac mi je doživio moždani udar, svaki dan sam u bolnici.",
+        "Tata mi je umro prošli tjedan, sprovod je u petak.",
+        "Izgubio sam oca prije dva tjedna.",
+        "Izgubila sam mamu u nedjelju, pa se javljam tek sad.",
+        "Supruga i ja se razvodimo, pa mi je sve ovo trenutno teško.",
+        "Izgubili smo najvećeg klijenta i smanjujemo troškove gdje god stignemo.",
+        "Morali smo otpustiti pola ekipe.",
+        "Otpuštamo ljude, situacija je jako loša.",
+        "Poplavio nam je lokal, zatvoreni smo do daljnjega.",
+        "Zatvaramo podružnicu u Splitu zbog pada prometa.",
+        "Imali smo požar u skladištu i izgubili većinu robe.",
+        "sorry sto kasnim, mama mi je u bolnici",
+        "Zdravlje mi nije najbolje, idem na pretrage i terapiju.",
+        "Imam zdravstvenih problema pa ću neko vrijeme biti manje dostupna.",
+        "Idem na operaciju u utorak, vraćam se za tri tjedna.",
+        "Zdravstveno mi nije dobro, bit ću u bolnici i kod kuće naizmjence.",
+        "Firma je u velikim problemima, jedva isplaćujemo plaće.",
+        "Morali smo dati otkaz trojici ljudi i rezati troškove na sve strane.",
+        "Preminula mi je baka, u četvrtak je pogreb.",
+        "Zena mi je rodila prerano, beba je u inkubatoru.",
+        "Izgubili smo najveceg kupca, sad stedimo na svemu.",
+    ],
+)
+def test_a_hard_time_in_the_clients_own_life_or_business_is_hardship_003_3(hr, text):
+    """[003 #3] Their own or a relative's illness, a death, a family crisis, the business in
+    crisis: "između kuće i bolnice", "na kemoterapiji", "izgubio sam oca", "otpuštamo
+    ljude"."""
+    assert "hardship" in hr.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jučer sam bio bolestan, evo datoteke.",
+        "Jucer sam bio bolestan pa saljem tek danas.",
+        "Ispričavam se, bila sam prehlađena pa kasnim s odgovorom.",
+        "Dizajnerica nam je na bolovanju, odobrenje stiže u ponedjeljak.",
+        "Kolegica je bila prehlađena pa je pregled prebačen na ponedjeljak.",
+        "Iskrena sućut vama i obitelji, ne brinite za projekt.",
+        "Primite našu sućut. Ništa nije hitno.",
+        "Žao mi je zbog vašeg gubitka, uzmite vremena koliko trebate.",
+        "Brzo ozdravite, rok može pričekati.",
+        "Zdravlje projekta nije sjajno, treba promijeniti plan.",
+        "Zdrav rast prodaje ovaj kvartal, čestitam timu.",
+        "Režemo uvodni video, predugačak je.",
+        "Nisam dobro razumio zadnji mail, možete li pojasniti?",
+        "Stranica je u velikim problemima s brzinom učitavanja.",
+        "Smanjujemo troškove tiska tako da idemo na tanji papir.",
+    ],
+)
+def test_a_passing_mention_or_our_condolence_is_not_hardship_003_3(hr, text):
+    """[003 #3] A day off ill, a colleague's sick leave, our own condolences and health or
+    cost words about the work:
+    "jučer sam bio bolestan", a colleague "na bolovanju", "iskrena sućut"."""
+    assert "hardship" not in hr.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Možete li ažurirati radno vrijeme na stranici bolnice?",
+        "Pacijenti nas stalno pitaju za online naručivanje termina.",
+        "Dodajte novi odjel kemoterapije na stranicu poliklinike.",
+        "Bolnica treba novu stranicu za narucivanje pacijenata.",
+        "Naša poliklinika ima novi odjel za dijagnozu i liječenje raka.",
+        "Dežurstva na hitnoj treba dodati na stranicu bolnice.",
+        "Pacijent koji boluje od dijabetesa može se naručiti online.",
+        "Nasi odvjetnici za razvode zele profile na stranici tima.",
+    ],
+)
+def test_a_clinic_or_hospital_clients_work_mail_is_not_hardship_003_3(hr, text):
+    """[003 #3] A clinic, hospital, law firm or funeral home writing about its website,
+    services, appointments or patients has no hard time of its own."""
+    assert "hardship" not in hr.analyze_one(text).labels, text

@@ -485,3 +485,91 @@ def test_dissatisfaction_mixed_with_english_is_negative_000_6(id_en):
     Indonesian negator before "happy" makes it a complaint."""
     for text in ("Kami kurang happy dengan hasilnya.", "Desainnya not what we had in mind sih."):
         assert "negative" in labels(id_en, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mohon maaf, saya sedang kurang sehat dan harus bolak-balik ke rumah sakit.",
+        "Saya dirawat inap sejak Senin, jadi balasannya agak lambat.",
+        "Ibu saya harus opname karena demam berdarah.",
+        "Minggu depan saya operasi, jadi izin dulu sekitar dua minggu.",
+        "Suami saya sedang menjalani kemoterapi, mohon maklum kalau saya lambat.",
+        "Ayah saya baru didiagnosis kanker, saya lagi fokus ke keluarga.",
+        "Saya sudah lama sakit dan masih dalam pengobatan.",
+        "Papa saya kena stroke, sekarang di ICU.",
+        "Innalillahi, bapak mertua saya berpulang tadi pagi.",
+        "Kami sekeluarga sedang berduka, ibu saya meninggal kemarin.",
+        "Saya sedang proses cerai, jadi kondisinya lagi kacau.",
+        "Istri saya mengalami komplikasi saat melahirkan dan masih di ICU.",
+        "Kami kehilangan klien terbesar dan harus potong biaya di semua lini.",
+        "Terpaksa ada PHK bulan ini, separuh karyawan kami rumahkan.",
+        "Toko kami kebanjiran dan tutup sementara.",
+        "Omzet kami anjlok, sekarang kami efisiensi besar-besaran.",
+        "Cabang Bandung terpaksa kami tutup karena penjualan terus turun.",
+        "Gudang kami terbakar semalam, sebagian besar stok habis.",
+        "Usaha kami sedang di ujung tanduk.",
+        "Kami lagi krisis keuangan, gaji karyawan saja susah dibayar.",
+        "maaf bgt kak, aku lg sakit parah, baru pulang dr rs",
+        "Anak saya masuk IGD semalam, masih observasi.",
+        "Saya cuti sakit dua minggu karena harus bed rest total.",
+        "Kesehatan saya lagi menurun, dokter minta saya istirahat total sebulan.",
+        "Mama aku masuk rumah sakit lagi, aku bolak balik jagain.",
+        "Saya harus menjalani operasi jantung bulan depan.",
+        "Kami terpaksa mengurangi karyawan dan memotong biaya di mana-mana.",
+        "Klien terbesar kami pergi, jadi kami harus berhemat di semua pos.",
+    ],
+)
+def test_a_hard_time_in_the_clients_own_life_or_business_is_hardship_003_3(id_en, text):
+    """[003 #3] Their own or a relative's illness, a death, a family crisis, the business in
+    crisis: "bolak-balik ke rumah sakit", "menjalani kemoterapi", "proses cerai",
+    "kehilangan klien terbesar"."""
+    assert "hardship" in id_en.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maaf kemarin saya sakit, ini filenya ya.",
+        "Desainer kami lagi cuti sakit, approval-nya hari Senin ya.",
+        "Kemarin saya izin sakit, revisinya sudah saya kirim.",
+        "Lagi kurang enak badan hari ini, besok saya kirim ya.",
+        "Turut berduka cita yang sedalam-dalamnya, semoga keluarga diberi ketabahan.",
+        "Innalillahi wa inna ilaihi rojiun. Turut berduka ya Pak, jangan pikirkan proyeknya dulu.",
+        "Kami sekeluarga turut berduka cita, semoga almarhum diterima di sisi-Nya.",
+        "Tim kami turut berduka atas kepergian ayahanda, semoga diberi kekuatan.",
+        "Semoga lekas sembuh ya Bu, tidak usah buru-buru.",
+        "Proyeknya lagi kurang sehat, timeline perlu kita atur ulang.",
+        "Pertumbuhan yang sehat kuartal ini, selamat untuk timnya.",
+        "Potong biaya cetak bisa? Budget kami terbatas.",
+        "Klien terbesar kami minggu depan launching, siap-siap ya.",
+        "Kami mau memotong biaya iklan di Facebook dan pindah ke TikTok.",
+        "Tim kami lagi istirahat total saat Lebaran, kantor buka lagi tanggal 15.",
+    ],
+)
+def test_a_passing_mention_or_our_condolence_is_not_hardship_003_3(id_en, text):
+    """[003 #3] A day off ill, a colleague's sick leave, our own condolences and health or
+    cost words about the work:
+    "kemarin saya sakit", a colleague "lagi cuti sakit", "turut berduka cita"."""
+    assert "hardship" not in id_en.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tolong update jam buka di website rumah sakit ya.",
+        "Pasien kami banyak yang minta bisa booking jadwal dokter online.",
+        "Klinik kami menambah layanan kemoterapi, tolong masukkan ke halaman layanan.",
+        "Rumah sakit kami buka layanan IGD 24 jam, tolong bikin banner.",
+        "Pasien yang didiagnosis diabetes sekarang bisa konsultasi online.",
+        "Halaman rawat inap di website rumah sakit perlu foto baru.",
+        "Jadwal operasi dokter bedah sudah berubah, mohon update di website.",
+        "Harga kamar rawat inap sudah naik, mohon update tabelnya.",
+        "Pasien yang akan menjalani operasi wajib puasa 8 jam, tolong tulis di website.",
+        "Kondisi kesehatan pasien bisa dipantau lewat aplikasi baru kami.",
+    ],
+)
+def test_a_clinic_or_hospital_clients_work_mail_is_not_hardship_003_3(id_en, text):
+    """[003 #3] A clinic, hospital, law firm or funeral home writing about its website,
+    services, appointments or patients has no hard time of its own."""
+    assert "hardship" not in id_en.analyze_one(text).labels, text
