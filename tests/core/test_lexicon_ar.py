@@ -593,3 +593,55 @@ def test_a_clinic_or_hospital_clients_work_mail_is_not_hardship_003_3(ar, text):
     """[003 #3] A clinic, hospital, law firm or funeral home writing about its website,
     services, appointments or patients has no hard time of its own."""
     assert "hardship" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مو هذا اللي نبيه بس ما أعرف وش.",
+        "حسوا فيه شي غلط.",
+        "ما وصلتوا للفكرة.",
+        "جربوا شي ثاني.",
+        "غيروا فيه شوي.",
+        "خلوه أفخم شوي.",
+        "خلوها أحلى.",
+        "حاسس إنه مش هو.",
+        "ما أدري وش المشكلة بس مو راكب.",
+        "حاولوا مرة ثانية، نبي شي مختلف.",
+        "التصميم ماله روح.",
+        "والله مدري، ما عبى عيني.",
+        "قريب بس مو هو.",
+        "مش هو ده خالص، اعملوا حاجة مختلفة.",
+        "بدنا شي مختلف، الفكرة مش واصلة.",
+    ],
+)
+def test_feedback_that_names_no_change_is_vague_003_2(ar, text):
+    """[003 #2] A rejection or revision request that says nothing of what to change, in
+    Gulf, Levantine, Egyptian and standard Arabic: "ما وصلتوا للفكرة", "غيروا فيه شوي",
+    "خلوه أفخم", "حاسس إنه مش هو", "ما أدري وش المشكلة"."""
+    assert "vague" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كبروا الشعار شوي وغيروا اللون للأزرق.",
+        "احذفوا الفقرة الثانية.",
+        "غيروا الخط لخط الهوية، وخلوا الزر أخضر.",
+        "حطوا رقم الجوال فوق في الهيدر.",
+        "صححوا السعر في صفحة المنتج: ٢٩٩ مو ٣٩٩.",
+        "عجبني كثير، كملوا على كذا.",
+        "تمام، معتمد.",
+        "شكراً، هذا بالضبط اللي نبيه.",
+        "ما أدري إذا الموعد يناسبكم.",
+        "مش عارف أقول إيه، شكراً جزيلاً!",
+        "في شي غلط في الفاتورة، المبلغ مو صحيح.",
+        "ما في أحسن من كذا، شكراً.",
+        "مش هو اللي أرسل الملف، أحمد أرسله.",
+        "الموقع ما يفتح، في شي غلط.",
+    ],
+)
+def test_a_concrete_revision_or_an_approval_is_not_vague_003_2(ar, text):
+    """[003 #2] A revision that names the change ("كبروا الشعار وغيروا اللون للأزرق"),
+    approvals, thanks, an ordinary "ما أدري" and a reported fault are not vague."""
+    assert "vague" not in ar.analyze_one(text).labels, text
