@@ -409,7 +409,7 @@ def test_003_3_a_sudden_burst_of_complaints_after_a_calm_year_is_acute_and_repai
     d = _decide(b)[1]
     pessimism = {s.id: s for s in d.signals}["pessimism"]
     assert pessimism.severity in ("medium", "high") and pessimism.facts["spike_before"] == 0
-    assert pessimism.explanation.endswith("months before, it was 0%.")
+    assert pessimism.explanation.endswith("Earlier in the window (January 2026 on) it was 0%.")
     assert d.pattern == "acute" and d.hardship == []
     assert d.recommendation == "repair" and d.strategies[0].id == "acute_support"
 

@@ -248,12 +248,11 @@ def _explain(sig: Signal, row: dict[str, Any], ex: Explainer, ctx: Context) -> s
     before = row["spike_before"]
     unit = ctx.cfg.unit(f"{sig.id}.low")
     shown = ex.pct(before) if unit == "share" else f"{before:.2g}"
-    earlier = (ctx.recent_start.year - ctx.window_start.year) * 12 + (
-        ctx.recent_start.month - ctx.window_start.month
-    )
+    # "Earlier in the window", not "in the 5 months before": a younger client has
+    # fewer months there.
     return (
         f"A sudden rise since {ctx.recent_start:%d %B %Y}: {text} "
-        f"In the {earlier} months before, it was {shown}."
+        f"Earlier in the window ({ctx.window_start:%B %Y} on) it was {shown}."
     )
 
 
