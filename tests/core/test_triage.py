@@ -2,9 +2,17 @@
 
 import datetime as dt
 
+import polars as pl
+
 from partways.core.config import Thresholds
-from partways.core.engine import compute
-from partways.core.triage import RECOMMENDATIONS, end_now_grounds, triage, was_abusive
+from partways.core.engine import RESULT_SCHEMA, SERIES_SCHEMA, EngineResult, compute
+from partways.core.triage import (
+    RECOMMENDATIONS,
+    end_now_grounds,
+    patterns,
+    triage,
+    was_abusive,
+)
 
 from .builders import Build, at
 from .scenarios import crisis_month, healthy_month, months_back, troubled_month, weekdays
@@ -401,9 +409,7 @@ def test_003_3_a_sudden_burst_of_complaints_after_a_calm_year_is_acute_and_repai
     # a year of calm. Over six months that is a low share; against the client's own
     # earlier months it is a sudden rise, and the client deserves the extra effort.
     b = Build()
-    b.client(1)
-    for month in months_back(AS_OF, 12):
-        healthy_month(b, 1, month)
+    _healthy(b, 1)
     for i in range(12):
         b.message(1, at(2026, 6, 8 + i, 14), "in", labels=("negative",))
     d = _decide(b)[1]
@@ -416,9 +422,7 @@ def test_003_3_a_sudden_burst_of_complaints_after_a_calm_year_is_acute_and_repai
 
 def test_003_3_one_complaint_in_a_calm_year_is_not_a_sudden_rise():
     b = Build()
-    b.client(1)
-    for month in months_back(AS_OF, 12):
-        healthy_month(b, 1, month)
+    _healthy(b, 1)
     b.message(1, at(2026, 6, 8, 14), "in", labels=("negative",))
     d = _decide(b)[1]
     assert not {s.id: s for s in d.signals}["pessimism"].facts["spike"]
@@ -489,10 +493,6 @@ def test_003_1_a_problem_client_in_trouble_now_ends_at_contract_end_whatever_the
 def _history(signs_by_client, now_by_client):
     """An engine result made of monthly severities: {client: {signal: [months at medium]}}
     for the trend, {client: {signal: severity}} for now."""
-    import polars as pl
-
-    from partways.core.engine import RESULT_SCHEMA, SERIES_SCHEMA, EngineResult
-
     months = months_back(AS_OF, 12)
     series, results = [], []
     for cid, signs in signs_by_client.items():
@@ -512,8 +512,6 @@ def _history(signs_by_client, now_by_client):
 
 
 def test_003_1_a_way_of_being_unhappy_lasts_more_than_one_month_or_is_there_now():
-    from partways.core.triage import patterns
-
     eight = set(range(4, 12))
     base = {"payment_risk": eight, "rejected_recommendations": eight}
     result = _history(

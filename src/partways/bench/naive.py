@@ -26,6 +26,7 @@ from dateutil.relativedelta import relativedelta
 
 from partways.core.config import Thresholds
 from partways.core.signals import SIGNAL_IDS
+from partways.core.signals.base import SEVERITY_POINTS
 from partways.core.text import LABELS, TextAnalyzer
 from partways.core.text.registry import make_analyzer
 
@@ -193,9 +194,12 @@ def _with_spike(sid: str, value: float | None, months: Monthly, s: Setup) -> flo
     before = VALUE[sid](_summed(months, lambda m: s.window_start <= m < s.recent_start), s)
     if recent is None or before is None:
         return value
-    rank = ("none", "low", "medium", "high").index
-    now, earlier = rank(severity(sid, recent, s.cfg)), rank(severity(sid, before, s.cfg))
-    if now >= rank("medium") and earlier == 0 and now > rank(severity(sid, value, s.cfg)):
+
+    def points(v: float | None) -> int:
+        return SEVERITY_POINTS[severity(sid, v, s.cfg)]
+
+    now = points(recent)
+    if now >= SEVERITY_POINTS["medium"] and points(before) == 0 and now > points(value):
         return recent
     return value
 

@@ -206,18 +206,19 @@ def _with_spike(
                 *[pl.col(c).alias(prefix + c) for c in cols],
                 pl.col("value").alias(prefix + "value"),
                 pl.col("severity").alias(prefix + "severity"),
-                pl.col("severity").to_physical().alias(prefix + "points"),
             )
         )
 
     in_window = comp.filter(ctx.in_window())
     recent = judged(in_window.filter(ctx.in_recent()), "_recent_")
     before = judged(in_window.filter(~ctx.in_recent()), "_before_")
+    # Severities compare by their place in the ladder (none, low, medium, high).
+    now, earlier = pl.col("_recent_severity").to_physical(), pl.col("_before_severity")
     spike = (
-        (pl.col("_recent_points") >= SEVERITY_POINTS["medium"])
-        & (pl.col("_before_points") == SEVERITY_POINTS["none"])
+        (now >= SEVERITY_POINTS["medium"])
+        & (earlier == "none")
         & pl.col("_before_value").is_not_null()
-        & (pl.col("_recent_points") > pl.col("severity").to_physical())
+        & (now > pl.col("severity").to_physical())
     ).fill_null(False)
     return (
         win.join(recent, on="client_id", how="left")

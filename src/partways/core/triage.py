@@ -207,6 +207,11 @@ def scores(results: pl.DataFrame, cfg: Thresholds) -> pl.DataFrame:
     )
 
 
+def _points() -> pl.Expr:
+    """A row's severity as its points (none 0, low 1, medium 2, high 3)."""
+    return pl.col("severity").cast(pl.String).replace_strict(SEVERITY_POINTS, return_dtype=pl.Int64)
+
+
 def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
     """(client_id, pattern): chronic, acute or intermittent, read off the monthly
     history of every sign `[003 #1] [003 #3]`.
@@ -222,9 +227,7 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
     recent_n = cfg.int("triage.acute_recent_months")
     start = as_of_month - relativedelta(months=look - 1)
     recent_start = as_of_month - relativedelta(months=recent_n - 1)
-    points = (
-        pl.col("severity").cast(pl.String).replace_strict(SEVERITY_POINTS, return_dtype=pl.Int64)
-    )
+    points = _points()
     history = result.series.filter(
         ~pl.col("signal").cast(pl.String).is_in(list(progress.EXCLUDED))
         & (pl.col("month") <= as_of_month)
@@ -282,12 +285,7 @@ def _ways(result: EngineResult, history: pl.DataFrame, cfg: Thresholds) -> pl.Da
     relationship carries, and one month at medium is a passing moment, not a way of
     being. Signs that read the same behaviour count as one way (``WAYS``).
     """
-    medium = SEVERITY_POINTS["medium"]
-
-    at_medium = (
-        pl.col("severity").cast(pl.String).replace_strict(SEVERITY_POINTS, return_dtype=pl.Int64)
-        >= medium
-    )
+    at_medium = _points() >= SEVERITY_POINTS["medium"]
 
     way = pl.col("signal").cast(pl.String).replace(WAYS).alias("way")
     lasting = (
@@ -460,9 +458,7 @@ def _trends(result: EngineResult, cfg: Thresholds) -> dict[int, _Trend]:
     over a year, not over the last few months."""
     as_of_month = result.as_of.replace(day=1)
     first = as_of_month - relativedelta(months=cfg.int("triage.persistence_lookback_months") - 1)
-    points = (
-        pl.col("severity").cast(pl.String).replace_strict(SEVERITY_POINTS, return_dtype=pl.Int64)
-    )
+    points = _points()
     recent = result.series.filter(
         (pl.col("month") >= first)
         & (pl.col("month") <= as_of_month)
