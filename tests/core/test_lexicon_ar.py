@@ -645,3 +645,113 @@ def test_a_concrete_revision_or_an_approval_is_not_vague_003_2(ar, text):
     """[003 #2] A revision that names the change ("كبروا الشعار وغيروا اللون للأزرق"),
     approvals, thanks, an ordinary "ما أدري" and a reported fault are not vague."""
     assert "vague" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ماليش مزاج.",
+        "مو فاضي الحين.",
+        "مشغول جداً.",
+        "الحين لا.",
+        "مش النهارده.",
+        "ما أقدر اليوم.",
+        "زي ما تحبوا.",
+        "اللي يعجبكم.",
+        "كله واحد.",
+        "ما فرقت.",
+        "نص نص.",
+        "تعبان.",
+        "مو رايق.",
+        "الأمور مش ماشية بصراحة.",
+        "الحال ما يسر.",
+        "الأمور ليست على ما يرام.",
+    ],
+)
+def test_a_client_with_no_room_for_you_this_week_is_negative_000_6_003_3(ar, text):
+    """[000 #6] [003 #3] Busy, tired, not in the mood, "as you like", "all the same to
+    me", "things are not going well": the short replies of a client having a hard time."""
+    assert "negative" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مشغول بالاجتماع، أرد عليك بعد ساعة.",
+        "أنا مشغول اليوم بس بكرة نراجع الملف.",
+        "الأمور ماشية تمام والحمد لله.",
+        "زي ما تحبوا نبدأ الأحد أو الاثنين.",
+        "اعذرني كنت تعبان أمس، أرسلت الملف الحين.",
+        "الحين لا تنسون الفاتورة.",
+        "كل شي على ما يرام عندنا.",
+        "ما أقدر أشكركم كفاية.",
+    ],
+)
+def test_the_same_words_in_an_ordinary_answer_are_not_negative_000_6(ar, text):
+    """[000 #6] Busy or tired inside a sentence that gets on with the work, "as you
+    like" choosing a day, and "all is well" are ordinary answers."""
+    assert "negative" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الأرقام ما تحركت.",
+        "ما أظن إنها بتفرق.",
+        "الحملة ما جابت ولا عميل.",
+        "الموضوع مضيعة فلوس.",
+        "ما أتوقع شي يتغير.",
+        "محد بيلاحظ أصلاً.",
+        "لا أرى جدوى من الاستمرار.",
+        "الشغل ما له أثر.",
+        "ما حسينا بأي فرق.",
+    ],
+)
+def test_nothing_moved_and_nothing_will_is_pessimism_000_6(ar, text):
+    """[000 #6] Results that never came, money and work that make no difference."""
+    assert "negative" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ما حسيت بالوقت وأنا أقرأ التقرير، ممتاز.",
+        "المبيعات تحركت الشهر هذا بشكل حلو.",
+        "الحملة جابت عملاء جدد، شكراً.",
+        "حسينا بفرق واضح من أول أسبوع.",
+    ],
+)
+def test_results_that_came_are_not_pessimism_000_6(ar, text):
+    assert "negative" not in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "التصميم ما وصل للي في بالي.",
+        "الفكرة حلوة بس مو كذا.",
+        "مو زي ما تخيلته.",
+        "خلوه يطلع أحسن.",
+        "بدنا شي أقوى.",
+        "يحتاج لمسة زيادة.",
+        "حاجة كده مش مظبوطة.",
+        "لا أعرف، لا يبدو صحيحاً.",
+        "يحتاج إلى شيء مختلف.",
+    ],
+)
+def test_a_change_asked_for_with_nothing_named_is_vague_001(ar, text):
+    """[001] "Not what I pictured", "make it come out better", "it needs a touch more":
+    feedback that asks for a change and names none."""
+    assert "vague" in ar.analyze_one(text).labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "غيروا لون الزر للأزرق وكبروا الخط شوي.",
+        "التصميم وصل للي في بالي بالضبط.",
+        "خلوا العنوان بخط أعرض واحذفوا الصورة الثانية.",
+    ],
+)
+def test_a_change_that_names_what_to_change_is_not_vague_001(ar, text):
+    assert "vague" not in ar.analyze_one(text).labels, text

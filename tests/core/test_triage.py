@@ -404,6 +404,28 @@ def test_003_3_a_hard_time_the_client_told_of_is_evidence_for_acute_and_leads_th
     assert d.to_json()["hardship"][0]["date"] == "2026-06-03"
 
 
+def test_003_3_a_hard_time_told_with_no_trouble_yet_is_watched_with_support_not_kept():
+    # Their biggest customer left, they wrote; nothing in their signs has moved yet.
+    # Keep would bury what they told you; repair would call a client who is fine a
+    # problem. Watch, with the hard time leading the reasons and support suggested.
+    b = Build()
+    _healthy(b, 1)
+    b.message(1, at(2026, 6, 10, 11), "in", labels=("hardship",))
+    d = _decide(b)[1]
+    assert all(s.severity == "none" for s in d.signals)
+    assert d.recommendation == "watch"
+    assert d.reasons[0].startswith("They told you of a hard time in their own life (message ")
+    assert [s.id for s in d.strategies] == ["acute_support"]
+
+
+def test_003_3_a_hard_time_told_long_ago_is_not_a_reason_to_watch():
+    b = Build()
+    _healthy(b, 1)
+    b.message(1, at(2026, 1, 12, 11), "in", labels=("hardship",))
+    d = _decide(b)[1]
+    assert d.hardship == [] and d.recommendation == "keep"
+
+
 def test_003_3_a_sudden_burst_of_complaints_after_a_calm_year_is_acute_and_repaired():
     # A failed delivery last month: twelve angry messages among the usual ones, after
     # a year of calm. Over six months that is a low share; against the client's own

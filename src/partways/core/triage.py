@@ -586,10 +586,7 @@ def _decide(
                 "A client who has a problem: the trouble is recent, after a healthy history."
             )
         if client.hardship:
-            lead.append(
-                f"They told you of a hard time in their own life ({client.hardship[0]['record']}, "
-                f"{client.hardship[0]['date']}): give extra effort and real help [003 #3]."
-            )
+            lead.append(_hard_time(client))
         if plan_open and due_plan is None:
             lead.append("A repair plan is open; judge it at its review date.")
         return decision("repair", lead, _strategies(flagged, pattern, by_id))
@@ -600,8 +597,29 @@ def _decide(
                 "One sign reached medium, but only recently: watch whether it lasts before acting."
             )
         conduct = _strategies(flagged, pattern, by_id)
-        return decision("watch", lead, [s for s in conduct if s.id == "conduct_conversation"])
+        watch = [s for s in conduct if s.id == "conduct_conversation"]
+        if client.hardship:
+            lead.append(_hard_time(client))
+            watch.insert(0, _strategy("acute_support"))
+        return decision("watch", lead, watch)
+    if client.hardship:
+        # Nothing is wrong in their signs yet, but a client who told you of a hard time
+        # is one to keep an eye on and to help, not one to forget [003 #3].
+        return decision("watch", [_hard_time(client)], [_strategy("acute_support")])
     return decision("keep")
+
+
+def _hard_time(client: _Client) -> str:
+    told = client.hardship[0]
+    return (
+        f"They told you of a hard time in their own life ({told['record']}, {told['date']}): "
+        "give extra effort and real help [003 #3]."
+    )
+
+
+def _strategy(strategy_id: str) -> Strategy:
+    title, tag, _ = STRATEGIES[strategy_id]
+    return Strategy(strategy_id, title, tag, ())
 
 
 def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple[str, str]]:
@@ -691,8 +709,7 @@ def _strategies(
     by_id = by_id if by_id is not None else {s.id: s for s in flagged}
     out = []
     if pattern == "acute":
-        title, tag, _ = STRATEGIES["acute_support"]
-        out.append(Strategy("acute_support", title, tag, ()))
+        out.append(_strategy("acute_support"))
     if _conduct_reported(by_id):
         title, tag, _ = STRATEGIES["conduct_conversation"]
         because = tuple(
@@ -704,8 +721,7 @@ def _strategies(
         if because:
             out.append(Strategy(sid, title, tag, because))
     if not any(s.id == "self_reflection" for s in out):
-        title, tag, _ = STRATEGIES["self_reflection"]
-        out.append(Strategy("self_reflection", title, tag, ()))
+        out.append(_strategy("self_reflection"))
     return out
 
 
