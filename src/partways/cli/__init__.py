@@ -19,6 +19,7 @@ from . import (
     repair_cmd,
     serve_cmd,
     settings_cmd,
+    setup_cmd,
     triage_cmd,
 )
 from .common import UserError, err
@@ -32,6 +33,7 @@ app = typer.Typer(
     add_completion=False,
 )
 for module in (
+    setup_cmd,
     demo_cmd,
     serve_cmd,
     import_cmd,
@@ -95,6 +97,11 @@ def main() -> None:
     # What `serve` decides about the settings (production mode, the local key) must be
     # in the environment before setup() loads them: they are read once, at load.
     serve_cmd.prepare(sys.argv[1:])
+    if sys.argv[1:2] in (["setup"], ["serve"]):
+        # Their first-run default; Django's settings replace TZ as they load.
+        from partways import machine
+
+        machine.remember_time_zone()
     from django.core.exceptions import ImproperlyConfigured
 
     try:

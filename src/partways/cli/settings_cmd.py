@@ -1,9 +1,10 @@
-"""``partways rate``: the business's exchange rates."""
+"""``partways settings`` (the business's settings and the thresholds of the registry)
+and ``partways rate`` (its exchange rates)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -70,5 +71,191 @@ def _parse(parse: Callable[[str], T], text: str) -> T:
         raise UserError(safe(exc)) from None
 
 
+settings = typer.Typer(
+    help="Show and change the business's settings and the thresholds of the registry.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+)
+
+
+@settings.callback()
+def _settings(ctx: typer.Context) -> None:
+    """Show and change the business's settings and the thresholds of the registry.
+
+    Without a subcommand: show them.
+    """
+    if ctx.invoked_subcommand is None:
+        show(every=False)
+
+
+@settings.command()
+def show(
+    every: Annotated[
+        bool, typer.Option("--all", help="Every threshold, not only the ones you changed.")
+    ] = False,
+) -> None:
+    """The business's settings, then the thresholds changed from their defaults."""
+    from rich.table import Table
+
+    from partways.core.config import SETTINGS
+    from partways.store.bootstrap import ensure_database
+
+    from .business_edit import FIELDS, shown_value, stored_values
+
+    ensure_database()
+    values = stored_values()
+    table = Table(title="Business", show_header=False, title_justify="left")
+    table.add_column("Setting", style="bold")
+    table.add_column("Value")
+    for field in FIELDS:
+        table.add_row(field.key, safe(shown_value(field.key, values)) or "(none)")
+    out.print(table)
+    from partways.web.settings_forms import shown_number, threshold_field_name
+
+    rows = [
+        (s, values.get(threshold_field_name(s.key)))
+        for s in SETTINGS
+        if every or threshold_field_name(s.key) in values
+    ]
+    if not rows:
+        out.print(
+            f"Every threshold is at its default ({len(SETTINGS)} in all; `partways settings "
+            "show --all` lists them, docs/settings.md explains them).",
+            highlight=False,
+        )
+        return
+    thresholds = Table(title="Thresholds", title_justify="left")
+    thresholds.add_column("Key", style="bold", no_wrap=True)
+    thresholds.add_column("Value", justify="right")
+    thresholds.add_column("Default", justify="right")
+    thresholds.add_column("Unit")
+    for s, value in rows:
+        thresholds.add_row(
+            s.key,
+            value if value is not None else shown_number(s.default),
+            shown_number(s.default),
+            s.unit,
+        )
+    out.print(thresholds)
+
+
+@settings.command()
+def get(
+    key: Annotated[str, typer.Argument(help="A business setting or a threshold's key.")],
+) -> None:
+    """Print one setting's value, as you would type it back."""
+    from partways.store.bootstrap import ensure_database
+    from partways.web.settings_forms import shown_number, threshold_field_name
+
+    from .business_edit import field_named, shown_value, stored_values
+
+    ensure_database()
+    values = stored_values()
+    field = field_named(key)
+    if field is not None:
+        out.print(safe(shown_value(field.key, values)), highlight=False)
+        return
+    setting = _threshold(key)
+    stored = values.get(threshold_field_name(setting.key))
+    out.print(stored if stored is not None else shown_number(setting.default), highlight=False)
+
+
+@settings.command("set")
+def set_(
+    pairs: Annotated[
+        list[str],
+        typer.Argument(
+            help="KEY VALUE pairs, e.g. base_currency USD time_zone Asia/Jakarta "
+            "pessimism.low 0.2.",
+            metavar="KEY VALUE...",
+        ),
+    ],
+) -> None:
+    """Change settings: every pair is checked first, and all are saved or none."""
+    from partways.store.bootstrap import ensure_database
+
+    from .business_edit import apply, field_named
+
+    if len(pairs) % 2:
+        raise UserError(
+            f"{safe(pairs[-1])!r} has no value; give KEY VALUE pairs, e.g. "
+            "`partways settings set base_currency USD`."
+        )
+    ensure_database()
+    changes: dict[str, str] = {}
+    thresholds: dict[str, str] = {}
+    for key, value in zip(pairs[::2], pairs[1::2], strict=True):
+        field = field_named(key)
+        if field is not None:
+            changes[field.key] = value
+        else:
+            thresholds[_threshold(key).key] = value
+    dropped = apply(changes, thresholds)
+    if "own_addresses" in changes:
+        from .setup_cmd import claim_own_mail
+
+        claim_own_mail()
+    for key in [*changes, *thresholds]:
+        out.print(f"{key} = {safe(_shown(key))}", highlight=False)
+    if dropped:
+        out.print(f"Removed overrides of settings that no longer exist: {', '.join(dropped)}.")
+
+
+@settings.command()
+def reset(
+    keys: Annotated[list[str], typer.Argument(help="Thresholds to put back to their default.")],
+) -> None:
+    """Put thresholds back to the registry's default."""
+    from partways.store.bootstrap import ensure_database
+
+    from .business_edit import apply, field_named
+
+    ensure_database()
+    for key in keys:
+        if field_named(key) is not None:
+            raise UserError(
+                f"{safe(key)} is a business setting, not a threshold: give it a value with "
+                f"`partways settings set {safe(key)} VALUE`."
+            )
+    chosen = [_threshold(key).key for key in keys]
+    apply({}, reset=chosen)
+    for key in chosen:
+        out.print(f"{key} = {_shown(key)} (the default)", highlight=False)
+
+
+def _threshold(key: str) -> Any:
+    """The registry's setting called ``key``; a UserError naming close keys otherwise."""
+    import difflib
+
+    from partways.core.config import SETTINGS
+
+    from .business_edit import FIELDS
+
+    by_key = {s.key: s for s in SETTINGS}
+    setting = by_key.get(key.strip())
+    if setting is not None:
+        return setting
+    close = difflib.get_close_matches(key, [*by_key, *(f.key for f in FIELDS)], n=3, cutoff=0.6)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise UserError(
+        f"no setting called {safe(key)!r}.{hint} `partways settings show --all` lists them."
+    )
+
+
+def _shown(key: str) -> str:
+    from partways.web.settings_forms import shown_number, threshold_field_name
+
+    from .business_edit import field_named, shown_value, stored_values
+
+    values = stored_values()
+    field = field_named(key)
+    if field is not None:
+        return shown_value(field.key, values)
+    setting = _threshold(key)
+    stored = values.get(threshold_field_name(setting.key))
+    return stored if stored is not None else shown_number(setting.default)
+
+
 def register(app: typer.Typer) -> None:
+    app.add_typer(settings, name="settings")
     app.command()(rate)

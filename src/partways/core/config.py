@@ -540,14 +540,59 @@ class Thresholds:
         return _BY_KEY[key].unit
 
 
+# The business's own settings as `partways settings` names them (cli/business_edit.py
+# keeps the same keys): documented here beside the registry, in one generated file.
+BUSINESS_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("name", "the business's name", "Studio Ana"),
+    ("base_currency", "the currency every figure is summed in (ISO 4217)", "USD"),
+    (
+        "time_zone",
+        "the business's time zone (tz database name): what counts as after hours",
+        "Europe/Zagreb",
+    ),
+    ("work_days", "the working days", "mon-fri"),
+    ("work_hours", "the working hours", "09:00-17:30"),
+    ("target_rate", "the target hourly rate, in the base currency", "80"),
+    ("cost_rate", "what an hour of work costs you when a person has no rate of their own", "35"),
+    (
+        "own_addresses",
+        "your own addresses and @domains: mail from them is outbound",
+        "ana@studio.hr,@studio.hr",
+    ),
+)
+
+
 def settings_markdown() -> str:
     """The registry as the Markdown table in ``docs/settings.md``."""
     lines = [
-        "# Settings registry",
+        "# Settings",
         "",
-        "Generated from `partways.core.config.SETTINGS` (`partways settings-doc`); a test",
-        "fails when this file and the registry differ. Override any key per business in",
-        "`BusinessSettings.thresholds`.",
+        "## The business",
+        "",
+        "`partways setup` asks for these on the first run (or takes them as flags: "
+        "`partways setup --help`); the web app's Settings page shows the same fields.",
+        "Afterwards, from the command line:",
+        "",
+        "```",
+        "partways settings                      # show the business and the changed thresholds",
+        "partways settings get time_zone",
+        "partways settings set base_currency USD time_zone America/Chicago",
+        "```",
+        "",
+        "| key | what it is | example |",
+        "|---|---|---|",
+        *(f"| `{k}` | {what} | `{example}` |" for k, what, example in BUSINESS_KEYS),
+        "",
+        "Every value is checked as the web form checks it, and a `set` with several pairs",
+        "saves all of them or none. Exchange rates to the base currency: `partways rate USD 0.92`.",
+        "",
+        "## Settings registry",
+        "",
+        "Generated from `partways.core.config.SETTINGS`; a test fails when this file and the",
+        "registry differ. Override any key for your business with `partways settings set KEY",
+        "VALUE` (e.g. `partways settings set pessimism.low 0.2`), put it back with `partways",
+        "settings reset KEY`, or use the thresholds on the web app's Settings page.",
+        "`partways settings show --all` lists every key with the value in use.",
         "",
         "| key | default | unit | what it does |",
         "|---|---|---|---|",

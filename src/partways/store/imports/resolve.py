@@ -125,6 +125,33 @@ def _claim_messages() -> int:
     return claimed
 
 
+def reclassify_own_mail() -> int:
+    """Mail stored as a client's that came from an address now known as the business's
+    own (a team member or an own address added after the import) becomes outbound,
+    matched to the client it was sent to; mail from clients sent to a team member added
+    since names them. Returns how many messages changed."""
+    directory = Directory.load()
+    changed = 0
+    inbound = Message.objects.filter(direction=Message.Direction.INBOUND).only(
+        "pk", "author_address", "recipients", "client_id", "recipient_id"
+    )
+    with transaction.atomic():
+        for message in inbound.iterator(chunk_size=2000):
+            to = [a.lower() for a in message.recipients.split()]
+            if message.author_address and directory.is_own(message.author_address):
+                client = next((c for a in to if (c := directory.client_of_address(a))), None)
+                Message.objects.filter(pk=message.pk).update(
+                    direction=Message.Direction.OUTBOUND, client_id=client, recipient_id=None
+                )
+                changed += 1
+            elif message.recipient_id is None:
+                member = next((directory.team[a] for a in to if a in directory.team), None)
+                if member is not None:
+                    Message.objects.filter(pk=message.pk).update(recipient_id=member)
+                    changed += 1
+    return changed
+
+
 def unmatched_addresses(limit: int = 50) -> list[tuple[str, int]]:
     """Addresses of messages kept without a client, most frequent first."""
     counts: Counter[str] = Counter(

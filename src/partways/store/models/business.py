@@ -31,6 +31,10 @@ class BusinessSettings(models.Model):
         blank=True,
         help_text="Overrides of the settings registry (partways.core.config), by key.",
     )
+    # When the owner last went through the first-run set-up (``partways setup`` or the
+    # web's first page); empty until then, so the set-up can offer this machine's time
+    # zone instead of the default.
+    configured_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "business settings"
