@@ -81,6 +81,33 @@ def test_client_shows_signals_evidence_and_a_trend(cli, demo):
     assert any(ch in out for ch in "▁▂▃▄▅▆▇█")
 
 
+def test_triage_and_client_stay_readable_in_an_80_column_terminal(cli, demo):
+    narrow = type(cli)({**cli.env, "COLUMNS": "80"})
+    triage = narrow("triage", "--as-of", AS_OF).stdout
+    lines = triage.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    # Every client's rank, name and top reason are there in full, not cut to "…".
+    assert "│  1 │" in triage and "│ 45 │" in triage
+    ranked = json.loads(cli("triage", "--format", "json", "--as-of", AS_OF).stdout)
+    first = ranked[0]
+    assert first["client"] in triage
+    assert " ".join(first["reasons"][0].split()[:4]) in " ".join(triage.split())
+    view = narrow("client", "Al Waha", "--as-of", AS_OF).stdout
+    assert max(len(line) for line in view.splitlines()) <= 80
+    # One signal per block, its sentence under its heading: no word per line.
+    cells = [line.strip("│┃┏┓┗┛┡┩╇━─┌┐└┘├┤╭╮╰╯┬┴┼┳┻ ") for line in view.splitlines()]
+    words_alone = [c for c in cells if len(c.split()) == 1 and c[0].isalpha()]
+    assert len(words_alone) < 5, words_alone
+    assert "Payment risk" in view and "invoices due in the window" in view
+
+
+def test_version_and_help_in_a_persons_terms(cli):
+    assert cli("--version").stdout.startswith("partways ")
+    shown = cli("import", "--help").stdout
+    assert "<str>" not in shown and "<bool>" not in shown and "list[" not in shown
+    assert "PATHS..." in shown and "--me" in shown and "TEXT" in shown
+
+
 def test_pareto_names_the_vital_few(cli, demo):
     out = cli("pareto", "--as-of", AS_OF).stdout
     assert "top 20%" in out and "Non-billable hours" in out

@@ -192,7 +192,18 @@ def test_a_step_name_that_does_not_exist_lists_the_steps(demo):
 )
 def test_an_arabic_letter_for_an_arabic_client_comes_out_as_a_pdf(demo, tmp_path):
     target = tmp_path / "waha.pdf"
-    demo("letter", "Al Waha", "--format", "pdf", "-o", str(target), "--as-of", AS_OF)
+    demo(
+        "letter",
+        "Al Waha",
+        "--kind",
+        "generic",
+        "--format",
+        "pdf",
+        "-o",
+        str(target),
+        "--as-of",
+        AS_OF,
+    )
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -201,6 +212,25 @@ def test_an_arabic_letter_for_an_arabic_client_comes_out_as_a_pdf(demo, tmp_path
     assert "Studio Horvat" in text
     assert "2027" in text
     assert sum("\u0600" <= ch <= "\u06ff" for ch in text) > 200
+
+
+def test_no_ending_letter_by_surprise_for_a_client_the_triage_keeps(demo):
+    # No case, no --kind, and the triage does not say to end: which letter is meant
+    # cannot be guessed, and an ending letter would be the wrong guess.
+    triage = json.loads(demo("triage", "--format", "json", "--as-of", AS_OF).stdout)
+    kept = next(
+        d["client"]
+        for d in triage
+        if d["recommendation"] in ("keep", "watch", "repair") and d["client"] != "Al Waha"
+    )
+    refused = demo("letter", kept, "--as-of", AS_OF, check=False)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    said = " ".join(refused.stderr.split())
+    assert f"{kept} has no offboarding case and the triage says" in said
+    assert "--kind expectations" in said and "partways offboard" in said
+    assert refused.stdout == ""
+    sheet = demo("letter", kept, "--kind", "expectations", "--as-of", AS_OF).stdout
+    assert "what to expect" in sheet.splitlines()[0]
 
 
 def test_a_users_own_template_in_the_data_folder_replaces_the_built_in_one(demo):

@@ -51,7 +51,7 @@ def acme() -> m.Client:
 
 
 def _import(path: Path) -> None:
-    source = next(sources([str(path)], None))
+    (source,) = sources([str(path)], None)
     report = import_source(source, ImportOptions(time_zone="UTC"))
     assert report.errors == [] and report.written, report
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -32,6 +33,30 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+def _show_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        from .common import out
+
+        out.print(f"partways {version('partways')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    pass
+
+
 for module in (
     setup_cmd,
     demo_cmd,
@@ -112,8 +137,10 @@ def main() -> None:
         sys.exit(2)
     from django.db.utils import OperationalError
 
+    from .help import plain_help
+
     try:
-        app()
+        plain_help(typer.main.get_command(app))()
     except _user_errors() as exc:
         # The message may hold a client's name or a path: never read it as markup.
         err.print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)

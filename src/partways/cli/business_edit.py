@@ -155,9 +155,13 @@ def apply(
     changes: Mapping[str, str | Sequence[str]],
     thresholds: Mapping[str, str] | None = None,
     reset: Sequence[str] = (),
+    *,
+    currency_chosen: bool = False,
 ) -> list[str]:
     """Store the business settings in ``changes`` (keys of :data:`FIELDS`) and the
     thresholds (registry key → value; ``reset``: back to the default), all or nothing.
+    ``currency_chosen``: the base currency in ``changes`` is the person's choice, so
+    imports no longer set it.
 
     Returns the stored override keys the registry no longer knows (dropped). Raises
     :class:`UserError` listing every value that was refused, with what was expected.
@@ -183,10 +187,17 @@ def apply(
     for key in reset:
         data.pop(threshold_field_name(key), None)
     business = BusinessSettings.load()
+    chosen = business.currency_chosen or currency_chosen
     form = BusinessForm(data=data)
     if not form.is_valid():
         raise UserError("nothing was saved:\n" + "\n".join(_problems(form)))
-    return form.save(business)
+    dropped = form.save(business)
+    if business.currency_chosen != chosen:
+        # The form counts any save as the currency seen and kept; here only a currency
+        # the person gave (or answered) is.
+        business.currency_chosen = chosen
+        business.save(update_fields=["currency_chosen"])
+    return dropped
 
 
 def _problems(form: Any) -> list[str]:

@@ -37,7 +37,7 @@ def demo(
     from .triage_cmd import _run
 
     outcome = _run(date.isoformat())
-    out.print(render.triage_table(outcome.decisions, date))
+    out.print(render.triage_table(outcome.decisions, date, out.width))
     out.print(render.summary(outcome.decisions))
     _show_flagged()
     out.print(

@@ -42,7 +42,7 @@ def letter(
     expectations sheet; or, with --format ics, the case's key dates as a calendar."""
     from partways.letters.formats import FORMATS, render, to_ics
     from partways.store.bootstrap import ensure_database
-    from partways.store.cases.letters import key_dates, letter_for
+    from partways.store.cases.letters import NotEnding, key_dates, letter_for
 
     today = parse_date(as_of)
     if fmt not in FORMATS and fmt != "ics":
@@ -62,7 +62,17 @@ def letter(
             stamp=now,
         )
     else:
-        addressed = letter_for(client_id, kind=kind, lang=lang, today=today)
+        try:
+            addressed = letter_for(client_id, kind=kind, lang=lang, today=today)
+        except NotEnding as exc:
+            raise UserError(
+                f"{exc.client} has no offboarding case and the triage says "
+                f"{exc.recommendation.replace('_', ' ')}, so there is no ending letter to "
+                "write. For a client you keep: --kind expectations (the expectations "
+                "sheet) or --kind apology. To end the relationship anyway: open a case "
+                f"with `partways offboard {_quoted(exc.client)}`, or name the reason "
+                "with --kind (e.g. --kind not_a_fit)."
+            ) from None
         data = render(
             addressed.letter,
             fmt,
@@ -83,6 +93,10 @@ def letter(
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror or exc}.") from None
     err.print(f"Wrote {output} ({len(data):,} bytes).", markup=False, highlight=False)
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"' if " " in name else name
 
 
 def register(app: typer.Typer) -> None:

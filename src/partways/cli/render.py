@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -40,9 +41,29 @@ def sparkline(values: list[float | None]) -> str:
     )
 
 
-def triage_table(decisions: list[Decision], as_of: dt.date) -> Table:
+# Below this many columns the wide tables lose their prose column to the fixed ones;
+# narrower terminals get a layout of their own (an 80-column terminal is the standard).
+WIDE = 110
+
+
+def triage_table(decisions: list[Decision], as_of: dt.date, width: int = WIDE) -> Table:
+    """The ranked clients: one row each, their top reason beside them, or under the
+    client's name when ``width`` is narrow."""
     table = Table(title=f"Triage as of {as_of}", title_justify="left", expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("#", justify="right", no_wrap=True, min_width=2)
+    if width < WIDE:
+        table.add_column("Client and top reason", ratio=1, overflow="fold")
+        table.add_column("Recommendation", no_wrap=True)
+        table.add_column("Score", justify="right", no_wrap=True)
+        for i, d in enumerate(decisions, 1):
+            who = Text(d.client, style="bold")
+            if d.reasons:
+                who.append(f"\n{d.reasons[0]}", style="dim")
+            verdict = Text(LABELS[d.recommendation], style=COLOURS[d.recommendation])
+            if d.pattern != "none":
+                verdict.append(f"\n{d.pattern}", style="dim")
+            table.add_row(str(i), who, verdict, f"{d.score:.1f}")
+        return table
     table.add_column("Client", no_wrap=True)
     table.add_column("Recommendation", no_wrap=True)
     table.add_column("Score", justify="right", no_wrap=True)
@@ -90,7 +111,21 @@ def decision_panel(d: Decision) -> Panel:
     return Panel(body, title=d.client, title_align="left")
 
 
-def signals_table(signals: list[SignalView]) -> Table:
+def signals_table(signals: list[SignalView], width: int = WIDE) -> Table | Group:
+    """Every signal with its value, threshold, trend and what it means; at a narrow
+    ``width``, one block per signal with the sentence under its heading."""
+    if width < WIDE:
+        blocks: list[Text] = []
+        for s in signals:
+            block = Text(TITLES[s.id], style="bold")
+            block.append("  ")
+            block.append(s.severity, style=SEVERITY_COLOURS[s.severity])
+            value = "–" if s.value is None else f"{s.value:.2f}"
+            block.append(f"  {value} (threshold {s.threshold:g})  ")
+            block.append(sparkline([v for _, v in s.series]))
+            block.append(f"\n{s.explanation}\n")
+            blocks.append(block)
+        return Group(*blocks)
     table = Table(expand=True)
     table.add_column("Signal", no_wrap=True)
     table.add_column("Severity", no_wrap=True)

@@ -167,7 +167,7 @@ def set_(
         typer.Argument(
             help="KEY VALUE pairs, e.g. base_currency USD time_zone Asia/Jakarta "
             "pessimism.low 0.2.",
-            metavar="KEY VALUE...",
+            metavar="KEY VALUE",
         ),
     ],
 ) -> None:
@@ -190,7 +190,7 @@ def set_(
             changes[field.key] = value
         else:
             thresholds[_threshold(key).key] = value
-    dropped = apply(changes, thresholds)
+    dropped = apply(changes, thresholds, currency_chosen="base_currency" in changes)
     if "own_addresses" in changes:
         from .setup_cmd import claim_own_mail
 

@@ -137,9 +137,12 @@ def setup(
         if value is None:
             value = proposed[field.key]
         changes[field.key] = value
+    # Given or answered, the currency is the person's; left to its default, the first
+    # import whose money is all in one currency may still set it.
+    chosen = currency is not None or ask
     if ask and not members:
         members = _ask_members()
-    dropped = edit.apply(changes)
+    dropped = edit.apply(changes, currency_chosen=chosen)
     saved_members = _save_members(members)
     business = BusinessSettings.load()
     business.configured_at = timezone.now()

@@ -57,7 +57,7 @@ def triage(
     if not outcome.decisions:
         err.print("No active clients yet: run `partways demo`, or import your data.")
         return
-    out.print(render.triage_table(outcome.decisions, outcome.result.as_of))
+    out.print(render.triage_table(outcome.decisions, outcome.result.as_of, out.width))
     out.print(render.summary(outcome.decisions))
 
 
@@ -79,7 +79,7 @@ def client(
         raise UserError(f"{client_name} is archived: its relationship has ended.")
     decision = with_series(outcome.decisions[0], outcome.result)
     out.print(render.decision_panel(decision))
-    out.print(render.signals_table(decision.signals))
+    out.print(render.signals_table(decision.signals, out.width))
     for table in render.evidence_tables(decision.signals):
         out.print(table)
     _show_flagged(decision)

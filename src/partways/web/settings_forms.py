@@ -416,6 +416,8 @@ class BusinessForm(forms.Form):
         business.default_cost_rate_minor = data["default_cost_rate"]
         business.own_addresses = data["own_addresses"]
         business.thresholds = data["thresholds"]
+        # The owner saw the currency and kept it: imports no longer set it.
+        business.currency_chosen = True
         with transaction.atomic():
             business.save()
         # The cached portfolio pages show the currency and the target rate.

@@ -108,6 +108,8 @@ def write_freshbooks(agency: Agency, folder: Path) -> list[Path]:
 
 INVOICE_NINJA_INVOICES = [
     "Client Name",
+    # The report can add the client's contact; the first one is who invoices go to.
+    "Contact Email",
     "Client Currency",
     "Invoice Invoice Number",
     "Invoice Amount",
@@ -146,12 +148,14 @@ def write_invoiceninja(agency: Agency, folder: Path) -> list[Path]:
         wi, wp = csv.writer(fi, lineterminator="\n"), csv.writer(fp, lineterminator="\n")
         wi.writerow(INVOICE_NINJA_INVOICES)
         wp.writerow(INVOICE_NINJA_PAYMENTS)
+        billed = {c.name: (c.contacts[0].email if c.contacts else "") for c in agency.clients}
         for client, currency, inv in _issued(agency):
             paid, left, settled = _state(inv, agency)
             status = "Paid" if settled else "Partial" if paid > 0 else "Sent"
             wi.writerow(
                 [
                     client,
+                    billed[client],
                     currency,
                     inv.number,
                     minor(inv.amount - inv.written_off),

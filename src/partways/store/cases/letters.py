@@ -56,12 +56,27 @@ def _sender(owner: TeamMember | None, business: BusinessSettings) -> tuple[str, 
     return name, email
 
 
+# The recommendations whose letter, with no case and no kind named, is an ending one.
+ENDING = ("end_now", "end_at_contract_end")
+
+
+class NotEnding(CaseError):
+    """No case, no kind named, and the triage does not recommend ending: which letter
+    is meant cannot be guessed. Carries the client and the triage's recommendation."""
+
+    def __init__(self, client: str, recommendation: str) -> None:
+        super().__init__(f"{client}: no offboarding case, and the triage says {recommendation}")
+        self.client = client
+        self.recommendation = recommendation
+
+
 def letter_for(client_id: int, *, kind: str | None, lang: str | None, today: dt.date) -> Addressed:
     """Compose ``kind`` for the client in ``lang`` (the client's language by default).
 
     An ending letter takes its reason and dates from the client's offboarding case, or,
     without one, from a draft worked out as ``partways offboard`` would. Raises
-    ``UnknownLanguage``, ``LetterError`` or :class:`CaseError`.
+    ``UnknownLanguage``, ``LetterError`` or :class:`CaseError` (:class:`NotEnding`
+    when no kind is named, there is no case and the triage does not say to end).
     """
     client = Client.objects.select_related("manager").get(pk=client_id)
     case = client.offboarding_cases.order_by("-opened_on", "-pk").first()
@@ -76,6 +91,9 @@ def letter_for(client_id: int, *, kind: str | None, lang: str | None, today: dt.
         decision = decide(client_id, today)
     if kind is None:
         assert decision is not None  # no case and no kind: the draft's triage was read
+        if decision.recommendation not in ENDING:
+            # Never an ending letter by surprise for a client the triage would keep.
+            raise NotEnding(client.name, decision.recommendation)
         kind = reason_from(decision)
     _, cfg = load_business()
     business = BusinessSettings.load()

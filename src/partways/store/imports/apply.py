@@ -151,6 +151,7 @@ def _one_import_at_a_time() -> None:
 def _write(records: Records, report: FileReport, cursor_source: str | None) -> None:
     _one_import_at_a_time()
     ctx = Context.load()
+    _infer_base_currency(records, ctx, report)
     batch = ImportBatch.objects.create(importer=report.importer, source=report.source)
     for kind in records.kinds():
         frame = records.frames[kind]
@@ -176,6 +177,8 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
     if {"invoices", "payments"} & set(records.kinds()):
         _link_payments()
     report.skipped.update(ctx.skipped)
+    if ctx.learned_contacts:
+        _report_learned(ctx, report)
     report.clients_created = ctx.directory.created
     report.aliases_added = ctx.directory.aliased
     report.unmatched_addresses = ctx.unmatched_addresses
@@ -363,6 +366,65 @@ def _still_there(kind: str, known: pl.DataFrame) -> pl.DataFrame:
                 f"DELETE FROM {KEY_TABLE} WHERE key IN ({','.join('%s' for _ in chunk)})", chunk
             )
     return known.join(stale, on="_key", how="anti") if stale.height else known
+
+
+MONEY_KINDS = ("time_entries", "invoices", "payments", "expenses")
+
+
+def _infer_base_currency(records: Records, ctx: Context, report: FileReport) -> None:
+    """A first import whose money is all in one currency sets the base currency.
+
+    Only while nobody chose one (at the set-up or in the settings) and nothing with
+    money in it is stored yet: a business that bills in USD should not have to invent a USD→EUR
+    rate because EUR was the default. Said in the report, with how to change it.
+    """
+    from partways.store.models import ExchangeRate, Expense, Invoice, Payment, TimeEntry
+
+    settings = BusinessSettings.load()
+    if settings.currency_chosen or ExchangeRate.objects.exists():
+        return
+    currencies: set[str] = set()
+    for kind in MONEY_KINDS:
+        frame = records.frames.get(kind)
+        if frame is not None and "currency" in frame.columns:
+            found = frame["currency"].drop_nulls().str.strip_chars().str.to_uppercase()
+            currencies.update(c for c in found.unique().to_list() if c)
+    if len(currencies) != 1:
+        return
+    (currency,) = currencies
+    if currency == settings.base_currency or not (len(currency) == 3 and currency.isalpha()):
+        return
+    # Hours without a rate carry no money (a Toggl export often has none): they do not
+    # tie the business to the default currency.
+    priced_hours = TimeEntry.objects.filter(bill_rate_minor__gt=0)
+    if priced_hours.exists() or any(m.objects.exists() for m in (Invoice, Payment, Expense)):
+        return
+    before, settings.base_currency = settings.base_currency, currency
+    settings.save(update_fields=["base_currency"])
+    ctx.base_currency = currency
+    report.notes.append(
+        f"the base currency is now {currency}, the one all of this file's money is in "
+        f"(it was {before}, the default); it can be changed in the settings"
+    )
+
+
+def _report_learned(ctx: Context, report: FileReport) -> None:
+    """Say which addresses the file taught, and give their waiting mail its client."""
+    from .resolve import claim_messages
+
+    learned = ctx.learned_contacts
+    report.new["contacts"] += len(learned)
+    shown = ", ".join(f"{address} → {client}" for client, address in learned[:5])
+    more = f" and {len(learned) - 5} more" if len(learned) > 5 else ""
+    report.notes.append(
+        f"learned {len(learned)} client address(es) from this file: {shown}{more}; "
+        "mail from them now finds the client"
+    )
+    claimed = claim_messages()
+    if claimed:
+        report.notes.append(
+            f"{claimed:,} message(s) imported earlier without a client now have one"
+        )
 
 
 def _named(text: str | None) -> bool:

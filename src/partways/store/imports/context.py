@@ -26,6 +26,9 @@ class Context:
     skipped: Counter[str] = field(default_factory=Counter)
     unmatched_addresses: Counter[str] = field(default_factory=Counter)
     unmatched_names: Counter[str] = field(default_factory=Counter)
+    # Addresses an export gave beside a client's name (an invoice's client e-mail, a
+    # Stripe customer's), kept as the client's contacts: (client name, address).
+    learned_contacts: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def load(cls) -> Context:
@@ -65,11 +68,23 @@ class Context:
                     pk = directory.client_of_address(address)
             if pk is None and name:
                 pk = directory.resolve(name)
+            if pk is not None and email and _ADDRESS.match(email.strip()):
+                self._learn(pk, email)
             found.append(pk)
         ids = distinct.with_columns(pl.Series("id", found, dtype=pl.Int64))
         return pairs.join(
             ids, on=["name", "email"], how="left", nulls_equal=True, maintain_order="left"
         )["id"]
+
+    def _learn(self, pk: int, email: str) -> None:
+        """Keep ``email`` as a contact of client ``pk`` unless it is known, yours, or
+        already another client's; mail from it then finds the client."""
+        directory = self.directory
+        address = email.strip().lower()
+        if address in directory.by_address or directory.is_own(address):
+            return
+        if directory.add_contact(pk, address):
+            self.learned_contacts.append((directory.names.get(pk, str(pk)), address))
 
     def project_ids(self, client_ids: pl.Series, names: pl.Series) -> pl.Series:
         """Project ids for (client, project name) pairs, creating the projects that are new."""

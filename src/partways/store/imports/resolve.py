@@ -73,7 +73,7 @@ def add_alias(alias: str, client_id: int) -> AliasResult:
             if other:
                 raise ResolveError(f"{alias} already belongs to {other.client.name}.")
             ClientDomain.objects.get_or_create(domain=domain, client_id=client_id)
-            return AliasResult("domain", _claim_messages())
+            return AliasResult("domain", claim_messages())
         if _ADDRESS.match(alias):
             address = alias.lower()
             holder = Contact.objects.filter(email=address).exclude(client_id=client_id).first()
@@ -82,7 +82,7 @@ def add_alias(alias: str, client_id: int) -> AliasResult:
             Contact.objects.get_or_create(
                 client_id=client_id, email=address, defaults={"name": address}
             )
-            return AliasResult("address", _claim_messages())
+            return AliasResult("address", claim_messages())
         add_name_alias(alias, client_id, Directory.load())
         return AliasResult("name", 0)
 
@@ -106,7 +106,7 @@ def add_name_alias(alias: str, client_id: int, directory: Directory) -> bool:
     return True
 
 
-def _claim_messages() -> int:
+def claim_messages() -> int:
     """Give messages stored without a client the client their addresses now match."""
     directory = Directory.load()
     claimed = 0

@@ -38,8 +38,44 @@ class Source:
     explicit: bool  # named by the user, not found inside a folder
 
 
-def sources(paths: list[str], fmt: str | None) -> Iterator[Source]:
-    """What to import for each argument, in order. Raises ImportFailed for a missing path."""
+# The order a careful person imports in: who the clients are first (records, client
+# lists, projects), then the work and the money (time, invoices, expenses), then the
+# payments that settle those invoices, then the talk (mail, chat, calendars), which is
+# matched to clients by the addresses and names the earlier files taught.
+IMPORT_PHASES: tuple[frozenset[str], ...] = (
+    frozenset(
+        {
+            "clients",
+            "contacts",
+            "client_aliases",
+            "projects",
+            "contracts",
+            "deliverables",
+            "proposals",
+            "incidents",
+            "flags",
+        }
+    ),
+    frozenset({"time_entries", "invoices", "expenses"}),
+    frozenset({"payments"}),
+    frozenset({"messages", "meetings"}),
+)
+
+
+def import_phase(importer: Importer | None) -> int:
+    """Where a source's records come in :data:`IMPORT_PHASES` (unrecognised: last)."""
+    kinds = set(getattr(importer, "kinds", ()) or ())
+    return next((i for i, phase in enumerate(IMPORT_PHASES) if kinds & phase), len(IMPORT_PHASES))
+
+
+def sources(paths: list[str], fmt: str | None) -> list[Source]:
+    """What to import for the arguments, in :data:`IMPORT_PHASES` order (the given
+    order within a phase). Raises ImportFailed for a missing path."""
+    found = list(_sources(paths, fmt))
+    return sorted(found, key=lambda s: import_phase(s.importer))
+
+
+def _sources(paths: list[str], fmt: str | None) -> Iterator[Source]:
     for arg in paths:
         if arg.startswith(URL_SCHEMES):
             yield Source(arg, _url_importer(arg, fmt), True)

@@ -35,6 +35,9 @@ class BusinessSettings(models.Model):
     # web's first page); empty until then, so the set-up can offer this machine's time
     # zone instead of the default.
     configured_at = models.DateTimeField(null=True, blank=True)
+    # Whether a person chose the base currency (at the set-up, in the settings): until
+    # then the first import whose money is all in one currency sets it.
+    currency_chosen = models.BooleanField(default=False)
 
     class Meta:
         verbose_name_plural = "business settings"

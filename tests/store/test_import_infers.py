@@ -1,0 +1,125 @@
+"""What an import infers from the files themselves, and says in its report: the base
+currency of a workspace nobody chose one for, and clients' addresses from invoice
+exports (with the mail already waiting for them matched again)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partways.store import models as m
+from partways.store.imports.run import ImportOptions, import_source, sources
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HEADER = (
+    "Client Name,Contact Email,Client Currency,Invoice Invoice Number,Invoice Amount,"
+    "Invoice Balance,Invoice Paid to Date,Invoice Discount,Invoice Date,Invoice Due Date,"
+    "Invoice Status\n"
+)
+
+
+def _invoices(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    """An Invoice Ninja v5 invoice report: (client, contact e-mail, currency, number)."""
+    path = tmp_path / "invoiceninja_invoices.csv"
+    lines = [
+        f"{client},{email},{currency},{number},1200.00,0.00,1200.00,0.00,2026-03-02,"
+        "2026-03-16,Paid\n"
+        for client, email, currency, number in rows
+    ]
+    path.write_text(HEADER + "".join(lines), encoding="utf-8")
+    return path
+
+
+def _import(path: Path):
+    (source,) = sources([str(path)], None)
+    report = import_source(source, ImportOptions(time_zone="UTC"))
+    assert report.errors == [] and report.written, report
+    return report
+
+
+def test_a_first_import_all_in_one_currency_sets_the_base_currency(tmp_path):
+    report = _import(
+        _invoices(tmp_path, [("Lipa Cafe", "", "USD", "1"), ("Orbit", "", "usd", "2")])
+    )
+    assert m.BusinessSettings.load().base_currency == "USD"
+    assert any("the base currency is now USD" in n and "it was EUR" in n for n in report.notes)
+    assert set(m.Invoice.objects.values_list("currency", flat=True)) == {"USD"}
+
+
+def test_a_chosen_currency_is_never_changed_by_an_import(tmp_path):
+    settings = m.BusinessSettings.load()
+    settings.currency_chosen = True
+    settings.save()
+    report = _import(_invoices(tmp_path, [("Lipa Cafe", "", "USD", "1")]))
+    assert m.BusinessSettings.load().base_currency == "EUR"
+    assert not any("base currency" in n for n in report.notes)
+
+
+def test_money_in_two_currencies_leaves_the_base_currency_alone(tmp_path):
+    _import(_invoices(tmp_path, [("Lipa Cafe", "", "USD", "1"), ("Orbit", "", "GBP", "2")]))
+    assert m.BusinessSettings.load().base_currency == "EUR"
+
+
+def test_money_already_stored_leaves_the_base_currency_alone(tmp_path):
+    client = m.Client.objects.create(name="Older")
+    m.Invoice.objects.create(
+        client=client,
+        number="0",
+        issued_on="2026-01-05",
+        due_on="2026-01-19",
+        amount_minor=1000,
+        currency="EUR",
+    )
+    _import(_invoices(tmp_path, [("Lipa Cafe", "", "USD", "1")]))
+    assert m.BusinessSettings.load().base_currency == "EUR"
+
+
+def test_an_invoice_exports_client_address_becomes_a_contact_and_claims_waiting_mail(tmp_path):
+    mbox = tmp_path / "mail.mbox"
+    mbox.write_text(
+        "From dora@lipacafe.com Mon Mar  2 09:00:00 2026\n"
+        "From: Dora <dora@lipacafe.com>\nTo: nika@studio.example\nSubject: Menu\n"
+        "Date: Mon, 2 Mar 2026 09:00:00 +0000\nMessage-ID: <a1@lipacafe.com>\n\n"
+        "Could you send the new menu?\n",
+        encoding="utf-8",
+    )
+    _import(mbox)
+    assert m.Message.objects.get().client_id is None
+    report = _import(
+        _invoices(
+            tmp_path,
+            [("Lipa Cafe", "billing@lipacafe.com", "EUR", "1"), ("Orbit", "", "EUR", "2")],
+        )
+    )
+    lipa = m.Client.objects.get(name="Lipa Cafe")
+    assert list(lipa.contacts.values_list("email", flat=True)) == ["billing@lipacafe.com"]
+    # Dora writes from the same domain: her waiting message is Lipa Cafe's now.
+    assert m.Message.objects.get().client_id == lipa.pk
+    said = " ".join(report.notes)
+    assert "learned 1 client address(es) from this file: billing@lipacafe.com → Lipa Cafe" in said
+    assert "1 message(s) imported earlier without a client now have one" in said
+    # Imported again: nothing new to learn.
+    again = _import(_invoices(tmp_path, [("Lipa Cafe", "billing@lipacafe.com", "EUR", "1")]))
+    assert not any("learned" in n for n in again.notes)
+
+
+def test_an_address_of_your_own_or_another_clients_is_not_learned(tmp_path):
+    settings = m.BusinessSettings.load()
+    settings.own_addresses = "@studio.example"
+    settings.save()
+    orbit = m.Client.objects.create(name="Orbit")
+    m.Contact.objects.create(client=orbit, name="Ana", email="ana@orbit.example")
+    _import(
+        _invoices(
+            tmp_path,
+            [
+                ("Lipa Cafe", "accounts@studio.example", "EUR", "1"),
+                ("Lipa Cafe", "ana@orbit.example", "EUR", "2"),
+            ],
+        )
+    )
+    lipa = m.Client.objects.get(name="Lipa Cafe")
+    assert not lipa.contacts.exists()
+    assert m.Invoice.objects.filter(client=orbit).count() == 0
