@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("partways.web.views.incidents")),
     path("", include("partways.web.views.cases")),
     path("", include("partways.web.views.imports")),
+    path("", include("partways.web.views.who_is_who")),
     path("", include("partways.web.views.settings")),
 ]

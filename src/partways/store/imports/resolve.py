@@ -34,7 +34,16 @@ _ADDRESS = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 
 
 class ResolveError(ValueError):
-    """The alias or merge cannot be done as asked (the message says why)."""
+    """The alias or merge cannot be done as asked.
+
+    The message says why in English, for the command line; ``code`` and ``params`` say
+    it as facts, for an interface that words it in its reader's language.
+    """
+
+    def __init__(self, message: str, code: str, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass
@@ -51,34 +60,56 @@ def add_alias(alias: str, client_id: int) -> AliasResult:
     """
     alias = alias.strip()
     if not alias:
-        raise ResolveError("the alias is empty; give another name, an e-mail address or @domain.")
+        raise ResolveError(
+            "the alias is empty; give another name, an e-mail address or @domain.", "empty"
+        )
     if alias.startswith("@") and not _DOMAIN.match(alias[1:]):
         raise ResolveError(
-            f"{alias!r} is not a domain; expected @ and a domain name, e.g. @acme.example."
+            f"{alias!r} is not a domain; expected @ and a domain name, e.g. @acme.example.",
+            "not_a_domain",
+            alias=alias,
         )
     one_word = not any(ch.isspace() for ch in alias)
     if "@" in alias[1:] and one_word and not _ADDRESS.match(alias):
-        raise ResolveError(f"{alias!r} is not an e-mail address; expected e.g. ana@acme.example.")
+        raise ResolveError(
+            f"{alias!r} is not an e-mail address; expected e.g. ana@acme.example.",
+            "not_an_address",
+            alias=alias,
+        )
     if len(alias) > NAME_LENGTH:
-        raise ResolveError(f"the alias is longer than {NAME_LENGTH} characters.")
+        raise ResolveError(
+            f"the alias is longer than {NAME_LENGTH} characters.", "too_long", most=NAME_LENGTH
+        )
     with transaction.atomic():
         if alias.startswith("@"):
             domain = alias[1:].lower()
             if domain in FREE_MAIL:
                 raise ResolveError(
                     f"{alias} is a free-mail domain shared by many people; alias the full "
-                    "address instead (e.g. name" + alias + ")."
+                    "address instead (e.g. name" + alias + ").",
+                    "free_mail",
+                    alias=alias,
                 )
             other = ClientDomain.objects.filter(domain=domain).exclude(client_id=client_id).first()
             if other:
-                raise ResolveError(f"{alias} already belongs to {other.client.name}.")
+                raise ResolveError(
+                    f"{alias} already belongs to {other.client.name}.",
+                    "taken",
+                    alias=alias,
+                    client=other.client.name,
+                )
             ClientDomain.objects.get_or_create(domain=domain, client_id=client_id)
             return AliasResult("domain", claim_messages())
         if _ADDRESS.match(alias):
             address = alias.lower()
             holder = Contact.objects.filter(email=address).exclude(client_id=client_id).first()
             if holder is not None:
-                raise ResolveError(f"{address} is already a contact of {holder.client.name}.")
+                raise ResolveError(
+                    f"{address} is already a contact of {holder.client.name}.",
+                    "taken",
+                    alias=address,
+                    client=holder.client.name,
+                )
             Contact.objects.get_or_create(
                 client_id=client_id, email=address, defaults={"name": address}
             )
@@ -97,7 +128,10 @@ def add_name_alias(alias: str, client_id: int, directory: Directory) -> bool:
         name = Client.objects.get(pk=existing).name
         raise ResolveError(
             f"{alias!r} already names {name!r}; to make them one client, run "
-            f"`partways clients merge {name!r} TARGET`."
+            f"`partways clients merge {name!r} TARGET`.",
+            "names_another",
+            alias=alias,
+            client=name,
         )
     if ClientAlias.objects.filter(alias__iexact=alias).exists():
         return False
@@ -173,7 +207,7 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
     target's verdict is kept.
     """
     if source_id == target_id:
-        raise ResolveError("a client cannot be merged into itself.")
+        raise ResolveError("a client cannot be merged into itself.", "into_itself")
     source = Client.objects.get(pk=source_id)
     clash = set(Invoice.objects.filter(client_id=source_id).values_list("number", flat=True)) & set(
         Invoice.objects.filter(client_id=target_id).values_list("number", flat=True)
@@ -181,7 +215,9 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
     if clash:
         raise ResolveError(
             f"both clients have invoice(s) numbered {', '.join(sorted(clash)[:5])}; "
-            "nothing was changed."
+            "nothing was changed.",
+            "same_invoice_numbers",
+            numbers=", ".join(sorted(clash)[:5]),
         )
     drafts = set(
         LetterDraft.objects.filter(client_id=source_id, case__isnull=True).values_list(
@@ -196,14 +232,18 @@ def merge(source_id: int, target_id: int) -> dict[str, int]:
         kind, language = sorted(drafts)[0]
         raise ResolveError(
             f"both clients have an edited {kind.replace('_', ' ')} letter in {language}; "
-            "discard one of the two first. Nothing was changed."
+            "discard one of the two first. Nothing was changed.",
+            "both_edited_letters",
+            kind=kind,
+            language=language,
         )
     open_cases = OffboardingCase.objects.filter(
         client_id__in=(source_id, target_id), status=OffboardingCase.Status.OPEN
     ).count()
     if open_cases == 2:
         raise ResolveError(
-            "both clients have an open offboarding case; close one first. Nothing was changed."
+            "both clients have an open offboarding case; close one first. Nothing was changed.",
+            "both_open_cases",
         )
     moved: dict[str, int] = {}
     with transaction.atomic():

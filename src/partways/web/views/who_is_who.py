@@ -1,0 +1,165 @@
+"""Who is who: the follow-ups an import leaves, done in the browser.
+
+Senders no client claims are listed with how many messages each wrote; one click
+makes the address, or its whole domain, a client's, and their waiting messages that
+client's. Two clients that are one (a new spelling an import could not match) are
+merged here too. The store's refusals come as codes, worded here in the reader's
+language.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from partways.store.imports.identity import FREE_MAIL, domain_of
+from partways.store.imports.resolve import (
+    ResolveError,
+    add_alias,
+    merge,
+    unmatched_addresses,
+)
+from partways.store.models import Client
+
+from ..access import OWNER, role_required
+
+
+class ClaimForm(forms.Form):
+    address = forms.CharField(max_length=254)
+    whole_domain = forms.BooleanField(required=False)
+    client = forms.ModelChoiceField(
+        queryset=Client.objects.filter(archived=False).order_by("name"),
+        label=gettext_lazy("Client"),
+        empty_label=gettext_lazy("Choose a client"),
+        error_messages={"required": gettext_lazy("Choose the client who wrote these.")},
+    )
+
+
+class MergeForm(forms.Form):
+    source = forms.ModelChoiceField(
+        queryset=Client.objects.order_by("name"),
+        label=gettext_lazy("This client"),
+        empty_label=gettext_lazy("Choose a client"),
+    )
+    target = forms.ModelChoiceField(
+        queryset=Client.objects.order_by("name"),
+        label=gettext_lazy("is the same as"),
+        empty_label=gettext_lazy("Choose a client"),
+    )
+
+
+def refusal(exc: ResolveError) -> str:
+    """The store's refusal in the reader's language."""
+    p = exc.params
+    words = {
+        "empty": _("Give an address or a domain."),
+        "not_a_domain": _("%(alias)s is not a domain; expected e.g. @acme.example."),
+        "not_an_address": _("%(alias)s is not an e-mail address; expected e.g. ana@acme.example."),
+        "too_long": _("That is longer than %(most)s characters."),
+        "free_mail": _(
+            "%(alias)s is a free-mail domain shared by many people: claim the address alone."
+        ),
+        "taken": _("%(alias)s already belongs to %(client)s."),
+        "names_another": _("%(alias)s already names %(client)s: merge the two clients instead."),
+        "into_itself": _("A client cannot be merged into itself."),
+        "same_invoice_numbers": _(
+            "Both clients have invoices numbered %(numbers)s; nothing was changed."
+        ),
+        "both_edited_letters": _(
+            "Both clients have an edited letter of the same kind in %(language)s: discard one "
+            "of the two first. Nothing was changed."
+        ),
+        "both_open_cases": _(
+            "Both clients have an open offboarding case: close one first. Nothing was changed."
+        ),
+    }
+    text = words.get(exc.code, _("That could not be done; nothing was changed."))
+    return text % p if p else text
+
+
+@role_required(*OWNER)
+def page(request: HttpRequest) -> HttpResponse:
+    senders = [
+        {
+            "address": address or "",
+            "messages": n,
+            "domain": domain_of(address) if address and "@" in address else "",
+            "shared_domain": (domain_of(address) if address and "@" in address else "")
+            in FREE_MAIL,
+        }
+        for address, n in unmatched_addresses(limit=100)
+    ]
+    return render(
+        request,
+        "partways/imports/who_is_who.html",
+        {
+            "senders": senders,
+            "clients": list(Client.objects.filter(archived=False).order_by("name")),
+            "merge_form": MergeForm(),
+        },
+    )
+
+
+@role_required(*OWNER)
+@require_POST
+def claim(request: HttpRequest) -> HttpResponse:
+    form = ClaimForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("who_is_who")
+    data = form.cleaned_data
+    address = data["address"].strip().lower()
+    alias = "@" + domain_of(address) if data["whole_domain"] else address
+    client: Client = data["client"]
+    try:
+        result = add_alias(alias, client.pk)
+    except ResolveError as exc:
+        messages.error(request, refusal(exc))
+        return redirect("who_is_who")
+    messages.success(
+        request,
+        _("%(alias)s is %(client)s's now; %(n)s waiting messages are theirs.")
+        % {"alias": alias, "client": client.name, "n": result.claimed_messages},
+    )
+    return redirect("who_is_who")
+
+
+@role_required(*OWNER)
+@require_POST
+def merge_clients(request: HttpRequest) -> HttpResponse:
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose both clients."))
+        return redirect("who_is_who")
+    source: Client = form.cleaned_data["source"]
+    target: Client = form.cleaned_data["target"]
+    name = source.name
+    try:
+        merge(source.pk, target.pk)
+    except ResolveError as exc:
+        messages.error(request, refusal(exc))
+        return redirect("who_is_who")
+    messages.success(
+        request,
+        _(
+            "%(source)s is now part of %(target)s, with all its records; its name is kept as "
+            "another name of %(target)s."
+        )
+        % {"source": name, "target": target.name},
+    )
+    return redirect("who_is_who")
+
+
+urlpatterns = [
+    path("who-is-who/", page, name="who_is_who"),
+    path("who-is-who/claim/", claim, name="who_is_who_claim"),
+    path("who-is-who/merge/", merge_clients, name="who_is_who_merge"),
+]
