@@ -10,50 +10,29 @@ stored as the default and shows the result.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from email.utils import parseaddr
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .common import UserError, out, safe
 
-ROLES = ("owner", "manager", "staff")
-
-
-@dataclass(frozen=True)
-class Member:
-    name: str
-    email: str
-    role: str
+if TYPE_CHECKING:  # Django is set up only when a command runs
+    from partways.store.team import Member
 
 
 def parse_member(text: str) -> Member:
-    """``Owen Price <owen@studio.hr> manager`` (the role is optional: staff), or
-    ``Owen Price,owen@studio.hr,manager``. Raises :class:`UserError`."""
-    from django.core.exceptions import ValidationError
-    from django.core.validators import validate_email
+    """A ``--member`` value as a team member. Raises :class:`UserError`."""
+    from partways.store.team import MemberError
+    from partways.store.team import parse_member as parse
 
-    if "<" in text:
-        head, _, tail = text.partition(">")
-        name, email = parseaddr(head + ">")
-        role = tail.strip().lower() or "staff"
-    else:
-        parts = [p.strip() for p in text.split(",")]
-        name, email, role = (parts + ["", "", "staff"])[:3]
-        role = role.lower() or "staff"
-    name = name.strip().strip('"')
     try:
-        validate_email(email)
-    except ValidationError:
-        email = ""
-    if not name or not email or role not in ROLES:
+        return parse(text)
+    except MemberError:
         raise UserError(
             f"--member: {safe(text)!r} is not a team member; expected a name, an address "
             "and a role (owner, manager or staff; staff when left out), e.g. "
             "'Owen Price <owen@studio.hr> manager'."
-        )
-    return Member(name, email.lower(), role)
+        ) from None
 
 
 def setup(
@@ -222,34 +201,15 @@ def _ask_members() -> list[Member]:
 
 
 def _save_members(members: list[Member]) -> int:
-    """Add each member, or update the one with the same address; how many changed."""
-    from django.db import transaction
+    from partways.store.team import MemberError, save_members
 
-    from partways.store.models import TeamMember
-    from partways.web.settings_team import LastOwner, change_role
-
-    changed = 0
-    with transaction.atomic():
-        for m in members:
-            existing = TeamMember.objects.filter(email__iexact=m.email).first()
-            if existing is None:
-                TeamMember.objects.create(name=m.name, email=m.email, role=m.role)
-                changed += 1
-                continue
-            if existing.name != m.name:
-                existing.name = m.name
-                existing.save(update_fields=["name"])
-                changed += 1
-            if existing.role != m.role:
-                try:
-                    change_role(existing, m.role)
-                except LastOwner:
-                    raise UserError(
-                        f"--member: {safe(m.email)} is the last owner who can log in; "
-                        "make someone else owner first."
-                    ) from None
-                changed += 1
-    return changed
+    try:
+        return save_members(members)
+    except MemberError as exc:
+        raise UserError(
+            f"--member: {safe(exc.text)} is the last owner who can log in; make someone "
+            "else owner first."
+        ) from None
 
 
 def claim_own_mail() -> None:

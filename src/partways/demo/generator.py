@@ -465,6 +465,9 @@ def build_demo(
         settings.target_hourly_rate_minor = 8000
         settings.default_cost_rate_minor = 3500
         settings.thresholds = {}
+        # The demo agency is set up: its owner goes straight to the portfolio.
+        settings.currency_chosen = True
+        settings.configured_at = settings.configured_at or dt.datetime.now(dt.UTC)
         settings.save()
         # The demo's own rates replace any the workspace had for these currencies
         # (set with `partways rate` before the demo was built); others stay.

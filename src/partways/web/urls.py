@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("partways.web.views.imports")),
     path("", include("partways.web.views.who_is_who")),
     path("", include("partways.web.views.settings")),
+    path("", include("partways.web.views.first_run")),
 ]

@@ -30,6 +30,12 @@ class EmailLoginForm(AuthenticationForm):
 def home(request: HttpRequest) -> HttpResponse:
     """Owners and managers land on the portfolio; staff on their incident reports."""
     member = request.member  # type: ignore[attr-defined]
+    if member.role == "owner":
+        from .first_run import needed
+
+        # The owner's first visit: the set-up the triage needs, before anything else.
+        if needed():
+            return redirect("first_run")
     return redirect("portfolio" if member.role in MANAGERS else "incidents")
 
 
