@@ -161,3 +161,30 @@ def _size(n: int) -> str:
         if n >= size:
             return f"{n / size:,.1f} {unit}"
     return f"{n:,} bytes"
+
+
+def unpack(path: Path, target: Path) -> list[Path]:
+    """Extract the ZIP at ``path`` into ``target`` within the archive limits; return the
+    files written. Entries that would land outside ``target`` (absolute paths, ``..``),
+    folders, and the hidden files archivers add (``__MACOSX``, ``.DS_Store``) are left
+    out. Raises :class:`ImportFailed` (and :class:`ArchiveTooLarge`)."""
+    archive = SafeZip(path)
+    written: list[Path] = []
+    try:
+        for info in archive.infos():
+            parts = [p for p in info.filename.replace("\\", "/").split("/") if p]
+            if (
+                info.is_dir()
+                or not parts
+                or info.filename.startswith(("/", "\\"))
+                or any(p in ("..", ".") or p.startswith(".") or p == "__MACOSX" for p in parts)
+                or ":" in parts[0]
+            ):
+                continue
+            out = target.joinpath(*parts)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(archive.read(info))
+            written.append(out)
+    finally:
+        archive.zip.close()
+    return written

@@ -38,9 +38,10 @@ from django.utils.translation import gettext as _
 
 from partways.core.limits import tightened
 from partways.importers import ImportFailed, registry
+from partways.importers.archive import unpack
 from partways.importers.generic_csv.importer import MAPPING_SUFFIXES
 from partways.store.imports.apply import FileReport
-from partways.store.imports.run import ImportOptions, import_source, sources
+from partways.store.imports.run import ImportOptions, import_phase, import_source, sources
 from partways.store.models import ImportBatch
 
 log = logging.getLogger(__name__)
@@ -256,6 +257,8 @@ def _import_all(job: Job, uploads: list[_Upload], opts: ImportOptions) -> None:
     """Import each upload in turn (column-mapping files go with the file they map),
     then label the new messages."""
     job.state = "importing"
+    uploads = _in_import_order(_unpacked(uploads, opts))
+    job.names = [u.name for u in uploads]
     mappings = _mapping_files(uploads)
     for k, upload in enumerate(uploads, start=1):
         job.current, job.rows = k, 0
@@ -275,6 +278,38 @@ def _import_all(job: Job, uploads: list[_Upload], opts: ImportOptions) -> None:
                 "The files were imported, but the new messages could not be read for "
                 "the signs: %(problem)s"
             ) % {"problem": exc}
+
+
+def _unpacked(uploads: list[_Upload], opts: ImportOptions) -> list[_Upload]:
+    """The uploads, a ZIP of exports (one no importer reads as a whole) replaced by the
+    exports inside it, each known as ``archive.zip/inner/name``. An archive that
+    cannot be unpacked stays as it is, for its own error in the report."""
+    out: list[_Upload] = []
+    for upload in uploads:
+        if (
+            opts.format is not None
+            or upload.path.suffix.lower() != ".zip"
+            or registry.identify(upload.path) is not None
+        ):
+            out.append(upload)
+            continue
+        target = upload.path.with_name(upload.path.name + ".unpacked")
+        try:
+            unpack(upload.path, target)
+            found = sources([str(target)], None)
+        except ImportFailed:
+            out.append(upload)
+            continue
+        for source in found:
+            inner = Path(source.location).relative_to(target).as_posix()
+            out.append(_Upload(f"{upload.name}/{inner}", Path(source.location)))
+    return out
+
+
+def _in_import_order(uploads: list[_Upload]) -> list[_Upload]:
+    """Records and client lists first, then time and invoices, then payments, then mail,
+    chat and calendars, as ``partways import FOLDER`` reads a folder."""
+    return sorted(uploads, key=lambda u: import_phase(registry.identify(u.path)))
 
 
 def _import_guarded(job: Job, upload: _Upload, opts: ImportOptions) -> FileResult:
