@@ -13,6 +13,15 @@ from partways.store.imports.run import ImportOptions, import_source, sources
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
+@pytest.fixture(autouse=True)
+def fresh_business() -> None:
+    """The settings as a new workspace has them, whatever ran before (the web tests'
+    demo agency is a business that chose its currency, with exchange rates)."""
+    m.BusinessSettings.objects.all().delete()
+    m.ExchangeRate.objects.all().delete()
+
+
 HEADER = (
     "Client Name,Contact Email,Client Currency,Invoice Invoice Number,Invoice Amount,"
     "Invoice Balance,Invoice Paid to Date,Invoice Discount,Invoice Date,Invoice Due Date,"
@@ -123,3 +132,42 @@ def test_an_address_of_your_own_or_another_clients_is_not_learned(tmp_path):
     lipa = m.Client.objects.get(name="Lipa Cafe")
     assert not lipa.contacts.exists()
     assert m.Invoice.objects.filter(client=orbit).count() == 0
+
+
+def _mailbox(tmp_path: Path, owner: str, n: int) -> Path:
+    """An mbox in which ``owner`` writes to, or hears from, a different client each time."""
+    parts = []
+    for i in range(n):
+        other = f"person{i}@client{i % 7}.example"
+        sender, to = (owner, other) if i % 2 else (other, owner)
+        parts.append(
+            f"From {sender} Mon Mar  2 09:00:00 2026\nFrom: {sender}\nTo: {to}\n"
+            f"Subject: Note {i}\nDate: Mon, 2 Mar 2026 09:{i % 60:02d}:00 +0000\n"
+            f"Message-ID: <m{i}@example>\n\nNote {i}.\n\n"
+        )
+    path = tmp_path / "mail.mbox"
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
+
+
+def test_the_address_on_nearly_every_message_is_proposed_as_yours_not_applied(tmp_path):
+    report = _import(_mailbox(tmp_path, "nika@nikadesign.example", 30))
+    assert report.proposed_own == "nika@nikadesign.example"
+    assert m.BusinessSettings.load().own_addresses == ""
+    # Told it is theirs, the waiting mail from it is re-read as outbound.
+    from partways.store.imports.apply import own_addresses
+
+    assert own_addresses(["nika@nikadesign.example"])
+    sent = m.Message.objects.filter(author_address="nika@nikadesign.example")
+    assert sent.count() == 15 and set(sent.values_list("direction", flat=True)) == {"out"}
+    assert not own_addresses(["nika@nikadesign.example"])  # nothing new the second time
+
+
+def test_no_proposal_for_a_known_address_or_a_handful_of_messages(tmp_path):
+    settings = m.BusinessSettings.load()
+    settings.own_addresses = "@nikadesign.example"
+    settings.save()
+    assert _import(_mailbox(tmp_path, "nika@nikadesign.example", 30)).proposed_own == ""
+    few = tmp_path / "few"
+    few.mkdir()
+    assert _import(_mailbox(few, "ivo@other.example", 5)).proposed_own == ""

@@ -96,3 +96,19 @@ def test_the_import_pages_carry_no_command_line_instructions(
     page = as_alice.get("/import/").content.decode()
     assert "/who-is-who/" in page
     assert "partways clients" not in page
+
+
+def test_the_owner_says_an_address_is_theirs(portfolio: Team, as_alice: Browser) -> None:
+    from partways.store.models import BusinessSettings
+
+    _waiting("me@mystudio.example", 2)
+    response = as_alice.post("/who-is-who/mine/", {"address": "me@mystudio.example"}, follow=True)
+    assert "me@mystudio.example is yours now" in _messages(response.content.decode())
+    assert "me@mystudio.example" in BusinessSettings.load().own_addresses.split()
+    assert set(
+        Message.objects.filter(author_address="me@mystudio.example").values_list(
+            "direction", flat=True
+        )
+    ) == {"out"}
+    refused = as_alice.post("/who-is-who/mine/", {"address": "not an address"}, follow=True)
+    assert "is neither an address nor a domain" in _messages(refused.content.decode())

@@ -181,6 +181,11 @@ def _details(r: FileReport) -> None:
             "Claim an address with `partways clients alias ADDRESS CLIENT` "
             "(or @domain)."
         )
+    if r.proposed_own:
+        lines.append(
+            f"nearly every message here is to or from {r.proposed_own}: if that is you, "
+            f"import again with --me {r.proposed_own} (mail from it is then yours, outbound)"
+        )
     lines.extend(r.notes)
     if lines:
         # File names, client names and addresses come from the user's data: not markup.

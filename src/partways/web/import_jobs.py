@@ -78,6 +78,7 @@ class FileResult:
     clients_created: list[str] = field(default_factory=list)
     unmatched_messages: int = 0
     unmatched_from: list[tuple[str, int]] = field(default_factory=list)  # the top senders
+    proposed_own: str = ""  # the address on nearly every message: the owner's, perhaps
     refused: bool = False  # errors stopped the file: nothing of it was written
     written: bool = False
     mapping_for: str = ""  # a column-mapping file: the file it maps, not imported itself
@@ -386,6 +387,7 @@ def _result(upload: _Upload, report: FileReport) -> FileResult:
         clients_created=list(report.clients_created),
         unmatched_messages=report.unmatched_messages,
         unmatched_from=report.unmatched_addresses.most_common(5),
+        proposed_own=report.proposed_own,
         refused=report.refused,
         written=report.written,
     )

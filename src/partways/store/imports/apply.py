@@ -51,6 +51,9 @@ class FileReport:
     aliases_added: list[tuple[str, str]] = field(default_factory=list)
     unmatched_addresses: Counter[str] = field(default_factory=Counter)
     unmatched_messages: int = 0
+    # The address on nearly every message of a mailbox nobody said was theirs: most
+    # likely the mailbox owner's own, proposed (never applied) as "me".
+    proposed_own: str = ""
     written: bool = False
     dry_run: bool = False
     # Errors stopped the file (or would have, in a dry run): nothing of it is written.
@@ -171,6 +174,7 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
             frame = frame.with_columns(pl.col("body").str.strip_chars_end("\r\n"))
             once = content_ids(frame).unique(subset="message_id", keep="first", maintain_order=True)
             ctx.skip("copies of a message already in this file", frame.height - once.height)
+            report.proposed_own = _mailbox_owner(once, ctx)
             _keyed("messages", once, messages, ctx, report, batch.pk)
         else:
             _keyed(kind, frame, WRITERS[kind][1], ctx, report, batch.pk)
@@ -179,6 +183,8 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
     report.skipped.update(ctx.skipped)
     if ctx.learned_contacts:
         _report_learned(ctx, report)
+    if ctx.directory.contacts_added:
+        _claim_waiting(report)
     report.clients_created = ctx.directory.created
     report.aliases_added = ctx.directory.aliased
     report.unmatched_addresses = ctx.unmatched_addresses
@@ -368,6 +374,39 @@ def _still_there(kind: str, known: pl.DataFrame) -> pl.DataFrame:
     return known.join(stale, on="_key", how="anti") if stale.height else known
 
 
+# A mailbox's owner is on nearly every message in it, as the sender or a recipient;
+# fewer messages than this say nothing about whose mailbox it is.
+OWNER_SHARE = 0.8
+OWNER_MIN_MESSAGES = 20
+
+
+def _mailbox_owner(frame: pl.DataFrame, ctx: Context) -> str:
+    """The address on at least :data:`OWNER_SHARE` of the messages, when it is not yet
+    known as the business's own or a team member's; "" otherwise."""
+    if frame.height < OWNER_MIN_MESSAGES:
+        return ""
+    on_message = (
+        frame.select(
+            pl.concat_list(pl.col("author_address").fill_null(""), pl.col("recipients"))
+            .list.eval(pl.element().str.to_lowercase().str.strip_chars())
+            .list.unique()
+            .alias("who")
+        )
+        .explode("who")
+        .filter(pl.col("who").str.contains("@"))
+        .group_by("who")
+        .len()
+        .sort("len", descending=True)
+        .head(1)
+    )
+    if on_message.is_empty():
+        return ""
+    address, count = on_message.row(0)
+    if count < OWNER_SHARE * frame.height or ctx.directory.is_own(address):
+        return ""
+    return str(address)
+
+
 MONEY_KINDS = ("time_entries", "invoices", "payments", "expenses")
 
 
@@ -409,9 +448,7 @@ def _infer_base_currency(records: Records, ctx: Context, report: FileReport) -> 
 
 
 def _report_learned(ctx: Context, report: FileReport) -> None:
-    """Say which addresses the file taught, and give their waiting mail its client."""
-    from .resolve import claim_messages
-
+    """Say which addresses the file taught."""
     learned = ctx.learned_contacts
     report.new["contacts"] += len(learned)
     shown = ", ".join(f"{address} → {client}" for client, address in learned[:5])
@@ -420,6 +457,13 @@ def _report_learned(ctx: Context, report: FileReport) -> None:
         f"learned {len(learned)} client address(es) from this file: {shown}{more}; "
         "mail from them now finds the client"
     )
+
+
+def _claim_waiting(report: FileReport) -> None:
+    """Clients gained addresses: the mail imported earlier without a client is matched
+    again."""
+    from .resolve import claim_messages
+
     claimed = claim_messages()
     if claimed:
         report.notes.append(
@@ -497,12 +541,23 @@ def _projects(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
             report.unchanged["projects"] += 1
 
 
-def own_addresses(addresses: list[str]) -> None:
-    """Add addresses (or ``@domains``) to the business's own; mail from them is outbound."""
+def own_addresses(addresses: list[str]) -> bool:
+    """Add addresses (or ``@domains``) to the business's own; mail from them is outbound.
+
+    Returns whether any was new: mail imported earlier from it is then re-read as
+    outbound (:func:`partways.store.imports.resolve.reclassify_own_mail`).
+    """
     settings = BusinessSettings.load()
     current = settings.own_addresses.split()
+    added = False
     for address in addresses:
         if address.lower() not in current:
             current.append(address.lower())
+            added = True
     settings.own_addresses = "\n".join(current)
     settings.save(update_fields=["own_addresses"])
+    if added:
+        from .resolve import reclassify_own_mail
+
+        reclassify_own_mail()
+    return added

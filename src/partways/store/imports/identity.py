@@ -97,6 +97,7 @@ class Directory:
     team: dict[str, int] = field(default_factory=dict)
     created: list[str] = field(default_factory=list)
     aliased: list[tuple[str, str]] = field(default_factory=list)
+    contacts_added: int = 0  # addresses this import gave to clients
 
     @classmethod
     def load(cls) -> Directory:
@@ -214,6 +215,7 @@ class Directory:
             role=role[:100],
         )
         self.by_address[email] = pk
+        self.contacts_added += 1
         domain = domain_of(email)
         if domain not in FREE_MAIL and not self.is_own(email):
             self.by_domain.setdefault(domain, pk)

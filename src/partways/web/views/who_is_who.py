@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from partways.store.imports.apply import own_addresses
 from partways.store.imports.identity import FREE_MAIL, domain_of
 from partways.store.imports.resolve import (
     ResolveError,
@@ -28,6 +29,7 @@ from partways.store.imports.resolve import (
 from partways.store.models import Client
 
 from ..access import OWNER, role_required
+from ..settings_forms import SettingError, parse_own_address
 
 
 class ClaimForm(forms.Form):
@@ -158,7 +160,25 @@ def merge_clients(request: HttpRequest) -> HttpResponse:
     return redirect("who_is_who")
 
 
+@role_required(*OWNER)
+@require_POST
+def mine(request: HttpRequest) -> HttpResponse:
+    """An address the owner says is theirs: mail from it is outbound, the waiting mail
+    re-read."""
+    try:
+        address = parse_own_address(request.POST.get("address", ""))
+    except SettingError as exc:
+        messages.error(request, str(exc))
+        return redirect("who_is_who")
+    own_addresses([address])
+    messages.success(
+        request, _("%(address)s is yours now: its mail counts as outbound.") % {"address": address}
+    )
+    return redirect("who_is_who")
+
+
 urlpatterns = [
+    path("who-is-who/mine/", mine, name="who_is_who_mine"),
     path("who-is-who/", page, name="who_is_who"),
     path("who-is-who/claim/", claim, name="who_is_who_claim"),
     path("who-is-who/merge/", merge_clients, name="who_is_who_merge"),
