@@ -15,6 +15,7 @@ from partways.store.cases.offboarding import CaseView
 from partways.store.models import OffboardingCase
 
 from . import cases_labels
+from .refusals import worded
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _allowed(v: CaseView, step: str, action: str, today: dt.date) -> str | None:
             outstanding=len(v.plan.blocking),
         )
     except StepRefused as exc:
-        return str(exc)
+        return worded(exc)
     return None
 
 

@@ -72,12 +72,23 @@ class StepStatus:
 
 
 class StepRefused(ValueError):
-    """A step change the procedure does not allow; the message says why and what to do."""
+    """A step change the procedure does not allow.
+
+    The message says why and what to do in English, in the command line's terms;
+    ``code`` and ``params`` say it as facts, for an interface that words it itself.
+    """
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def check_step(step: str) -> str:
     if step not in STEPS:
-        raise StepRefused(f"no step {step!r}; the steps are: {', '.join(STEPS)}.")
+        raise StepRefused(
+            f"no step {step!r}; the steps are: {', '.join(STEPS)}.", "unknown_step", step=step
+        )
     return step
 
 
@@ -98,14 +109,21 @@ def apply(
     """
     check_step(step)
     if action not in ACTIONS:
-        raise StepRefused(f"no action {action!r}; expected one of: {', '.join(ACTIONS)}.")
+        raise StepRefused(
+            f"no action {action!r}; expected one of: {', '.join(ACTIONS)}.",
+            "unknown_action",
+            action=action,
+        )
     if steps["closed"].settled and step != "closed":
-        raise StepRefused("the case is closed; reopen its 'closed' step first.")
+        raise StepRefused("the case is closed; reopen its 'closed' step first.", "case_closed")
     if action == "reopen":
         later = [s for s, needs in _NEEDS.items() if step in needs and steps[s].settled]
         if later:
             raise StepRefused(
-                f"{step} can't be reopened while {', '.join(later)} is settled: reopen that first."
+                f"{step} can't be reopened while {', '.join(later)} is settled: reopen that first.",
+                "later_settled",
+                step=step,
+                later=later,
             )
         return StepStatus(step, "pending", on, by, note)
     if action == "waive":
@@ -115,9 +133,11 @@ def apply(
                 if step == "notification"
                 else "mark it done instead"
             )
-            raise StepRefused(f"{step} can't be waived: {why}.")
+            raise StepRefused(f"{step} can't be waived: {why}.", "never_waived", step=step)
         if not note.strip():
-            raise StepRefused(f"waiving {step} needs a reason: give it with --note.")
+            raise StepRefused(
+                f"waiving {step} needs a reason: give it with --note.", "waiver_reason", step=step
+            )
         return StepStatus(step, "waived", on, by, note.strip())
     missing = [s for s in _NEEDS.get(step, ()) if not steps[s].settled]
     if missing:
@@ -127,10 +147,17 @@ def apply(
                 " Don't announce before they have paid [001]; if you must, waive "
                 "receivables with a reason."
             )
-        raise StepRefused(f"{step} needs {', '.join(missing)} done (or waived) first.{extra}")
+        raise StepRefused(
+            f"{step} needs {', '.join(missing)} done (or waived) first.{extra}",
+            "needs_first",
+            step=step,
+            missing=missing,
+        )
     if step == "receivables" and outstanding > 0:
         raise StepRefused(
             f"{outstanding} invoice{'s are' if outstanding != 1 else ' is'} still unpaid: "
-            "record the payments, or waive this step with a reason (--note)."
+            "record the payments, or waive this step with a reason (--note).",
+            "unpaid",
+            n=outstanding,
         )
     return StepStatus(step, "done", on, by, note.strip())

@@ -65,7 +65,12 @@ class NotEnding(CaseError):
     is meant cannot be guessed. Carries the client and the triage's recommendation."""
 
     def __init__(self, client: str, recommendation: str) -> None:
-        super().__init__(f"{client}: no offboarding case, and the triage says {recommendation}")
+        super().__init__(
+            f"{client}: no offboarding case, and the triage says {recommendation}",
+            "not_ending",
+            client=client,
+            recommendation=recommendation,
+        )
         self.client = client
         self.recommendation = recommendation
 
@@ -87,7 +92,11 @@ def letter_for(client_id: int, *, kind: str | None, lang: str | None, today: dt.
     decision = None
     if case is None and kind not in ("apology", "expectations"):
         if kind is None and client.archived:
-            raise CaseError(f"{client.name} is archived; name the letter with --kind.")
+            raise CaseError(
+                f"{client.name} is archived; name the letter with --kind.",
+                "archived_name_the_letter",
+                client=client.name,
+            )
         decision = decide(client_id, today)
     if kind is None:
         assert decision is not None  # no case and no kind: the draft's triage was read
@@ -233,6 +242,8 @@ def key_dates(client_id: int) -> list[KeyDate]:
     if not dates:
         raise CaseError(
             f"{client.name} has no repair plan or offboarding case, so no dates to put in a "
-            "calendar."
+            "calendar.",
+            "no_dates",
+            client=client.name,
         )
     return dates

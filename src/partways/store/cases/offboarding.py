@@ -51,7 +51,9 @@ def decide(client_id: int, as_of: dt.date) -> Decision:
     """The triage's decision for one client as of ``as_of``."""
     outcome = run_triage(as_of, [client_id])
     if not outcome.decisions:
-        raise CaseError("the client is archived: its relationship has already ended.")
+        raise CaseError(
+            "the client is archived: its relationship has already ended.", "archived", client=""
+        )
     return outcome.decisions[0]
 
 
@@ -103,7 +105,9 @@ def open_case(
     if _has_open_case(client):
         raise CaseError(
             f"{client.name} already has an open offboarding case: see "
-            f'`partways offboard status "{client.name}"`.'
+            f'`partways offboard status "{client.name}"`.',
+            "open_case",
+            client=client.name,
         )
     _, cfg = load_business()
     decision = decide(client_id, today)
@@ -137,7 +141,9 @@ def open_case(
     except IntegrityError:
         # Another case for the client was opened at the same moment; the database's
         # one-open-case constraint kept only the first.
-        raise CaseError(f"{client.name} already has an open offboarding case.") from None
+        raise CaseError(
+            f"{client.name} already has an open offboarding case.", "open_case", client=client.name
+        ) from None
     return view(case, today)
 
 
@@ -196,7 +202,9 @@ def find_case(client_id: int) -> OffboardingCase:
     if case is None:
         name = Client.objects.get(pk=client_id).name
         raise CaseError(
-            f'{name} has no offboarding case: open one with `partways offboard "{name}"`.'
+            f'{name} has no offboarding case: open one with `partways offboard "{name}"`.',
+            "no_case",
+            client=name,
         )
     return case
 
@@ -247,18 +255,27 @@ def change_step(
         # Locked, so two changes at once can't both pass the order checks.
         case = OffboardingCase.objects.select_for_update().get(pk=find_case(client_id).pk)
         if on < case.opened_on:
-            raise CaseError(f"the case was opened on {case.opened_on}; {on} is before that.")
+            raise CaseError(
+                f"the case was opened on {case.opened_on}; {on} is before that.",
+                "before_opened",
+                opened=case.opened_on,
+                on=on,
+            )
         if step == "closed" and action == "done" and on < case.end_on:
             raise CaseError(
                 f"the relationship runs until {case.end_on}: close the case on or after that "
-                "day (the client stays in the triage until then)."
+                "day (the client stays in the triage until then).",
+                "close_before_end",
+                end=case.end_on,
             )
         if case.status == OffboardingCase.Status.CLOSED and not (
             step == "closed" and action == "reopen"
         ):
             raise CaseError(
                 f"the case for {case.client.name} is closed; reopen it first with "
-                f'`partways offboard step "{case.client.name}" closed reopen`.'
+                f'`partways offboard step "{case.client.name}" closed reopen`.',
+                "case_closed",
+                client=case.client.name,
             )
         current = view(case, on)
         new = procedure.apply(
@@ -289,7 +306,9 @@ def change_step(
         except IntegrityError:
             raise CaseError(
                 f"{client.name} has another open offboarding case: close it before reopening "
-                "this one."
+                "this one.",
+                "other_open_case",
+                client=client.name,
             ) from None
         client.save(update_fields=["archived", "archived_on"])
     return view(case, on)

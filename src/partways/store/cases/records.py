@@ -13,7 +13,16 @@ from ..models import Deliverable as DeliverableRow
 
 
 class CaseError(Exception):
-    """Something the user asked of a plan or case that can't be done; says what to do."""
+    """Something the user asked of a plan or case that can't be done.
+
+    The message says what to do in English, in the command line's terms; ``code`` and
+    ``params`` say it as facts, for an interface that words it itself.
+    """
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def contract_row(client: Client) -> Contract | None:
@@ -92,5 +101,9 @@ def relationship_owner(client: Client) -> TeamMember | None:
 def active_client(client_id: int) -> Client:
     client = Client.objects.select_related("manager").get(pk=client_id)
     if client.archived:
-        raise CaseError(f"{client.name} is archived: its relationship has already ended.")
+        raise CaseError(
+            f"{client.name} is archived: its relationship has already ended.",
+            "archived",
+            client=client.name,
+        )
     return client

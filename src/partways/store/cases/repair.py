@@ -45,13 +45,21 @@ def repair(
     client = active_client(client_id)
     # Checked first: a date given with an open plan was once accepted and ignored.
     if review_on is not None and review_on <= today:
-        raise CaseError(f"--review-on {review_on} must be after {today}.")
+        raise CaseError(
+            f"--review-on {review_on} must be after {today}.",
+            "review_not_after_today",
+            review_on=review_on,
+            today=today,
+        )
     latest = client.repair_plans.order_by("-opened_on", "-pk").first()
     if latest is not None and latest.status == RepairPlan.Status.OPEN:
         if review_on is not None:
             raise CaseError(
                 f"{client.name} already has a repair plan, to be reviewed on "
-                f"{latest.review_on}; --review-on sets the date of a new plan only."
+                f"{latest.review_on}; --review-on sets the date of a new plan only.",
+                "plan_open",
+                client=client.name,
+                review_on=latest.review_on,
             )
         if today < latest.review_on:
             return RepairOutcome(latest, "shown")
@@ -66,7 +74,10 @@ def repair(
         }[decision.recommendation]
         raise CaseError(
             f"the triage recommends {decision.recommendation.replace('_', ' ')} for "
-            f"{client.name}, not repair: {hint} (--force opens a plan anyway)."
+            f"{client.name}, not repair: {hint} (--force opens a plan anyway).",
+            "not_repair",
+            client=client.name,
+            recommendation=decision.recommendation,
         )
     _, cfg = load_business()
     contract = contract_row(client)

@@ -34,6 +34,7 @@ from ..cases_letters import (
     prepare,
     save_draft,
 )
+from ..refusals import worded
 
 # What composing or writing a letter may raise: a template error, a language without
 # letters, a case that can't be read, an address an e-mail can't carry, or a PDF
@@ -105,7 +106,7 @@ def client_letter(request: HttpRequest, client_id: int, kind: str, lang: str) ->
     try:
         prepared = prepare(client, case, kind, lang, timezone.localdate())
     except LETTER_FAILURES as exc:
-        context["problem"] = str(exc)
+        context["problem"] = worded(exc) if isinstance(exc, CaseError) else str(exc)
         return render(request, "partways/cases/letter.html", context)
     letter = prepared.letter
     context.update(

@@ -28,6 +28,7 @@ from partways.store.models import Client, OffboardingCase
 from .. import cases_checklist, cases_labels
 from ..access import MANAGERS, client_for, role_required, sees_money, visible_clients
 from ..cases_letters import kinds_for, letter_case
+from ..refusals import worded
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -152,7 +153,7 @@ def _open(form: OpenCaseForm, client: Client, today: dt.date, by: str) -> bool:
     except UnknownLanguage as exc:
         form.add_error("language", str(exc))
     except (CaseError, StepRefused) as exc:
-        form.add_error(None, str(exc))
+        form.add_error(None, worded(exc))
     else:
         return True
     return False
@@ -206,7 +207,7 @@ def _change(form: StepForm, client: Client, step: str, today: dt.date, by: str) 
             note=form.cleaned_data["note"],
         )
     except (StepRefused, CaseError) as exc:
-        form.add_error(None, str(exc))
+        form.add_error(None, worded(exc))
         return False
     return True
 

@@ -26,6 +26,7 @@ from partways.store.verdicts import latest_run
 from .. import cases_labels, labels
 from ..access import MANAGERS, client_for, role_required, visible_clients
 from ..cases_letters import REPAIR_KINDS, default_language, letter_case
+from ..refusals import worded
 
 # How long a reviewed or closed plan stays on the board.
 RECENT_DAYS = 90
@@ -147,7 +148,7 @@ def client_repair(request: HttpRequest, client_id: int) -> HttpResponse:
                     force=form.cleaned_data["force"],
                 )
             except CaseError as exc:
-                form.add_error(None, str(exc))
+                form.add_error(None, worded(exc))
             else:
                 messages.success(request, _("The repair plan is open."))
                 return redirect("client_repair", client.pk)
@@ -189,7 +190,7 @@ def _review(request: HttpRequest, client: Client, today: dt.date) -> HttpRespons
     try:
         outcome = repair(client.pk, today=today)
     except CaseError as exc:
-        messages.error(request, str(exc))
+        messages.error(request, worded(exc))
     else:
         if outcome.event != "reviewed":
             messages.info(request, _("The plan is not due for review yet."))

@@ -29,6 +29,7 @@ from partways.store.imports.resolve import (
 from partways.store.models import Client
 
 from ..access import OWNER, role_required
+from ..refusals import worded
 from ..settings_forms import SettingError, parse_own_address
 
 
@@ -54,35 +55,6 @@ class MergeForm(forms.Form):
         label=gettext_lazy("is the same as"),
         empty_label=gettext_lazy("Choose a client"),
     )
-
-
-def refusal(exc: ResolveError) -> str:
-    """The store's refusal in the reader's language."""
-    p = exc.params
-    words = {
-        "empty": _("Give an address or a domain."),
-        "not_a_domain": _("%(alias)s is not a domain; expected e.g. @acme.example."),
-        "not_an_address": _("%(alias)s is not an e-mail address; expected e.g. ana@acme.example."),
-        "too_long": _("That is longer than %(most)s characters."),
-        "free_mail": _(
-            "%(alias)s is a free-mail domain shared by many people: claim the address alone."
-        ),
-        "taken": _("%(alias)s already belongs to %(client)s."),
-        "names_another": _("%(alias)s already names %(client)s: merge the two clients instead."),
-        "into_itself": _("A client cannot be merged into itself."),
-        "same_invoice_numbers": _(
-            "Both clients have invoices numbered %(numbers)s; nothing was changed."
-        ),
-        "both_edited_letters": _(
-            "Both clients have an edited letter of the same kind in %(language)s: discard one "
-            "of the two first. Nothing was changed."
-        ),
-        "both_open_cases": _(
-            "Both clients have an open offboarding case: close one first. Nothing was changed."
-        ),
-    }
-    text = words.get(exc.code, _("That could not be done; nothing was changed."))
-    return text % p if p else text
 
 
 @role_required(*OWNER)
@@ -124,7 +96,7 @@ def claim(request: HttpRequest) -> HttpResponse:
     try:
         result = add_alias(alias, client.pk)
     except ResolveError as exc:
-        messages.error(request, refusal(exc))
+        messages.error(request, worded(exc))
         return redirect("who_is_who")
     messages.success(
         request,
@@ -147,7 +119,7 @@ def merge_clients(request: HttpRequest) -> HttpResponse:
     try:
         merge(source.pk, target.pk)
     except ResolveError as exc:
-        messages.error(request, refusal(exc))
+        messages.error(request, worded(exc))
         return redirect("who_is_who")
     messages.success(
         request,
