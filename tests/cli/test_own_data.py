@@ -136,3 +136,17 @@ def test_the_same_folder_again_adds_nothing(cli: CLI, exports):
     again = " ".join(cli("import", str(folder), "--me", "@fieldworkstudio.com").stdout.split())
     assert "learned" not in again
     assert "the base currency is now" not in again
+
+
+def test_a_learned_address_is_undone_with_clients_forget(cli: CLI, exports):
+    _, agency = exports
+    client = agency.clients[0]  # type: ignore[attr-defined]
+    address = client.contacts[0].email
+    said = " ".join(cli("clients", "forget", address).stdout.split())
+    assert f"{address} no longer means {client.name} (address)" in said
+    # The only address the files gave for the client: its mail waits for a client again.
+    released = int(re.search(r"; ([\d,]+) of its messages are no longer theirs", said).group(1))
+    assert released > 0
+    assert address in cli("clients", "unmatched").stdout
+    refused = cli("clients", "forget", address, check=False)
+    assert refused.returncode == 2 and "is not a contact of any client" in refused.stderr

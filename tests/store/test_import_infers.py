@@ -171,3 +171,30 @@ def test_no_proposal_for_a_known_address_or_a_handful_of_messages(tmp_path):
     few = tmp_path / "few"
     few.mkdir()
     assert _import(_mailbox(few, "ivo@other.example", 5)).proposed_own == ""
+
+
+def test_a_learned_address_can_be_forgotten_and_its_mail_is_matched_again(tmp_path):
+    from partways.store.imports.resolve import ResolveError, forget
+
+    mbox = tmp_path / "mail.mbox"
+    mbox.write_text(
+        "From billing@lipacafe.com Mon Mar  2 09:00:00 2026\n"
+        "From: billing@lipacafe.com\nTo: nika@studio.example\nSubject: Invoice\n"
+        "Date: Mon, 2 Mar 2026 09:00:00 +0000\nMessage-ID: <b1@lipacafe.com>\n\nPaid.\n",
+        encoding="utf-8",
+    )
+    _import(_invoices(tmp_path, [("Lipa Cafe", "billing@lipacafe.com", "EUR", "1")]))
+    _import(mbox)
+    lipa = m.Client.objects.get(name="Lipa Cafe")
+    assert m.Message.objects.get().client_id == lipa.pk
+    result = forget("Billing@LipaCafe.com")
+    assert (result.kind, result.client, result.released, result.waiting) == (
+        "address",
+        "Lipa Cafe",
+        1,
+        1,
+    )
+    assert not lipa.contacts.exists() and m.Message.objects.get().client_id is None
+    with pytest.raises(ResolveError) as refused:
+        forget("billing@lipacafe.com")
+    assert refused.value.code == "not_known"

@@ -112,3 +112,19 @@ def test_the_owner_says_an_address_is_theirs(portfolio: Team, as_alice: Browser)
     ) == {"out"}
     refused = as_alice.post("/who-is-who/mine/", {"address": "not an address"}, follow=True)
     assert "is neither an address nor a domain" in _messages(refused.content.decode())
+
+
+def test_an_address_that_is_not_theirs_is_forgotten(portfolio: Team, as_alice: Browser) -> None:
+    client = Client.objects.filter(archived=False).order_by("name").first()
+    assert client is not None
+    Contact.objects.create(client=client, name="x", email="wrong@elsewhere.example")
+    response = as_alice.post(
+        "/who-is-who/forget/", {"alias": "wrong@elsewhere.example"}, follow=True
+    )
+    said = _messages(response.content.decode())
+    assert f"wrong@elsewhere.example no longer means {client.name}" in said
+    assert not Contact.objects.filter(email="wrong@elsewhere.example").exists()
+    again = as_alice.post("/who-is-who/forget/", {"alias": "wrong@elsewhere.example"}, follow=True)
+    assert "wrong@elsewhere.example is not known as any client's." in _messages(
+        again.content.decode()
+    )

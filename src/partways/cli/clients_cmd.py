@@ -66,6 +66,31 @@ def alias(
 
 
 @clients.command()
+def forget(
+    name: Annotated[str, typer.Argument(help="An address, @domain or other name a client has.")],
+) -> None:
+    """Undo NAME (an address, @domain or other name, claimed by hand or learned by an
+    import): later imports no longer match it, and its messages are matched again."""
+    from partways.store.bootstrap import ensure_database
+
+    ensure_database()
+    from partways.store.imports.resolve import ResolveError
+    from partways.store.imports.resolve import forget as forget_alias
+
+    try:
+        result = forget_alias(name)
+    except ResolveError as exc:
+        raise UserError(str(exc)) from None
+    said = f"{name} no longer means {result.client} ({result.kind})"
+    if result.released:
+        said += (
+            f"; {result.released:,} of its messages are no longer theirs"
+            f" ({result.waiting:,} now waiting for a client: `partways clients unmatched`)"
+        )
+    out.print(said + ".", highlight=False)
+
+
+@clients.command()
 def merge(
     source: Annotated[str, typer.Argument(help="The duplicate client, which goes away.")],
     target: Annotated[str, typer.Argument(help="The client that keeps every record.")],

@@ -187,6 +187,10 @@ def _details(r: FileReport) -> None:
             f"import again with --me {r.proposed_own} (mail from it is then yours, outbound)"
         )
     lines.extend(r.notes)
+    if any(n.startswith("learned ") for n in r.notes):
+        lines.append(
+            "a learned address that is not the client's: `partways clients forget ADDRESS`"
+        )
     if lines:
         # File names, client names and addresses come from the user's data: not markup.
         out.print(f"[bold]{escape(r.source)}[/]", highlight=False)

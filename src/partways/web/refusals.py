@@ -141,6 +141,7 @@ def _sentences() -> Mapping[str, Callable[[Mapping[str, Any]], str]]:
         "names_another": lambda p: (
             _("%(alias)s already names %(client)s: merge the two clients instead.") % p
         ),
+        "not_known": lambda p: _("%(alias)s is not known as any client's.") % p,
         "into_itself": lambda p: _("A client cannot be merged into itself."),
         "same_invoice_numbers": lambda p: (
             _("Both clients have invoices numbered %(numbers)s; nothing was changed.") % p

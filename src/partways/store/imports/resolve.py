@@ -159,6 +159,70 @@ def claim_messages() -> int:
     return claimed
 
 
+@dataclass
+class ForgetResult:
+    kind: str  # name | address | domain
+    client: str
+    released: int  # messages that were the client's by this address and are not now
+    waiting: int  # of those, how many no client claims
+
+
+def forget(alias: str) -> ForgetResult:
+    """Undo an alias, a contact address or a client's ``@domain`` (one an import
+    learned, or one claimed by hand): later imports no longer match it, and messages
+    that were the client's by it are matched again without it.
+
+    Raises :class:`ResolveError` (``not_known``) when nothing is known by ``alias``.
+    """
+    alias = alias.strip()
+    key = alias.lower()
+    with transaction.atomic():
+        if key.startswith("@"):
+            domain = key[1:]
+            held = ClientDomain.objects.filter(domain=domain).select_related("client").first()
+            if held is None:
+                raise ResolveError(
+                    f"{alias} is not a domain of any client.", "not_known", alias=alias
+                )
+            kind, client = "domain", held.client
+            held.delete()
+            mine = Message.objects.filter(client=client)
+            affected = mine.filter(
+                direction=Message.Direction.INBOUND, author_address__iendswith="@" + domain
+            ) | mine.filter(
+                direction=Message.Direction.OUTBOUND, recipients__icontains="@" + domain
+            )
+        elif "@" in key[1:]:
+            contacts = Contact.objects.filter(email__iexact=key).select_related("client")
+            first = contacts.first()
+            if first is None:
+                raise ResolveError(
+                    f"{alias} is not a contact of any client.", "not_known", alias=alias
+                )
+            kind, client = "address", first.client
+            contacts.delete()
+            mine = Message.objects.filter(client=client)
+            affected = mine.filter(
+                direction=Message.Direction.INBOUND, author_address__iexact=key
+            ) | mine.filter(direction=Message.Direction.OUTBOUND, recipients__icontains=key)
+        else:
+            named = ClientAlias.objects.filter(alias__iexact=alias).select_related("client")
+            first_alias = named.first()
+            if first_alias is None:
+                raise ResolveError(
+                    f"{alias!r} is not another name of any client.", "not_known", alias=alias
+                )
+            client = first_alias.client
+            named.delete()
+            return ForgetResult("name", client.name, 0, 0)
+        ids = list(affected.values_list("pk", flat=True))
+        Message.objects.filter(pk__in=ids).update(client=None)
+        claim_messages()
+        waiting = Message.objects.filter(pk__in=ids, client__isnull=True).count()
+        moved = Message.objects.filter(pk__in=ids).exclude(client=client).count()
+    return ForgetResult(kind, client.name, moved, waiting)
+
+
 def reclassify_own_mail() -> int:
     """Mail stored as a client's that came from an address now known as the business's
     own (a team member or an own address added after the import) becomes outbound,

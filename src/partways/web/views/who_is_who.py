@@ -23,6 +23,7 @@ from partways.store.imports.identity import FREE_MAIL, domain_of
 from partways.store.imports.resolve import (
     ResolveError,
     add_alias,
+    forget,
     merge,
     unmatched_addresses,
 )
@@ -149,7 +150,29 @@ def mine(request: HttpRequest) -> HttpResponse:
     return redirect("who_is_who")
 
 
+@role_required(*OWNER)
+@require_POST
+def forget_view(request: HttpRequest) -> HttpResponse:
+    """Undo an address, @domain or other name of a client (one an import learned)."""
+    alias = request.POST.get("alias", "").strip()
+    if not alias:
+        messages.error(request, _("Give an address or a domain."))
+        return redirect("who_is_who")
+    try:
+        result = forget(alias)
+    except ResolveError as exc:
+        messages.error(request, worded(exc))
+        return redirect("who_is_who")
+    messages.success(
+        request,
+        _("%(alias)s no longer means %(client)s; %(n)s of its messages are no longer theirs.")
+        % {"alias": alias, "client": result.client, "n": result.released},
+    )
+    return redirect("who_is_who")
+
+
 urlpatterns = [
+    path("who-is-who/forget/", forget_view, name="who_is_who_forget"),
     path("who-is-who/mine/", mine, name="who_is_who_mine"),
     path("who-is-who/", page, name="who_is_who"),
     path("who-is-who/claim/", claim, name="who_is_who_claim"),
