@@ -69,14 +69,14 @@ class Context:
             if pk is None and name:
                 pk = directory.resolve(name)
             if pk is not None and email and _ADDRESS.match(email.strip()):
-                self._learn(pk, email)
+                self.learn_contact(pk, email)
             found.append(pk)
         ids = distinct.with_columns(pl.Series("id", found, dtype=pl.Int64))
         return pairs.join(
             ids, on=["name", "email"], how="left", nulls_equal=True, maintain_order="left"
         )["id"]
 
-    def _learn(self, pk: int, email: str) -> None:
+    def learn_contact(self, pk: int, email: str) -> None:
         """Keep ``email`` as a contact of client ``pk`` unless it is known, yours, or
         already another client's; mail from it then finds the client."""
         directory = self.directory

@@ -70,8 +70,10 @@ def messages(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
             found = directory.client_of_address(author) if author else None
             recipient.append(next((directory.team[a] for a in to if a in directory.team), None))
         client.append(hint if hint is not None else found)
-        if client[-1] is None:
-            ctx.unmatched_addresses[author or "(no sender)"] += 1
+    _learn_chat_guests(frame, client, direction, ctx)
+    for author, pk in zip(frame["author_address"].to_list(), client, strict=True):
+        if pk is None:
+            ctx.unmatched_addresses[(author or "").lower() or "(no sender)"] += 1
     return frame.select(
         pl.Series("client_id", client, dtype=pl.Int64),
         pl.Series("direction", direction, dtype=pl.String),
@@ -95,6 +97,35 @@ def messages(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         pl.lit("").alias("analyzer"),
         *KEYS,
     )
+
+
+def _learn_chat_guests(
+    frame: pl.DataFrame, client: list[int | None], direction: list[str], ctx: Context
+) -> None:
+    """A chat channel whose known guests all belong to one client (a Slack Connect or
+    guest channel per client) makes its unknown guests that client's contacts too: their
+    messages get the client, and the import report lists the addresses it learned.
+    Channels where the known guests belong to several clients teach nothing."""
+    if "thread_key" not in frame.columns:
+        return
+    channels = [
+        key.split(":")[1] if ch == "chat" and key and key.count(":") >= 2 else None
+        for ch, key in zip(frame["channel"].to_list(), frame["thread_key"].to_list(), strict=True)
+    ]
+    owners: dict[str, set[int]] = {}
+    for room, pk, way in zip(channels, client, direction, strict=True):
+        if room is not None and pk is not None and way == "in":
+            owners.setdefault(room, set()).add(pk)
+    authors = frame["author_address"].to_list()
+    for i, (room, pk, way) in enumerate(zip(channels, client, direction, strict=True)):
+        address = (authors[i] or "").lower()
+        if room is None or pk is not None or way != "in" or "@" not in address:
+            continue
+        known = owners.get(room, set())
+        if len(known) == 1:
+            (owner,) = known
+            ctx.learn_contact(owner, address)
+            client[i] = owner
 
 
 def link_replies(rows: pl.DataFrame) -> pl.DataFrame:

@@ -165,10 +165,7 @@ def expenses(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 def meetings(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     by_name = ctx.client_ids(frame["client"])
-    by_attendee = [
-        next((c for a in (addrs or []) if (c := ctx.directory.client_of_address(a))), None)
-        for addrs in frame["attendees"].to_list()
-    ]
+    by_attendee = [_meeting_client(addrs or [], ctx) for addrs in frame["attendees"].to_list()]
     frame = frame.with_columns(
         by_name.fill_null(pl.Series(by_attendee, dtype=pl.Int64)).alias("client_id")
     )
@@ -187,6 +184,21 @@ def meetings(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         pl.lit(False).alias("is_check_in"),
         *KEYS,
     )
+
+
+def _meeting_client(attendees: list[str], ctx: Context) -> int | None:
+    """The client of a meeting by its attendees: the first one a client is known by.
+    When every attendee known is one client's, the others not yet known (and not yours)
+    are learned as that client's contacts: who the client brings to a meeting is theirs."""
+    directory = ctx.directory
+    known = {c for a in attendees if (c := directory.client_of_address(a))}
+    found = next((c for a in attendees if (c := directory.client_of_address(a))), None)
+    if len(known) == 1 and found is not None:
+        for address in attendees:
+            lowered = address.strip().lower()
+            if "@" in lowered and directory.client_of_address(lowered) is None:
+                ctx.learn_contact(found, lowered)
+    return found
 
 
 def contracts(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
