@@ -231,6 +231,10 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia"), ("hr", "Hrvatski"), ("ar", "العربية")]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The interface's own catalog first: Django gives the apps listed first in
+# INSTALLED_APPS precedence, so the admin's translations of "Log in", "Change" or
+# "Filter" would otherwise replace ours on our own pages.
+LOCALE_PATHS = [BASE_DIR.parent / "web" / "locale"]
 USE_TZ = True
 STATIC_URL = "/static/"
 # WhiteNoise serves the apps' static folders directly, so `partways serve` needs no
