@@ -141,3 +141,28 @@ def test_start_and_advance_an_offboarding_case_and_download_its_letter(page) -> 
     with open(path, "rb") as f:
         assert f.read(5) == b"%PDF-"
     assert download.suggested_filename.endswith(".pdf")
+
+
+def test_no_page_scrolls_sideways_on_a_390_px_phone(page) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, *OWNER[:2])
+    page.wait_for_url("**/portfolio/")
+    first_client = page.locator("#clients-table tbody tr a").first.get_attribute("href")
+    wide = {}
+    for url in (
+        "/portfolio/",
+        first_client,
+        "/settings/",
+        "/settings/team/",
+        "/import/",
+        "/who-is-who/",
+        "/offboarding/",
+        "/repair/",
+        "/incidents/",
+    ):
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[url] = width
+    shot(page, "phone-incidents")
+    assert not wide, wide

@@ -196,6 +196,9 @@ def test_scatter_wraps_linked_points_in_escaped_anchors():
     assert link.findtext(f"{NS}title") == "Acme — 1, 1"
     assert len(find(link, "circle")) == 1
     assert len(find(root, "circle", "chart-point")) == 2
+    # An image holds nothing to reach; a chart of links is a group of them (axe:
+    # nested-interactive), still labelled by its title.
+    assert root.get("role") == "group" and root.get("aria-labelledby")
 
 
 def test_scatter_axes_end_on_nice_steps_with_four_or_five_ticks():

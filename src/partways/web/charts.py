@@ -11,7 +11,8 @@ Safety: ``mark_safe`` switches Django's escaping off, and client names come from
 data, so every text and attribute value that reaches the markup goes through
 ``escape``/``quoteattr`` here, and ids are reduced to safe characters.
 
-Accessibility: the root is ``role="img"``, labelled by its ``<title>`` and described by
+Accessibility: the root is ``role="img"`` (``role="group"`` when its points are links,
+which an image may not hold), labelled by its ``<title>`` and described by
 a ``<desc>`` holding a one-line summary; their ids carry a per-chart prefix so several
 charts can share a page. Points carry ``<title>`` tooltips and, when they link to a
 client, sit inside an ``<a>`` so that the keyboard reaches them.
@@ -95,15 +96,24 @@ class _Frame:
 
 
 def _open(
-    kind: str, width: int, height: int, title: str, summary: str, id_prefix: str
+    kind: str,
+    width: int,
+    height: int,
+    title: str,
+    summary: str,
+    id_prefix: str,
+    links: bool = False,
 ) -> list[str]:
     # aria-labelledby is a space-separated list of ids: a prefix with spaces or quotes
     # would point at nothing (or break the attribute), so keep only safe characters.
     pid = re.sub(r"[^A-Za-z0-9_-]", "-", id_prefix) or "chart"
+    # An image is one thing to assistive technology, with nothing inside to reach: a
+    # chart whose points are links is a group of them instead (axe: nested-interactive).
+    role = "group" if links else "img"
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" '
         f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet" '
-        f'role="img" aria-labelledby="{pid}-title" aria-describedby="{pid}-desc" '
+        f'role="{role}" aria-labelledby="{pid}-title" aria-describedby="{pid}-desc" '
         f'font-family="system-ui, sans-serif" font-size="12">',
         f'<title id="{pid}-title">{escape(title)}</title>',
         f'<desc id="{pid}-desc">{escape(summary)}</desc>',
@@ -279,7 +289,9 @@ def scatter(
     xs = _nice_ticks(min(p.x for p in shown), max(p.x for p in shown))
     ys = _nice_ticks(min(p.y for p in shown), max(p.y for p in shown))
     f = _Frame(72, 16, width - 24, height - 48, xs[0], xs[-1], ys[0], ys[-1])
-    parts = _open("scatter", width, height, title, summary, id_prefix)
+    parts = _open(
+        "scatter", width, height, title, summary, id_prefix, links=any(p.href for p in shown)
+    )
     parts += _axes(f, xs, ys, _tick_format(x_format, xs), _tick_format(y_format, ys))
     parts += _axis_titles(f, height, x_label, y_label)
     if reference_slope is not None:
