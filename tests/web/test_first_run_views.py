@@ -26,6 +26,7 @@ def test_the_owner_lands_on_the_set_up_until_it_is_saved(
     assert as_bob.get("/").url == "/portfolio/"  # a manager sets nothing up
     page = html.unescape(as_alice.get("/setup/").content.decode())
     assert 'value="America/Chicago"' in page  # this machine's zone is offered
+    assert "the exchange rates below" not in page  # none on this page
     response = as_alice.post(
         "/setup/",
         {

@@ -42,6 +42,14 @@ class FirstRunForm(BusinessForm):
         ),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The settings page lists exchange rates under this field; this page has none.
+        self.fields["base_currency"].help_text = gettext_lazy(
+            "ISO 4217, three letters (EUR, USD, IDR): every figure is summed in it. Money in "
+            "another currency needs an exchange rate, set later in the settings."
+        )
+
     def clean_team(self) -> list[Any]:
         members, errors = [], []
         for line in self.cleaned_data["team"].splitlines():
