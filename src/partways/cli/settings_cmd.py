@@ -145,19 +145,11 @@ def get(
 ) -> None:
     """Print one setting's value, as you would type it back."""
     from partways.store.bootstrap import ensure_database
-    from partways.web.settings_forms import shown_number, threshold_field_name
 
-    from .business_edit import field_named, shown_value, stored_values
+    from .business_edit import stored_values
 
     ensure_database()
-    values = stored_values()
-    field = field_named(key)
-    if field is not None:
-        out.print(safe(shown_value(field.key, values)), highlight=False)
-        return
-    setting = _threshold(key)
-    stored = values.get(threshold_field_name(setting.key))
-    out.print(stored if stored is not None else shown_number(setting.default), highlight=False)
+    out.print(safe(_shown(key, stored_values())), highlight=False)
 
 
 @settings.command("set")
@@ -174,7 +166,7 @@ def set_(
     """Change settings: every pair is checked first, and all are saved or none."""
     from partways.store.bootstrap import ensure_database
 
-    from .business_edit import apply, field_named
+    from .business_edit import apply, field_named, stored_values
 
     if len(pairs) % 2:
         raise UserError(
@@ -195,8 +187,9 @@ def set_(
         from .setup_cmd import claim_own_mail
 
         claim_own_mail()
+    values = stored_values()
     for key in [*changes, *thresholds]:
-        out.print(f"{key} = {safe(_shown(key))}", highlight=False)
+        out.print(f"{key} = {safe(_shown(key, values))}", highlight=False)
     if dropped:
         out.print(f"Removed overrides of settings that no longer exist: {', '.join(dropped)}.")
 
@@ -208,7 +201,7 @@ def reset(
     """Put thresholds back to the registry's default."""
     from partways.store.bootstrap import ensure_database
 
-    from .business_edit import apply, field_named
+    from .business_edit import apply, field_named, stored_values
 
     ensure_database()
     for key in keys:
@@ -219,8 +212,9 @@ def reset(
             )
     chosen = [_threshold(key).key for key in keys]
     apply({}, reset=chosen)
+    values = stored_values()
     for key in chosen:
-        out.print(f"{key} = {_shown(key)} (the default)", highlight=False)
+        out.print(f"{key} = {_shown(key, values)} (the default)", highlight=False)
 
 
 def _threshold(key: str) -> Any:
@@ -242,12 +236,13 @@ def _threshold(key: str) -> Any:
     )
 
 
-def _shown(key: str) -> str:
+def _shown(key: str, values: dict[str, Any]) -> str:
+    """A business setting or threshold as it would be typed back, from ``values``
+    (:func:`~.business_edit.stored_values`)."""
     from partways.web.settings_forms import shown_number, threshold_field_name
 
-    from .business_edit import field_named, shown_value, stored_values
+    from .business_edit import field_named, shown_value
 
-    values = stored_values()
     field = field_named(key)
     if field is not None:
         return shown_value(field.key, values)

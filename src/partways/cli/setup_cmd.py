@@ -126,7 +126,7 @@ def setup(
     business = BusinessSettings.load()
     business.configured_at = timezone.now()
     business.save(update_fields=["configured_at"])
-    if saved_members or changes["own_addresses"] != proposed["own_addresses"]:
+    if saved_members or edit.stored_values()["own_addresses"] != stored["own_addresses"]:
         claim_own_mail()
     from .settings_cmd import show
 

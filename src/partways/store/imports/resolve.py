@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 
 from partways.store.models import (
     Client,
@@ -178,20 +179,14 @@ def forget(alias: str) -> ForgetResult:
     key = alias.lower()
     with transaction.atomic():
         if key.startswith("@"):
-            domain = key[1:]
-            held = ClientDomain.objects.filter(domain=domain).select_related("client").first()
+            held = ClientDomain.objects.filter(domain=key[1:]).select_related("client").first()
             if held is None:
                 raise ResolveError(
                     f"{alias} is not a domain of any client.", "not_known", alias=alias
                 )
             kind, client = "domain", held.client
             held.delete()
-            mine = Message.objects.filter(client=client)
-            affected = mine.filter(
-                direction=Message.Direction.INBOUND, author_address__iendswith="@" + domain
-            ) | mine.filter(
-                direction=Message.Direction.OUTBOUND, recipients__icontains="@" + domain
-            )
+            author = Q(author_address__iendswith=key)
         elif "@" in key[1:]:
             contacts = Contact.objects.filter(email__iexact=key).select_related("client")
             first = contacts.first()
@@ -201,10 +196,7 @@ def forget(alias: str) -> ForgetResult:
                 )
             kind, client = "address", first.client
             contacts.delete()
-            mine = Message.objects.filter(client=client)
-            affected = mine.filter(
-                direction=Message.Direction.INBOUND, author_address__iexact=key
-            ) | mine.filter(direction=Message.Direction.OUTBOUND, recipients__icontains=key)
+            author = Q(author_address__iexact=key)
         else:
             named = ClientAlias.objects.filter(alias__iexact=alias).select_related("client")
             first_alias = named.first()
@@ -215,7 +207,11 @@ def forget(alias: str) -> ForgetResult:
             client = first_alias.client
             named.delete()
             return ForgetResult("name", client.name, 0, 0)
-        ids = list(affected.values_list("pk", flat=True))
+        # The client's messages that were theirs by it: from it, or sent to it.
+        by_it = (Q(direction=Message.Direction.INBOUND) & author) | Q(
+            direction=Message.Direction.OUTBOUND, recipients__icontains=key
+        )
+        ids = list(Message.objects.filter(by_it, client=client).values_list("pk", flat=True))
         Message.objects.filter(pk__in=ids).update(client=None)
         claim_messages()
         waiting = Message.objects.filter(pk__in=ids, client__isnull=True).count()
@@ -224,29 +220,32 @@ def forget(alias: str) -> ForgetResult:
 
 
 def reclassify_own_mail() -> int:
-    """Mail stored as a client's that came from an address now known as the business's
-    own (a team member or an own address added after the import) becomes outbound,
-    matched to the client it was sent to; mail from clients sent to a team member added
-    since names them. Returns how many messages changed."""
+    """Mail stored as inbound that came from an address now known as the business's own
+    (a team member or an own address added after the import) becomes outbound, matched
+    to the client it was sent to. Returns how many messages changed.
+
+    Who a client's message was *for* needs no rewrite: the triage reads it from the
+    team as it is then (:mod:`partways.store.addressees`).
+    """
     directory = Directory.load()
-    changed = 0
-    inbound = Message.objects.filter(direction=Message.Direction.INBOUND).only(
-        "pk", "author_address", "recipients", "client_id", "recipient_id"
+    own = [*directory.team, *directory.own_addresses]
+    if not (own or directory.own_domains):
+        return 0
+    from_own = Q(author_address__in=own)
+    for domain in directory.own_domains:
+        from_own |= Q(author_address__iendswith="@" + domain)
+    waiting = Message.objects.filter(from_own, direction=Message.Direction.INBOUND).only(
+        "pk", "recipients"
     )
+    changed = 0
     with transaction.atomic():
-        for message in inbound.iterator(chunk_size=2000):
+        for message in waiting.iterator(chunk_size=2000):
             to = [a.lower() for a in message.recipients.split()]
-            if message.author_address and directory.is_own(message.author_address):
-                client = next((c for a in to if (c := directory.client_of_address(a))), None)
-                Message.objects.filter(pk=message.pk).update(
-                    direction=Message.Direction.OUTBOUND, client_id=client, recipient_id=None
-                )
-                changed += 1
-            elif message.recipient_id is None:
-                member = next((directory.team[a] for a in to if a in directory.team), None)
-                if member is not None:
-                    Message.objects.filter(pk=message.pk).update(recipient_id=member)
-                    changed += 1
+            client = next((c for a in to if (c := directory.client_of_address(a))), None)
+            Message.objects.filter(pk=message.pk).update(
+                direction=Message.Direction.OUTBOUND, client_id=client, recipient_id=None
+            )
+            changed += 1
     return changed
 
 

@@ -190,13 +190,12 @@ def _meeting_client(attendees: list[str], ctx: Context) -> int | None:
     """The client of a meeting by its attendees: the first one a client is known by.
     When every attendee known is one client's, the others not yet known (and not yours)
     are learned as that client's contacts: who the client brings to a meeting is theirs."""
-    directory = ctx.directory
-    known = {c for a in attendees if (c := directory.client_of_address(a))}
-    found = next((c for a in attendees if (c := directory.client_of_address(a))), None)
-    if len(known) == 1 and found is not None:
-        for address in attendees:
+    clients = [ctx.directory.client_of_address(a) for a in attendees]
+    found = next((c for c in clients if c is not None), None)
+    if found is not None and {c for c in clients if c is not None} == {found}:
+        for address, client in zip(attendees, clients, strict=True):
             lowered = address.strip().lower()
-            if "@" in lowered and directory.client_of_address(lowered) is None:
+            if "@" in lowered and client is None:
                 ctx.learn_contact(found, lowered)
     return found
 

@@ -60,16 +60,17 @@ class MergeForm(forms.Form):
 
 @role_required(*OWNER)
 def page(request: HttpRequest) -> HttpResponse:
-    senders = [
-        {
-            "address": address or "",
-            "messages": n,
-            "domain": domain_of(address) if address and "@" in address else "",
-            "shared_domain": (domain_of(address) if address and "@" in address else "")
-            in FREE_MAIL,
-        }
-        for address, n in unmatched_addresses(limit=100)
-    ]
+    senders = []
+    for address, n in unmatched_addresses(limit=100):
+        domain = domain_of(address) if address and "@" in address else ""
+        senders.append(
+            {
+                "address": address or "",
+                "messages": n,
+                "domain": domain,
+                "shared_domain": domain in FREE_MAIL,
+            }
+        )
     return render(
         request,
         "partways/imports/who_is_who.html",
