@@ -257,7 +257,9 @@ def run(job: Job, uploads: list[_Upload], folder: Path, opts: ImportOptions) -> 
 def _import_all(job: Job, uploads: list[_Upload], opts: ImportOptions) -> None:
     """Import each upload in turn (column-mapping files go with the file they map),
     then label the new messages."""
-    job.state = "importing"
+    # The page shows the first file from the start: reading each upload's format to
+    # order them (and unpacking a ZIP) takes a moment, not a state of its own.
+    job.current, job.state = 1, "importing"
     uploads = _in_import_order(_unpacked(uploads, opts))
     job.names = [u.name for u in uploads]
     mappings = _mapping_files(uploads)
