@@ -451,6 +451,54 @@ def test_003_3_one_complaint_in_a_calm_year_is_not_a_sudden_rise():
     assert d.recommendation in ("keep", "watch")
 
 
+def test_003_3_a_client_who_went_quiet_is_read_over_enough_recent_months_to_judge():
+    # A client in trouble often writes less: three messages last month, two of them
+    # negative, too few to judge alone. The recent stretch reaches back a month
+    # (engine.recent_max_months) rather than miss the rise.
+    b = Build()
+    b.client(1)
+    for month in months_back(AS_OF, 12)[:-2]:
+        healthy_month(b, 1, month)
+    healthy_month(b, 1, dt.date(2026, 5, 1), messages=3)
+    b.message(1, at(2026, 5, 20, 11), "in", labels=("negative",))
+    healthy_month(b, 1, dt.date(2026, 6, 1), messages=1)
+    for day in (9, 23):
+        b.message(1, at(2026, 6, day, 11), "in", labels=("negative",))
+    pessimism = {s.id: s for s in _decide(b)[1].signals}["pessimism"]
+    assert pessimism.facts["spike"] and pessimism.facts["spike_months"] == 2
+    assert pessimism.severity == "medium"
+    assert pessimism.explanation.startswith("A sudden rise since 01 May 2026: 3 of 7 ")
+    # Reaching back only one month, nothing could be judged, so nothing was sudden.
+    cfg = Thresholds.with_overrides({"engine.recent_max_months": 1})
+    ds = b.dataset()
+    result = compute(ds, AS_OF, cfg)
+    pessimism = next(s for s in triage(result, ds, cfg)[0].signals if s.id == "pessimism")
+    assert not pessimism.facts["spike"] and pessimism.severity == "none"
+
+
+def test_003_1_a_rise_to_low_from_nothing_is_watched_and_a_rise_within_the_usual_is_not():
+    # Two negative messages last month from a client who never wrote one: low, but
+    # a rise against their own months. Watch, not repair.
+    b = Build()
+    _healthy(b, 1)
+    for day in (10, 17):
+        b.message(1, at(2026, 6, day, 11), "in", labels=("negative",))
+    d = _decide(b)[1]
+    pessimism = {s.id: s for s in d.signals}["pessimism"]
+    assert pessimism.facts["spike"] and pessimism.severity == "low"
+    assert d.recommendation == "watch"
+    # The same two from a client who writes one most months is their usual (under
+    # engine.spike_rise times the earlier share): no sudden rise, and no sign.
+    b = Build()
+    _healthy(b, 1)
+    for month in months_back(AS_OF, 6)[:-1]:
+        b.message(1, at(month.year, month.month, 12, 11), "in", labels=("negative",))
+    for day in (10, 17):
+        b.message(1, at(2026, 6, day, 11), "in", labels=("negative",))
+    pessimism = {s.id: s for s in _decide(b)[1].signals}["pessimism"]
+    assert not pessimism.facts["spike"] and pessimism.severity == "none"
+
+
 def test_003_1_a_burst_without_calm_months_to_compare_is_no_sudden_rise():
     # A new client, gloomy from their first weeks: no earlier months to compare with,
     # so nothing is sudden; the sign is judged over the window as usual.

@@ -71,7 +71,9 @@ class Setup:
     end_utc: dt.datetime  # the first instant after as_of in the business's zone
     as_of_month: Month
     window_start: Month
-    recent_start: Month  # the recent months a sudden rise is read in
+    # The recent months a sudden rise is read in, narrowest first: the first one that
+    # can be judged counts.
+    recent_starts: tuple[Month, ...]
     analyzer: TextAnalyzer
 
     def month(self, ts: dt.datetime) -> Month:
@@ -126,10 +128,15 @@ def load_setup(
         end_utc=next_day.astimezone(dt.UTC),
         as_of_month=as_of_month,
         window_start=as_of_month - relativedelta(months=months - 1),
-        recent_start=as_of_month
-        - relativedelta(months=max(min(cfg.int("engine.recent_months"), months - 1), 1) - 1),
+        recent_starts=_recent_starts(as_of_month, months, cfg),
         analyzer=analyzer or make_analyzer("lexicon"),
     )
+
+
+def _recent_starts(as_of_month: Month, months: int, cfg: Thresholds) -> tuple[Month, ...]:
+    recent = max(min(cfg.int("engine.recent_months"), months - 1), 1)
+    widest = max(min(cfg.int("engine.recent_max_months"), months - 1), recent)
+    return tuple(as_of_month - relativedelta(months=n - 1) for n in range(recent, widest + 1))
 
 
 def naive_values(
@@ -188,10 +195,14 @@ def _summed(months: Monthly, keep: Callable[[Month], bool]) -> Components:
 
 def _with_spike(sid: str, value: float | None, months: Monthly, s: Setup) -> float | None:
     """The recent months' value when the sign rose suddenly: at medium or more there,
-    after earlier window months that were judged and calm, and above the window's
-    own severity."""
-    recent = VALUE[sid](_summed(months, lambda m: m >= s.recent_start), s)
-    before = VALUE[sid](_summed(months, lambda m: s.window_start <= m < s.recent_start), s)
+    or at low and ``engine.spike_rise`` times the earlier value, after earlier window
+    months that were judged and calm, and above the window's own severity. The recent
+    months are the narrowest stretch that can be judged."""
+    for start in s.recent_starts:
+        recent = VALUE[sid](_summed(months, lambda m: m >= start), s)  # noqa: B023
+        if recent is not None:
+            break
+    before = VALUE[sid](_summed(months, lambda m: s.window_start <= m < start), s)
     if recent is None or before is None:
         return value
 
@@ -199,7 +210,12 @@ def _with_spike(sid: str, value: float | None, months: Monthly, s: Setup) -> flo
         return SEVERITY_POINTS[severity(sid, v, s.cfg)]
 
     now = points(recent)
-    if now >= SEVERITY_POINTS["medium"] and points(before) == 0 and now > points(value):
+    rose = now >= SEVERITY_POINTS["medium"] or (
+        now >= SEVERITY_POINTS["low"]
+        and sid not in LOWER_IS_WORSE
+        and recent >= s.cfg["engine.spike_rise"] * before
+    )
+    if rose and points(before) == 0 and now > points(value):
         return recent
     return value
 

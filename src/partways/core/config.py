@@ -61,6 +61,23 @@ SETTINGS: tuple[Setting, ...] = (
         "whole window still dilutes it [003 #1] [003 #3].",
     ),
     Setting(
+        "engine.recent_max_months",
+        2,
+        "months",
+        "When the recent months hold too few records to judge a sign (a client who went "
+        "quiet, the first days of a month), the recent stretch reaches back one month at "
+        "a time, up to this many months, before a sudden rise is ruled out.",
+    ),
+    Setting(
+        "engine.spike_rise",
+        3.0,
+        "ratio",
+        "A sign that reaches only low in the recent months still rose suddenly when its "
+        "value there is at least this many times its value earlier in the window, after "
+        "earlier months that were calm: a client who rarely wrote a negative word and now "
+        "writes them often [003 #1]. At medium or above, calm earlier months are enough.",
+    ),
+    Setting(
         "engine.evidence_rows",
         8,
         "rows",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 import polars as pl
+from dateutil.relativedelta import relativedelta
 
 from .config import Thresholds
 from .dataset import Dataset
@@ -165,8 +166,8 @@ def _window_and_series(
     win = win.with_columns(value.alias("value")).with_columns(severity.alias("severity"))
     facts = cols
     if sig.spikes and sig.windowed:
-        win = _with_spike(win, comp, cols, ctx, value, severity)
-        facts = [*cols, "spike", "spike_before"]
+        win = _with_spike(win, comp, cols, ctx, sig, value, severity)
+        facts = [*cols, "spike", "spike_before", "spike_months"]
     if sig.extras is not None:
         win = win.join(sig.extras(ctx).lazy(), on="client_id", how="left")
     ser = (
@@ -183,6 +184,7 @@ def _with_spike(
     comp: pl.LazyFrame,
     cols: list[str],
     ctx: Context,
+    sig: Signal,
     value: pl.Expr,
     severity: pl.Expr,
 ) -> pl.LazyFrame:
@@ -190,10 +192,14 @@ def _with_spike(
 
     A sign that reaches medium or more in the recent months (``engine.recent_months``)
     after the earlier months of the window were judged and calm is trouble now: its
-    row takes the recent months' components, value and severity, with ``spike`` set
-    and ``spike_before`` holding the earlier value. The whole window would dilute a
-    burst of a few weeks into months of calm ones. Earlier months too thin to judge
-    are no baseline: too little history is not a verdict.
+    row takes the recent months' components, value and severity, with ``spike`` set,
+    ``spike_before`` holding the earlier value and ``spike_months`` the months read as
+    recent. The whole window would dilute a burst of a few weeks into months of calm
+    ones. A sign at low there rose suddenly too when it is ``engine.spike_rise`` times
+    its earlier value. When the recent months are too thin to judge, they reach back a
+    month at a time (``engine.recent_max_months``): a client in trouble often writes
+    less. Earlier months too thin to judge are no baseline: too little history is not a
+    verdict.
     """
 
     def judged(part: pl.LazyFrame, prefix: str) -> pl.LazyFrame:
@@ -210,20 +216,44 @@ def _with_spike(
         )
 
     in_window = comp.filter(ctx.in_window())
-    recent = judged(in_window.filter(ctx.in_recent()), "_recent_")
-    before = judged(in_window.filter(~ctx.in_recent()), "_before_")
+    fields = [*cols, "value", "severity"]
+    # The narrowest recent stretch that can be judged, and the window before it.
+    pick = pl.lit(None, dtype=pl.Int32)
+    for i, start in reversed(list(enumerate(ctx.recent_starts))):
+        win = win.join(
+            judged(in_window.filter(ctx.in_recent(start)), f"_r{i}_"), on="client_id", how="left"
+        ).join(
+            judged(in_window.filter(~ctx.in_recent(start)), f"_b{i}_"), on="client_id", how="left"
+        )
+        pick = pl.when(pl.col(f"_r{i}_value").is_not_null()).then(pl.lit(i)).otherwise(pick)
+    win = win.with_columns(pick.fill_null(0).alias("_pick"))
+
+    def chosen(prefix: str, field: str) -> pl.Expr:
+        expr = pl.col(f"{prefix}0_{field}")
+        for i in range(1, len(ctx.recent_starts)):
+            expr = (
+                pl.when(pl.col("_pick") == i).then(pl.col(f"{prefix}{i}_{field}")).otherwise(expr)
+            )
+        return expr.alias(f"_{'recent' if prefix == '_r' else 'before'}_{field}")
+
+    win = win.with_columns(*[chosen(p, f) for p in ("_r", "_b") for f in fields])
     # Severities compare by their place in the ladder (none, low, medium, high).
     now, earlier = pl.col("_recent_severity").to_physical(), pl.col("_before_severity")
+    rose = now >= SEVERITY_POINTS["medium"]
+    if sig.direction == "higher_is_worse":
+        rise = ctx.cfg["engine.spike_rise"]
+        rose = rose | (
+            (now >= SEVERITY_POINTS["low"])
+            & (pl.col("_recent_value") >= rise * pl.col("_before_value"))
+        )
     spike = (
-        (now >= SEVERITY_POINTS["medium"])
+        rose
         & (earlier == "none")
         & pl.col("_before_value").is_not_null()
         & (now > pl.col("severity").to_physical())
     ).fill_null(False)
     return (
-        win.join(recent, on="client_id", how="left")
-        .join(before, on="client_id", how="left")
-        .with_columns(spike.alias("spike"))
+        win.with_columns(spike.alias("spike"))
         .with_columns(
             *[
                 pl.when("spike").then(pl.col("_recent_" + c)).otherwise(pl.col(c)).alias(c)
@@ -235,8 +265,11 @@ def _with_spike(
             .otherwise("severity")
             .alias("severity"),
             pl.when("spike").then(pl.col("_before_value")).alias("spike_before"),
+            pl.when("spike")
+            .then(pl.col("_pick").cast(pl.Float64) + ctx.recent_months)
+            .alias("spike_months"),
         )
-        .drop(pl.selectors.starts_with("_recent_", "_before_"))
+        .drop(pl.selectors.starts_with("_r", "_b", "_pick"))
     )
 
 
@@ -251,8 +284,9 @@ def _explain(sig: Signal, row: dict[str, Any], ex: Explainer, ctx: Context) -> s
     shown = ex.pct(before) if unit == "share" else f"{before:.2g}"
     # "Earlier in the window", not "in the 5 months before": a younger client has
     # fewer months there.
+    since = ctx.as_of_month - relativedelta(months=int(row["spike_months"]) - 1)
     return (
-        f"A sudden rise since {ctx.recent_start:%d %B %Y}: {text} "
+        f"A sudden rise since {since:%d %B %Y}: {text} "
         f"Earlier in the window ({ctx.window_start:%B %Y} on) it was {shown}."
     )
 

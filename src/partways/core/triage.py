@@ -560,7 +560,8 @@ def _decide(
     supported = pattern == "acute" and bool(client.hardship) and bool(reasons)
     # So does one whose signs rose suddenly after a calm history: a failed delivery, a
     # bad month of their own. An apology, a fix and real help can win them back [003 #3].
-    risen = [s for s in judged if s.facts.get("spike")]
+    # A rise that reached only low is a reason to watch, not yet to repair.
+    risen = [s for s in medium if s.facts.get("spike")]
     supported = supported or (pattern == "acute" and bool(risen))
     needs_repair = (
         score >= cfg["triage.repair_score"]
@@ -590,11 +591,18 @@ def _decide(
         if plan_open and due_plan is None:
             lead.append("A repair plan is open; judge it at its review date.")
         return decision("repair", lead, _strategies(flagged, pattern, by_id))
-    if score >= cfg["triage.watch_score"] or medium:
+    # A rise that reached only low is the client's own change, not noise: watch it.
+    rose_low = [s for s in judged if s.facts.get("spike")]
+    if score >= cfg["triage.watch_score"] or medium or rose_low:
         lead = []
         if medium:
             lead.append(
                 "One sign reached medium, but only recently: watch whether it lasts before acting."
+            )
+        elif rose_low:
+            lead.append(
+                "A sign rose suddenly against the client's own earlier months, though only to "
+                "low: watch whether it lasts [003 #1]."
             )
         conduct = _strategies(flagged, pattern, by_id)
         watch = [s for s in conduct if s.id == "conduct_conversation"]

@@ -43,8 +43,14 @@ class Context:
         self.as_of_month = self.as_of.replace(day=1)
         self.window_start = self.as_of_month - relativedelta(months=months - 1)
         # The recent stretch a sudden rise is read in, against the window before it.
-        recent = min(self.cfg.int("engine.recent_months"), months - 1)
-        self.recent_start = self.as_of_month - relativedelta(months=max(recent, 1) - 1)
+        recent = max(min(self.cfg.int("engine.recent_months"), months - 1), 1)
+        self.recent_months = recent
+        self.recent_start = self.as_of_month - relativedelta(months=recent - 1)
+        # How far back it may reach when the recent months are too thin to judge.
+        widest = max(min(self.cfg.int("engine.recent_max_months"), months - 1), recent)
+        self.recent_starts = [
+            self.as_of_month - relativedelta(months=n - 1) for n in range(recent, widest + 1)
+        ]
         # The first instant after as_of in the business's zone, as UTC.
         tz = self.ds.business.time_zone
         self.end_utc = (
@@ -84,8 +90,8 @@ class Context:
     def in_window(self) -> pl.Expr:
         return pl.col("month") >= pl.lit(self.window_start)
 
-    def in_recent(self) -> pl.Expr:
-        return pl.col("month") >= pl.lit(self.recent_start)
+    def in_recent(self, start: dt.date | None = None) -> pl.Expr:
+        return pl.col("month") >= pl.lit(start or self.recent_start)
 
     def memo(self, key: str, build: Callable[[], Frame]) -> Frame:
         """A frame built once per run and shared, e.g. by a signal and its evidence."""
