@@ -89,10 +89,12 @@ docs: setup
 	$(BIN)/python -c "from partways.core.config import settings_markdown as m; open('docs/settings.md','w').write(m())"
 	$(BIN)/python -c "from partways.importers.docs import importing_markdown as m; open('docs/importing.md','w').write(m())"
 
-# The interface's translations: collect the strings (GNU gettext), then compile them.
+# The interface's translations: collect the strings (GNU gettext), the core's findings
+# included (web/management/commands/makemessages.py), then compile them.
 messages: setup
-	cd src/partways/web && DJANGO_SETTINGS_MODULE=partways.store.settings \
-	  ../../../$(BIN)/django-admin makemessages -l id -l hr -l ar --no-obsolete --no-location
+	cd src/partways && DJANGO_SETTINGS_MODULE=partways.store.settings \
+	  ../../$(BIN)/django-admin makemessages -l id -l hr -l ar --no-obsolete --no-location \
+	  --ignore "evaluation/*" --ignore "demo/*" --ignore "bench/*" --ignore "letters/*"
 	cd src/partways/web && DJANGO_SETTINGS_MODULE=partways.store.settings \
 	  ../../../$(BIN)/django-admin compilemessages
 

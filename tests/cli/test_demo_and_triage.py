@@ -49,11 +49,16 @@ def test_triage_json_has_the_documented_shape(cli, demo):
         for s in r["signals"]:
             assert {"id", "severity", "value", "threshold", "explanation", "evidence"} <= set(s)
             assert s["severity"] in ("none", "low", "medium", "high")
+            # Beside the English, the finding as data: a stable code and its parameters.
+            assert s["explanation_phrase"]["code"] and "params" in s["explanation_phrase"]
             for e in s["evidence"]:
-                assert {"date", "record", "detail"} == set(e)
+                assert {"date", "record", "detail", "detail_phrase"} == set(e)
+                assert e["detail_phrase"]["code"].startswith("evidence.")
             # PLAYBOOK §1: every sign is computed "with the evidence behind it".
             if s["severity"] != "none":
                 assert s["evidence"], (r["client"], s["id"])
+        assert len(r["reason_phrases"]) == len(r["reasons"])
+        assert all(p["code"] for p in r["reason_phrases"])
         if r["recommendation"] != "keep":
             assert r["reasons"], r["client"]
         if r["recommendation"] == "end_at_contract_end":

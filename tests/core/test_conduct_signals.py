@@ -46,10 +46,10 @@ def test_003_1_unreasonable_demands_add_up_from_messages_deadlines_and_scope():
     # The one demanding message is all the client wrote: 0.85 of it is beyond the
     # ordinary share (15%); the deadline and the scope count one point each.
     assert row["value"] == 2.85 and row["severity"] == "low"
-    assert row["explanation"].startswith("Unreasonable demands: 1 of 1 messages pressed")
+    assert row["explanation"].startswith("Unreasonable demands: 1 of 1 message pressed")
     details = " ".join(e["detail"] for e in row["evidence"])
     assert "pulled in from 2026-05-24 to 2026-05-10" in details
-    assert "'Mobile app' requested outside the agreed scope" in details
+    assert "“Mobile app” requested outside the agreed scope" in details
 
 
 def test_002_2_abuse_toward_staff_is_its_own_sign_not_abuse_toward_you():

@@ -38,11 +38,12 @@ def test_002_4_days_late_are_counted_to_the_payment_that_settles_the_invoice():
     assert row["facts"]["overdue"] == 80_000 and row["facts"]["excuses"] == 1
     assert "EUR 800.00 is still outstanding" in row["explanation"]
     assert (
-        "2 reminders sent, 1 invoice disputed, 1 message with payment excuses" in row["explanation"]
+        "Also: 2 reminders sent, 1 invoice disputed and 1 message with payment excuses."
+        in row["explanation"]
     )
     invoices = [e for e in row["evidence"] if e["record"].startswith("invoice")]
     assert [e["detail"].split(": ")[1] for e in invoices] == [
-        "30 days late, unpaid, disputed",
+        "30 days late, unpaid and disputed",
         "20 days late",
     ]
 

@@ -231,6 +231,7 @@ def test_json_shape_is_stable():
         "value",
         "threshold",
         "explanation",
+        "explanation_phrase",
         "evidence",
     }
 
@@ -467,7 +468,7 @@ def test_003_3_a_client_who_went_quiet_is_read_over_enough_recent_months_to_judg
     pessimism = {s.id: s for s in _decide(b)[1].signals}["pessimism"]
     assert pessimism.facts["spike"] and pessimism.facts["spike_months"] == 2
     assert pessimism.severity == "medium"
-    assert pessimism.explanation.startswith("A sudden rise since 01 May 2026: 3 of 7 ")
+    assert pessimism.explanation.startswith("A sudden rise since 2026-05-01: 3 of 7 ")
     # Reaching back only one month, nothing could be judged, so nothing was sudden.
     cfg = Thresholds.with_overrides({"engine.recent_max_months": 1})
     ds = b.dataset()
@@ -571,7 +572,7 @@ def _history(signs_by_client, now_by_client):
                 severity = "medium" if i in at_medium else "low"
                 series.append((cid, sid, month, 0.0, severity))
         for sid, severity in now_by_client.get(cid, {}).items():
-            results.append((cid, sid, 0.0, 0.0, severity, "", "{}"))
+            results.append((cid, sid, 0.0, 0.0, severity, "", "", "{}"))
     return EngineResult(
         as_of=AS_OF,
         results=pl.DataFrame(results, schema=RESULT_SCHEMA, orient="row"),

@@ -19,7 +19,7 @@ from .conftest import AS_OF, Team
 def _rows(html: str) -> list[str]:
     """The client names in the table, in order."""
     body = html.split('<table id="clients-table">', 1)[1].split("</table>", 1)[0]
-    found = re.findall(r'<td><a href="/clients/\d+/">([^<]+)</a></td>', body)
+    found = re.findall(r'<td><a href="/clients/\d+/"><bdi data-user>([^<]+)</bdi></a></td>', body)
     return [html_lib.unescape(name) for name in found]
 
 

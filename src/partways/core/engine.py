@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from .config import Thresholds
 from .dataset import Dataset
+from .phrase import Month, Num, Phrase, Share, from_json_text, say
 from .signals import BASE_SIGNALS, SIGNAL_IDS, progress
 from .signals.base import (
     EVIDENCE_SCHEMA,
@@ -25,6 +26,7 @@ from .signals.base import (
     SEVERITY_POINTS,
     Explainer,
     Signal,
+    detail_n,
     severity_expr,
 )
 from .signals.context import KEY, Context
@@ -42,6 +44,8 @@ RESULT_SCHEMA: dict[str, Any] = {
     "threshold": pl.Float64,
     "severity": SEVERITY_ENUM,
     "explanation": pl.String,
+    # The same finding as data (code and parameters, see core.phrase), as JSON.
+    "phrase": pl.String,
     "facts": pl.String,
 }
 SERIES_SCHEMA: dict[str, Any] = {
@@ -140,7 +144,7 @@ def compute(
     return EngineResult(
         as_of=as_of,
         results=results.frame().sort("client_id", "signal"),
-        evidence=pl.concat([_empty_evidence(), *evidence_frames], how="vertical").sort(
+        evidence=_worded(pl.concat([_empty_evidence(), *evidence_frames], how="vertical")).sort(
             "client_id", "signal", "date", descending=[False, False, True]
         ),
         series=series_df.sort("client_id", "signal", "month"),
@@ -273,21 +277,25 @@ def _with_spike(
     )
 
 
-def _explain(sig: Signal, row: dict[str, Any], ex: Explainer, ctx: Context) -> str:
-    """The signal's sentence; for a sudden rise, said of the recent months, with what
+def _explain(sig: Signal, row: dict[str, Any], ex: Explainer, ctx: Context) -> Phrase:
+    """The signal's finding; for a sudden rise, said of the recent months, with what
     the months before looked like."""
-    text = sig.explain(row, ex)
+    finding = sig.explain(row, ex)
     if not row.get("spike"):
-        return text
+        return finding
     before = row["spike_before"]
     unit = ctx.cfg.unit(f"{sig.id}.low")
-    shown = ex.pct(before) if unit == "share" else f"{before:.2g}"
+    since = ctx.as_of_month - relativedelta(months=int(row["spike_months"]) - 1)
     # "Earlier in the window", not "in the 5 months before": a younger client has
     # fewer months there.
-    since = ctx.as_of_month - relativedelta(months=int(row["spike_months"]) - 1)
-    return (
-        f"A sudden rise since {since:%d %B %Y}: {text} "
-        f"Earlier in the window ({ctx.window_start:%B %Y} on) it was {shown}."
+    return say(
+        "spike",
+        "A sudden rise since {since}: {finding} Earlier in the window ({start} on) it was "
+        "{before}.",
+        since=since,
+        finding=finding,
+        start=Month(ctx.window_start),
+        before=Share(before) if unit == "share" else Num(before, 1),
     )
 
 
@@ -330,7 +338,7 @@ class _ResultRows:
         threshold: float,
         win: pl.DataFrame,
         facts: list[str],
-        explain: Callable[[dict[str, Any]], str],
+        explain: Callable[[dict[str, Any]], Phrase],
     ) -> None:
         c = self.columns
         for row in win.iter_rows(named=True):
@@ -339,7 +347,9 @@ class _ResultRows:
             c["value"].append(row["value"])
             c["threshold"].append(threshold)
             c["severity"].append(row["severity"])
-            c["explanation"].append(explain(row))
+            finding = explain(row)
+            c["explanation"].append(finding.english())
+            c["phrase"].append(json.dumps(finding.to_json()))
             c["facts"].append(json.dumps({f: row[f] for f in facts}))
 
     def frame(self) -> pl.DataFrame:
@@ -383,9 +393,23 @@ def _progress_evidence(win: pl.LazyFrame, series: pl.LazyFrame, ctx: Context) ->
         "client_id",
         pl.col("month").alias("date"),
         pl.col("month").dt.strftime("month %Y-%m").alias("record"),
-        pl.format("{} signs in trouble", pl.col("value").cast(pl.Int64)).alias("detail"),
+        detail_n(
+            "evidence.signs_in_trouble",
+            "{n} sign in trouble",
+            "{n} signs in trouble",
+            pl.col("value").cast(pl.Int64),
+        ).alias("detail"),
     )
     return _keep_evidence(ev, flagged, progress.ID, ctx)
+
+
+def _worded(evidence: pl.DataFrame) -> pl.DataFrame:
+    """Evidence with its detail in plain English, and the detail as data (the finding's
+    JSON, see core.phrase) in ``detail_phrase``. Only the few rows kept are worded."""
+    english = [from_json_text(d).english() for d in evidence.get_column("detail")]
+    return evidence.with_columns(
+        pl.col("detail").alias("detail_phrase"), pl.Series("detail", english, pl.String)
+    )
 
 
 def _empty_evidence() -> pl.DataFrame:

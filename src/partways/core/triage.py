@@ -35,6 +35,7 @@ from dateutil.relativedelta import relativedelta
 from .config import Thresholds
 from .dataset import Dataset
 from .engine import EngineResult
+from .phrase import Num, Phrase, Ref, Term, say
 from .signals import BASE_SIGNALS, SIGNAL_IDS, progress
 from .signals.base import SEVERITY_POINTS
 
@@ -132,6 +133,8 @@ class SignalView:
     evidence: list[dict[str, Any]]
     facts: dict[str, Any]
     series: list[tuple[dt.date, float | None]] = field(default_factory=list)
+    # The explanation as data; each interface words it in its reader's language.
+    phrase: Phrase | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,8 @@ class Decision:
     # Messages in which the client told of a hard time in their own life: evidence
     # that recent trouble is acute [003 #3] (date, record, detail, like evidence).
     hardship: list[dict[str, Any]] = field(default_factory=list)
+    # ``reasons`` as data (code and parameters), in the same order.
+    reason_phrases: list[Phrase] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape of ``partways triage --format json``."""
@@ -161,13 +166,14 @@ class Decision:
             "chronic": self.chronic,
             "pattern": self.pattern,
             "reasons": self.reasons,
+            "reason_phrases": [p.to_json() for p in self.reason_phrases],
             "strategies": [
                 {"id": s.id, "title": s.title, "tag": s.tag, "because": list(s.because)}
                 for s in self.strategies
             ],
             "cooling_off_until": _iso(self.cooling_off_until),
             "contract_end": _iso(self.contract_end),
-            "hardship": [{**e, "date": _iso(e["date"])} for e in self.hardship],
+            "hardship": [_evidence_json(e) for e in self.hardship],
             "signals": [
                 {
                     "id": s.id,
@@ -175,7 +181,8 @@ class Decision:
                     "value": s.value,
                     "threshold": s.threshold,
                     "explanation": s.explanation,
-                    "evidence": [{**e, "date": _iso(e["date"])} for e in s.evidence],
+                    "explanation_phrase": s.phrase.to_json() if s.phrase else None,
+                    "evidence": [_evidence_json(e) for e in s.evidence],
                 }
                 for s in self.signals
             ],
@@ -184,6 +191,16 @@ class Decision:
 
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _evidence_json(e: dict[str, Any]) -> dict[str, Any]:
+    """An evidence row as JSON: the English detail, and the detail as data beside it."""
+    phrase = e.get("detail_phrase")
+    return {
+        **e,
+        "date": _iso(e["date"]),
+        "detail_phrase": phrase.to_json() if isinstance(phrase, Phrase) else phrase,
+    }
 
 
 def weights(cfg: Thresholds) -> dict[str, float]:
@@ -305,6 +322,9 @@ def _ways(result: EngineResult, history: pl.DataFrame, cfg: Thresholds) -> pl.Da
     )
 
 
+HARDSHIP_TOLD = say("evidence.hardship", "told you of a hard time in their own life")
+
+
 def hardship_evidence(
     ds: Dataset, as_of: dt.date, cfg: Thresholds
 ) -> dict[int, list[dict[str, Any]]]:
@@ -327,7 +347,8 @@ def hardship_evidence(
             {
                 "date": date,
                 "record": f"message {message_id}",
-                "detail": "told you of a hard time in their own life",
+                "detail": HARDSHIP_TOLD.english(),
+                "detail_phrase": HARDSHIP_TOLD,
             }
         )
     return out
@@ -414,7 +435,12 @@ def _signal_views(result: EngineResult) -> dict[int, list[SignalView]]:
     ev: dict[tuple[int, str], list[dict[str, Any]]] = {}
     for row in result.evidence.iter_rows(named=True):
         ev.setdefault((row["client_id"], row["signal"]), []).append(
-            {"date": row["date"], "record": row["record"], "detail": row["detail"]}
+            {
+                "date": row["date"],
+                "record": row["record"],
+                "detail": row["detail"],
+                "detail_phrase": _phrase(row.get("detail_phrase")),
+            }
         )
     out: dict[int, list[SignalView]] = {}
     for row in result.results.iter_rows(named=True):
@@ -428,9 +454,17 @@ def _signal_views(result: EngineResult) -> dict[int, list[SignalView]]:
                 explanation=row["explanation"],
                 evidence=ev.get(key, []),
                 facts=json.loads(row["facts"]),
+                phrase=_phrase(row["phrase"]),
             )
         )
     return out
+
+
+def _phrase(text: str | None) -> Phrase | None:
+    """A finding stored as JSON by the engine; None for plain text."""
+    if not text or not text.startswith("{"):
+        return None
+    return Phrase.from_json(json.loads(text))
 
 
 @dataclass(frozen=True)
@@ -500,13 +534,16 @@ def _decide(
         (s for s in sigs if s.severity != "none"),
         key=lambda s: (-w[s.id] * SEVERITY_POINTS[s.severity], s.id),
     )
-    reasons = [f"{TITLES[s.id]} ({s.severity}): {s.explanation}" for s in flagged]
+    reasons = [_sign_reason(s) for s in flagged]
     chronic = pattern == "chronic"
     cooling = as_of + dt.timedelta(days=cfg.int("triage.cooling_off_days"))
 
     def decision(
-        rec: Recommendation, lead: list[str] | None = None, strategies: list[Strategy] | None = None
+        rec: Recommendation,
+        lead: list[Phrase] | None = None,
+        strategies: list[Strategy] | None = None,
     ) -> Decision:
+        said = (lead or []) + reasons
         return Decision(
             client_id=client.id,
             client=client.name,
@@ -514,7 +551,8 @@ def _decide(
             score=score,
             chronic=chronic,
             pattern=pattern,
-            reasons=(lead or []) + reasons,
+            reasons=[p.english() for p in said],
+            reason_phrases=said,
             signals=sigs,
             strategies=strategies or [],
             cooling_off_until=cooling if rec == "end_at_contract_end" else None,
@@ -532,17 +570,30 @@ def _decide(
             return decision(
                 "end_at_contract_end",
                 [
-                    f"The repair plan opened on {opened} failed at its review on {review}: "
-                    "the signs did not improve [000 #4] [000 #7]."
+                    say(
+                        "reason.plan_failed",
+                        "The repair plan opened on {opened} failed at its review on {review}: "
+                        "the signs did not improve [000 #4] [000 #7].",
+                        opened=opened,
+                        review=review,
+                    )
                 ],
             )
         if score > target:
             return decision(
                 "end_at_contract_end",
                 [
-                    f"The repair plan opened on {opened} did not work: by its review date "
-                    f"({review}) the score is {score:.1f}, against {baseline:.1f} when it began "
-                    f"(it needed to reach {target:.1f} or less)."
+                    say(
+                        "reason.plan_did_not_work",
+                        "The repair plan opened on {opened} did not work: by its review date "
+                        "({review}) the score is {score}, against {baseline} when it began "
+                        "(it needed to reach {target} or less).",
+                        opened=opened,
+                        review=review,
+                        score=Num(score, 1),
+                        baseline=Num(baseline, 1),
+                        target=Num(target, 1),
+                    )
                 ],
             )
     if by_id.get("not_a_fit") and by_id["not_a_fit"].severity != "none":
@@ -578,18 +629,29 @@ def _decide(
     many_ways_now = len(flagged_now) >= cfg["triage.chronic_min_signals"]
     if chronic and (needs_repair or medium or many_ways_now or score >= cfg["triage.end_score"]):
         return decision(
-            "end_at_contract_end", ["A problem client: trouble in many ways, month after month."]
+            "end_at_contract_end",
+            [
+                say(
+                    "reason.chronic",
+                    "A problem client: trouble in many ways, month after month.",
+                )
+            ],
         )
     if needs_repair or supported or plan_open:
         lead = []
         if pattern == "acute":
             lead.append(
-                "A client who has a problem: the trouble is recent, after a healthy history."
+                say(
+                    "reason.acute",
+                    "A client who has a problem: the trouble is recent, after a healthy history.",
+                )
             )
         if client.hardship:
             lead.append(_hard_time(client))
         if plan_open and due_plan is None:
-            lead.append("A repair plan is open; judge it at its review date.")
+            lead.append(
+                say("reason.plan_open", "A repair plan is open; judge it at its review date.")
+            )
         return decision("repair", lead, _strategies(flagged, pattern, by_id))
     # A rise that reached only low is the client's own change, not noise: watch it.
     rose_low = [s for s in judged if s.facts.get("spike")]
@@ -597,12 +659,19 @@ def _decide(
         lead = []
         if medium:
             lead.append(
-                "One sign reached medium, but only recently: watch whether it lasts before acting."
+                say(
+                    "reason.medium_recent",
+                    "One sign reached medium, but only recently: watch whether it lasts before "
+                    "acting.",
+                )
             )
         elif rose_low:
             lead.append(
-                "A sign rose suddenly against the client's own earlier months, though only to "
-                "low: watch whether it lasts [003 #1]."
+                say(
+                    "reason.rose_to_low",
+                    "A sign rose suddenly against the client's own earlier months, though only "
+                    "to low: watch whether it lasts [003 #1].",
+                )
             )
         conduct = _strategies(flagged, pattern, by_id)
         watch = [s for s in conduct if s.id == "conduct_conversation"]
@@ -617,11 +686,24 @@ def _decide(
     return decision("keep")
 
 
-def _hard_time(client: _Client) -> str:
+def _hard_time(client: _Client) -> Phrase:
     told = client.hardship[0]
-    return (
-        f"They told you of a hard time in their own life ({told['record']}, {told['date']}): "
-        "give extra effort and real help [003 #3]."
+    return say(
+        "reason.hard_time",
+        "They told you of a hard time in their own life ({record}, {date}): give extra "
+        "effort and real help [003 #3].",
+        record=Ref(told["record"]),
+        date=told["date"],
+    )
+
+
+def _sign_reason(s: SignalView) -> Phrase:
+    return say(
+        "reason.sign",
+        "{title} ({severity}): {finding}",
+        title=Term(s.id, "sign", TITLES[s.id]),
+        severity=Term(s.severity, "severity"),
+        finding=s.phrase or say("text", "{text}", text=s.explanation),
     )
 
 
@@ -630,7 +712,7 @@ def _strategy(strategy_id: str) -> Strategy:
     return Strategy(strategy_id, title, tag, ())
 
 
-def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple[str, str]]:
+def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple[str, Phrase]]:
     """The grounds for ending now, as (signal id, sentence): conduct toward your staff or
     you, or unethical behaviour, backed by a serious reported incident (medium or high)
     or by repeated messages. A low-severity report alone is never a ground."""
@@ -644,8 +726,11 @@ def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple
         out.append(
             (
                 "mistreats_staff",
-                "They mistreat your staff: part ways as you would with an employee who "
-                "did the same [002 #2].",
+                say(
+                    "reason.end_now.staff",
+                    "They mistreat your staff: part ways as you would with an employee who "
+                    "did the same [002 #2].",
+                ),
             )
         )
     unethical = by_id.get("unethical")
@@ -657,8 +742,11 @@ def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple
         out.append(
             (
                 "unethical",
-                "Unethical or illegal behaviour exposes you to undue risk: separate quickly "
-                "[002 #3].",
+                say(
+                    "reason.end_now.unethical",
+                    "Unethical or illegal behaviour exposes you to undue risk: separate "
+                    "quickly [002 #3].",
+                ),
             )
         )
     abuse = by_id.get("abuse_or_unreasonable")
@@ -669,8 +757,11 @@ def end_now_grounds(by_id: dict[str, SignalView], cfg: Thresholds) -> list[tuple
         out.append(
             (
                 "abuse_or_unreasonable",
-                "Verbal abuse: let them go sooner rather than later, so it sets no precedent "
-                "[000 #8].",
+                say(
+                    "reason.end_now.abuse",
+                    "Verbal abuse: let them go sooner rather than later, so it sets no "
+                    "precedent [000 #8].",
+                ),
             )
         )
     return out

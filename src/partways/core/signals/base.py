@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import polars as pl
 
 from ..config import Direction, Thresholds
-from ..money import format_money
+from ..phrase import Money, Phrase, Share, say
 from .context import KEY, Context, Frame
 
 SEVERITIES = ("none", "low", "medium", "high")
@@ -26,28 +27,27 @@ EVIDENCE_SCHEMA = {
 
 @dataclass(frozen=True)
 class Explainer:
-    """Helpers a signal's sentence builder gets: money formatting and the settings."""
+    """Helpers a signal's finding builder gets: money in the base currency and the settings."""
 
     cfg: Thresholds
     base_currency: str
     target_rate_minor: int
 
-    def money(self, minor: float | None) -> str:
-        return format_money(minor, self.base_currency)
+    def money(self, minor: float | None) -> Money:
+        return Money(minor or 0.0, self.base_currency)
 
-    @staticmethod
-    def n(count: float, one: str, many: str) -> str:
-        """``3 invoices`` / ``1 invoice``."""
-        c = int(count)
-        return f"{c} {one if c == 1 else many}"
-
-    def too_few(self, what: str, setting: str) -> str:
+    def too_few(self, what: Phrase, setting: str) -> Phrase:
         """ "Only 3 client messages in the window: too few to judge (needs 5)."."""
-        return f"Only {what} in the window: too few to judge (needs {self.cfg[setting]:.0f})."
+        return say(
+            "too_few",
+            "Only {what} in the window: too few to judge (needs {needed}).",
+            what=what,
+            needed=int(self.cfg[setting]),
+        )
 
     @staticmethod
-    def pct(share: float | None) -> str:
-        return "–" if share is None else f"{share * 100:.0f}%"
+    def pct(share: float | None) -> Share:
+        return Share(share)
 
 
 Row = dict[str, Any]
@@ -68,7 +68,7 @@ class Signal:
     direction: Direction
     components: Callable[[Context], pl.DataFrame | pl.LazyFrame]
     value: Callable[[Context], pl.Expr]
-    explain: Callable[[Row, Explainer], str]
+    explain: Callable[[Row, Explainer], Phrase]
     evidence: Callable[[Context], pl.DataFrame | pl.LazyFrame]
     judged: Callable[[Context], pl.Expr] = field(default=lambda ctx: pl.lit(True))
     # Per-client facts the sentence needs beyond the components (client_id + columns).
@@ -119,6 +119,8 @@ def empty_components(*cols: str) -> pl.DataFrame:
 
 
 def evidence_frame(frame: Frame, date: pl.Expr, record: pl.Expr, detail: pl.Expr) -> Frame:
+    """Evidence rows: the day, the record cited, and the detail as a finding (see
+    :func:`detail`)."""
     return frame.select(
         "client_id",
         date.cast(pl.Date).alias("date"),
@@ -127,16 +129,59 @@ def evidence_frame(frame: Frame, date: pl.Expr, record: pl.Expr, detail: pl.Expr
     )
 
 
-def message_evidence(ctx: Context, frame: Frame, what: str) -> Frame:
+def detail(code: str, text: str, /, **params: pl.Expr) -> pl.Expr:
+    """An evidence line as a finding, row by row: the JSON of a :class:`Phrase` with this
+    code and English template, and each row's parameters (plain values, or the tagged
+    ones :func:`money_param`, :func:`date_param` ... build)."""
+    head = pl.lit(code).alias("code"), pl.lit(text).alias("text")
+    if not params:
+        return pl.lit(json.dumps(Phrase(code, text).to_json()))
+    return pl.struct(
+        *head, pl.struct([e.alias(k) for k, e in params.items()]).alias("params")
+    ).struct.json_encode()
+
+
+def detail_n(code: str, singular: str, plural: str, n: pl.Expr, /, **params: pl.Expr) -> pl.Expr:
+    """:func:`detail` for a line whose wording depends on the count ``n``."""
+    return pl.struct(
+        pl.lit(code).alias("code"),
+        pl.lit(singular).alias("text"),
+        pl.lit(plural).alias("plural"),
+        pl.struct([n.cast(pl.Int64).alias("n"), *[e.alias(k) for k, e in params.items()]]).alias(
+            "params"
+        ),
+    ).struct.json_encode()
+
+
+def money_param(minor: pl.Expr, currency: pl.Expr) -> pl.Expr:
+    return pl.struct(minor.cast(pl.Float64).alias("money"), currency.alias("currency"))
+
+
+def date_param(day: pl.Expr) -> pl.Expr:
+    return pl.struct(day.cast(pl.Date).dt.strftime("%Y-%m-%d").alias("date"))
+
+
+def moment_param(local: pl.Expr) -> pl.Expr:
+    """A wall-clock time (naive, already in the business's zone)."""
+    return pl.struct(local.dt.strftime("%Y-%m-%dT%H:%M").alias("datetime"))
+
+
+def num_param(value: pl.Expr, digits: int = 0) -> pl.Expr:
+    return pl.struct(value.cast(pl.Float64).alias("num"), pl.lit(digits).alias("digits"))
+
+
+def term_param(word: pl.Expr, context: str) -> pl.Expr:
+    return pl.struct(word.cast(pl.String).alias("term"), pl.lit(context).alias("context"))
+
+
+def message_evidence(ctx: Context, frame: Frame, code: str, text: str) -> Frame:
+    """Messages as evidence; ``text`` words the detail, with ``{at}`` for when it was sent."""
+    sent = pl.col("sent_at").dt.convert_time_zone(ctx.tz)
     return evidence_frame(
         frame,
-        pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),
+        sent.dt.date(),
         pl.format("message {}", pl.col("message_id")),
-        pl.format(
-            "{} {}",
-            pl.lit(what),
-            pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.strftime("%Y-%m-%d %H:%M"),
-        ),
+        detail(code, text, at=moment_param(sent.dt.replace_time_zone(None))),
     )
 
 
@@ -153,6 +198,13 @@ __all__ = [
     "empty_components",
     "evidence_frame",
     "message_evidence",
+    "detail",
+    "detail_n",
+    "money_param",
+    "date_param",
+    "moment_param",
+    "num_param",
+    "term_param",
     "ratio",
     "severity_expr",
 ]

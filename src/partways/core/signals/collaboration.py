@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from .base import Explainer, Row, Signal, evidence_frame, ratio
+from ..phrase import Num, Phrase, say_n, sentences
+from .base import (
+    Explainer,
+    Row,
+    Signal,
+    detail,
+    evidence_frame,
+    ratio,
+)
 from .context import Context, monthly
 
 
@@ -23,17 +31,30 @@ def _rejected_components(ctx: Context) -> pl.LazyFrame:
     )
 
 
-def _rejected_explain(row: Row, ex: Explainer) -> str:
+def _rejected_explain(row: Row, ex: Explainer) -> Phrase:
     decided = int(row["decided"])
     if row["value"] is None:
-        return ex.too_few(f"{decided} proposals decided", "rejected_recommendations.min_decided")
-    text = (
-        f"The client rejected {int(row['rejected'])} of {decided} recommendations and "
-        f"deliverables put to them ({ex.pct(row['value'])})"
+        return ex.too_few(
+            say_n("decided.proposals", "{n} proposal decided", "{n} proposals decided", decided),
+            "rejected_recommendations.min_decided",
+        )
+    rejected = say_n(
+        "rejected_recommendations.value",
+        "The client rejected {rejected} of {n} recommendation and deliverable put to them "
+        "({share}).",
+        "The client rejected {rejected} of {n} recommendations and deliverables put to them "
+        "({share}).",
+        decided,
+        rejected=int(row["rejected"]),
+        share=ex.pct(row["value"]),
     )
-    if row["revisions"]:
-        text += f", and sent {int(row['revisions'])} back for another revision round"
-    return text + "."
+    revisions = say_n(
+        "rejected_recommendations.revisions",
+        "They sent {n} back for another revision round.",
+        "They sent {n} back for another revision round.",
+        row["revisions"],
+    )
+    return sentences(rejected, revisions if row["revisions"] else None)
 
 
 def _rejected_evidence(ctx: Context) -> pl.LazyFrame:
@@ -42,13 +63,23 @@ def _rejected_evidence(ctx: Context) -> pl.LazyFrame:
         d,
         pl.col("decided_on"),
         pl.format("proposal {}", pl.col("proposal_id")),
-        pl.format(
-            "'{}' rejected (round {}){}",
-            pl.col("title"),
-            pl.col("revision_round"),
-            pl.when(pl.col("reason").fill_null("").str.strip_chars() != "")
-            .then(pl.format(": {}", pl.col("reason").str.slice(0, 120)))
-            .otherwise(pl.lit("")),
+        pl.when(pl.col("reason").fill_null("").str.strip_chars() != "")
+        .then(
+            detail(
+                "evidence.rejected_because",
+                "“{title}” rejected (round {round}): {reason}",
+                title=pl.col("title"),
+                round=pl.col("revision_round"),
+                reason=pl.col("reason").str.slice(0, 120),
+            )
+        )
+        .otherwise(
+            detail(
+                "evidence.rejected",
+                "“{title}” rejected (round {round})",
+                title=pl.col("title"),
+                round=pl.col("revision_round"),
+            )
         ),
     )
 
@@ -79,14 +110,28 @@ def _indecisive_components(ctx: Context) -> pl.LazyFrame:
     )
 
 
-def _indecisive_explain(row: Row, ex: Explainer) -> str:
+def _indecisive_explain(row: Row, ex: Explainer) -> Phrase:
     n = int(row["feedback"])
     if row["value"] is None:
-        return ex.too_few(f"{n} rejections or revision requests", "indecisive.min_feedback")
-    return (
-        f"{int(row['vague'])} of {n} rejections and revision requests came without a "
-        f"concrete change to make ({ex.pct(row['value'])}); work reached round "
-        f"{row['rounds'] / n:.1f} on average."
+        return ex.too_few(
+            say_n(
+                "feedback.count",
+                "{n} rejection or revision request",
+                "{n} rejections or revision requests",
+                n,
+            ),
+            "indecisive.min_feedback",
+        )
+    return say_n(
+        "indecisive.value",
+        "{vague} of {n} rejection or revision request came without a concrete change to "
+        "make ({share}); work reached round {rounds} on average.",
+        "{vague} of {n} rejections and revision requests came without a concrete change to "
+        "make ({share}); work reached round {rounds} on average.",
+        n,
+        vague=int(row["vague"]),
+        share=ex.pct(row["value"]),
+        rounds=Num(row["rounds"] / n, 1),
     )
 
 
@@ -96,13 +141,23 @@ def _indecisive_evidence(ctx: Context) -> pl.LazyFrame:
         d,
         pl.col("decided_on"),
         pl.format("proposal {}", pl.col("proposal_id")),
-        pl.format(
-            "'{}' round {}: {}",
-            pl.col("title"),
-            pl.col("revision_round"),
-            pl.when(pl.col("reason").fill_null("").str.strip_chars() == "")
-            .then(pl.lit("no reason given"))
-            .otherwise(pl.format('"{}"', pl.col("reason").str.slice(0, 120))),
+        pl.when(pl.col("reason").fill_null("").str.strip_chars() == "")
+        .then(
+            detail(
+                "evidence.vague_no_reason",
+                "“{title}” round {round}: no reason given",
+                title=pl.col("title"),
+                round=pl.col("revision_round"),
+            )
+        )
+        .otherwise(
+            detail(
+                "evidence.vague",
+                "“{title}” round {round}: “{reason}”",
+                title=pl.col("title"),
+                round=pl.col("revision_round"),
+                reason=pl.col("reason").str.slice(0, 120),
+            )
         ),
     )
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import polars as pl
 
-from .base import Explainer, Row, Signal, evidence_frame, message_evidence, ratio
+from ..phrase import Num, Phrase, say, say_n, sentences
+from .base import (
+    Explainer,
+    Row,
+    Signal,
+    detail,
+    evidence_frame,
+    message_evidence,
+    num_param,
+    ratio,
+)
 from .context import Context, combine, monthly
 
 
@@ -85,25 +95,56 @@ def _minimal_components(ctx: Context) -> pl.LazyFrame:
     return combine(turns, missed)
 
 
-def _minimal_explain(row: Row, ex: Explainer) -> str:
+def _minimal_explain(row: Row, ex: Explainer) -> Phrase:
     asked = int(row["asked"])
     if row["value"] is None:
         return ex.too_few(
-            f"{asked} of our questions or requests waited for an answer",
+            say_n(
+                "asked.count",
+                "{n} of our questions or requests waiting for an answer",
+                "{n} of our questions or requests waiting for an answer",
+                asked,
+            ),
             "minimal_communication.min_messages",
         )
-    text = (
-        f"{int(row['late'])} of {asked} questions or requests waiting for the client's "
-        f"answer went past the agreed reply window of {row['reply_window_hours']:.0f} hours "
-        f"({ex.pct(row['value'])})"
+    late = say_n(
+        "minimal_communication.value",
+        "{late} of {n} question or request waiting for the client's answer went past the "
+        "agreed reply window of {hours} hours ({share}).",
+        "{late} of {n} questions or requests waiting for the client's answer went past the "
+        "agreed reply window of {hours} hours ({share}).",
+        asked,
+        late=int(row["late"]),
+        hours=Num(row["reply_window_hours"]),
+        share=ex.pct(row["value"]),
     )
-    if row["unanswered"]:
-        text += f"; {ex.n(row['unanswered'], 'was', 'were')} never answered"
-    if row["missed_meetings"]:
-        text += f"; {ex.n(row['missed_meetings'], 'meeting was', 'meetings were')} missed"
-    if row["answered"]:
-        text += f". Replies took {row['reply_hours'] / row['answered']:.0f} hours on average"
-    return text + "."
+    unanswered = say_n(
+        "minimal_communication.unanswered",
+        "{n} was never answered.",
+        "{n} were never answered.",
+        row["unanswered"],
+    )
+    missed = say_n(
+        "minimal_communication.missed_meetings",
+        "{n} meeting was missed.",
+        "{n} meetings were missed.",
+        row["missed_meetings"],
+    )
+    replies = (
+        say(
+            "minimal_communication.reply_hours",
+            "Replies took {hours} hours on average.",
+            hours=Num(row["reply_hours"] / row["answered"]),
+        )
+        if row["answered"]
+        else None
+    )
+    return sentences(
+        late,
+        unanswered if row["unanswered"] else None,
+        missed if row["missed_meetings"] else None,
+        replies,
+    )
 
 
 def _minimal_evidence(ctx: Context) -> pl.LazyFrame:
@@ -112,7 +153,7 @@ def _minimal_evidence(ctx: Context) -> pl.LazyFrame:
         ctx.meetings.filter(pl.col("status") == "no_show"),
         pl.col("starts_at").dt.convert_time_zone(ctx.tz).dt.date(),
         pl.lit("meeting"),
-        pl.lit("the client did not come to the meeting"),
+        detail("evidence.no_show", "the client did not come to the meeting"),
     )
     return pl.concat([missed, _late_evidence(ctx, t)])
 
@@ -123,10 +164,12 @@ def _late_evidence(ctx: Context, t: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("sent_at").dt.convert_time_zone(ctx.tz).dt.date(),
         pl.format("message {}", pl.col("message_id")),
         pl.when(pl.col("reply_at").is_null())
-        .then(pl.lit("never answered"))
+        .then(detail("evidence.never_answered", "never answered"))
         .otherwise(
-            pl.format(
-                "answered after {} working hours", pl.col("reply_hours").round(0).cast(pl.Int64)
+            detail(
+                "evidence.answered_after",
+                "answered after {hours} working hours",
+                hours=num_param(pl.col("reply_hours").round(0)),
             )
         ),
     )
@@ -158,14 +201,23 @@ def _inbound_components(ctx: Context) -> pl.LazyFrame:
     )
 
 
-def _after_hours_explain(row: Row, ex: Explainer) -> str:
+def _after_hours_explain(row: Row, ex: Explainer) -> Phrase:
     n = int(row["inbound"])
     if row["value"] is None:
-        return ex.too_few(f"{n} client messages", "after_hours.min_messages")
-    return (
-        f"{int(row['after_hours'])} of {n} client messages arrived outside your working "
-        f"hours or on days off ({ex.pct(row['value'])})."
+        return ex.too_few(_client_messages(n), "after_hours.min_messages")
+    return say_n(
+        "after_hours.value",
+        "{late} of {n} client message arrived outside your working hours or on days off ({share}).",
+        "{late} of {n} client messages arrived outside your working hours or on days off "
+        "({share}).",
+        n,
+        late=int(row["after_hours"]),
+        share=ex.pct(row["value"]),
     )
+
+
+def _client_messages(n: int) -> Phrase:
+    return say_n("client_messages.count", "{n} client message", "{n} client messages", n)
 
 
 AFTER_HOURS = Signal(
@@ -180,16 +232,23 @@ AFTER_HOURS = Signal(
     judged=lambda ctx: pl.col("inbound") >= ctx.cfg["after_hours.min_messages"],
     explain=_after_hours_explain,
     evidence=lambda ctx: message_evidence(
-        ctx, ctx.inbound.filter(pl.col("after_hours")), "sent at"
+        ctx, ctx.inbound.filter(pl.col("after_hours")), "evidence.after_hours", "sent at {at}"
     ),
 )
 
 
-def _pessimism_explain(row: Row, ex: Explainer) -> str:
+def _pessimism_explain(row: Row, ex: Explainer) -> Phrase:
     n = int(row["inbound"])
     if row["value"] is None:
-        return ex.too_few(f"{n} client messages", "pessimism.min_messages")
-    return f"{int(row['negative'])} of {n} client messages were negative ({ex.pct(row['value'])})."
+        return ex.too_few(_client_messages(n), "pessimism.min_messages")
+    return say_n(
+        "pessimism.value",
+        "{negative} of {n} client message was negative ({share}).",
+        "{negative} of {n} client messages were negative ({share}).",
+        n,
+        negative=int(row["negative"]),
+        share=ex.pct(row["value"]),
+    )
 
 
 PESSIMISM = Signal(
@@ -204,17 +263,26 @@ PESSIMISM = Signal(
     judged=lambda ctx: pl.col("inbound") >= ctx.cfg["pessimism.min_messages"],
     explain=_pessimism_explain,
     evidence=lambda ctx: message_evidence(
-        ctx, ctx.inbound.filter(pl.col("negative")), "negative message sent"
+        ctx,
+        ctx.inbound.filter(pl.col("negative")),
+        "evidence.negative",
+        "negative message sent {at}",
     ),
     spikes=True,
 )
 
 
-def _low_respect_explain(row: Row, ex: Explainer) -> str:
+def _low_respect_explain(row: Row, ex: Explainer) -> Phrase:
     n = int(row["disrespect"])
     if not n:
-        return "No disrespectful messages in the window."
-    return f"{n} of the client's {int(row['inbound'])} messages belittled you or your work."
+        return say("low_respect.none", "No disrespectful messages in the window.")
+    return say_n(
+        "low_respect.value",
+        "{n} of the client's {inbound} messages belittled you or your work.",
+        "{n} of the client's {inbound} messages belittled you or your work.",
+        n,
+        inbound=int(row["inbound"]),
+    )
 
 
 LOW_RESPECT = Signal(
@@ -228,6 +296,9 @@ LOW_RESPECT = Signal(
     value=lambda ctx: pl.col("disrespect").cast(pl.Float64),
     explain=_low_respect_explain,
     evidence=lambda ctx: message_evidence(
-        ctx, ctx.inbound.filter(pl.col("disrespect")), "disrespectful message sent"
+        ctx,
+        ctx.inbound.filter(pl.col("disrespect")),
+        "evidence.disrespect",
+        "disrespectful message sent {at}",
     ),
 )

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import polars as pl
 
-from .base import Explainer, Row, Signal, evidence_frame, message_evidence
+from ..phrase import Num, Phrase, listed, say, say_n, sentences
+from .base import (
+    Explainer,
+    Row,
+    Signal,
+    date_param,
+    detail,
+    evidence_frame,
+    message_evidence,
+    term_param,
+)
 from .context import Context, combine, monthly
 
 SERIOUS = ("medium", "high")
@@ -52,12 +62,25 @@ def _incident_rows(ctx: Context, inc: pl.LazyFrame) -> pl.LazyFrame:
         inc,
         pl.col("occurred_at").dt.convert_time_zone(ctx.tz).dt.date(),
         pl.format("incident {}", pl.col("incident_id")),
-        pl.format(
-            "{} ({}), reported by {}: {}",
-            pl.col("kind").str.replace_all("_", " "),
-            pl.col("severity"),
-            pl.col("reporter").fill_null("unknown"),
-            pl.col("note").fill_null("").str.slice(0, 120),
+        pl.when(pl.col("reporter").fill_null("").str.strip_chars() != "")
+        .then(
+            detail(
+                "evidence.incident",
+                "{kind} ({severity}), reported by {reporter}: {note}",
+                kind=term_param(pl.col("kind"), "incident"),
+                severity=term_param(pl.col("severity"), "severity"),
+                reporter=pl.col("reporter"),
+                note=pl.col("note").fill_null("").str.slice(0, 120),
+            )
+        )
+        .otherwise(
+            detail(
+                "evidence.incident_anonymous",
+                "{kind} ({severity}), reporter unknown: {note}",
+                kind=term_param(pl.col("kind"), "incident"),
+                severity=term_param(pl.col("severity"), "severity"),
+                note=pl.col("note").fill_null("").str.slice(0, 120),
+            )
         ),
     )
 
@@ -115,52 +138,87 @@ def _abuse_value(ctx: Context) -> pl.Expr:
     return (_abuse_points(ctx) + _demand_points(ctx)).cast(pl.Float64)
 
 
-def _abuse_explain(row: Row, ex: Explainer) -> str:
+def _abuse_explain(row: Row, ex: Explainer) -> Phrase:
     abuse = []
     if row["abusive_messages"]:
-        abuse.append(ex.n(row["abusive_messages"], "abusive message", "abusive messages"))
+        abuse.append(
+            say_n(
+                "abuse.messages",
+                "{n} abusive message",
+                "{n} abusive messages",
+                row["abusive_messages"],
+            )
+        )
     if row["abuse_incidents"]:
         abuse.append(
-            ex.n(row["abuse_incidents"], "serious reported incident", "serious reported incidents")
+            say_n(
+                "abuse.incidents",
+                "{n} serious reported incident",
+                "{n} serious reported incidents",
+                row["abuse_incidents"],
+            )
         )
     if row["abuse_incidents_low"]:
         abuse.append(
-            ex.n(row["abuse_incidents_low"], "incident reported", "incidents reported")
-            + " at low severity"
+            say_n(
+                "abuse.incidents_low",
+                "{n} incident reported at low severity",
+                "{n} incidents reported at low severity",
+                row["abuse_incidents_low"],
+            )
         )
     demands = []
     if row["demand_messages"]:
         share = ex.cfg["abuse_or_unreasonable.ordinary_demand_share"]
         excess = max(0.0, row["demand_messages"] - row["messages_to_us"] * share)
         demands.append(
-            f"{int(row['demand_messages'])} of {int(row['messages_to_us'])} messages pressed "
-            f"urgent or out-of-scope demands ({excess:.0f} beyond an ordinary "
-            "share)"
+            say_n(
+                "demands.messages",
+                "{demands} of {n} message pressed urgent or out-of-scope demands ({excess} "
+                "beyond an ordinary share)",
+                "{demands} of {n} messages pressed urgent or out-of-scope demands ({excess} "
+                "beyond an ordinary share)",
+                row["messages_to_us"],
+                demands=int(row["demand_messages"]),
+                excess=Num(excess),
+            )
         )
     if row["deadlines_pulled_in"]:
-        demands.append(ex.n(row["deadlines_pulled_in"], "deadline", "deadlines") + " pulled in")
+        demands.append(
+            say_n(
+                "demands.deadlines",
+                "{n} deadline pulled in",
+                "{n} deadlines pulled in",
+                row["deadlines_pulled_in"],
+            )
+        )
     if row["out_of_scope_requests"]:
         demands.append(
-            ex.n(
+            say_n(
+                "demands.out_of_scope",
+                "{n} out-of-scope deliverable requested",
+                "{n} out-of-scope deliverables requested",
                 row["out_of_scope_requests"],
-                "out-of-scope deliverable",
-                "out-of-scope deliverables",
             )
-            + " requested"
         )
     incidents = row["demand_incidents"] + row["demand_incidents_low"]
     if incidents:
         demands.append(
-            ex.n(incidents, "reported unreasonable demand", "reported unreasonable demands")
+            say_n(
+                "demands.incidents",
+                "{n} reported unreasonable demand",
+                "{n} reported unreasonable demands",
+                incidents,
+            )
         )
     if not abuse and not demands:
-        return "No abuse and no unreasonable demands in the window."
-    parts = []
-    if abuse:
-        parts.append("Abuse toward you: " + "; ".join(abuse) + ".")
-    if demands:
-        parts.append("Unreasonable demands: " + "; ".join(demands) + ".")
-    return " ".join(parts)
+        return say(
+            "abuse_or_unreasonable.none", "No abuse and no unreasonable demands in the window."
+        )
+    return sentences(
+        listed("abuse.list", "Abuse toward you: {items}.", abuse) if abuse else None,
+        listed("demands.list", "Unreasonable demands: {items}.", demands) if demands else None,
+    )
 
 
 def _abuse_evidence(ctx: Context) -> pl.LazyFrame:
@@ -172,11 +230,14 @@ def _abuse_evidence(ctx: Context) -> pl.LazyFrame:
         [
             _incident_evidence(ctx, ["abuse_to_you"], by_staff=False),
             _incident_evidence(ctx, ["unreasonable_demand"]),
-            message_evidence(ctx, to_us.filter(pl.col("abuse")), "abusive message sent"),
+            message_evidence(
+                ctx, to_us.filter(pl.col("abuse")), "evidence.abusive", "abusive message sent {at}"
+            ),
             message_evidence(
                 ctx,
                 to_us.filter(~pl.col("abuse") & (pl.col("demand") | pl.col("out_of_scope"))),
-                "unreasonable demand sent",
+                "evidence.demand",
+                "unreasonable demand sent {at}",
             ),
             evidence_frame(
                 d,
@@ -184,17 +245,20 @@ def _abuse_evidence(ctx: Context) -> pl.LazyFrame:
                 pl.format("deliverable {}", pl.col("deliverable_id")),
                 pl.when(pl.col("in_scope"))
                 .then(
-                    pl.format(
-                        "unreasonable demand: '{}' due date pulled in from {} to {}",
-                        pl.col("title"),
-                        pl.col("original_due"),
-                        pl.col("due"),
+                    detail(
+                        "evidence.deadline_pulled_in",
+                        "unreasonable demand: “{title}” due date pulled in from {before} to "
+                        "{after}",
+                        title=pl.col("title"),
+                        before=date_param(pl.col("original_due")),
+                        after=date_param(pl.col("due")),
                     )
                 )
                 .otherwise(
-                    pl.format(
-                        "unreasonable demand: '{}' requested outside the agreed scope",
-                        pl.col("title"),
+                    detail(
+                        "evidence.out_of_scope",
+                        "unreasonable demand: “{title}” requested outside the agreed scope",
+                        title=pl.col("title"),
                     )
                 ),
             ),
@@ -239,31 +303,47 @@ def _staff_value(ctx: Context) -> pl.Expr:
     ).cast(pl.Float64)
 
 
-def _staff_explain(row: Row, ex: Explainer) -> str:
+def _staff_explain(row: Row, ex: Explainer) -> Phrase:
     parts = []
     if row["staff_incidents"]:
         parts.append(
-            ex.n(row["staff_incidents"], "serious incident", "serious incidents")
-            + " reported by or about your staff"
+            say_n(
+                "staff.incidents",
+                "{n} serious incident reported by or about your staff",
+                "{n} serious incidents reported by or about your staff",
+                row["staff_incidents"],
+            )
         )
     if row["staff_incidents_low"]:
         parts.append(
-            ex.n(row["staff_incidents_low"], "incident", "incidents")
-            + " reported by or about your staff at low severity"
+            say_n(
+                "staff.incidents_low",
+                "{n} incident reported by or about your staff at low severity",
+                "{n} incidents reported by or about your staff at low severity",
+                row["staff_incidents_low"],
+            )
         )
     if row["abusive_to_staff"]:
         parts.append(
-            ex.n(row["abusive_to_staff"], "abusive message", "abusive messages")
-            + " to staff members"
+            say_n(
+                "staff.abusive",
+                "{n} abusive message to staff members",
+                "{n} abusive messages to staff members",
+                row["abusive_to_staff"],
+            )
         )
     if row["disrespect_to_staff"]:
         parts.append(
-            ex.n(row["disrespect_to_staff"], "belittling message", "belittling messages")
-            + " to staff members"
+            say_n(
+                "staff.belittling",
+                "{n} belittling message to staff members",
+                "{n} belittling messages to staff members",
+                row["disrespect_to_staff"],
+            )
         )
     if not parts:
-        return "No sign of mistreating your staff in the window."
-    return "In the window: " + "; ".join(parts) + "."
+        return say("mistreats_staff.none", "No sign of mistreating your staff in the window.")
+    return listed("in_window.list", "In the window: {items}.", parts)
 
 
 MISTREATS_STAFF = Signal(
@@ -280,7 +360,8 @@ MISTREATS_STAFF = Signal(
             message_evidence(
                 ctx,
                 ctx.inbound.filter(pl.col("to_staff") & (pl.col("abuse") | pl.col("disrespect"))),
-                "message to a staff member sent",
+                "evidence.to_staff",
+                "message to a staff member sent {at}",
             ),
         ]
     ),
@@ -294,30 +375,38 @@ def _unethical_components(ctx: Context) -> pl.LazyFrame:
     )
 
 
-def _unethical_explain(row: Row, ex: Explainer) -> str:
+def _unethical_explain(row: Row, ex: Explainer) -> Phrase:
     parts = []
     if row["unethical_incidents"]:
         parts.append(
-            ex.n(
+            say_n(
+                "unethical.incidents",
+                "{n} serious reported incident of unethical or illegal behaviour",
+                "{n} serious reported incidents of unethical or illegal behaviour",
                 row["unethical_incidents"],
-                "serious reported incident",
-                "serious reported incidents",
             )
-            + " of unethical or illegal behaviour"
         )
     if row["unethical_incidents_low"]:
         parts.append(
-            ex.n(row["unethical_incidents_low"], "incident", "incidents")
-            + " of questionable behaviour reported at low severity"
+            say_n(
+                "unethical.incidents_low",
+                "{n} incident of questionable behaviour reported at low severity",
+                "{n} incidents of questionable behaviour reported at low severity",
+                row["unethical_incidents_low"],
+            )
         )
     if row["unethical_requests"]:
         parts.append(
-            ex.n(row["unethical_requests"], "message", "messages")
-            + " asking for something improper (such as back-dating or fake reviews)"
+            say_n(
+                "unethical.requests",
+                "{n} message asking for something improper (such as back-dating or fake reviews)",
+                "{n} messages asking for something improper (such as back-dating or fake reviews)",
+                row["unethical_requests"],
+            )
         )
     if not parts:
-        return "No unethical requests or incidents in the window."
-    return "In the window: " + "; ".join(parts) + "."
+        return say("unethical.none", "No unethical requests or incidents in the window.")
+    return listed("in_window.list", "In the window: {items}.", parts)
 
 
 UNETHICAL = Signal(
@@ -336,7 +425,10 @@ UNETHICAL = Signal(
         [
             _incident_evidence(ctx, ["unethical"]),
             message_evidence(
-                ctx, ctx.inbound.filter(pl.col("unethical_request")), "improper request sent"
+                ctx,
+                ctx.inbound.filter(pl.col("unethical_request")),
+                "evidence.improper",
+                "improper request sent {at}",
             ),
         ]
     ),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from .base import Explainer, Row, Signal, evidence_frame
+from ..phrase import Phrase, say
+from .base import Explainer, Row, Signal, detail, evidence_frame
 from .context import Context, month_of_date, monthly
 
 
@@ -14,11 +15,13 @@ def _active(ctx: Context) -> pl.DataFrame:
     ).with_columns(month_of_date("created_on").alias("month"))
 
 
-def _explain(row: Row, ex: Explainer) -> str:
+def _explain(row: Row, ex: Explainer) -> Phrase:
     if not row["flags"]:
-        return "Nobody has marked this client as no longer a fit."
-    reason = str(row.get("flag_reason") or "no reason given").rstrip(".")
-    return f"Marked as no longer a fit: {reason}."
+        return say("not_a_fit.none", "Nobody has marked this client as no longer a fit.")
+    reason = str(row.get("flag_reason") or "").strip().rstrip(".")
+    if not reason:
+        return say("not_a_fit.no_reason", "Marked as no longer a fit, with no reason given.")
+    return say("not_a_fit.value", "Marked as no longer a fit: {reason}.", reason=reason)
 
 
 NOT_A_FIT = Signal(
@@ -30,7 +33,12 @@ NOT_A_FIT = Signal(
     value=lambda ctx: pl.col("flags").cast(pl.Float64),
     explain=_explain,
     evidence=lambda ctx: evidence_frame(
-        _active(ctx), pl.col("created_on"), pl.lit("flag"), pl.col("reason")
+        _active(ctx),
+        pl.col("created_on"),
+        pl.lit("flag"),
+        pl.when(pl.col("reason").fill_null("").str.strip_chars() == "")
+        .then(detail("evidence.flag_no_reason", "no reason given"))
+        .otherwise(detail("evidence.flag", "{reason}", reason=pl.col("reason"))),
     ),
     extras=lambda ctx: (
         _active(ctx)

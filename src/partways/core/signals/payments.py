@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import polars as pl
 
-from .base import Explainer, Row, Signal, evidence_frame, message_evidence, ratio
+from ..phrase import Num, Phrase, listed, say, say_n, sentences
+from .base import (
+    Explainer,
+    Row,
+    Signal,
+    date_param,
+    detail_n,
+    evidence_frame,
+    message_evidence,
+    money_param,
+    ratio,
+    term_param,
+)
 from .context import Context, combine, monthly
 
 
@@ -42,34 +54,65 @@ def _days_at_risk(ctx: Context) -> pl.Expr:
     )
 
 
-def _explain(row: Row, ex: Explainer) -> str:
+def _explain(row: Row, ex: Explainer) -> Phrase:
     n = int(row["invoices_due"])
     if row["value"] is None:
-        return "No invoice fell due in the window."
-    text = (
-        f"{int(row['paid_late'])} of {n} invoices due in the window were paid late, "
-        f"{row['days_late'] / n:.0f} days late on average"
+        return say("payment_risk.none_due", "No invoice fell due in the window.")
+    late = say_n(
+        "payment_risk.value",
+        "{late} of {n} invoice due in the window was paid late, {days} days late on average.",
+        "{late} of {n} invoices due in the window were paid late, {days} days late on average.",
+        n,
+        late=int(row["paid_late"]),
+        days=Num(row["days_late"] / n),
     )
-    if row["overdue"] > 0:
-        text += f"; {ex.money(row['overdue'])} is still outstanding"
-    text += "."
+    outstanding = say(
+        "payment_risk.outstanding",
+        "{amount} is still outstanding.",
+        amount=ex.money(row["overdue"]),
+    )
     extra = []
     if row["reminders"]:
-        extra.append(ex.n(row["reminders"], "reminder", "reminders") + " sent")
-    if row["disputed"]:
-        extra.append(ex.n(row["disputed"], "invoice", "invoices") + " disputed")
-    if row["excuses"]:
-        extra.append(ex.n(row["excuses"], "message", "messages") + " with payment excuses")
-    if extra:
-        joined = ", ".join(extra)
-        text += " " + joined[0].upper() + joined[1:] + "."
-    if row["excuses"] or row["disputed"]:
-        text += (
-            f" Counting each excuse as {ex.cfg['payment_risk.excuse_days']:.0f} days and each "
-            f"dispute as {ex.cfg['payment_risk.dispute_days']:.0f}, the risk is "
-            f"{row['value']:.0f} days per invoice."
+        extra.append(
+            say_n(
+                "payment_risk.reminders",
+                "{n} reminder sent",
+                "{n} reminders sent",
+                row["reminders"],
+            )
         )
-    return text
+    if row["disputed"]:
+        extra.append(
+            say_n(
+                "payment_risk.disputed",
+                "{n} invoice disputed",
+                "{n} invoices disputed",
+                row["disputed"],
+            )
+        )
+    if row["excuses"]:
+        extra.append(
+            say_n(
+                "payment_risk.excuses",
+                "{n} message with payment excuses",
+                "{n} messages with payment excuses",
+                row["excuses"],
+            )
+        )
+    risk = say(
+        "payment_risk.days_at_risk",
+        "Counting each excuse as {excuse} days and each dispute as {dispute}, the risk is "
+        "{days} days per invoice.",
+        excuse=Num(ex.cfg["payment_risk.excuse_days"]),
+        dispute=Num(ex.cfg["payment_risk.dispute_days"]),
+        days=Num(row["value"]),
+    )
+    return sentences(
+        late,
+        outstanding if row["overdue"] > 0 else None,
+        listed("payment_risk.also", "Also: {items}.", extra) if extra else None,
+        risk if row["excuses"] or row["disputed"] else None,
+    )
 
 
 def _evidence(ctx: Context) -> pl.LazyFrame:
@@ -80,20 +123,41 @@ def _evidence(ctx: Context) -> pl.LazyFrame:
                 late,
                 pl.col("due_on"),
                 pl.format("invoice {}", pl.col("number")),
-                pl.format(
-                    "{} {} due {}: {} days late{}{}",
-                    pl.col("currency"),
-                    (pl.col("amount_minor") / 100).round(2),
-                    pl.col("due_on"),
-                    pl.col("days_late"),
-                    pl.when(pl.col("settled_on").is_null())
-                    .then(pl.lit(", unpaid"))
-                    .otherwise(pl.lit("")),
-                    pl.when(pl.col("disputed")).then(pl.lit(", disputed")).otherwise(pl.lit("")),
+                pl.when(pl.col("settled_on").is_null() | pl.col("disputed"))
+                .then(
+                    detail_n(
+                        "evidence.invoice_late_state",
+                        "{amount} due {due}: {n} day late, {state}",
+                        "{amount} due {due}: {n} days late, {state}",
+                        pl.col("days_late"),
+                        amount=money_param(pl.col("amount_minor"), pl.col("currency")),
+                        due=date_param(pl.col("due_on")),
+                        state=term_param(
+                            pl.when(pl.col("settled_on").is_null() & pl.col("disputed"))
+                            .then(pl.lit("unpaid_and_disputed"))
+                            .when(pl.col("disputed"))
+                            .then(pl.lit("disputed"))
+                            .otherwise(pl.lit("unpaid")),
+                            "invoice",
+                        ),
+                    )
+                )
+                .otherwise(
+                    detail_n(
+                        "evidence.invoice_late",
+                        "{amount} due {due}: {n} day late",
+                        "{amount} due {due}: {n} days late",
+                        pl.col("days_late"),
+                        amount=money_param(pl.col("amount_minor"), pl.col("currency")),
+                        due=date_param(pl.col("due_on")),
+                    )
                 ),
             ),
             message_evidence(
-                ctx, ctx.inbound.filter(pl.col("payment_excuse")), "payment excuse sent"
+                ctx,
+                ctx.inbound.filter(pl.col("payment_excuse")),
+                "evidence.payment_excuse",
+                "payment excuse sent {at}",
             ),
         ]
     )

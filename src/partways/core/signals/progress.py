@@ -11,6 +11,7 @@ import polars as pl
 from dateutil.relativedelta import relativedelta
 
 from ..config import Thresholds
+from ..phrase import Num, Phrase, say, say_n
 from .base import SEVERITY_ENUM, severity_expr
 from .context import Context, Frame
 
@@ -90,17 +91,43 @@ def plan(
     return results.drop("_r", "_b"), monthly
 
 
-def explain(row: dict[str, object]) -> str:
+def explain(row: dict[str, object]) -> Phrase:
     months = int(row["months"])  # type: ignore[call-overload]
     if row["value"] is None:
-        return f"The relationship is {months} months old: too young to judge its progress."
+        return say_n(
+            "not_progressing.too_young",
+            "The relationship is {n} month old: too young to judge its progress.",
+            "The relationship is {n} months old: too young to judge its progress.",
+            months,
+        )
     recent, before = float(row["recent"]), float(row["before"])  # type: ignore[arg-type]
     if recent == 0:
-        return "No sign was in trouble in recent months."
+        return say("not_progressing.calm", "No sign was in trouble in recent months.")
     if row["value"] == 0:
-        return f"Improving: {recent:.1f} signs in trouble a month recently, down from {before:.1f}."
-    trend = "worse than" if recent > before else "no better than"
-    return (
-        f"After {months} months, {recent:.1f} signs a month are still in trouble, "
-        f"{trend} the {before:.1f} of the months before."
+        return say(
+            "not_progressing.improving",
+            "Improving: {recent} signs in trouble a month recently, down from {before}.",
+            recent=Num(recent, 1),
+            before=Num(before, 1),
+        )
+    if recent > before:
+        return say_n(
+            "not_progressing.worse",
+            "After {n} month, {recent} signs a month are still in trouble, worse than the "
+            "{before} of the months before.",
+            "After {n} months, {recent} signs a month are still in trouble, worse than the "
+            "{before} of the months before.",
+            months,
+            recent=Num(recent, 1),
+            before=Num(before, 1),
+        )
+    return say_n(
+        "not_progressing.stuck",
+        "After {n} month, {recent} signs a month are still in trouble, no better than the "
+        "{before} of the months before.",
+        "After {n} months, {recent} signs a month are still in trouble, no better than the "
+        "{before} of the months before.",
+        months,
+        recent=Num(recent, 1),
+        before=Num(before, 1),
     )

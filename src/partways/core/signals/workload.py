@@ -5,7 +5,18 @@ from __future__ import annotations
 import polars as pl
 
 from ..money import with_base_amounts
-from .base import Explainer, Row, Signal, evidence_frame, ratio
+from ..phrase import Num, Phrase, say, say_n, sentences
+from .base import (
+    Explainer,
+    Row,
+    Signal,
+    detail,
+    detail_n,
+    evidence_frame,
+    money_param,
+    num_param,
+    ratio,
+)
 from .context import Context, combine, month_of_date, monthly
 
 
@@ -34,24 +45,53 @@ def _time_vs_value_components(ctx: Context) -> pl.LazyFrame:
     )
 
 
-def _time_vs_value_explain(row: Row, ex: Explainer) -> str:
+def _time_vs_value_explain(row: Row, ex: Explainer) -> Phrase:
     hours = row["hours"]
     if row["value"] is None:
-        return ex.too_few(f"{hours:.1f} hours logged", "time_vs_value.min_hours")
-    rate = row["revenue"] / hours
-    text = (
-        f"Each hour spent earned {ex.money(rate)} against your target of "
-        f"{ex.money(ex.target_rate_minor)} ({ex.pct(row['value'])})"
+        return ex.too_few(
+            say("hours.logged", "{hours} hours logged", hours=Num(hours, 1)),
+            "time_vs_value.min_hours",
+        )
+    rate = say(
+        "time_vs_value.value",
+        "Each hour spent earned {rate} against your target of {target} ({share}).",
+        rate=ex.money(row["revenue"] / hours),
+        target=ex.money(ex.target_rate_minor),
+        share=ex.pct(row["value"]),
     )
-    if row.get("portfolio_rate"):
-        text += f"; the portfolio's median is {ex.money(row['portfolio_rate'])}"
-    text += f". {ex.pct(row['nonbillable_hours'] / hours)} of {hours:.0f} hours were not billable."
+    median = (
+        say(
+            "time_vs_value.portfolio",
+            "The portfolio's median is {rate}.",
+            rate=ex.money(row["portfolio_rate"]),
+        )
+        if row.get("portfolio_rate")
+        else None
+    )
+    unbilled = say(
+        "time_vs_value.nonbillable",
+        "{share} of {hours} hours were not billable.",
+        share=ex.pct(row["nonbillable_hours"] / hours),
+        hours=Num(hours),
+    )
     missed = int(row["unprepared"] + row["no_shows"])
-    if missed:
-        text += f" They came unprepared to or missed {missed} of {int(row['meetings'])} meetings."
-    if row["decisions"]:
-        text += f" Decisions took {row['decision_days'] / row['decisions']:.0f} days on average."
-    return text
+    meetings = say_n(
+        "time_vs_value.meetings",
+        "They came unprepared to or missed {missed} of {n} meeting.",
+        "They came unprepared to or missed {missed} of {n} meetings.",
+        row["meetings"],
+        missed=missed,
+    )
+    decisions = (
+        say(
+            "time_vs_value.decisions",
+            "Decisions took {days} days on average.",
+            days=Num(row["decision_days"] / row["decisions"]),
+        )
+        if row["decisions"]
+        else None
+    )
+    return sentences(rate, median, unbilled, meetings if missed else None, decisions)
 
 
 def _time_vs_value_evidence(ctx: Context) -> pl.LazyFrame:
@@ -64,8 +104,8 @@ def _time_vs_value_evidence(ctx: Context) -> pl.LazyFrame:
         pl.col("starts_at").dt.convert_time_zone(ctx.tz).dt.date(),
         pl.lit("meeting"),
         pl.when(pl.col("status") == "no_show")
-        .then(pl.lit("client did not show up"))
-        .otherwise(pl.lit("client came unprepared")),
+        .then(detail("evidence.meeting_no_show", "client did not show up"))
+        .otherwise(detail("evidence.meeting_unprepared", "client came unprepared")),
     )
     waited = ctx.proposals.with_columns(
         (
@@ -79,7 +119,13 @@ def _time_vs_value_evidence(ctx: Context) -> pl.LazyFrame:
         waited,
         pl.col("submitted_on"),
         pl.format("proposal {}", pl.col("proposal_id")),
-        pl.format("'{}' waited {} days for a decision", pl.col("title"), pl.col("_days")),
+        detail_n(
+            "evidence.proposal_waited",
+            "“{title}” waited {n} day for a decision",
+            "“{title}” waited {n} days for a decision",
+            pl.col("_days"),
+            title=pl.col("title"),
+        ),
     )
     # The months that paid too little are evidence too: without meetings or proposals
     # to point at, the rate alone flags the sign, and a flag always shows its evidence.
@@ -93,12 +139,14 @@ def _time_vs_value_evidence(ctx: Context) -> pl.LazyFrame:
         months,
         pl.col("month"),
         pl.col("month").dt.strftime("month %Y-%m"),
-        pl.format(
-            "{} hours for {} {} ({} an hour)",
-            pl.col("hours").round(1),
-            (pl.col("revenue") / 100).round(2),
-            pl.lit(ctx.ds.business.base_currency),
-            (pl.col("revenue") / pl.col("hours") / 100).round(2),
+        detail(
+            "evidence.month_rate",
+            "{hours} hours for {revenue} ({rate} an hour)",
+            hours=num_param(pl.col("hours"), 1),
+            revenue=money_param(pl.col("revenue"), pl.lit(ctx.ds.business.base_currency)),
+            rate=money_param(
+                pl.col("revenue") / pl.col("hours"), pl.lit(ctx.ds.business.base_currency)
+            ),
         ),
     )
     return pl.concat([meetings, proposals, poor])
@@ -153,32 +201,41 @@ def _losing_money_value(ctx: Context) -> pl.Expr:
     )
 
 
-def _losing_money_explain(row: Row, ex: Explainer) -> str:
+def _losing_money_explain(row: Row, ex: Explainer) -> Phrase:
     if row["value"] is None:
-        return "Too little cost in the window to judge the margin."
+        return say("losing_money.too_little", "Too little cost in the window to judge the margin.")
     margin = row["revenue"] - row["labour_cost"] - row["expenses"]
-    text = (
-        f"You invoiced {ex.money(row['revenue'])}; the time cost {ex.money(row['labour_cost'])} "
-        f"and expenses {ex.money(row['expenses'])}, a margin of {ex.money(margin)} "
-        f"({ex.pct(row['value'])})."
+    value = say(
+        "losing_money.value",
+        "You invoiced {revenue}; the time cost {labour} and expenses {expenses}, a margin of "
+        "{margin} ({share}).",
+        revenue=ex.money(row["revenue"]),
+        labour=ex.money(row["labour_cost"]),
+        expenses=ex.money(row["expenses"]),
+        margin=ex.money(margin),
+        share=ex.pct(row["value"]),
     )
-    if row["written_off"]:
-        text += f" {ex.money(row['written_off'])} was written off."
-    return text
+    written_off = say(
+        "losing_money.written_off",
+        "{amount} was written off.",
+        amount=ex.money(row["written_off"]),
+    )
+    return sentences(value, written_off if row["written_off"] else None)
 
 
 def _losing_money_evidence(ctx: Context) -> pl.LazyFrame:
     comp = _losing_money_components(ctx)
+    currency = pl.lit(ctx.ds.business.base_currency)
     return evidence_frame(
         comp,
         pl.col("month"),
         pl.col("month").dt.strftime("month %Y-%m"),
-        pl.format(
-            "revenue {}, cost {}, margin {} ({})",
-            (pl.col("revenue") / 100).round(2),
-            ((pl.col("labour_cost") + pl.col("expenses")) / 100).round(2),
-            (_margin() / 100).round(2),
-            pl.lit(ctx.ds.business.base_currency),
+        detail(
+            "evidence.month_margin",
+            "revenue {revenue}, cost {cost}, margin {margin}",
+            revenue=money_param(pl.col("revenue"), currency),
+            cost=money_param(pl.col("labour_cost") + pl.col("expenses"), currency),
+            margin=money_param(_margin(), currency),
         ),
     )
 

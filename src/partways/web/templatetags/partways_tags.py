@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
-from babel.numbers import format_currency, format_decimal
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+from partways.i18n import format_day, format_money, format_number
 
 from .. import labels
 
@@ -24,17 +25,35 @@ def _locale() -> str:
 @register.filter
 def money(minor: int | float | None, currency: str = "EUR") -> str:
     """Minor units (cents) as money in the reader's language: 1234567 → €12,345.67."""
-    if minor is None:
+    return format_money(minor, currency, _locale())
+
+
+@register.filter
+def day(value: Any) -> str:
+    """A date (or an ISO date string) in the reader's language: 6 Dec 2026, 6. pro 2026."""
+    if value in (None, ""):
         return "—"
-    return format_currency(Decimal(round(minor)) / 100, currency, locale=_locale())
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return str(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_day(value, _locale())
 
 
 @register.filter
 def number(value: float | None, digits: int = 0) -> str:
-    if value is None:
-        return "—"
-    pattern = "#,##0" + ("." + "0" * int(digits) if int(digits) else "")
-    return format_decimal(value, format=pattern, locale=_locale())
+    return format_number(value, _locale(), int(digits))
+
+
+@register.filter
+def role(key: str) -> str:
+    """A team member's role in the reader's language."""
+    from ..settings_team import ROLES
+
+    return labels.label(ROLES, key)
 
 
 @register.filter

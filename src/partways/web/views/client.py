@@ -18,6 +18,7 @@ from partways.store.verdicts import latest_run
 
 from .. import charts, labels, records
 from ..access import MANAGERS, client_for, role_required
+from ..findings import worded, worded_evidence, worded_reasons
 from ..templatetags.partways_tags import highlight_spans
 
 
@@ -43,6 +44,7 @@ def client_page(request: HttpRequest, client_id: int) -> HttpResponse:
         )
         context["signals"] = [_card(client.pk, s) for s in signals]
         context["detail"] = detail
+        context["reasons"] = worded_reasons(detail)
         context["strategies"] = [s["id"] for s in detail.get("strategies", [])]
         # The hard time a client told of is shown with the signs' evidence: it is why
         # the verdict reads acute [003 #3].
@@ -57,7 +59,8 @@ def _card(client_id: int, sig: dict[str, Any]) -> dict[str, Any]:
     return {
         **sig,
         "title": title,
-        "evidence": [{**e, "url": records.link(client_id, e["record"])} for e in sig["evidence"]],
+        "explanation": worded(sig.get("explanation_phrase"), sig["explanation"]),
+        "evidence": [worded_evidence(client_id, e) for e in sig["evidence"]],
         "trend_svg": mark_safe(
             charts.trend(
                 series,

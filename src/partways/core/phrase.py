@@ -1,0 +1,258 @@
+"""Sentences as data: a code, an English template and its parameters.
+
+The core states facts; it does not word them for a reader. A finding (a signal's
+explanation, a reason for a verdict, a line of evidence) is a :class:`Phrase`: a stable
+``code`` that integrations can rely on, the English ``text`` with ``{name}``
+placeholders (also the key the interfaces' catalogs translate), and ``params``, the
+numbers, money, shares, dates and record references to put in it. Each interface (CLI,
+web, JSON) words it in its reader's language (``partways.i18n``); :meth:`Phrase.english`
+is the plain English this module can give without any catalog, for JSON and logs.
+
+The functions :func:`say` and :func:`say_n` are what the catalog extractor looks for,
+so every template written through them is collected for translation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from string import Formatter
+from typing import Any
+
+from .money import format_money
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in minor units (cents) of a currency."""
+
+    minor: float
+    currency: str
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share shown as a percentage (0.25 is 25%); None shows as a dash."""
+
+    value: float | None
+
+
+@dataclass(frozen=True)
+class Month:
+    """A calendar month (the date is its first day)."""
+
+    first: dt.date
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number shown with a fixed count of decimals (1.5 hours, 12 days)."""
+
+    value: float
+    digits: int = 0
+
+
+@dataclass(frozen=True)
+class Items:
+    """Phrases listed as one: "a, b and c" in the reader's language."""
+
+    items: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Phrases one after the other, each a sentence (or a clause with its own stop)."""
+
+    items: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of the product's vocabulary by its id: a sign's name, a severity, a kind of
+    incident. ``context`` says which list the id is from; each interface has its own
+    translated names for them. ``text`` is the English name when it is not the id."""
+
+    key: str
+    context: str
+    text: str | None = None
+
+    def english(self) -> str:
+        return self.text or self.key.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A record cited as evidence, by its reference: "message 6633", "month 2026-11"."""
+
+    record: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    code: str
+    text: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    # The English plural, chosen by ``params["n"]`` (and by each language's own
+    # plural rules in the catalogs).
+    plural: str | None = None
+
+    def template(self) -> str:
+        if self.plural is not None and self.params.get("n") != 1:
+            return self.plural
+        return self.text
+
+    def english(self) -> str:
+        """The sentence in plain English, as the core writes it without a catalog."""
+        return fill(self.template(), {k: _english(v) for k, v in self.params.items()})
+
+    def to_json(self) -> dict[str, Any]:
+        """The phrase as JSON-ready data: code, templates and tagged parameters."""
+        out: dict[str, Any] = {"code": self.code, "text": self.text}
+        if self.plural is not None:
+            out["plural"] = self.plural
+        out["params"] = {k: _tagged(v) for k, v in self.params.items()}
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Phrase:
+        return cls(
+            data["code"],
+            data["text"],
+            {k: untag(v) for k, v in data.get("params", {}).items()},
+            data.get("plural"),
+        )
+
+    def __str__(self) -> str:
+        return self.english()
+
+
+def say(code: str, text: str, /, **params: Any) -> Phrase:
+    """A finding: ``say("pessimism.value", "{negative} of {inbound} ...", negative=4, ...)``."""
+    return Phrase(code, text, params)
+
+
+def say_n(code: str, singular: str, plural: str, n: float, /, **params: Any) -> Phrase:
+    """A finding whose wording depends on a count, given as ``{n}``."""
+    return Phrase(code, singular, {"n": int(n), **params}, plural)
+
+
+def sentences(*phrases: Phrase | None) -> Phrase:
+    """Findings said one after the other; the ``None`` ones left out."""
+    kept = tuple(p for p in phrases if p is not None)
+    if len(kept) == 1:
+        return kept[0]
+    return Phrase(SENTENCES, "{all}", {"all": Sentences(kept)})
+
+
+def listed(code: str, text: str, items: list[Phrase], /, **params: Any) -> Phrase:
+    """A finding naming several things as one list: "In the window: a, b and c."."""
+    return Phrase(code, text, {"items": Items(tuple(items)), **params})
+
+
+SENTENCES = "sentences"
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """``template`` with each ``{name}`` replaced; nothing else in it is read as a field."""
+    out = []
+    for literal, name, _spec, _conv in Formatter().parse(template):
+        out.append(literal)
+        if name is not None:
+            out.append(values.get(name, "{" + name + "}"))
+    return "".join(out)
+
+
+def placeholders(template: str) -> set[str]:
+    """The ``{name}`` fields of a template."""
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def _english(value: Any) -> str:
+    if isinstance(value, Phrase):
+        return value.english()
+    if isinstance(value, Num):
+        return f"{value.value:.{value.digits}f}"
+    if isinstance(value, Term):
+        return value.english()
+    if isinstance(value, Ref):
+        return value.record
+    if isinstance(value, Items):
+        words = [p.english() for p in value.items]
+        return ", ".join(words[:-2] + [" and ".join(words[-2:])]) if words else ""
+    if isinstance(value, Sentences):
+        return " ".join(p.english() for p in value.items)
+    if isinstance(value, Money):
+        return format_money(value.minor, value.currency)
+    if isinstance(value, Share):
+        return "–" if value.value is None else f"{value.value * 100:.0f}%"
+    if isinstance(value, Month):
+        return f"{value.first:%B %Y}"
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.2g}" if abs(value) < 10 else f"{value:,.1f}".removesuffix(".0")
+    return str(value)
+
+
+def _tagged(value: Any) -> Any:
+    """A parameter as JSON: plain numbers and strings as they are, the rest tagged."""
+    if isinstance(value, Phrase):
+        return {"phrase": value.to_json()}
+    if isinstance(value, Num):
+        return {"num": value.value, "digits": value.digits}
+    if isinstance(value, Term):
+        return {"term": value.key, "context": value.context, "text": value.text}
+    if isinstance(value, Ref):
+        return {"record": value.record}
+    if isinstance(value, Items):
+        return {"items": [p.to_json() for p in value.items]}
+    if isinstance(value, Sentences):
+        return {"sentences": [p.to_json() for p in value.items]}
+    if isinstance(value, Money):
+        return {"money": value.minor, "currency": value.currency}
+    if isinstance(value, Share):
+        return {"share": value.value}
+    if isinstance(value, Month):
+        return {"month": value.first.isoformat()}
+    if isinstance(value, dt.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    return value
+
+
+def untag(value: Any) -> Any:
+    """The inverse of the tagging in :meth:`Phrase.to_json`."""
+    if not isinstance(value, dict):
+        return value
+    if "phrase" in value:
+        return Phrase.from_json(value["phrase"])
+    if "num" in value:
+        return Num(value["num"], value["digits"])
+    if "term" in value:
+        return Term(value["term"], value["context"], value.get("text"))
+    if "record" in value:
+        return Ref(value["record"])
+    if "items" in value:
+        return Items(tuple(Phrase.from_json(p) for p in value["items"]))
+    if "sentences" in value:
+        return Sentences(tuple(Phrase.from_json(p) for p in value["sentences"]))
+    if "money" in value:
+        return Money(value["money"], value["currency"])
+    if "share" in value:
+        return Share(value["share"])
+    if "month" in value:
+        return Month(dt.date.fromisoformat(value["month"]))
+    if "datetime" in value:
+        return dt.datetime.fromisoformat(value["datetime"])
+    if "date" in value:
+        return dt.date.fromisoformat(value["date"])
+    return value
+
+
+def from_json_text(text: str) -> Phrase:
+    return Phrase.from_json(json.loads(text))
