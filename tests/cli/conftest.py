@@ -39,7 +39,15 @@ class CLI:
 @pytest.fixture(scope="module")
 def cli(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CLI]:
     home: Path = tmp_path_factory.mktemp("home")
-    env = {**os.environ, "PARTWAYS_HOME": str(home), "COLUMNS": "200", "NO_COLOR": "1"}
+    # English unless a test asks for another language: the machine's own locale must not
+    # change what the tests read.
+    env = {
+        **os.environ,
+        "PARTWAYS_HOME": str(home),
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+        "PARTWAYS_LANG": "en",
+    }
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         env.pop("DATABASE_URL", None)

@@ -23,7 +23,7 @@ from . import (
     setup_cmd,
     triage_cmd,
 )
-from .common import UserError, err
+from .common import UserError, err, error_label, said
 
 app = typer.Typer(
     name="partways",
@@ -53,8 +53,18 @@ def _root(
             "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="The language to answer in: en, id, hr or ar. Default: PARTWAYS_LANG, "
+            "else your locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English.",
+        ),
+    ] = None,
 ) -> None:
-    pass
+    from .lang import choose
+
+    choose(lang)
 
 
 for module in (
@@ -136,20 +146,31 @@ def main() -> None:
         err.print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
     from django.db.utils import OperationalError
+    from django.utils.translation import gettext as _
 
     from .help import plain_help
+    from .lang import choose
 
+    # The environment's language, until --lang (read with the other options) says
+    # otherwise: a usage error is worded in it too.
+    choose(None)
     try:
         plain_help(typer.main.get_command(app))()
     except _user_errors() as exc:
         # The message may hold a client's name or a path: never read it as markup.
-        err.print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)
+        err.print(f"[bold red]{error_label()}[/] {escape(said(exc))}", highlight=False)
         sys.exit(2)
     except OperationalError as exc:
         # A database that cannot be opened is a set-up problem the user can fix.
         err.print(
-            f"[bold red]Error:[/] cannot use the database: {str(exc).strip()}\n"
-            "Check DATABASE_URL (PostgreSQL) or PARTWAYS_HOME (the SQLite file's folder).",
+            f"[bold red]{error_label()}[/] "
+            + escape(
+                _(
+                    "cannot use the database: %(why)s\nCheck DATABASE_URL (PostgreSQL) or "
+                    "PARTWAYS_HOME (the SQLite file's folder)."
+                )
+                % {"why": str(exc).strip()}
+            ),
             highlight=False,
         )
         sys.exit(2)

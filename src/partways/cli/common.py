@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
 from rich.measure import Measurement
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -73,11 +74,15 @@ def parse_date(value: str | None, what: str = "--as-of") -> dt.date:
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise UserError(
-            f"{what}: {value!r} is not a date; expected YYYY-MM-DD, e.g. 2026-10-31."
+            _("%(what)s: %(value)s is not a date; expected YYYY-MM-DD, e.g. 2026-10-31.")
+            % {"what": what, "value": repr(value)}
         ) from None
     # Date arithmetic (notice periods, renewals) must not run off the calendar's end.
     if not 1900 <= day.year <= 2999:
-        raise UserError(f"{what}: {value} is out of range; expected a year from 1900 to 2999.")
+        raise UserError(
+            _("%(what)s: %(value)s is out of range; expected a year from 1900 to 2999.")
+            % {"what": what, "value": value}
+        )
     return day
 
 
@@ -119,13 +124,43 @@ def find_client(name: str) -> tuple[int, str]:
     names = list(Client.objects.values_list("name", flat=True))
     if partial:
         hint = ", ".join(c.name for c in partial)
-        raise UserError(f"{name!r} matches several clients: {hint}. Give more of the name.")
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-    hint = (
-        f" Did you mean: {', '.join(close)}?"
-        if close
-        else (
-            "" if names else " The database has no clients yet: run `partways demo` or import data."
+        raise UserError(
+            _("%(name)s matches several clients: %(names)s. Give more of the name.")
+            % {"name": repr(name), "names": hint}
         )
-    )
-    raise UserError(f"no client called {name!r}.{hint}")
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    missing = _("no client called %(name)s.") % {"name": repr(name)}
+    if close:
+        missing += " " + _("Did you mean: %(names)s?") % {"names": ", ".join(close)}
+    elif not names:
+        missing += " " + _("The database has no clients yet: run `partways demo` or import data.")
+    raise UserError(missing)
+
+
+def error_label() -> str:
+    from django.utils.translation import gettext as _
+
+    return _("Error:")
+
+
+def said(exc: BaseException) -> str:
+    """A user error in the command line's language.
+
+    In English, the message as raised: it names the command's own flags. In another
+    language: a refusal that carries a finding (``phrase``) or a code the interface
+    words (``code``) is said in that language; anything else keeps its English.
+    """
+    from .lang import current, words
+
+    if current() == "en":
+        return str(exc)
+    phrase = getattr(exc, "phrase", None)
+    if phrase is not None:
+        return words(phrase)
+    if getattr(exc, "code", ""):
+        from partways.web.refusals import _sentences
+
+        say = _sentences().get(exc.code)  # type: ignore[attr-defined]
+        if say is not None:
+            return say(getattr(exc, "params", {}))
+    return str(exc)

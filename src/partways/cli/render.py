@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from partways.core.pareto import METRICS, ParetoRow
-from partways.core.triage import TITLES, Decision, SignalView
+from partways.core.phrase import Phrase
+from partways.core.triage import Decision, SignalView
+from partways.i18n import format_day, format_number
+from partways.i18n.terms import record_label
+from partways.web import labels
+
+from .lang import current, words
 
 COLOURS = {
     "keep": "green",
@@ -20,12 +28,19 @@ COLOURS = {
     "end_now": "bold white on red",
 }
 SEVERITY_COLOURS = {"none": "dim", "low": "yellow", "medium": "dark_orange", "high": "bold red"}
+# The CLI's own names for the verdicts (lower case, as they read in a sentence).
 LABELS = {
-    "keep": "keep",
-    "watch": "watch",
-    "repair": "repair",
-    "end_at_contract_end": "end at contract end",
-    "end_now": "end now",
+    "keep": gettext_lazy("keep"),
+    "watch": gettext_lazy("watch"),
+    "repair": gettext_lazy("repair"),
+    "end_at_contract_end": gettext_lazy("end at contract end"),
+    "end_now": gettext_lazy("end now"),
+}
+PATTERNS = {
+    "chronic": gettext_lazy("chronic"),
+    "acute": gettext_lazy("acute"),
+    "intermittent": gettext_lazy("intermittent"),
+    "none": gettext_lazy("none"),
 }
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -49,43 +64,76 @@ WIDE = 110
 def triage_table(decisions: list[Decision], as_of: dt.date, width: int = WIDE) -> Table:
     """The ranked clients: one row each, their top reason beside them, or under the
     client's name when ``width`` is narrow."""
-    table = Table(title=f"Triage as of {as_of}", title_justify="left", expand=True)
+    table = Table(
+        title=_("Triage as of %(date)s") % {"date": _day(as_of)}, title_justify="left", expand=True
+    )
     table.add_column("#", justify="right", no_wrap=True, min_width=2)
     if width < WIDE:
-        table.add_column("Client and top reason", ratio=1, overflow="fold")
-        table.add_column("Recommendation", no_wrap=True)
-        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column(_("Client and top reason"), ratio=1, overflow="fold")
+        table.add_column(_("Recommendation"), no_wrap=True)
+        table.add_column(_("Score"), justify="right", no_wrap=True)
         for i, d in enumerate(decisions, 1):
             who = Text(d.client, style="bold")
             if d.reasons:
-                who.append(f"\n{d.reasons[0]}", style="dim")
-            verdict = Text(LABELS[d.recommendation], style=COLOURS[d.recommendation])
+                who.append(f"\n{_reasons(d)[0]}", style="dim")
+            verdict = Text(str(LABELS[d.recommendation]), style=COLOURS[d.recommendation])
             if d.pattern != "none":
-                verdict.append(f"\n{d.pattern}", style="dim")
-            table.add_row(str(i), who, verdict, f"{d.score:.1f}")
+                verdict.append(f"\n{PATTERNS[d.pattern]}", style="dim")
+            table.add_row(str(i), who, verdict, _score(d.score))
         return table
-    table.add_column("Client", no_wrap=True)
-    table.add_column("Recommendation", no_wrap=True)
-    table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Pattern", no_wrap=True)
-    table.add_column("Top reason", ratio=1)
+    table.add_column(_("Client"), no_wrap=True)
+    table.add_column(_("Recommendation"), no_wrap=True)
+    table.add_column(_("Score"), justify="right", no_wrap=True)
+    table.add_column(_("Pattern"), no_wrap=True)
+    table.add_column(_("Top reason"), ratio=1)
     for i, d in enumerate(decisions, 1):
         table.add_row(
             str(i),
             d.client,
-            Text(LABELS[d.recommendation], style=COLOURS[d.recommendation]),
-            f"{d.score:.1f}",
-            d.pattern,
-            d.reasons[0] if d.reasons else "",
+            Text(str(LABELS[d.recommendation]), style=COLOURS[d.recommendation]),
+            _score(d.score),
+            str(PATTERNS[d.pattern]),
+            _reasons(d)[0] if d.reasons else "",
         )
     return table
+
+
+def _day(day: dt.date) -> str:
+    """Dates in English stay ISO (scripts read them); other languages get their own."""
+    return day.isoformat() if current() == "en" else format_day(day, current())
+
+
+def _score(score: float) -> str:
+    return format_number(score, current(), 1)
+
+
+def _reasons(d: Decision) -> list[str]:
+    """The decision's reasons in the CLI's language."""
+    if len(d.reason_phrases) == len(d.reasons):
+        return [words(p) for p in d.reason_phrases]
+    return list(d.reasons)
+
+
+def _explanation(s: SignalView) -> str:
+    return words(s.phrase) if s.phrase else s.explanation
+
+
+def _record(record: str) -> str:
+    """A cited record: as the engine names it in English ("month 2026-03"), worded in
+    other languages ("ožujak 2026")."""
+    return record if current() == "en" else record_label(record, current())
+
+
+def _detail(e: dict[str, object]) -> str:
+    phrase = e.get("detail_phrase")
+    return words(phrase) if isinstance(phrase, Phrase) else str(e["detail"])
 
 
 def summary(decisions: list[Decision]) -> Text:
     counts = {r: 0 for r in LABELS}
     for d in decisions:
         counts[d.recommendation] += 1
-    text = Text(f"{len(decisions)} clients: ")
+    text = Text(_("%(n)s clients: ") % {"n": len(decisions)})
     for i, (rec, n) in enumerate(counts.items()):
         if i:
             text.append(", ")
@@ -95,19 +143,35 @@ def summary(decisions: list[Decision]) -> Text:
 
 def decision_panel(d: Decision) -> Panel:
     body = Text()
-    body.append(LABELS[d.recommendation], style=COLOURS[d.recommendation])
-    body.append(f"   score {d.score:.1f}   pattern: {d.pattern}")
+    body.append(str(LABELS[d.recommendation]), style=COLOURS[d.recommendation])
+    body.append(
+        "   "
+        + _("score %(score)s   pattern: %(pattern)s")
+        % {"score": _score(d.score), "pattern": PATTERNS[d.pattern]}
+    )
     if d.cooling_off_until:
-        body.append(f"\nSleep on it: act no sooner than {d.cooling_off_until} [001].")
+        body.append(
+            "\n"
+            + _("Sleep on it: act no sooner than %(date)s [001].")
+            % {"date": _day(d.cooling_off_until)}
+        )
     if d.contract_end:
-        body.append(f"\nThe current contract term ends on {d.contract_end}.")
-    for reason in d.reasons:
+        body.append(
+            "\n" + _("The current contract term ends on %(date)s.") % {"date": _day(d.contract_end)}
+        )
+    for reason in _reasons(d):
         body.append(f"\n• {reason}")
     if d.strategies:
-        body.append("\n\nRepair strategies:", style="bold")
+        body.append("\n\n" + _("Repair strategies:"), style="bold")
         for s in d.strategies:
-            because = f" (because of {', '.join(s.because)})" if s.because else ""
-            body.append(f"\n• {s.title} {s.tag}{because}")
+            because = (
+                " "
+                + _("(because of %(signs)s)") % {"signs": ", ".join(_title(i) for i in s.because)}
+                if s.because
+                else ""
+            )
+            title = labels.label(labels.STRATEGIES, s.id)
+            body.append(f"\n• {title} {s.tag}{because}")
     return Panel(body, title=d.client, title_align="left")
 
 
@@ -117,32 +181,49 @@ def signals_table(signals: list[SignalView], width: int = WIDE) -> Table | Group
     if width < WIDE:
         blocks: list[Text] = []
         for s in signals:
-            block = Text(TITLES[s.id], style="bold")
+            block = Text(_title(s.id), style="bold")
             block.append("  ")
-            block.append(s.severity, style=SEVERITY_COLOURS[s.severity])
-            value = "–" if s.value is None else f"{s.value:.2f}"
-            block.append(f"  {value} (threshold {s.threshold:g})  ")
-            block.append(sparkline([v for _, v in s.series]))
-            block.append(f"\n{s.explanation}\n")
+            block.append(_severity(s.severity), style=SEVERITY_COLOURS[s.severity])
+            value = "–" if s.value is None else _value(s.value)
+            threshold = _("threshold %(value)s") % {"value": _threshold(s.threshold)}
+            block.append(f"  {value} ({threshold})  ")
+            block.append(sparkline([v for _month, v in s.series]))
+            block.append(f"\n{_explanation(s)}\n")
             blocks.append(block)
         return Group(*blocks)
     table = Table(expand=True)
-    table.add_column("Signal", no_wrap=True)
-    table.add_column("Severity", no_wrap=True)
-    table.add_column("Value", justify="right", no_wrap=True)
-    table.add_column("Threshold", justify="right", no_wrap=True)
-    table.add_column("Trend (12 months)", no_wrap=True)
-    table.add_column("What it means", ratio=1)
+    table.add_column(_("Signal"), no_wrap=True)
+    table.add_column(_("Severity"), no_wrap=True)
+    table.add_column(_("Value"), justify="right", no_wrap=True)
+    table.add_column(_("Threshold"), justify="right", no_wrap=True)
+    table.add_column(_("Trend (12 months)"), no_wrap=True)
+    table.add_column(_("What it means"), ratio=1)
     for s in signals:
         table.add_row(
-            TITLES[s.id],
-            Text(s.severity, style=SEVERITY_COLOURS[s.severity]),
-            "–" if s.value is None else f"{s.value:.2f}",
-            f"{s.threshold:g}",
-            sparkline([v for _, v in s.series]),
-            s.explanation,
+            _title(s.id),
+            Text(_severity(s.severity), style=SEVERITY_COLOURS[s.severity]),
+            "–" if s.value is None else _value(s.value),
+            _threshold(s.threshold),
+            sparkline([v for _month, v in s.series]),
+            _explanation(s),
         )
     return table
+
+
+def _title(signal_id: str) -> str:
+    return labels.label(labels.SIGNALS, signal_id)
+
+
+def _severity(severity: str) -> str:
+    return labels.label(labels.SEVERITIES, severity)
+
+
+def _value(value: float) -> str:
+    return format_number(value, current(), 2)
+
+
+def _threshold(value: float) -> str:
+    return f"{value:g}" if current() == "en" else format_number(value, current(), 2)
 
 
 def evidence_tables(signals: list[SignalView]) -> list[Table]:
@@ -150,12 +231,16 @@ def evidence_tables(signals: list[SignalView]) -> list[Table]:
     for s in signals:
         if not s.evidence:
             continue
-        t = Table(title=f"Evidence: {TITLES[s.id]}", title_justify="left", expand=True)
-        t.add_column("Date", no_wrap=True)
-        t.add_column("Record", no_wrap=True)
-        t.add_column("Detail", ratio=1)
+        t = Table(
+            title=_("Evidence: %(sign)s") % {"sign": _title(s.id)},
+            title_justify="left",
+            expand=True,
+        )
+        t.add_column(_("Date"), no_wrap=True)
+        t.add_column(_("Record"), no_wrap=True)
+        t.add_column(_("Detail"), ratio=1)
         for e in s.evidence:
-            t.add_row(str(e["date"]), e["record"], e["detail"])
+            t.add_row(_day(e["date"]), _record(e["record"]), _detail(e))
         tables.append(t)
     return tables
 

@@ -13,17 +13,20 @@ from rich.text import Text
 
 from partways.core.offboarding.reasons import REASONS
 from partways.core.offboarding.steps import STEPS, TAGS, TITLES
+from partways.core.phrase import Phrase, stored
 from partways.core.repair import SELF_REVIEW
 from partways.letters import LANGUAGES
 from partways.store.cases.offboarding import CaseView
 from partways.store.cases.repair import RepairOutcome
 from partways.store.models import OffboardingCase
 
+from .lang import words
+
 STATE_STYLES = {"pending": "yellow", "done": "green", "waived": "cyan"}
 
 
-def _bullets(items: Iterable[str]) -> Text:
-    return Text("\n".join(f"• {i}" for i in items))
+def _bullets(items: Iterable[Phrase | str]) -> Text:
+    return Text("\n".join(f"• {words(i) if isinstance(i, Phrase) else i}" for i in items))
 
 
 def _amount(minor: int, currency: str) -> str:
@@ -36,7 +39,9 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
     name = case.client.name
     head = Text()
     head.append(f"Reason: {REASONS[case.reason]} ({case.reason})\n")
-    head.append(f"Tell the client on {case.notice_on}; last day {case.end_on} ({plan.end_why}).\n")
+    head.append(
+        f"Tell the client on {case.notice_on}; last day {case.end_on} ({words(plan.end_why)}).\n"
+    )
     head.append(f"Letter language: {LANGUAGES[case.language]} ({case.language}). ")
     head.append(f"Case run by {case.owner or 'you'}; triage said {case.recommendation}.")
     out: list[RenderableType] = [
@@ -45,7 +50,7 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
         )
     ]
     for w in plan.warnings:
-        out.append(Text(f"⚠ {w}", style="yellow"))
+        out.append(Text(f"⚠ {words(w)}", style="yellow"))
     out.append(_contract(v))
     out.append(_owed(v))
     out.append(_receivables(v))
@@ -117,7 +122,7 @@ def _contract(v: CaseView) -> Panel:
         if c.scope:
             t.append(f"Scope: {c.scope}\n")
     for note in c.notes:
-        t.append(f"{note}\n")
+        t.append(f"{words(note)}\n")
     return Panel(t, title=f"1. {TITLES['contract_review']} {TAGS['contract_review']}")
 
 
@@ -185,7 +190,7 @@ def checklist(v: CaseView) -> Table:
             Text(s.state, style=STATE_STYLES[s.state]),
             str(s.on or ""),
             Text(s.by),
-            Text(s.note),
+            Text(words(stored(s.note))),
         )
     nxt = v.next_step
     table.caption = Text(
@@ -201,7 +206,9 @@ def audit_trail(v: CaseView) -> Table:
     for col in ("When (UTC)", "Who", "What", "Step", "Detail"):
         table.add_column(col)
     for e in v.events:
-        table.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.by), e.action, e.step, Text(e.detail))
+        table.add_row(
+            f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.by), e.action, e.step, Text(words(stored(e.detail)))
+        )
     return table
 
 

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from django.utils.translation import gettext as _
 
 from .common import err, find_client, out, parse_date, progress
 
@@ -55,7 +56,7 @@ def triage(
         )
         return
     if not outcome.decisions:
-        err.print("No active clients yet: run `partways demo`, or import your data.")
+        err.print(_("No active clients yet: run `partways demo`, or import your data."))
         return
     out.print(render.triage_table(outcome.decisions, outcome.result.as_of, out.width))
     out.print(render.summary(outcome.decisions))
@@ -76,7 +77,9 @@ def client(
     client_id, client_name = find_client(name)
     outcome = _run(as_of, [client_id])
     if not outcome.decisions:
-        raise UserError(f"{client_name} is archived: its relationship has ended.")
+        raise UserError(
+            _("%(client)s is archived: its relationship has ended.") % {"client": client_name}
+        )
     decision = with_series(outcome.decisions[0], outcome.result)
     out.print(render.decision_panel(decision))
     out.print(render.signals_table(decision.signals, out.width))
@@ -93,7 +96,7 @@ def _show_flagged(decision: Decision) -> None:
 
     messages = flagged_messages(cited_messages(e for s in decision.signals for e in s.evidence))
     if messages:
-        out.print(flagged_table(messages, "Flagged messages: the words read as signs"))
+        out.print(flagged_table(messages, _("Flagged messages: the words read as signs")))
         out.print(legend(label for m in messages for label in m.labels))
 
 

@@ -256,3 +256,22 @@ def untag(value: Any) -> Any:
 
 def from_json_text(text: str) -> Phrase:
     return Phrase.from_json(json.loads(text))
+
+
+def stored(text: str) -> Phrase:
+    """A finding kept in a text field: its JSON, or (written before findings were kept as
+    data, or typed by a person) plain text, which stands as it is."""
+    if text.startswith('{"code"'):
+        try:
+            return from_json_text(text)
+        except (ValueError, KeyError, TypeError):
+            pass
+    return Phrase(TEXT, "{text}", {"text": text})
+
+
+def storable(phrase: Phrase) -> str:
+    """The finding as the text :func:`stored` reads back."""
+    return json.dumps(phrase.to_json(), ensure_ascii=False)
+
+
+TEXT = "text"

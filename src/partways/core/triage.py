@@ -35,7 +35,7 @@ from dateutil.relativedelta import relativedelta
 from .config import Thresholds
 from .dataset import Dataset
 from .engine import EngineResult
-from .phrase import Num, Phrase, Ref, Term, say
+from .phrase import Num, Phrase, Ref, Term, say, stored
 from .signals import BASE_SIGNALS, SIGNAL_IDS, progress
 from .signals.base import SEVERITY_POINTS
 
@@ -703,7 +703,7 @@ def _sign_reason(s: SignalView) -> Phrase:
         "{title} ({severity}): {finding}",
         title=Term(s.id, "sign", TITLES[s.id]),
         severity=Term(s.severity, "severity"),
-        finding=s.phrase or say("text", "{text}", text=s.explanation),
+        finding=s.phrase or stored(s.explanation),
     )
 
 

@@ -73,3 +73,8 @@ def format_moment(moment: dt.datetime, lang: str) -> str:
 def format_list_of(items: Sequence[str], lang: str) -> str:
     """``a, b and c`` with the language's own conjunction."""
     return format_list(list(items), locale=locale_of(lang)) if items else ""
+
+
+def format_month_short(first: dt.date, lang: str) -> str:
+    """A month in a chart's axis: Dec 2026, pro 2026., ديسمبر 2026."""
+    return format_date(first, format="LLL y", locale=locale_of(lang))

@@ -9,7 +9,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from partways.core.phrase import Term
-from partways.web import labels
+from partways.letters import LANGUAGES
+from partways.web import cases_labels, labels
 
 from .formats import format_month
 
@@ -25,6 +26,8 @@ TABLES: dict[str, dict[str, Promise]] = {
     "severity": labels.SEVERITIES,
     "incident": labels.INCIDENT_KINDS,
     "invoice": INVOICE_STATES,
+    "recommendation": labels.RECOMMENDATIONS,
+    "reason": cases_labels.REASONS,
 }
 
 # Records cited as evidence ("message 42"): each kind worded with its key.
@@ -41,6 +44,9 @@ RECORDS: dict[str, Promise] = {
 
 def term_label(term: Term) -> str:
     """The term's name in the active language; its English for an id no table knows."""
+    if term.context == "language":
+        # A language is named in itself (Hrvatski, العربية), as the language menus do.
+        return LANGUAGES.get(term.key, term.key)
     found = TABLES.get(term.context, {}).get(term.key)
     return str(found) if found is not None else term.english()
 

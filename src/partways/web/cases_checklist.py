@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partways.core.offboarding import steps as procedure
 from partways.core.offboarding.steps import STEPS, StepRefused, StepStatus
+from partways.i18n import format_day
 from partways.store.cases.offboarding import CaseView
 from partways.store.models import OffboardingCase
 
@@ -42,7 +43,7 @@ def _allowed(v: CaseView, step: str, action: str, today: dt.date) -> str | None:
     """None when ``action`` is allowed on ``step`` today; else why not."""
     if step == "closed" and action == "done" and today < v.case.end_on:
         return _("The relationship runs until %(end)s: close the case on or after that day.") % {
-            "end": date_format(v.case.end_on)
+            "end": format_day(v.case.end_on, get_language() or "en")
         }
     try:
         procedure.apply(

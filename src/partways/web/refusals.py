@@ -12,8 +12,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from partways.i18n import format_day
 
 from .cases_labels import STEPS
 from .labels import RECOMMENDATIONS
@@ -30,7 +32,7 @@ def _steps(names: object) -> str:
 
 
 def _shown(value: object) -> object:
-    return date_format(value) if isinstance(value, dt.date) else value
+    return format_day(value, get_language() or "en") if isinstance(value, dt.date) else value
 
 
 def _sentences() -> Mapping[str, Callable[[Mapping[str, Any]], str]]:

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
+from ..phrase import Phrase, listed, say, sentences
+
 # What to gather when there is no contract: whatever shows the scope and what was
 # promised `[000 step 1]`.
 SCOPE_SOURCES = (
-    "the first e-mails in which the work was agreed",
-    "accepted proposals and quotes",
-    "statements of work and deliverables",
-    "invoices, which show what was billed as agreed work",
+    say("scope.first_emails", "the first e-mails in which the work was agreed"),
+    say("scope.proposals", "accepted proposals and quotes"),
+    say("scope.statements", "statements of work and deliverables"),
+    say("scope.invoices", "invoices, which show what was billed as agreed work"),
 )
 
 
@@ -50,7 +52,7 @@ class ContractReview:
     clause: str
     title: str
     scope: str
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
     terms: ContractTerms | None = None
 
     def term_end_for(self, end_on: dt.date) -> dt.date | None:
@@ -65,7 +67,12 @@ class ContractReview:
 
 
 class EndDateError(ValueError):
-    """A chosen end or notice date the contract or the calendar does not allow."""
+    """A chosen end or notice date the contract or the calendar does not allow; its
+    message is the English of ``phrase``, which each interface words for its reader."""
+
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(phrase.english())
+        self.phrase = phrase
 
 
 def term_end_on_or_after(terms: ContractTerms, day: dt.date) -> dt.date | None:
@@ -106,26 +113,42 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
             title="",
             scope="",
             notes=[
-                "There is no contract on record: nothing fixes the end date, so give "
-                "reasonable notice. Gather what defines the scope and what was promised: "
-                + "; ".join(SCOPE_SOURCES)
-                + "."
+                listed(
+                    "contract.none",
+                    "There is no contract on record: nothing fixes the end date, so give "
+                    "reasonable notice. Gather what defines the scope and what was promised: "
+                    "{items}.",
+                    list(SCOPE_SOURCES),
+                )
             ],
         )
     notice = dt.timedelta(days=terms.notice_days)
     with_notice = notice_on + notice
-    notes: list[str] = []
+    notes: list[Phrase] = []
     if not terms.termination_clause:
-        notes.append("The contract on record has no termination clause: read the signed copy.")
+        notes.append(
+            say(
+                "contract.no_clause",
+                "The contract on record has no termination clause: read the signed copy.",
+            )
+        )
     if terms.end is not None and terms.end < terms.start:
         notes.append(
-            f"The contract on record ends ({terms.end}) before it starts ({terms.start}): "
-            "check the dates against the signed copy."
+            say(
+                "contract.ends_before_start",
+                "The contract on record ends ({end}) before it starts ({start}): check the "
+                "dates against the signed copy.",
+                end=terms.end,
+                start=terms.start,
+            )
         )
     if terms.auto_renew and terms.renewal_months <= 0:
         notes.append(
-            "The contract renews automatically but names no renewal period: it is read as "
-            "not renewing. Check the signed copy."
+            say(
+                "contract.no_renewal_period",
+                "The contract renews automatically but names no renewal period: it is read "
+                "as not renewing. Check the signed copy.",
+            )
         )
     term_end = term_end_on_or_after(terms, notice_on)
     if term_end is None and terms.end is None:
@@ -134,8 +157,12 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
     if term_end is None:
         assert terms.end is not None
         notes.append(
-            f"The contract ended on {terms.end} and did not renew: no notice is owed under "
-            "it, but give reasonable notice anyway."
+            say(
+                "contract.ended",
+                "The contract ended on {end} and did not renew: no notice is owed under it, "
+                "but give reasonable notice anyway.",
+                end=terms.end,
+            )
         )
         return _review(terms, notice_on, notice_on, notice_on, None, None, notes)
     deadline = term_end - notice
@@ -144,8 +171,14 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
     elif terms.auto_renew:
         recommended = term_end_on_or_after(terms, term_end + dt.timedelta(days=1)) or term_end
         notes.append(
-            f"Notice to end at the term ending {term_end} had to be given by {deadline}; "
-            f"the contract renews, so the next term end, {recommended}, is the clean exit."
+            say(
+                "contract.notice_too_late",
+                "Notice to end at the term ending {term_end} had to be given by {deadline}; "
+                "the contract renews, so the next term end, {next_end}, is the clean exit.",
+                term_end=term_end,
+                deadline=deadline,
+                next_end=recommended,
+            )
         )
     else:
         # A fixed term that ends by itself before the notice would run out.
@@ -161,7 +194,7 @@ def _review(
     recommended: dt.date,
     term_end: dt.date | None,
     deadline: dt.date | None,
-    notes: list[str],
+    notes: list[Phrase],
 ) -> ContractReview:
     return ContractReview(
         has_contract=True,
@@ -179,7 +212,7 @@ def _review(
     )
 
 
-def check_dates(review: ContractReview, end_on: dt.date, today: dt.date) -> list[str]:
+def check_dates(review: ContractReview, end_on: dt.date, today: dt.date) -> list[Phrase]:
     """Refuse dates that can't work; return warnings for ones that merely should not.
 
     Raises :class:`EndDateError` when notice is dated in the past, the end date is in
@@ -188,28 +221,57 @@ def check_dates(review: ContractReview, end_on: dt.date, today: dt.date) -> list
     """
     if review.notice_on < today:
         raise EndDateError(
-            f"the notice date {review.notice_on} is in the past (today is {today}); "
-            "give a date from today on."
+            say(
+                "dates.notice_past",
+                "the notice date {notice_on} is in the past (today is {today}); give a date "
+                "from today on.",
+                notice_on=review.notice_on,
+                today=today,
+            )
         )
     if end_on < today:
         raise EndDateError(
-            f"the end date {end_on} is in the past (today is {today}); give a date from "
-            f"{review.earliest_end} on."
+            say(
+                "dates.end_past",
+                "the end date {end_on} is in the past (today is {today}); give a date from "
+                "{earliest} on.",
+                end_on=end_on,
+                today=today,
+                earliest=review.earliest_end,
+            )
         )
     if end_on < review.notice_on:
-        raise EndDateError(f"the end date {end_on} is before the notice date {review.notice_on}.")
+        raise EndDateError(
+            say(
+                "dates.end_before_notice",
+                "the end date {end_on} is before the notice date {notice_on}.",
+                end_on=end_on,
+                notice_on=review.notice_on,
+            )
+        )
     if end_on < review.earliest_end:
         raise EndDateError(
-            f"the contract's notice period of {review.notice_days} days can't be met: with "
-            f"notice given on {review.notice_on}, the earliest lawful end is "
-            f"{review.earliest_end}. Choose that date or later, or give notice sooner."
+            say(
+                "dates.notice_period",
+                "the contract's notice period of {days} days can't be met: with notice given "
+                "on {notice_on}, the earliest lawful end is {earliest}. Choose that date or "
+                "later, or give notice sooner.",
+                days=review.notice_days,
+                notice_on=review.notice_on,
+                earliest=review.earliest_end,
+            )
         )
     warnings = []
     if review.mid_contract(end_on):
-        clause = f' The termination clause: "{review.clause}"' if review.clause else ""
-        warnings.append(
-            f"Ending on {end_on} is mid-contract: the term runs to {review.term_end_for(end_on)}. "
-            f"End at the end of the term where you can `[001]`; check the contract allows "
-            f"an earlier end.{clause}"
+        mid = say(
+            "dates.mid_contract",
+            "Ending on {end_on} is mid-contract: the term runs to {term_end}. End at the end "
+            "of the term where you can [001]; check the contract allows an earlier end.",
+            end_on=end_on,
+            term_end=review.term_end_for(end_on),
         )
+        clause = say(
+            "dates.clause", "The termination clause: “{clause}”", clause=review.clause.strip()
+        )
+        warnings.append(sentences(mid, clause if review.clause.strip() else None))
     return warnings

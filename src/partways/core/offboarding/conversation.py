@@ -7,88 +7,144 @@ listed as firmly as what to say: no grievances, no blame, no negotiating the dec
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from ..phrase import Phrase, say, say_n
 from .contract import ContractReview
 
 # The stance for each reason, as a talking point (PLAYBOOK §5).
 _STANCE = {
-    "too_demanding": (
+    "too_demanding": say(
+        "stance.too_demanding",
         "It's not you, it's us: the way you need to work asks for more than we can give, "
-        "and someone set up for it will serve you better."
+        "and someone set up for it will serve you better.",
     ),
-    "mistreats_staff": (
+    "mistreats_staff": say(
+        "stance.mistreats_staff",
         "Name the behaviour once, calmly: the way our team has been spoken to. Respect is a "
-        "core value for us, so we are parting ways."
+        "core value for us, so we are parting ways.",
     ),
-    "unethical": (
+    "unethical": say(
+        "stance.unethical",
         "We are a conservative organisation; a provider whose appetite for risk matches "
-        "yours will suit you better."
+        "yours will suit you better.",
     ),
-    "payment": (
+    "payment": say(
+        "stance.payment",
         "We tried other payment options together; we can't carry this payment schedule, "
-        "so please find a provider who can."
+        "so please find a provider who can.",
     ),
-    "not_a_fit": (
+    "not_a_fit": say(
+        "stance.not_a_fit",
         "Open warmly. We are on a growth path and can't give you the attention you had; "
-        "you deserve a partner who makes you a priority."
+        "you deserve a partner who makes you a priority.",
     ),
-    "generic": "I no longer think our services meet your needs [001].",
+    "generic": say("stance.generic", "I no longer think our services meet your needs [001]."),
 }
 
 REHEARSAL = (
-    "Write the talking points down and say them aloud twice before the call.",
-    "Have the contract, the notice date and the end date in front of you.",
-    "Prepare one calm answer to 'why?' that restates the single reason, nothing more.",
-    "Decide beforehand what you offer (the handover, the finished work, a referral) and "
-    "what you don't (staying on at a discount).",
-    "Pick a time early in the week and in working hours, with room to talk afterwards.",
-    "Send the letter the same day, so the decision is in writing.",
+    say(
+        "rehearsal.aloud",
+        "Write the talking points down and say them aloud twice before the call.",
+    ),
+    say(
+        "rehearsal.papers",
+        "Have the contract, the notice date and the end date in front of you.",
+    ),
+    say(
+        "rehearsal.why",
+        "Prepare one calm answer to “why?” that restates the single reason, nothing more.",
+    ),
+    say(
+        "rehearsal.offer",
+        "Decide beforehand what you offer (the handover, the finished work, a referral) and "
+        "what you don't (staying on at a discount).",
+    ),
+    say(
+        "rehearsal.time",
+        "Pick a time early in the week and in working hours, with room to talk afterwards.",
+    ),
+    say("rehearsal.letter", "Send the letter the same day, so the decision is in writing."),
 )
 
 AVOID = (
-    "No list of grievances: every extra detail opens the door to argument [001].",
-    "No blame and no insult, however the client reacts [003 #4].",
-    "Don't reopen the decision or negotiate terms to stay.",
-    "Don't go silent or let the work trail off: the client is told [000 step 4].",
+    say(
+        "avoid.grievances",
+        "No list of grievances: every extra detail opens the door to argument [001].",
+    ),
+    say("avoid.blame", "No blame and no insult, however the client reacts [003 #4]."),
+    say("avoid.reopen", "Don't reopen the decision or negotiate terms to stay."),
+    say(
+        "avoid.silence",
+        "Don't go silent or let the work trail off: the client is told [000 step 4].",
+    ),
+)
+AVOID_STAFF = say(
+    "avoid.single_incidents",
+    "Don't argue over single messages or incidents; name the pattern once.",
 )
 
 
 @dataclass(frozen=True)
 class ConversationPlan:
     reason: str
-    talking_points: tuple[str, ...]
-    rehearsal: tuple[str, ...]
-    avoid: tuple[str, ...]
+    talking_points: tuple[Phrase, ...]
+    rehearsal: tuple[Phrase, ...]
+    avoid: tuple[Phrase, ...]
 
 
 def plan_conversation(
     reason: str,
     review: ContractReview,
-    end_on: str,
+    end_on: dt.date,
     open_work: int,
     referral: str,
 ) -> ConversationPlan:
     """Talking points for ``reason`` (one reason only), with the rehearsal and the don'ts."""
-    points = ["Thank them for the work together and say plainly that it will end."]
-    points.append(_STANCE[reason])
+    points = [
+        say(
+            "talk.thanks",
+            "Thank them for the work together and say plainly that it will end.",
+        ),
+        _STANCE[reason],
+    ]
     if review.has_contract and review.clause:
-        points.append(f'Cite the contract\'s wording: "{review.clause}"')
+        points.append(
+            say("talk.clause", "Cite the contract's wording: “{clause}”", clause=review.clause)
+        )
+    elif review.has_contract and review.title:
+        points.append(
+            say(
+                "talk.notice_terms_of",
+                "Refer to the notice terms of the {title}.",
+                title=review.title,
+            )
+        )
     elif review.has_contract:
-        points.append(f"Refer to the notice terms of the {review.title or 'contract'}.")
-    points.append(f"The last day of work together is {end_on}.")
+        points.append(say("talk.notice_terms", "Refer to the notice terms of the contract."))
+    points.append(say("talk.last_day", "The last day of work together is {end_on}.", end_on=end_on))
     if open_work:
         points.append(
-            f"The {open_work} open deliverable{'s' if open_work != 1 else ''} will be finished "
-            "to the usual standard; confirm which they still need."
+            say_n(
+                "talk.open_work",
+                "The {n} open deliverable will be finished to the usual standard; confirm "
+                "that they still need it.",
+                "The {n} open deliverables will be finished to the usual standard; confirm "
+                "which they still need.",
+                open_work,
+            )
         )
     points.append(
-        "The handover: files, access credentials, documentation, the final invoice, and "
-        "the return or deletion of their data."
+        say(
+            "talk.handover",
+            "The handover: files, access credentials, documentation, the final invoice, and "
+            "the return or deletion of their data.",
+        )
     )
     if referral:
-        points.append(f"Offer a referral: {referral}.")
-    avoid: tuple[str, ...] = AVOID
+        points.append(say("talk.referral", "Offer a referral: {referral}.", referral=referral))
+    avoid: tuple[Phrase, ...] = AVOID
     if reason == "mistreats_staff":
-        avoid = (*AVOID, "Don't argue over single messages or incidents; name the pattern once.")
+        avoid = (*AVOID, AVOID_STAFF)
     return ConversationPlan(reason, tuple(points), REHEARSAL, avoid)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..config import Thresholds
+from ..phrase import Phrase, say, say_n
 from .contract import (
     ContractReview,
     ContractTerms,
@@ -22,11 +23,17 @@ from .reasons import NO_REFERRAL, check_reason
 from .work import Deliverable, Receivable, outstanding, owed_work, totals
 
 HANDOVER = (
-    "Files and source material, in formats the client can open",
-    "Access credentials: transfer ownership, then revoke your own access",
-    "Documentation: how things work, where they live, what is pending",
-    "The final invoice",
-    "Return or deletion of the client's data, confirmed in writing",
+    say("handover.files", "Files and source material, in formats the client can open"),
+    say(
+        "handover.access",
+        "Access credentials: transfer ownership, then revoke your own access",
+    ),
+    say(
+        "handover.documentation",
+        "Documentation: how things work, where they live, what is pending",
+    ),
+    say("handover.final_invoice", "The final invoice"),
+    say("handover.data", "Return or deletion of the client's data, confirmed in writing"),
 )
 
 
@@ -51,15 +58,15 @@ class CasePlan:
     reason: str
     contract: ContractReview
     end_on: dt.date
-    end_why: str
-    warnings: list[str]
+    end_why: Phrase
+    warnings: list[Phrase]
     owed: list[Deliverable]
     receivables: list[Receivable]  # everything unpaid
     blocking: list[Receivable]  # unpaid and due by the notice date: the gate [001]
     totals: dict[str, int]
     receivables_waived: bool  # end-now cases don't wait for payment
     conversation: ConversationPlan
-    handover: tuple[str, ...]
+    handover: tuple[Phrase, ...]
     referral: str
 
     @property
@@ -75,7 +82,7 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds, *, strict: bool = True) -> Ca
     review = review_contract(inputs.contract, inputs.notice_on)
     owed = owed_work(inputs.deliverables)
     if inputs.end_on is not None:
-        end_on, why = inputs.end_on, "the date you chose"
+        end_on, why = inputs.end_on, say("end_why.chosen", "the date you chose")
     else:
         end_on, why = recommended_end(review, inputs.recommendation, owed, cfg)
     try:
@@ -83,13 +90,25 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds, *, strict: bool = True) -> Ca
     except EndDateError as exc:
         if strict:
             raise
-        warnings = [f"The case's dates no longer fit the records: {exc}"]
+        warnings = [
+            say(
+                "dates.no_longer_fit",
+                "The case's dates no longer fit the records: {why}",
+                why=exc.phrase,
+            )
+        ]
     late = [d for d in owed if d.due and d.due > end_on]
     if late:
         warnings.append(
-            f"{len(late)} open deliverable{'s are' if len(late) != 1 else ' is'} due after "
-            f"the end date: {', '.join(d.title for d in late)}. Agree with the client "
-            "whether to finish, hand over or cancel them."
+            say_n(
+                "dates.work_after_end",
+                "{n} open deliverable is due after the end date: {titles}. Agree with the "
+                "client whether to finish, hand over or cancel it.",
+                "{n} open deliverables are due after the end date: {titles}. Agree with the "
+                "client whether to finish, hand over or cancel them.",
+                len(late),
+                titles=", ".join(d.title for d in late),
+            )
         )
     referral = "" if reason in NO_REFERRAL or inputs.abusive else inputs.referral.strip()
     money = outstanding(inputs.receivables)
@@ -105,7 +124,7 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds, *, strict: bool = True) -> Ca
         blocking=[r for r in money if r.due_on <= inputs.notice_on],
         totals=totals(money),
         receivables_waived=inputs.recommendation == "end_now",
-        conversation=plan_conversation(reason, review, end_on.isoformat(), len(owed), referral),
+        conversation=plan_conversation(reason, review, end_on, len(owed), referral),
         handover=HANDOVER,
         referral=referral,
     )
@@ -113,7 +132,7 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds, *, strict: bool = True) -> Ca
 
 def recommended_end(
     review: ContractReview, recommendation: str, owed: list[Deliverable], cfg: Thresholds
-) -> tuple[dt.date, str]:
+) -> tuple[dt.date, Phrase]:
     """The end date to propose, and why.
 
     End now: the earliest lawful date. Otherwise the end of the contract's term
@@ -122,15 +141,25 @@ def recommended_end(
     falls shortly after it, so large work is finished rather than cut off `[001]`.
     """
     if recommendation == "end_now":
-        return review.earliest_end, "the earliest lawful date: this can't wait [000 #8]"
+        return review.earliest_end, say(
+            "end_why.now", "the earliest lawful date: this can't wait [000 #8]"
+        )
     if review.recommended_end is not None and review.term_end is not None:
-        return review.recommended_end, "the end of the contract's term [001]"
+        return review.recommended_end, say("end_why.term", "the end of the contract's term [001]")
     default = review.notice_on + dt.timedelta(days=cfg.int("offboarding.notice_days"))
     end = max(review.earliest_end, default)
-    why = f"{(end - review.notice_on).days} days' notice [000 step 5]"
+    why = say_n(
+        "end_why.notice",
+        "{n} day's notice [000 step 5]",
+        "{n} days' notice [000 step 5]",
+        (end - review.notice_on).days,
+    )
     reach = end + dt.timedelta(days=cfg.int("offboarding.deliverable_extension_days"))
     due = [d.due for d in owed if d.due and end < d.due <= reach]
     if due:
         end = max(due)
-        why = "the due date of the last open deliverable, so it is finished [001]"
+        why = say(
+            "end_why.deliverable",
+            "the due date of the last open deliverable, so it is finished [001]",
+        )
     return end, why

@@ -16,6 +16,7 @@ from partways.core.offboarding import steps as procedure
 from partways.core.offboarding.plan import CaseInputs, CasePlan, plan_case
 from partways.core.offboarding.reasons import SignFacts, check_reason, choose_reason
 from partways.core.offboarding.steps import STEPS, StepStatus
+from partways.core.phrase import Term, say, storable, stored
 from partways.core.signals.base import SEVERITY_POINTS
 from partways.core.triage import Decision, end_now_grounds, was_abusive, weights
 from partways.letters import check_language
@@ -32,7 +33,12 @@ from .records import (
     relationship_owner,
 )
 
-END_NOW_WAIVER = "End now: conduct or ethics won't wait for payment [000 #8] [002 #3]."
+END_NOW_WAIVER = storable(
+    say(
+        "event.end_now_waiver",
+        "End now: conduct or ethics won't wait for payment [000 #8] [002 #3].",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def open_case(
         opened_on=today,
         notice_on=notice_on,
         end_on=plan.end_on,
-        end_why=plan.end_why,
+        end_why=storable(plan.end_why),
         referral=plan.referral,
         abusive=was_abusive_,
         owner=owner.name if owner else by,
@@ -161,8 +167,19 @@ def _save_new(case: OffboardingCase, plan: CasePlan, by: str) -> None:
         case,
         by,
         "opened",
-        detail=f"reason {case.reason}, language {case.language}, notice {case.notice_on}, end "
-        f"{case.end_on} ({plan.end_why}); triage said {case.recommendation}",
+        detail=storable(
+            say(
+                "event.opened",
+                "Reason: {reason}. Letter in {language}. Notice on {notice_on}, last day "
+                "{end_on} ({why}). The triage said: {recommendation}.",
+                reason=Term(case.reason, "reason"),
+                language=Term(case.language, "language"),
+                notice_on=case.notice_on,
+                end_on=case.end_on,
+                why=plan.end_why,
+                recommendation=Term(case.recommendation, "recommendation"),
+            )
+        ),
     )
     if plan.receivables_waived:
         _set(case, StepStatus("receivables", "waived", case.opened_on, "partways", END_NOW_WAIVER))
@@ -222,9 +239,8 @@ def view(case: OffboardingCase, today: dt.date) -> CaseView:
         case.referral,
         case.abusive,
     )
-    plan = replace(
-        plan_case(inputs, cfg, strict=False), end_why=case.end_why or "the date you chose"
-    )
+    why = stored(case.end_why) if case.end_why else say("end_why.chosen", "the date you chose")
+    plan = replace(plan_case(inputs, cfg, strict=False), end_why=why)
     rows = {r.step: r for r in case.steps.all()}
     steps = {
         s: StepStatus(s, rows[s].state, rows[s].on, rows[s].by, rows[s].note)  # type: ignore[arg-type]

@@ -25,7 +25,8 @@ class OffboardingCase(models.Model):
     opened_on = models.DateField()
     notice_on = models.DateField(help_text="The day the client is told.")
     end_on = models.DateField(help_text="The last day of work together.")
-    end_why = models.CharField(max_length=200, blank=True, help_text="Why that end date.")
+    # Why that end date: a finding kept as JSON (core.phrase.storable).
+    end_why = models.TextField(blank=True, help_text="Why that end date.")
     referral = models.CharField(max_length=300, blank=True)
     abusive = models.BooleanField(
         default=False, help_text="The client abused you or your staff: no referral [001]."

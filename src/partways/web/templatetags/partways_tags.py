@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from partways.i18n import format_day, format_money, format_number
+from partways.core.phrase import Phrase, stored
+from partways.i18n import format_day, format_moment, format_money, format_number, render
 
 from .. import labels
 
@@ -44,8 +46,50 @@ def day(value: Any) -> str:
 
 
 @register.filter
+def moment(value: Any) -> str:
+    """A time with its date, in the business's zone and the reader's language."""
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return str(value)
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value, _business_zone())
+    return format_moment(value, _locale())
+
+
+def _business_zone() -> Any:
+    from zoneinfo import ZoneInfo
+
+    from partways.store.models import BusinessSettings
+
+    return ZoneInfo(BusinessSettings.load().time_zone)
+
+
+@register.filter
 def number(value: float | None, digits: int = 0) -> str:
     return format_number(value, _locale(), int(digits))
+
+
+@register.filter
+def worded(value: Any) -> str:
+    """A core finding (a Phrase) in the reader's language; anything else as it is."""
+    if isinstance(value, Phrase):
+        return render(value, _lang())
+    return "" if value is None else str(value)
+
+
+@register.filter
+def worded_stored(text: str | None) -> str:
+    """A finding kept in a text field (an audit entry, a step's note): worded if it was
+    stored as data, else the person's own words as they wrote them."""
+    return render(stored(text), _lang()) if text else ""
+
+
+def _lang() -> str:
+    return (get_language() or "en").split("-")[0]
 
 
 @register.filter

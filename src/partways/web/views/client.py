@@ -9,9 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partways.core.signals.base import SEVERITY_POINTS
+from partways.i18n import format_number
+from partways.i18n.formats import format_month_short
 from partways.store.analysis import cited_messages, flagged_messages
 from partways.store.models import BusinessSettings, ClientVerdict, Message
 from partways.store.verdicts import latest_run
@@ -70,6 +73,8 @@ def _card(client_id: int, sig: dict[str, Any]) -> dict[str, Any]:
                 threshold=sig.get("threshold"),
                 threshold_label=_("threshold"),
                 empty_text=_("No monthly values yet."),
+                month_format=lambda d: format_month_short(d, get_language() or "en"),
+                y_format=lambda v: format_number(v, get_language() or "en", 2),
             )
         ),
     }

@@ -1,0 +1,53 @@
+"""The language the command line speaks: ``--lang``, else the environment's locale.
+
+``partways --lang hr triage`` or ``LANG=hr_HR.UTF-8 partways triage`` words the output,
+the findings and the errors in Croatian; a language partways has no catalog for falls
+back to English. The choice is Django's active language for the process, so the CLI
+and the web share one catalog (web/locale).
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.utils import translation
+
+from partways.core.phrase import Phrase
+from partways.i18n import render
+
+SUPPORTED = ("en", "id", "hr", "ar")
+# The environment variables a locale is read from, in the order gettext reads them.
+LOCALE_VARIABLES = ("PARTWAYS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def from_environment() -> str:
+    """The first supported language the environment names; English otherwise."""
+    for name in LOCALE_VARIABLES:
+        value = os.environ.get(name, "")
+        # LANGUAGE may list several (hr:en); the others hold one locale (hr_HR.UTF-8).
+        for item in value.split(":"):
+            code = item.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in SUPPORTED:
+                return code
+            if code in ("c", "posix"):
+                return "en"
+    return "en"
+
+
+def choose(lang: str | None) -> str:
+    """Activate ``lang`` (or the environment's) for the rest of the process."""
+    code = (lang or "").strip().lower().split("-")[0].split("_")[0] or from_environment()
+    if code not in SUPPORTED:
+        code = "en"
+    translation.activate(code)
+    return code
+
+
+def current() -> str:
+    return (translation.get_language() or "en").split("-")[0]
+
+
+def words(phrase: Phrase) -> str:
+    """A core finding in the command line's language (no isolates in left-to-right
+    text: a terminal may show them as boxes)."""
+    return render(phrase, current(), isolated=False)

@@ -1,0 +1,113 @@
+"""The command line answers in the user's language: --lang, or the locale (issue 16).
+
+Every run of four words or more in the output is language-identified; none may be
+English, except the user's own data (client names), which is taken out first.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.english_runs import english_runs
+
+AS_OF = "2026-10-31"
+LANGS = ("id", "hr", "ar")
+
+
+@pytest.fixture(scope="module")
+def cli(cli):
+    # Wide enough that no sentence wraps: a wrapped name could not be taken out whole.
+    cli.env["COLUMNS"] = "500"
+    return cli
+
+
+@pytest.fixture(scope="module")
+def demo(cli):
+    cli("demo", "--as-of", AS_OF)
+    rows = json.loads(cli("triage", "--as-of", AS_OF, "--format", "json").stdout)
+    return rows
+
+
+def _user_data(value: object) -> set[str]:
+    """The plain strings among findings' parameters: the user's own words (a flag's
+    reason, a proposal's title), which the web isolates and the terminal shows as is."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "params" and isinstance(item, dict):
+                found |= {v for v in item.values() if isinstance(v, str)}
+            found |= _user_data(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _user_data(item)
+    return found
+
+
+def _without_names(text: str, rows: list[dict]) -> str:
+    for r in rows:
+        text = text.replace(r["client"], " ")
+    # Longest first, so a string inside another one does not leave half of it.
+    for data in sorted(_user_data(rows), key=len, reverse=True):
+        text = text.replace(data, " ")
+    return text
+
+
+def _english(text: str, rows: list[dict]) -> list[str]:
+    return english_runs(_without_names(text, rows).splitlines())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_triage_answers_in_the_chosen_language(cli, demo, lang):
+    shown = cli("--lang", lang, "triage", "--as-of", AS_OF).stdout
+    assert _english(shown, demo) == []
+    # The verdicts and the reasons themselves are translated, not only the headers.
+    words = {
+        "id": ("akhiri sekarang", "pertahankan"),
+        "hr": ("završiti odmah", "zadržati"),
+        "ar": ("إنهاء الآن", "إبقاء"),
+    }[lang]
+    assert all(w in shown for w in words)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_clients_signals_and_evidence_answer_in_the_chosen_language(cli, demo, lang):
+    troubled = next(r for r in demo if r["recommendation"] == "repair")["client"]
+    shown = cli("--lang", lang, "client", troubled, "--as-of", AS_OF).stdout
+    assert _english(shown, demo) == []
+    assert "in the window" not in shown and "Evidence:" not in shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_errors_are_said_in_the_chosen_language(cli, demo, lang):
+    unknown = cli("--lang", lang, "client", "Nobody At All", check=False)
+    assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
+    assert _english(unknown.stderr, demo) == []
+    assert "Error:" not in unknown.stderr
+    bad_date = cli("--lang", lang, "triage", "--as-of", "2026-13-01", check=False)
+    assert bad_date.returncode == 2
+    assert _english(bad_date.stderr, demo) == []
+    assert "2026-13-01" in bad_date.stderr
+
+
+def test_the_locale_chooses_the_language_when_no_flag_does(cli, demo):
+    env = {**cli.env, "LANG": "hr_HR.UTF-8"}
+    env.pop("PARTWAYS_LANG")
+    env.pop("LANGUAGE", None)
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+    from tests.cli.conftest import CLI
+
+    shown = CLI(env)("triage", "--as-of", AS_OF).stdout
+    assert "Trijaža na dan" in shown
+    # An unknown language, or the C locale, answers in English.
+    env["LANG"] = "C.UTF-8"
+    assert "Triage as of 2026-10-31" in CLI(env)("triage", "--as-of", AS_OF).stdout
+    english = cli("--lang", "xx", "triage", "--as-of", AS_OF).stdout
+    assert "Triage as of 2026-10-31" in english
+
+
+def test_english_output_is_unchanged_for_scripts(cli, demo):
+    shown = cli("triage", "--as-of", AS_OF).stdout
+    assert "Triage as of 2026-10-31" in shown and "45 clients:" in shown
