@@ -66,7 +66,7 @@ def test_triage_answers_in_the_chosen_language(cli, demo, lang):
     words = {
         "id": ("akhiri sekarang", "pertahankan"),
         "hr": ("završiti odmah", "zadržati"),
-        "ar": ("إنهاء الآن", "إبقاء"),
+        "ar": ("إنهاء فوري", "إبقاء"),
     }[lang]
     assert all(w in shown for w in words)
 
@@ -111,3 +111,30 @@ def test_the_locale_chooses_the_language_when_no_flag_does(cli, demo):
 def test_english_output_is_unchanged_for_scripts(cli, demo):
     shown = cli("triage", "--as-of", AS_OF).stdout
     assert "Triage as of 2026-10-31" in shown and "45 clients:" in shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_offboarding_case_reads_in_the_chosen_language(cli, demo, lang):
+    ending = next(r for r in demo if r["recommendation"] == "end_now")["client"]
+    if cli("offboard", "status", ending, check=False).returncode != 0:
+        cli("offboard", ending)
+    shown = cli("--lang", lang, "offboard", "status", ending).stdout
+    # The procedure's own words, the talking points and the handover are all translated;
+    # what stays is the user's (the contract's wording, the deliverables' titles).
+    for english in (
+        "Talking points",
+        "Rehearse:",
+        "Handover checklist",
+        "Thank them for the work together",
+        "Write the talking points down",
+        "Files and source material",
+        "Earliest lawful end",
+        "Checklist",
+    ):
+        assert english not in shown, (lang, english)
+    expected = {
+        "id": ("Poin pembicaraan", "Daftar periksa serah terima", "Tinjau kontrak"),
+        "hr": ("Teme razgovora", "Popis za primopredaju", "Pregledajte ugovor"),
+        "ar": ("نقاط الحديث", "قائمة التسليم", "مراجعة العقد"),
+    }[lang]
+    assert all(e in shown for e in expected), (lang, shown[:2000])

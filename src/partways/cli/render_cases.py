@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
@@ -15,12 +17,15 @@ from partways.core.offboarding.reasons import REASONS
 from partways.core.offboarding.steps import STEPS, TAGS, TITLES
 from partways.core.phrase import Phrase, stored
 from partways.core.repair import SELF_REVIEW
+from partways.i18n import format_day, format_money
 from partways.letters import LANGUAGES
 from partways.store.cases.offboarding import CaseView
 from partways.store.cases.repair import RepairOutcome
 from partways.store.models import OffboardingCase
+from partways.web import cases_labels
 
-from .lang import words
+from . import render
+from .lang import current, words
 
 STATE_STYLES = {"pending": "yellow", "done": "green", "waived": "cyan"}
 
@@ -30,7 +35,9 @@ def _bullets(items: Iterable[Phrase | str]) -> Text:
 
 
 def _amount(minor: int, currency: str) -> str:
-    return f"{Decimal(minor) / 100:,.2f} {currency}"
+    if current() == "en":
+        return f"{Decimal(minor) / 100:,.2f} {currency}"
+    return format_money(minor, currency, current())
 
 
 def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
@@ -38,15 +45,33 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
     case, plan = v.case, v.plan
     name = case.client.name
     head = Text()
-    head.append(f"Reason: {REASONS[case.reason]} ({case.reason})\n")
     head.append(
-        f"Tell the client on {case.notice_on}; last day {case.end_on} ({words(plan.end_why)}).\n"
+        _("Reason: %(reason)s (%(key)s)") % {"reason": _reason(case.reason), "key": case.reason}
+        + "\n"
     )
-    head.append(f"Letter language: {LANGUAGES[case.language]} ({case.language}). ")
-    head.append(f"Case run by {case.owner or 'you'}; triage said {case.recommendation}.")
+    head.append(
+        _("Tell the client on %(notice)s; last day %(end)s (%(why)s).")
+        % {"notice": _day(case.notice_on), "end": _day(case.end_on), "why": words(plan.end_why)}
+        + "\n"
+    )
+    head.append(
+        _("Letter language: %(language)s (%(code)s).")
+        % {"language": LANGUAGES[case.language], "code": case.language}
+        + " "
+    )
+    head.append(
+        _("Case run by %(owner)s; triage said %(recommendation)s.")
+        % {
+            "owner": case.owner or _("you"),
+            "recommendation": render.LABELS.get(case.recommendation, case.recommendation),
+        }
+    )
     out: list[RenderableType] = [
         Panel(
-            head, title=f"Ending the relationship with {escape(name)} — {case.status}", expand=True
+            head,
+            title=_("Ending the relationship with %(client)s — %(status)s")
+            % {"client": escape(name), "status": _status(case.status)},
+            expand=True,
         )
     ]
     for w in plan.warnings:
@@ -58,46 +83,56 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
     out.append(
         Panel(
             Group(
-                Text("Talking points — one reason only:", style="bold"),
+                Text(_("Talking points — one reason only:"), style="bold"),
                 _bullets(conv.talking_points),
-                Text("Rehearse:", style="bold"),
+                Text(_("Rehearse:"), style="bold"),
                 _bullets(conv.rehearsal),
-                Text("Don't:", style="bold"),
+                Text(_("Don't:"), style="bold"),
                 _bullets(conv.avoid),
             ),
-            title=f"4. {TITLES['conversation']} {TAGS['conversation']}",
+            title=_step_title(4, "conversation"),
         )
     )
     quoted = name.replace('"', '\\"')
     out.append(
         Panel(
             Text(
-                "By e-mail, or in a meeting with the letter as its agenda; never by going silent.\n"
+                _(
+                    "By e-mail, or in a meeting with the letter as its agenda; never by going "
+                    "silent."
+                )
+                + "\n"
                 f'  partways letter "{quoted}" --format eml -o letter.eml\n'
                 f'  partways letter "{quoted}" --format pdf -o letter.pdf\n'
-                f'  partways letter "{quoted}" --format ics -o dates.ics   (the key dates)'
+                f'  partways letter "{quoted}" --format ics -o dates.ics   ' + _("(the key dates)")
             ),
-            title=f"5. {TITLES['notification']} {TAGS['notification']}",
+            title=_step_title(5, "notification"),
         )
     )
     referral = plan.referral or (
-        "none: no referral for a client who mistreated you or your staff [001]"
+        _("none: no referral for a client who mistreated you or your staff [001]")
         if case.reason == "mistreats_staff" or case.abusive
-        else "the kind of provider that fits (named in the letter); "
-        "give a colleague with --referral when opening the case"
+        else _(
+            "the kind of provider that fits (named in the letter); give a colleague with "
+            "--referral when opening the case"
+        )
     )
     out.append(
         Panel(
             Group(
                 Text(
-                    f"Notice on {case.notice_on}, {plan.notice_days} days to the end on "
-                    f"{case.end_on}."
+                    _("Notice on %(notice)s, %(days)s days to the end on %(end)s.")
+                    % {
+                        "notice": _day(case.notice_on),
+                        "days": plan.notice_days,
+                        "end": _day(case.end_on),
+                    }
                 ),
-                Text("Handover checklist:", style="bold"),
+                Text(_("Handover checklist:"), style="bold"),
                 _bullets(plan.handover),
-                Text(f"Referral: {referral}"),
+                Text(_("Referral: %(referral)s") % {"referral": referral}),
             ),
-            title=f"6. {TITLES['transition']} {TAGS['transition']}",
+            title=_step_title(6, "transition"),
         )
     )
     out.append(checklist(v))
@@ -106,108 +141,161 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
     return out
 
 
+def _day(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    return day.isoformat() if current() == "en" else format_day(day, current())
+
+
+def _reason(key: str) -> str:
+    return REASONS[key] if current() == "en" else cases_labels.label(cases_labels.REASONS, key)
+
+
+def _status(key: str) -> str:
+    """A case is open or closed."""
+    if current() == "en":
+        return key
+    return _("open") if key == "open" else _("closed")
+
+
+def _step_name(step: str) -> str:
+    return TITLES[step] if current() == "en" else cases_labels.label(cases_labels.STEPS, step)
+
+
+def _step_title(n: int, step: str) -> str:
+    return f"{n}. {_step_name(step)} {TAGS[step]}"
+
+
 def _contract(v: CaseView) -> Panel:
     c = v.plan.contract
     t = Text()
     if c.has_contract:
-        t.append(f"{c.title or 'Contract'}: notice period {c.notice_days} days.\n")
+        t.append(
+            _("%(title)s: notice period %(days)s days.")
+            % {"title": c.title or _("Contract"), "days": c.notice_days}
+            + "\n"
+        )
         if c.term_end:
             t.append(
-                f"The current term ends on {c.term_end}; notice for it by {c.notice_deadline}.\n"
+                _("The current term ends on %(end)s; notice for it by %(by)s.")
+                % {"end": _day(c.term_end), "by": _day(c.notice_deadline)}
+                + "\n"
             )
-        t.append(f"Earliest lawful end with notice on {c.notice_on}: {c.earliest_end}.\n")
-        t.append(f"Recommended end: {c.recommended_end}.\n")
+        t.append(
+            _("Earliest lawful end with notice on %(notice)s: %(end)s.")
+            % {"notice": _day(c.notice_on), "end": _day(c.earliest_end)}
+            + "\n"
+        )
+        t.append(_("Recommended end: %(end)s.") % {"end": _day(c.recommended_end)} + "\n")
         if c.clause:
-            t.append(f'Termination clause: "{c.clause}"\n', style="italic")
+            t.append(
+                _("Termination clause: “%(clause)s”") % {"clause": c.clause} + "\n", style="italic"
+            )
         if c.scope:
-            t.append(f"Scope: {c.scope}\n")
+            t.append(_("Scope: %(scope)s") % {"scope": c.scope} + "\n")
     for note in c.notes:
         t.append(f"{words(note)}\n")
-    return Panel(t, title=f"1. {TITLES['contract_review']} {TAGS['contract_review']}")
+    return Panel(t, title=_step_title(1, "contract_review"))
 
 
 def _owed(v: CaseView) -> RenderableType:
     owed = v.plan.owed
-    title = f"2. {TITLES['owed_work']} {TAGS['owed_work']}"
+    title = _step_title(2, "owed_work")
     if not owed:
-        return Panel(Text("No open deliverables."), title=title)
+        return Panel(Text(_("No open deliverables.")), title=title)
     table = Table(title=title, title_justify="left", expand=True)
-    for col in ("Deliverable", "Status", "Due", "Paid for", "To do"):
+    for col in (_("Deliverable"), _("Status"), _("Due"), _("Paid for"), _("To do")):
         table.add_column(col)
     for d in owed:
         table.add_row(
             Text(d.title),
-            d.status.replace("_", " "),
-            str(d.due or ""),
-            "yes" if d.paid_for else "no",
-            "delivered: get it accepted"
+            d.status.replace("_", " ")
+            if current() == "en"
+            else cases_labels.label(cases_labels.DELIVERABLE_STATUSES, d.status),
+            _day(d.due),
+            _("yes") if d.paid_for else _("no"),
+            _("delivered: get it accepted")
             if d.status == "delivered"
-            else "paid for: must be delivered"
+            else _("paid for: must be delivered")
             if d.paid_for
-            else "confirm the client still needs it",
+            else _("confirm the client still needs it"),
         )
     return table
 
 
 def _receivables(v: CaseView) -> RenderableType:
     plan = v.plan
-    title = f"3. {TITLES['receivables']} {TAGS['receivables']}"
+    title = _step_title(3, "receivables")
     if not plan.receivables:
-        return Panel(Text("Nothing outstanding: the gate is open."), title=title)
+        return Panel(Text(_("Nothing outstanding: the gate is open.")), title=title)
     table = Table(title=title, title_justify="left", expand=True)
-    for col in ("Invoice", "Due", "Outstanding", "Note"):
+    for col in (_("Invoice"), _("Due"), _("Outstanding"), _("Note")):
         table.add_column(col)
     for r in plan.receivables:
-        notes = ["disputed"] if r.disputed else []
+        notes = [_("disputed")] if r.disputed else []
         if r.due_on > v.case.notice_on:
-            notes.append("due after the notice date: collect with the final invoice")
+            notes.append(_("due after the notice date: collect with the final invoice"))
         table.add_row(
             Text(r.number),
-            str(r.due_on),
+            _day(r.due_on),
             _amount(r.outstanding_minor, r.currency),
             "; ".join(notes),
         )
     totals = ", ".join(_amount(v_, c) for c, v_ in plan.totals.items())
     if v.steps["receivables"].state == "waived":
-        gate = "waived"
+        gate = _("waived")
     elif plan.blocking:
-        gate = "closed: don't tell the client before they have paid what is due [001]"
+        gate = _("closed: don't tell the client before they have paid what is due [001]")
     else:
-        gate = "open: nothing is due before the notice date"
-    table.caption = Text(f"Outstanding: {totals}. Gate {gate}.")
+        gate = _("open: nothing is due before the notice date")
+    table.caption = Text(
+        _("Outstanding: %(totals)s. Gate %(gate)s.") % {"totals": totals, "gate": gate}
+    )
     return table
 
 
 def checklist(v: CaseView) -> Table:
-    table = Table(title="Checklist", title_justify="left", expand=True)
-    for col in ("#", "Step", "State", "On", "By", "Note"):
+    table = Table(title=_("Checklist"), title_justify="left", expand=True)
+    for col in ("#", _("Step"), _("State"), _("On"), _("By"), _("Note")):
         table.add_column(col)
     for i, step in enumerate(STEPS, 1):
         s = v.steps[step]
         table.add_row(
             str(i),
-            f"{TITLES[step]} ({step})",
-            Text(s.state, style=STATE_STYLES[s.state]),
-            str(s.on or ""),
+            f"{_step_name(step)} ({step})",
+            Text(
+                s.state
+                if current() == "en"
+                else cases_labels.label(cases_labels.STEP_STATES, s.state),
+                style=STATE_STYLES[s.state],
+            ),
+            _day(s.on),
             Text(s.by),
             Text(words(stored(s.note))),
         )
     nxt = v.next_step
     table.caption = Text(
-        f'Next: partways offboard step "{v.case.client.name}" {nxt} done'
+        _("Next: %(command)s")
+        % {"command": f'partways offboard step "{v.case.client.name}" {nxt} done'}
         if nxt
-        else "Every step is settled."
+        else _("Every step is settled.")
     )
     return table
 
 
 def audit_trail(v: CaseView) -> Table:
-    table = Table(title="Audit trail", title_justify="left", expand=True)
-    for col in ("When (UTC)", "Who", "What", "Step", "Detail"):
+    table = Table(title=_("Audit trail"), title_justify="left", expand=True)
+    for col in (_("When (UTC)"), _("Who"), _("What"), _("Step"), _("Detail")):
         table.add_column(col)
     for e in v.events:
         table.add_row(
-            f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.by), e.action, e.step, Text(words(stored(e.detail)))
+            f"{e.at:%Y-%m-%d %H:%M:%S}",
+            Text(e.by),
+            e.action
+            if current() == "en"
+            else cases_labels.label(cases_labels.EVENT_ACTIONS, e.action),
+            e.step,
+            Text(words(stored(e.detail))),
         )
     return table
 
