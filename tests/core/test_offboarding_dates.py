@@ -157,12 +157,12 @@ def test_contract_review_dates(contract, notice_on, term_end, deadline, recommen
 
 def test_an_expired_contract_says_no_notice_is_owed():
     review = review_contract(terms("2026-06-30"), D("2026-11-23"))
-    assert any("ended on 2026-06-30" in n for n in review.notes)
+    assert any("ended on 2026-06-30" in str(n) for n in review.notes)
 
 
 def test_a_missed_renewal_deadline_is_explained():
     review = review_contract(terms("2026-12-31", renew=True, notice=60), D("2026-11-23"))
-    assert any("had to be given by 2026-11-01" in n for n in review.notes)
+    assert any("had to be given by 2026-11-01" in str(n) for n in review.notes)
 
 
 def test_no_contract_lists_what_defines_the_scope():
@@ -170,7 +170,7 @@ def test_no_contract_lists_what_defines_the_scope():
     assert not review.has_contract
     assert review.recommended_end is None
     assert review.earliest_end == D("2026-11-23")
-    assert "first e-mails" in review.notes[0]
+    assert "first e-mails" in str(review.notes[0])
 
 
 def test_renewal_terms_are_counted_from_the_first_end():
@@ -208,8 +208,8 @@ def test_an_end_before_the_term_end_warns_of_a_mid_contract_end_and_quotes_the_c
     review = review_contract(terms("2027-06-30"), D("2026-11-23"))
     warnings = check_dates(review, D("2027-01-15"), today=D("2026-11-23"))
     assert len(warnings) == 1
-    assert "mid-contract" in warnings[0]
-    assert "Either party may end this with written notice." in warnings[0]
+    assert "mid-contract" in str(warnings[0])
+    assert "Either party may end this with written notice." in str(warnings[0])
     assert check_dates(review, D("2027-06-30"), today=D("2026-11-23")) == []
 
 
@@ -230,7 +230,7 @@ def test_a_term_end_is_preferred_to_a_mid_term_end():
     review = review_contract(terms("2027-06-30"), D("2026-11-23"))
     end, why = recommended_end(review, "end_at_contract_end", [], CFG)
     assert end == D("2027-06-30")
-    assert "term" in why
+    assert "term" in str(why)
 
 
 @pytest.mark.parametrize(
@@ -246,7 +246,7 @@ def test_a_large_deliverable_due_shortly_after_moves_the_end_to_its_due_date():
     review = review_contract(None, D("2026-11-23"))
     end, why = recommended_end(review, "end_at_contract_end", _owed("2027-01-15"), CFG)
     assert end == D("2027-01-15")
-    assert "deliverable" in why
+    assert "deliverable" in str(why)
 
 
 def test_a_deliverable_due_far_beyond_the_reach_does_not_move_the_end():
@@ -258,7 +258,7 @@ def test_a_deliverable_due_far_beyond_the_reach_does_not_move_the_end():
 def test_an_end_inside_a_renewed_term_is_mid_contract_too():
     review = review_contract(terms("2027-09-30", renew=True), D("2026-11-23"))
     warnings = check_dates(review, D("2027-10-15"), today=D("2026-11-23"))
-    assert warnings and "the term runs to 2028-09-30" in warnings[0]
+    assert warnings and "the term runs to 2028-09-30" in str(warnings[0])
 
 
 def test_a_fixed_term_ended_before_the_end_date_is_not_mid_contract():
@@ -268,9 +268,9 @@ def test_a_fixed_term_ended_before_the_end_date_is_not_mid_contract():
 
 def test_contract_records_that_cannot_be_right_are_pointed_out():
     backwards = ContractTerms(start=D("2026-05-01"), end=D("2026-01-31"))
-    assert any("before it starts" in n for n in review_contract(backwards, D("2026-11-23")).notes)
+    assert any("before it starts" in str(n) for n in review_contract(backwards, D("2026-11-23")).notes)
     no_period = ContractTerms(
         start=D("2025-01-01"), end=D("2025-12-31"), auto_renew=True, renewal_months=0
     )
     review = review_contract(no_period, D("2026-11-23"))
-    assert any("names no renewal period" in n for n in review.notes)
+    assert any("names no renewal period" in str(n) for n in review.notes)

@@ -49,5 +49,7 @@ def current() -> str:
 
 def words(phrase: Phrase) -> str:
     """A core finding in the command line's language (no isolates in left-to-right
-    text: a terminal may show them as boxes)."""
-    return render(phrase, current(), isolated=False)
+    text: a terminal may show them as boxes). In English, the core's own wording, with
+    ISO dates, as scripts reading the output have always seen it."""
+    lang = current()
+    return phrase.english() if lang == "en" else render(phrase, lang, isolated=False)
