@@ -227,6 +227,21 @@ def test_key_dates_download_as_a_calendar(portfolio: Team, as_bob: Browser) -> N
     assert response.content.startswith(b"BEGIN:VCALENDAR")
 
 
+def test_key_dates_are_written_in_the_readers_language_without_commands(
+    portfolio: Team, as_bob: Browser
+) -> None:
+    url = reverse("client_key_dates", args=[portfolio.bob_clients[0]])
+    english = as_bob.get(url).content.decode()
+    croatian = as_bob.get(url, HTTP_ACCEPT_LANGUAGE="hr").content.decode()
+    assert "SUMMARY:Review the repair plan for" in english
+    assert "SUMMARY:Pregledajte plan popravka za" in croatian
+    # A page never tells anyone to type a command, and the same date keeps its UID
+    # whatever language the calendar was downloaded in.
+    assert "partways repair" not in english
+    uid = [line for line in english.splitlines() if line.startswith("UID:")]
+    assert uid and uid == [line for line in croatian.splitlines() if line.startswith("UID:")]
+
+
 def test_key_dates_of_a_client_without_plan_or_case_are_not_found(
     portfolio: Team, as_bob: Browser
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from .common import UserError, err, find_client, parse_date, safe
+from .lang import words
 
 BINARY = {"docx", "pdf", "eml"}
 
@@ -56,7 +57,7 @@ def letter(
     now = dt.datetime.now(dt.UTC)
     if fmt == "ics":
         data = to_ics(
-            key_dates(client_id),
+            key_dates(client_id, words),
             calendar_name=f"partways: {name}",
             uid_seed=f"partways-client-{client_id}",
             stamp=now,

@@ -24,6 +24,9 @@ class KeyDate:
     day: dt.date
     summary: str
     description: str = ""
+    # What the event's UID is made from: the English summary, so the same date keeps
+    # its UID whatever language the calendar was downloaded in.
+    key: str = ""
 
 
 # RFC 5545 allows no control characters in a TEXT value but HTAB (line breaks are
@@ -71,8 +74,9 @@ def to_ics(
     cal.add("x-wr-calname", _line(calendar_name))
     seen: Counter[str] = Counter()
     for key in dates:
-        seen[key.summary] += 1
-        name = "\n".join((uid_seed, key.summary, str(seen[key.summary])))
+        stable = key.key or key.summary
+        seen[stable] += 1
+        name = "\n".join((uid_seed, stable, str(seen[stable])))
         event = Event()
         event.add("uid", f"{uuid.uuid5(_NAMESPACE, name)}@partways")
         event.add("dtstamp", _utc(stamp))

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from partways.core.config import Thresholds
 from partways.core.offboarding.plan import plan_case
 from partways.core.offboarding.reasons import REFERRAL_KINDS, check_reason
+from partways.core.phrase import Phrase, say
 from partways.core.repair import check_in_cadence
 from partways.core.triage import Decision
 from partways.letters import Letter, check_language, compose
@@ -209,34 +211,50 @@ def _expectations(
     return compose("expectations", lang, ctx.template_vars(), template_dirs())
 
 
-def key_dates(client_id: int) -> list[KeyDate]:
+def key_dates(client_id: int, word: Callable[[Phrase], str] = Phrase.english) -> list[KeyDate]:
     """The dates to put in a calendar: the open repair plan's review, the case's notice
-    and end dates. Raises :class:`CaseError` when there are none."""
+    and end dates, each worded by ``word`` (the reader's language). Raises
+    :class:`CaseError` when there are none."""
     client = Client.objects.get(pk=client_id)
     dates = []
+
+    def dated(day: dt.date, summary: Phrase, description: Phrase) -> KeyDate:
+        return KeyDate(day, word(summary), word(description), key=summary.english())
+
     plan = client.repair_plans.filter(status=RepairPlan.Status.OPEN).first()
     if plan is not None:
         dates.append(
-            KeyDate(
+            dated(
                 plan.review_on,
-                f"Review the repair plan for {client.name}",
-                f'Judge the plan against the signals: partways repair "{client.name}"',
+                say("ics.review", "Review the repair plan for {client}", client=client.name),
+                say(
+                    "ics.review.what",
+                    "Judge the plan against the warning signs: did they improve since it "
+                    "was opened?",
+                ),
             )
         )
     case = client.offboarding_cases.order_by("-opened_on", "-pk").first()
     if case is not None:
         dates.append(
-            KeyDate(
+            dated(
                 case.notice_on,
-                f"Tell {client.name} the work together ends",
-                f"Hold the conversation and send the letter; the last day is {case.end_on}.",
+                say("ics.notice", "Tell {client} the work together ends", client=client.name),
+                say(
+                    "ics.notice.what",
+                    "Hold the conversation and send the letter; the last day is {end_on}.",
+                    end_on=case.end_on,
+                ),
             )
         )
         dates.append(
-            KeyDate(
+            dated(
                 case.end_on,
-                f"Last day of work with {client.name}",
-                "Hand over files, credentials and documentation; send the final invoice.",
+                say("ics.end", "Last day of work with {client}", client=client.name),
+                say(
+                    "ics.end.what",
+                    "Hand over files, credentials and documentation; send the final invoice.",
+                ),
             )
         )
     if not dates:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partways.i18n import render as word_finding
 from partways.letters import LANGUAGES, LetterError, UnknownLanguage
 from partways.letters.formats import FORMATS, to_ics
 from partways.store.cases.letters import key_dates
@@ -155,7 +156,7 @@ def client_key_dates(request: HttpRequest, client_id: int) -> HttpResponse:
     member = request.member  # type: ignore[attr-defined]
     client = client_for(member, client_id)
     try:
-        dates = key_dates(client.pk)
+        dates = key_dates(client.pk, lambda p: word_finding(p, isolated=False))
     except CaseError as exc:
         raise Http404(str(exc)) from None
     data = to_ics(
