@@ -268,7 +268,9 @@ def test_a_fixed_term_ended_before_the_end_date_is_not_mid_contract():
 
 def test_contract_records_that_cannot_be_right_are_pointed_out():
     backwards = ContractTerms(start=D("2026-05-01"), end=D("2026-01-31"))
-    assert any("before it starts" in str(n) for n in review_contract(backwards, D("2026-11-23")).notes)
+    assert any(
+        "before it starts" in str(n) for n in review_contract(backwards, D("2026-11-23")).notes
+    )
     no_period = ContractTerms(
         start=D("2025-01-01"), end=D("2025-12-31"), auto_renew=True, renewal_months=0
     )
