@@ -572,7 +572,7 @@ def _history(signs_by_client, now_by_client):
                 severity = "medium" if i in at_medium else "low"
                 series.append((cid, sid, month, 0.0, severity))
         for sid, severity in now_by_client.get(cid, {}).items():
-            results.append((cid, sid, 0.0, 0.0, severity, "", "", "{}"))
+            results.append((cid, sid, 0.0, 0.0, severity, "", "{}"))
     return EngineResult(
         as_of=AS_OF,
         results=pl.DataFrame(results, schema=RESULT_SCHEMA, orient="row"),

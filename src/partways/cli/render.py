@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from partways.core.pareto import METRICS, ParetoRow
-from partways.core.phrase import Phrase
+from partways.core.phrase import Phrase, from_json_text
 from partways.core.triage import Decision, SignalView
 from partways.i18n import format_day, format_number
 from partways.i18n.terms import record_label
@@ -126,7 +126,9 @@ def _record(record: str) -> str:
 
 def _detail(e: dict[str, object]) -> str:
     phrase = e.get("detail_phrase")
-    return words(phrase) if isinstance(phrase, Phrase) else str(e["detail"])
+    if current() == "en" or not phrase:
+        return str(e["detail"])
+    return words(phrase if isinstance(phrase, Phrase) else from_json_text(str(phrase)))
 
 
 def summary(decisions: list[Decision]) -> Text:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 import polars as pl
@@ -44,8 +44,6 @@ RESULT_SCHEMA: dict[str, Any] = {
     "threshold": pl.Float64,
     "severity": SEVERITY_ENUM,
     "explanation": pl.String,
-    # The same finding as data (code and parameters, see core.phrase), as JSON.
-    "phrase": pl.String,
     "facts": pl.String,
 }
 SERIES_SCHEMA: dict[str, Any] = {
@@ -65,6 +63,9 @@ class EngineResult:
     series: pl.DataFrame
     # Portfolio-wide figures that single-client runs reuse (e.g. the median hourly rate).
     portfolio: dict[str, Any]
+    # Each (client, signal)'s explanation as data (core.phrase); ``results`` holds its
+    # English. Kept as objects: a JSON round trip per row would double the triage time.
+    findings: dict[tuple[int, str], Phrase] = field(default_factory=dict)
 
 
 def compute(
@@ -149,6 +150,7 @@ def compute(
         ),
         series=series_df.sort("client_id", "signal", "month"),
         portfolio=portfolio,
+        findings=results.findings,
     )
 
 
@@ -331,6 +333,7 @@ class _ResultRows:
 
     def __init__(self) -> None:
         self.columns: dict[str, list[Any]] = {name: [] for name in RESULT_SCHEMA}
+        self.findings: dict[tuple[int, str], Phrase] = {}
 
     def add(
         self,
@@ -349,7 +352,7 @@ class _ResultRows:
             c["severity"].append(row["severity"])
             finding = explain(row)
             c["explanation"].append(finding.english())
-            c["phrase"].append(json.dumps(finding.to_json()))
+            self.findings[(row["client_id"], signal_id)] = finding
             c["facts"].append(json.dumps({f: row[f] for f in facts}))
 
     def frame(self) -> pl.DataFrame:

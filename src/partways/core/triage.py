@@ -194,13 +194,14 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _evidence_json(e: dict[str, Any]) -> dict[str, Any]:
-    """An evidence row as JSON: the English detail, and the detail as data beside it."""
+    """An evidence row as JSON: the English detail, and the detail as data beside it
+    (kept by the engine as its JSON text)."""
     phrase = e.get("detail_phrase")
-    return {
-        **e,
-        "date": _iso(e["date"]),
-        "detail_phrase": phrase.to_json() if isinstance(phrase, Phrase) else phrase,
-    }
+    if isinstance(phrase, Phrase):
+        phrase = phrase.to_json()
+    elif isinstance(phrase, str):
+        phrase = json.loads(phrase)
+    return {**e, "date": _iso(e["date"]), "detail_phrase": phrase}
 
 
 def weights(cfg: Thresholds) -> dict[str, float]:
@@ -439,7 +440,8 @@ def _signal_views(result: EngineResult) -> dict[int, list[SignalView]]:
                 "date": row["date"],
                 "record": row["record"],
                 "detail": row["detail"],
-                "detail_phrase": _phrase(row.get("detail_phrase")),
+                # Kept as its JSON: worded only where it is shown.
+                "detail_phrase": row.get("detail_phrase"),
             }
         )
     out: dict[int, list[SignalView]] = {}
@@ -454,17 +456,10 @@ def _signal_views(result: EngineResult) -> dict[int, list[SignalView]]:
                 explanation=row["explanation"],
                 evidence=ev.get(key, []),
                 facts=json.loads(row["facts"]),
-                phrase=_phrase(row["phrase"]),
+                phrase=result.findings.get(key),
             )
         )
     return out
-
-
-def _phrase(text: str | None) -> Phrase | None:
-    """A finding stored as JSON by the engine; None for plain text."""
-    if not text or not text.startswith("{"):
-        return None
-    return Phrase.from_json(json.loads(text))
 
 
 @dataclass(frozen=True)
@@ -535,6 +530,8 @@ def _decide(
         key=lambda s: (-w[s.id] * SEVERITY_POINTS[s.severity], s.id),
     )
     reasons = [_sign_reason(s) for s in flagged]
+    # Their English from the signs' own (already worded by the engine).
+    reason_texts = [f"{TITLES[s.id]} ({s.severity}): {s.explanation}" for s in flagged]
     chronic = pattern == "chronic"
     cooling = as_of + dt.timedelta(days=cfg.int("triage.cooling_off_days"))
 
@@ -551,7 +548,7 @@ def _decide(
             score=score,
             chronic=chronic,
             pattern=pattern,
-            reasons=[p.english() for p in said],
+            reasons=[p.english() for p in (lead or [])] + reason_texts,
             reason_phrases=said,
             signals=sigs,
             strategies=strategies or [],
