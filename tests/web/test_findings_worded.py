@@ -56,3 +56,10 @@ def test_the_users_own_words_and_the_playbook_tags_keep_their_direction_in_arabi
     assert f"{LRI}[001]{PDI}" in render(tagged, "ar")
     # The terminal gets no isolates in left-to-right text.
     assert FSI not in render(flag, "en", isolated=False)
+
+
+def test_a_one_word_finding_is_translated_and_a_bare_field_is_left_as_it_is():
+    assert render(say("evidence.never_answered", "never answered"), "hr") == "bez odgovora"
+    assert render(say("text", "{text}", text="Their own words"), "hr") == (
+        "\u2068Their own words\u2069"
+    )

@@ -40,6 +40,7 @@ RTL = frozenset({"ar", "fa", "he", "ur"})
 FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
 _TAG = re.compile(r"\[\d{3}(?: #\d+)?\]")
 _DOUBLE_STOP = re.compile(r"(\d\.)\.(?=\s|$)")
+_ONLY_A_FIELD = re.compile(r"\{\w+\}")
 
 
 def render(phrase: Phrase, lang: str | None = None, *, isolated: bool = True) -> str:
@@ -80,7 +81,7 @@ def _render(phrase: Phrase, reader: _Reader) -> str:
     lang = reader.lang
     if phrase.plural is not None:
         template = translation.ngettext(phrase.text, phrase.plural, int(phrase.params["n"]))
-    elif phrase.text == "{all}" or phrase.text.strip("{}").isidentifier():
+    elif _ONLY_A_FIELD.fullmatch(phrase.text):
         template = phrase.text  # only a placeholder: nothing to translate
     else:
         template = translation.gettext(phrase.text)
