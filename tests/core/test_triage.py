@@ -4,15 +4,10 @@ import datetime as dt
 
 import polars as pl
 
+from partways.core.conduct_grounds import end_now_grounds, was_abusive
 from partways.core.config import Thresholds
 from partways.core.engine import RESULT_SCHEMA, SERIES_SCHEMA, EngineResult, compute
-from partways.core.triage import (
-    RECOMMENDATIONS,
-    end_now_grounds,
-    patterns,
-    triage,
-    was_abusive,
-)
+from partways.core.triage import RECOMMENDATIONS, patterns, triage
 
 from .builders import Build, at
 from .scenarios import crisis_month, healthy_month, months_back, troubled_month, weekdays

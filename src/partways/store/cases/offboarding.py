@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 
 from django.db import IntegrityError, transaction
 
+from partways.core.conduct_grounds import end_now_grounds, was_abusive
 from partways.core.offboarding import steps as procedure
 from partways.core.offboarding.plan import CaseInputs, CasePlan, plan_case
 from partways.core.offboarding.reasons import SignFacts, check_reason, choose_reason
 from partways.core.offboarding.steps import STEPS, StepStatus
 from partways.core.phrase import Term, say, storable, stored
 from partways.core.signals.base import SEVERITY_POINTS
-from partways.core.triage import Decision, end_now_grounds, was_abusive, weights
+from partways.core.triage import Decision, weights
 from partways.letters import check_language
 
 from ..business import load_business
