@@ -13,7 +13,7 @@ import os
 from django.utils import translation
 
 from partways.core.phrase import Phrase
-from partways.i18n import render
+from partways.i18n import active_language, render
 
 SUPPORTED = ("en", "id", "hr", "ar")
 # The environment variables a locale is read from, in the order gettext reads them.
@@ -44,7 +44,7 @@ def choose(lang: str | None) -> str:
 
 
 def current() -> str:
-    return (translation.get_language() or "en").split("-")[0]
+    return active_language()
 
 
 def words(phrase: Phrase) -> str:

@@ -171,11 +171,6 @@ def _parsed(template: str) -> tuple[tuple[str, str | None], ...]:
     return tuple((literal, name) for literal, name, _spec, _conv in Formatter().parse(template))
 
 
-def placeholders(template: str) -> set[str]:
-    """The ``{name}`` fields of a template."""
-    return {name for _, name in _parsed(template) if name}
-
-
 def _english(value: Any) -> str:
     # Dispatch on the exact type: a triage words tens of thousands of parameters.
     word = _ENGLISH.get(type(value))

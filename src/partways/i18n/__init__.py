@@ -17,7 +17,7 @@ from .formats import (
     format_number,
     format_share,
 )
-from .render import isolate, render, render_json
+from .render import active_language, isolate, render, render_json
 
 __all__ = [
     "format_date_long",
@@ -28,6 +28,7 @@ __all__ = [
     "format_money",
     "format_number",
     "format_share",
+    "active_language",
     "isolate",
     "render",
     "render_json",

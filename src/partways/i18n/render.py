@@ -43,6 +43,11 @@ _DOUBLE_STOP = re.compile(r"(\d\.)\.(?=\s|$)")
 _ONLY_A_FIELD = re.compile(r"\{\w+\}")
 
 
+def active_language() -> str:
+    """The active language's code without its region: "hr" for "hr-hr"; "en" when none."""
+    return (translation.get_language() or "en").split("-")[0]
+
+
 def render(phrase: Phrase, lang: str | None = None, *, isolated: bool = True) -> str:
     """``phrase`` in ``lang`` (the active language by default): translated through the
     catalog, every parameter formatted for that language.
@@ -52,7 +57,7 @@ def render(phrase: Phrase, lang: str | None = None, *, isolated: bool = True) ->
     direction, and a page can tell it from the product's words. ``isolated=False``
     leaves them out in left-to-right text (a terminal may show them as boxes).
     """
-    lang = (lang or translation.get_language() or "en").split("-")[0]
+    lang = lang.split("-")[0] if lang else active_language()
     with translation.override(lang):
         return _render(phrase, _Reader(lang, isolated or lang in RTL))
 

@@ -7,21 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils.translation import get_language
-
-from partways.i18n import format_day, render_json
+from partways.i18n import active_language, format_day, render_json
 from partways.i18n.terms import record_label
 
 from . import records
 
 
-def _lang() -> str:
-    return (get_language() or "en").split("-")[0]
-
-
 def worded(phrase: dict[str, Any] | None, english: str) -> str:
     """A finding in the reader's language; its stored English when it has no data."""
-    return render_json(phrase, _lang()) if phrase else english
+    return render_json(phrase, active_language()) if phrase else english
 
 
 def worded_reasons(detail: dict[str, Any]) -> list[str]:
@@ -35,7 +29,7 @@ def worded_reasons(detail: dict[str, Any]) -> list[str]:
 def worded_evidence(client_id: int, e: dict[str, Any]) -> dict[str, Any]:
     """An evidence row for a page: its day, the record it cites (a link where the record
     has a page) and what it shows, each in the reader's language."""
-    lang = _lang()
+    lang = active_language()
     day = e.get("date")
     return {
         **e,

@@ -5,29 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
 from partways.core.phrase import Phrase, stored
-from partways.i18n import format_day, format_moment, format_money, format_number, render
+from partways.i18n import (
+    active_language,
+    format_day,
+    format_moment,
+    format_money,
+    format_number,
+    render,
+)
 
 from .. import labels
 
 register = template.Library()
 
 
-def _locale() -> str:
-    return (get_language() or "en").replace("-", "_")
-
-
 @register.filter
 def money(minor: int | float | None, currency: str = "EUR") -> str:
     """Minor units (cents) as money in the reader's language: 1234567 → €12,345.67."""
-    return format_money(minor, currency, _locale())
+    return format_money(minor, currency, active_language())
 
 
 @register.filter
@@ -42,27 +45,26 @@ def day(value: Any) -> str:
             return str(value)
     if isinstance(value, dt.datetime):
         value = value.date()
-    return format_day(value, _locale())
+    return format_day(value, active_language())
 
 
 @register.filter
-def moment(value: Any) -> str:
-    """A time with its date, in the business's zone and the reader's language."""
+def moment(value: Any, zone: str = "") -> str:
+    """A time with its date in the reader's language: in ``zone`` when given ("UTC"),
+    else the business's. A text time (ISO) is shown at the offset it was written in."""
     if value in (None, ""):
         return "—"
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value)
+            return format_moment(dt.datetime.fromisoformat(value), active_language())
         except ValueError:
             return str(value)
     if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value, _business_zone())
-    return format_moment(value, _locale())
+        value = timezone.localtime(value, ZoneInfo(zone) if zone else _business_zone())
+    return format_moment(value, active_language())
 
 
 def _business_zone() -> Any:
-    from zoneinfo import ZoneInfo
-
     from partways.store.models import BusinessSettings
 
     return ZoneInfo(BusinessSettings.load().time_zone)
@@ -70,14 +72,14 @@ def _business_zone() -> Any:
 
 @register.filter
 def number(value: float | None, digits: int = 0) -> str:
-    return format_number(value, _locale(), int(digits))
+    return format_number(value, active_language(), int(digits))
 
 
 @register.filter
 def worded(value: Any) -> str:
     """A core finding (a Phrase) in the reader's language; anything else as it is."""
     if isinstance(value, Phrase):
-        return render(value, _lang())
+        return render(value, active_language())
     return "" if value is None else str(value)
 
 
@@ -85,11 +87,7 @@ def worded(value: Any) -> str:
 def worded_stored(text: str | None) -> str:
     """A finding kept in a text field (an audit entry, a step's note): worded if it was
     stored as data, else the person's own words as they wrote them."""
-    return render(stored(text), _lang()) if text else ""
-
-
-def _lang() -> str:
-    return (get_language() or "en").split("-")[0]
+    return render(stored(text), active_language()) if text else ""
 
 
 @register.filter
