@@ -92,6 +92,7 @@ docs: setup
 # The interface's translations: collect the strings (GNU gettext), the core's findings
 # included (web/management/commands/makemessages.py), then compile them.
 messages: setup
+	$(BIN)/python scripts/help-catalog
 	cd src/partways && DJANGO_SETTINGS_MODULE=partways.store.settings \
 	  ../../$(BIN)/django-admin makemessages -l id -l hr -l ar --no-obsolete --no-location \
 	  --ignore "evaluation/*" --ignore "demo/*" --ignore "bench/*" --ignore "letters/*"

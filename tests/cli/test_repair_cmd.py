@@ -21,6 +21,12 @@ def test_a_repair_plan_is_opened_shown_and_judged_at_its_review_date(demo, tmp_p
     assert "review on 2026-12-20" in opened
     # Acute: the plan leads with the apology [003 #3].
     assert opened.index("Apologise sincerely") < opened.index("Review the plan")
+    # The command that sends the apology comes as the CLI's own hint, on its own line.
+    hint = 'partways letter "Harmoni Kopi Nusantara" --kind apology'
+    (said,) = [line for line in opened.splitlines() if "Apologise sincerely" in line]
+    assert "partways letter" not in said
+    assert any(f"→ {hint}" in line for line in opened.splitlines())
+    assert '→ partways repair "Harmoni Kopi Nusantara"' in opened
 
     shown = demo("repair", "Harmoni Kopi", "--as-of", "2026-12-01").stdout
     assert "Open repair plan for Harmoni Kopi Nusantara" in shown

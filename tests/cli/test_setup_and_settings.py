@@ -141,7 +141,7 @@ def test_mail_imported_before_your_address_was_known_becomes_yours(cli: CLI, tmp
     waiting = cli("clients", "unmatched").stdout
     assert "nika@nikadesign.hr" in waiting
     changed = cli("settings", "set", "own_addresses", "nika@nikadesign.hr")
-    assert "1 imported message(s) now read as yours" in changed.stdout
+    assert "1 imported message now reads as yours" in changed.stdout
     assert "nika@nikadesign.hr" not in cli("clients", "unmatched").stdout
 
 

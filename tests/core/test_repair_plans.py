@@ -4,7 +4,8 @@ import datetime as dt
 
 from partways.core.config import Thresholds
 from partways.core.engine import compute
-from partways.core.repair import ChannelUse, RepairFacts, draft_plan, review_plan
+from partways.core.phrase import Phrase
+from partways.core.repair import SELF_REVIEW, ChannelUse, RepairFacts, draft_plan, review_plan
 from partways.core.signals import SIGNAL_IDS
 from partways.core.triage import Decision, SignalView, _strategies, triage
 
@@ -61,7 +62,9 @@ def test_003_3_an_acute_plan_leads_with_an_apology_an_offer_and_help():
     plan = draft_plan(d, FACTS, AS_OF, CFG)
     assert plan.acute
     first = plan.actions[:3]
-    assert "Apologise sincerely" in first[0].text and "--kind apology" in first[0].text
+    assert "Apologise sincerely" in first[0].text
+    # The core states the action; each interface points at its own way to do it.
+    assert "partways" not in first[0].text
     assert first[0].due == AS_OF + dt.timedelta(days=1)
     assert "Offer to put it right" in first[1].text
     assert first[2].text.startswith("Give the help they need now")
@@ -173,3 +176,43 @@ def test_002_2_a_reported_rude_remark_puts_the_conversation_about_it_in_the_plan
     plan = draft_plan(d, FACTS, AS_OF, CFG)
     talk = [a for a in plan.actions if a.strategy == "conduct_conversation"]
     assert len(talk) == 1 and "[002 #2]" in talk[0].text and talk[0].owner == "Dewi"
+
+
+def test_every_action_is_a_finding_whose_english_is_its_text():
+    acute = draft_plan(_made(pattern="acute"), FACTS, AS_OF, CFG)
+    chronic = draft_plan(_made(), RepairFacts("Dewi", None, 48, None, 0, 30), AS_OF, CFG)
+    for action in acute.actions + chronic.actions:
+        assert isinstance(action.phrase, Phrase)
+        assert action.phrase.english() == action.text
+        assert action.to_json()["phrase"] == action.phrase.to_json()
+        assert Phrase.from_json(action.to_json()["phrase"]).english() == action.text
+        # The web never tells a user to type a command.
+        assert "partways " not in action.text and "`" not in action.text
+    codes = {a.phrase.code for a in acute.actions + chronic.actions}
+    assert {"repair.acute.apologise", "repair.review", "repair.check_in.weekly"} <= codes
+
+
+def test_the_help_offered_in_an_acute_case_is_listed_with_semicolons():
+    plan = draft_plan(_made(pattern="acute"), FACTS, AS_OF, CFG)
+    assert plan.actions[2].text == (
+        "Give the help they need now: a payment plan for the open balance: instalments or a "
+        "later due date; a re-planned schedule for what is urgent to them now; one named "
+        "contact on our side and a shorter reply window for a month."
+    )
+
+
+def test_a_review_finding_is_data_with_its_english_as_evidence():
+    now = _decision(_chronic)
+    review = review_plan(now.score, {s.id: s.severity for s in now.signals}, now, CFG)
+    assert review.evidence == [p.english() for p in review.findings]
+    assert review.findings[0].code == "repair.review.score"
+    assert {p.code for p in review.findings[1:]} <= {
+        "repair.review.better",
+        "repair.review.worse",
+        "repair.review.unchanged",
+    }
+
+
+def test_the_self_review_questions_are_findings():
+    assert [q.code for q in SELF_REVIEW] == [f"repair.self_review.{n}" for n in range(1, 5)]
+    assert SELF_REVIEW[0].english().startswith("What changed on our side")

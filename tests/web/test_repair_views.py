@@ -11,9 +11,13 @@ import pytest
 import time_machine
 from django.test import Client as Browser
 from django.urls import reverse
+from django.utils.html import escape
 
-from partways.store.cases.repair import repair
+from partways.core.repair import EXPECTATIONS, SELF_REVIEW
+from partways.i18n import render
+from partways.store.cases.repair import action_phrase, repair, review_findings
 from partways.store.models import Client, RepairPlan
+from partways.web.cases_letters import default_language, letter_case
 
 from .conftest import AS_OF, Team
 
@@ -179,3 +183,80 @@ def test_anonymous_visitors_are_sent_to_log_in(portfolio: Team) -> None:
     for url in (reverse("repair_board"), repair_url(portfolio.bob_clients[0])):
         response = anonymous.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/login/"), url
+
+
+def test_a_plan_stored_before_its_sentences_were_data_shows_their_english(
+    portfolio: Team, as_bob: Browser
+) -> None:
+    client_id = portfolio.bob_clients[1]
+    RepairPlan.objects.create(
+        client_id=client_id,
+        opened_on=AS_OF - dt.timedelta(days=70),
+        review_on=AS_OF - dt.timedelta(days=10),
+        baseline_score=20.0,
+        strategies=["channel_cadence"],
+        status="failed",
+        reviewed_on=AS_OF - dt.timedelta(days=10),
+        actions=[
+            {
+                "strategy": "channel_cadence",
+                "text": "Hold a weekly check-in by chat [000 #4].",
+                "owner": "Bob",
+                "due": "2026-08-28",
+            }
+        ],
+        review={
+            "outcome": "failed",
+            "score": 22.0,
+            "target": 16.0,
+            "evidence": ["Payment risk: low → high (worse)"],
+        },
+    )
+    for lang in ("en", "hr"):
+        body = as_bob.get(repair_url(client_id), HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        assert "Hold a weekly check-in by chat [000 #4]." in body
+        assert "Payment risk: low → high (worse)" in body
+
+
+def test_a_plans_actions_review_and_questions_are_worded_in_the_readers_language(
+    portfolio: Team, as_bob: Browser
+) -> None:
+    client_id = portfolio.bob_clients[1]
+    plan = repair(client_id, today=AS_OF, force=True).plan
+    plan.strategies = [*plan.strategies, "self_reflection"]
+    plan.save(update_fields=["strategies"])
+    body = as_bob.get(repair_url(client_id), HTTP_ACCEPT_LANGUAGE="hr").content.decode()
+    assert plan.actions and all("phrase" in a for a in plan.actions)
+    for a in plan.actions:
+        assert escape(render(action_phrase(a), "hr")) in body
+    for question in SELF_REVIEW:
+        assert escape(render(question, "hr")) in body
+    # The review action names no command: the page has its own button for it.
+    english = as_bob.get(repair_url(client_id)).content.decode()
+    assert "partways repair" not in english and "Review the plan on or after" in english
+
+    repair(client_id, today=plan.review_on)
+    plan.refresh_from_db()
+    findings = review_findings(plan.review)
+    assert [p.english() for p in findings] == plan.review["evidence"]
+    body = as_bob.get(repair_url(client_id), HTTP_ACCEPT_LANGUAGE="hr").content.decode()
+    for finding in findings:
+        assert escape(render(finding, "hr")) in body
+
+
+def test_an_action_with_a_letter_links_it_instead_of_naming_a_command(
+    portfolio: Team, as_bob: Browser
+) -> None:
+    client = Client.objects.get(pk=portfolio.bob_clients[1])
+    plan = repair(client.pk, today=AS_OF, force=True).plan
+    plan.actions = [
+        {**a, "phrase": {"code": EXPECTATIONS, "text": a["text"], "params": {}}}
+        for a in plan.actions[:1]
+    ]
+    plan.save(update_fields=["actions"])
+    body = as_bob.get(repair_url(client.pk)).content.decode()
+    table = re.search(r'<table id="actions">.*?</table>', body, re.S)
+    assert table
+    lang = default_language(client, letter_case(client))
+    assert reverse("client_letter", args=[client.pk, "expectations", lang]) in table.group(0)
+    assert "partways letter" not in body

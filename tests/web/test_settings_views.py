@@ -65,7 +65,7 @@ def test_every_registry_setting_is_shown_with_its_doc_default_and_value(
     for s in SETTINGS:
         name = threshold_field_name(s.key)
         assert f'<label for="id_{name}">{s.key}</label>' in page, s.key
-        assert html.escape(s.doc) in page, s.key
+        assert html.escape(s.english()) in page, s.key
     row = page.split('<label for="id_t__engine__window_months">', 1)[1].split("</tr>", 1)[0]
     assert 'value="9"' in row and 'placeholder="6"' in row  # the override and the default
     assert re.search(r'<td class="num">6</td>\s*<td class="num">9</td>', row)

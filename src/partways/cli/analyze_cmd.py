@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from django.utils.translation import gettext as _
 
 from .common import UserError, err, out, progress
 
@@ -18,18 +19,19 @@ _TEXT_COLUMNS = ("text", "message", "body", "tweet", "content")
 
 def _read_texts(path: Path, column: str | None) -> list[str]:
     if not path.is_file():
-        raise UserError(f"--file: {path} is not a file.")
+        raise UserError(_("--file: %(path)s is not a file.") % {"path": path})
     try:
         content = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise UserError(
-            f"{path}, line {line}: not UTF-8 text (byte {exc.start}); save the file as UTF-8."
+            _("%(path)s, line %(line)s: not UTF-8 text (byte %(byte)s); save the file as UTF-8.")
+            % {"path": path, "line": line, "byte": exc.start}
         ) from None
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".tsv"):
         if column:
-            raise UserError("--column only applies to a .csv or .tsv file.")
+            raise UserError(_("--column only applies to a .csv or .tsv file."))
         return [line for line in content.splitlines() if line.strip()]
     # newline="": quoted fields keep their line breaks, as the csv module requires.
     reader = csv.DictReader(
@@ -39,13 +41,23 @@ def _read_texts(path: Path, column: str | None) -> list[str]:
     wanted = column or next((c for c in header if c.strip().lower() in _TEXT_COLUMNS), None)
     if wanted is None or wanted not in header:
         raise UserError(
-            f"{path}, line 1: no column {wanted or 'named text'!r}; the columns are "
-            f"{', '.join(header) or 'none'}. Name the text column with --column."
+            _(
+                "%(path)s, line 1: no column %(column)s; the columns are %(columns)s. Name "
+                "the text column with --column."
+            )
+            % {
+                "path": path,
+                "column": repr(wanted or _("named text")),
+                "columns": ", ".join(header) or _("none"),
+            }
         )
     try:
         return [(row.get(wanted) or "") for row in reader]
     except csv.Error as exc:
-        raise UserError(f"{path}, line {reader.line_num}: {exc}.") from None
+        raise UserError(
+            _("%(path)s, line %(line)s: %(why)s.")
+            % {"path": path, "line": reader.line_num, "why": exc}
+        ) from None
 
 
 def analyze(
@@ -77,14 +89,16 @@ def analyze(
     from .render_text import analysis_table, legend
 
     if fmt not in ("table", "json"):
-        raise UserError(f"--format: {fmt!r} is not a format; expected table or json.")
+        raise UserError(
+            _("--format: %(given)s is not a format; expected table or json.") % {"given": repr(fmt)}
+        )
     texts = list(text or [])
     if file is not None:
         texts += _read_texts(file, column)
     if not texts and not sys.stdin.isatty():
         texts = [line for line in sys.stdin.read().splitlines() if line.strip()]
     if not texts:
-        raise UserError("nothing to analyse: give a message, --file FILE, or pipe text in.")
+        raise UserError(_("nothing to analyse: give a message, --file FILE, or pipe text in."))
     # The same analyzer the stored messages are labelled with, unless told otherwise.
     analyzer = current_analyzer(analyzer_name)
     rows: list[dict[str, object]] = []
@@ -123,10 +137,11 @@ def label_stored() -> None:
     pending = pending_count(analyzer)
     if not pending:
         return
-    with progress("Reading messages", total=pending) as bar:
+    with progress(_("Reading messages"), total=pending) as bar:
         run = analyze_messages(analyzer, lambda n: bar.update(bar.task_ids[0], advance=n))
     err.print(
-        f"Read {run.analysed:,} messages with {run.analyzer}; {run.labelled:,} carry a label.",
+        _("Read %(n)s messages with %(analyzer)s; %(labelled)s carry a label.")
+        % {"n": f"{run.analysed:,}", "analyzer": run.analyzer, "labelled": f"{run.labelled:,}"},
         highlight=False,
         markup=False,
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from django.utils.translation import gettext as _
 
 from .common import UserError, out
 
@@ -36,7 +37,7 @@ def bench(
     Your own data is never touched: the benchmark runs in a temporary data directory.
     """
     if min(clients, time_entries, invoices, messages, naive_clients, full_runs) < 1:
-        raise UserError("every size must be at least 1.")
+        raise UserError(_("every size must be at least 1."))
     scratch = Path(tempfile.mkdtemp(prefix="partways-bench-"))
     env = {**os.environ, "PARTWAYS_HOME": str(scratch)}
     env.pop("DATABASE_URL", None)
@@ -50,12 +51,14 @@ def bench(
         done = subprocess.run([sys.executable, "-m", "partways.bench", *args], env=env)
     finally:
         if keep:
-            out.print(f"The benchmark database is in {scratch}.")
+            out.print(_("The benchmark database is in %(path)s.") % {"path": scratch})
         else:
             shutil.rmtree(scratch, ignore_errors=True)
     if done.returncode != 0:
-        raise UserError(f"the benchmark failed (exit status {done.returncode}); see above.")
-    out.print(f"Figures written to {report}.")
+        raise UserError(
+            _("the benchmark failed (exit status %(code)s); see above.") % {"code": done.returncode}
+        )
+    out.print(_("Figures written to %(path)s.") % {"path": report})
 
 
 def bench_import(
@@ -71,7 +74,7 @@ def bench_import(
     Your own data is never touched: every import runs in a temporary data directory.
     """
     if min(rows, messages, runs) < 1:
-        raise UserError("every size must be at least 1.")
+        raise UserError(_("every size must be at least 1."))
     args = [
         "--rows",
         str(rows),
@@ -84,8 +87,10 @@ def bench_import(
     ]
     done = subprocess.run([sys.executable, "-m", "partways.bench.imports", *args])
     if done.returncode != 0:
-        raise UserError(f"the benchmark failed (exit status {done.returncode}); see above.")
-    out.print(f"Figures written to {report}.")
+        raise UserError(
+            _("the benchmark failed (exit status %(code)s); see above.") % {"code": done.returncode}
+        )
+    out.print(_("Figures written to %(path)s.") % {"path": report})
 
 
 def bench_text(
@@ -108,16 +113,18 @@ def bench_text(
         import profanity_check  # noqa: F401
     except ImportError:
         raise UserError(
-            "bench-text compares with alt-profanity-check: pip install alt-profanity-check "
-            "(it comes with the dev extra)."
+            _(
+                "bench-text compares with alt-profanity-check: pip install "
+                "alt-profanity-check (it comes with the dev extra)."
+            )
         ) from None
     if min(per_language, runs) < 1:
-        raise UserError("every size must be at least 1.")
+        raise UserError(_("every size must be at least 1."))
     if data is not None and not data.is_dir():
-        raise UserError(f"--data: {data} is not a folder.")
+        raise UserError(_("--data: %(path)s is not a folder.") % {"path": data})
     figures = run(per_language, runs, data)
     write_section(report, figures)
-    out.print(f"Figures written to {report}.")
+    out.print(_("Figures written to %(path)s.") % {"path": report})
 
 
 def bench_web(
@@ -137,7 +144,7 @@ def bench_web(
 ) -> None:
     """The portfolio page under concurrent users, on SQLite (and PostgreSQL if given)."""
     if min(clients, users, requests, threads) < 1:
-        raise UserError("every size must be at least 1.")
+        raise UserError(_("every size must be at least 1."))
     args = [
         "--clients", str(clients), "--users", str(users), "--requests-per-user", str(requests),
         "--threads", str(threads), "--out", str(report.resolve()),
@@ -145,8 +152,10 @@ def bench_web(
     ]  # fmt: skip
     done = subprocess.run([sys.executable, "-m", "partways.bench.web", *args])
     if done.returncode != 0:
-        raise UserError(f"the benchmark failed (exit status {done.returncode}); see above.")
-    out.print(f"Figures written to {report}.")
+        raise UserError(
+            _("the benchmark failed (exit status %(code)s); see above.") % {"code": done.returncode}
+        )
+    out.print(_("Figures written to %(path)s.") % {"path": report})
 
 
 def register(app: typer.Typer) -> None:

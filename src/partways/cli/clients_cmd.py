@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.table import Table
 
 from .common import UserError, find_client, out
@@ -23,7 +25,7 @@ def list_clients() -> None:
     from partways.store.models import Client
 
     table = Table(title_justify="left")
-    for column in ("Client", "Also known as", "Addresses", "Archived"):
+    for column in (_("Client"), _("Also known as"), _("Addresses"), _("Archived")):
         table.add_column(column, overflow="fold")
     for c in Client.objects.prefetch_related("aliases", "contacts", "domains"):
         addresses = [x.email for x in c.contacts.all() if x.email]
@@ -32,7 +34,7 @@ def list_clients() -> None:
             c.name,
             ", ".join(a.alias for a in c.aliases.all()),
             ", ".join(addresses),
-            "yes" if c.archived else "",
+            _("yes") if c.archived else "",
         )
     out.print(table)
 
@@ -57,12 +59,27 @@ def alias(
         result = add_alias(name, client_id)
     except ResolveError as exc:
         raise UserError(str(exc)) from None
-    claimed = (
-        f"; {result.claimed_messages:,} waiting message(s) now belong to it"
-        if result.kind != "name"
-        else ""
-    )
-    out.print(f"{name} → {client_name} ({result.kind}){claimed}.", highlight=False)
+    said = _("%(name)s → %(client)s (%(kind)s)") % {
+        "name": name,
+        "client": client_name,
+        "kind": _alias_kind(result.kind),
+    }
+    if result.kind != "name":
+        said += ngettext(
+            "; %(n)s waiting message now belongs to it",
+            "; %(n)s waiting messages now belong to it",
+            result.claimed_messages,
+        ) % {"n": f"{result.claimed_messages:,}"}
+    out.print(said + ".", highlight=False)
+
+
+def _alias_kind(kind: str) -> str:
+    """What a claimed name is ("address", "domain", "name"), in the CLI's language."""
+    from .lang import current
+
+    if current() == "en":
+        return kind
+    return {"address": _("address"), "domain": _("domain"), "name": _("name")}.get(kind, kind)
 
 
 @clients.command()
@@ -81,12 +98,16 @@ def forget(
         result = forget_alias(name)
     except ResolveError as exc:
         raise UserError(str(exc)) from None
-    said = f"{name} no longer means {result.client} ({result.kind})"
+    said = _("%(name)s no longer means %(client)s (%(kind)s)") % {
+        "name": name,
+        "client": result.client,
+        "kind": _alias_kind(result.kind),
+    }
     if result.released:
-        said += (
-            f"; {result.released:,} of its messages are no longer theirs"
-            f" ({result.waiting:,} now waiting for a client: `partways clients unmatched`)"
-        )
+        said += _(
+            "; %(released)s of its messages are no longer theirs (%(waiting)s now waiting "
+            "for a client: `partways clients unmatched`)"
+        ) % {"released": f"{result.released:,}", "waiting": f"{result.waiting:,}"}
     out.print(said + ".", highlight=False)
 
 
@@ -108,8 +129,13 @@ def merge(
         moved = merge_clients(source_id, target_id)
     except ResolveError as exc:
         raise UserError(str(exc)) from None
-    summary = ", ".join(f"{n:,} {what}" for what, n in moved.items()) or "no records"
-    out.print(f"Merged {source_name} into {target_name}: moved {summary}.", highlight=False)
+    # Each kind is the model's plural name, in the active language.
+    summary = ", ".join(f"{n:,} {what}" for what, n in moved.items()) or _("no records")
+    out.print(
+        _("Merged %(source)s into %(target)s: moved %(summary)s.")
+        % {"source": source_name, "target": target_name, "summary": summary},
+        highlight=False,
+    )
 
 
 @clients.command()
@@ -127,7 +153,11 @@ def language(
     client_id, name = find_client(client)
     code = check_language(lang)
     Client.objects.filter(pk=client_id).update(language=code)
-    out.print(f"{name} is written to in {code}.", highlight=False, markup=False)
+    out.print(
+        _("%(name)s is written to in %(language)s.") % {"name": name, "language": code},
+        highlight=False,
+        markup=False,
+    )
 
 
 @clients.command()
@@ -140,15 +170,15 @@ def unmatched() -> None:
 
     rows = unmatched_addresses()
     if not rows:
-        out.print("Every imported message belongs to a client.")
+        out.print(_("Every imported message belongs to a client."))
         return
-    table = Table(title="Messages without a client", title_justify="left")
-    table.add_column("Address")
-    table.add_column("Messages", justify="right")
+    table = Table(title=_("Messages without a client"), title_justify="left")
+    table.add_column(_("Address"))
+    table.add_column(_("Messages"), justify="right")
     for address, count in rows:
-        table.add_row(address or "(no sender)", f"{count:,}")
+        table.add_row(address or _("(no sender)"), f"{count:,}")
     out.print(table)
-    out.print("Claim one with `partways clients alias ADDRESS CLIENT` (or @domain).")
+    out.print(_("Claim one with `partways clients alias ADDRESS CLIENT` (or @domain)."))
 
 
 def register(app: typer.Typer) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from django.utils.translation import gettext as _
 
 from .common import out, parse_date, progress
 
@@ -23,17 +24,21 @@ def demo(
     from partways.store.bootstrap import ensure_database
 
     from . import render
+    from .lang import day
 
     date = parse_date(as_of)
     ensure_database()
-    with progress("Building the demo agency", total=len(profiles()) + 1) as bar:
+    with progress(_("Building the demo agency"), total=len(profiles()) + 1) as bar:
         task = bar.task_ids[0]
 
         def step(name: str) -> None:
             bar.update(task, advance=1, step=name)
 
         count = build_demo(date, replace=replace, progress=step)
-    out.print(f"Built the demo agency 'Studio Horvat' with {count} clients as of {date}.")
+    out.print(
+        _("Built the demo agency 'Studio Horvat' with %(n)s clients as of %(day)s.")
+        % {"n": count, "day": day(date)}
+    )
     from .triage_cmd import _run
 
     outcome = _run(date.isoformat())
@@ -41,9 +46,11 @@ def demo(
     out.print(render.summary(outcome.decisions))
     _show_flagged()
     out.print(
-        "Next: `partways client NAME` for one client's evidence, "
-        "`partways pareto` for the vital few, `partways repair NAME` for a repair plan, "
-        "`partways offboard NAME` to end a relationship step by step."
+        _(
+            "Next: `partways client NAME` for one client's evidence, "
+            "`partways pareto` for the vital few, `partways repair NAME` for a repair plan, "
+            "`partways offboard NAME` to end a relationship step by step."
+        )
     )
 
 
@@ -56,7 +63,7 @@ def _show_flagged() -> None:
     labels = ("abuse", "disrespect", "negative", "payment_excuse")
     sample = flagged_sample(labels)
     if sample:
-        title = "What the clients wrote: signs read from their messages, in their languages"
+        title = _("What the clients wrote: signs read from their messages, in their languages")
         out.print(flagged_table(sample, title))
         out.print(legend(label for m in sample for label in m.labels))
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from django.utils.translation import gettext as _
 
 from partways.core.text.evaluation.datasets import SPECS
 from partways.core.text.evaluation.run import Outcome
@@ -105,29 +106,37 @@ def text(
     from partways.store.analysis import analyzer_name, current_analyzer
 
     if data is not None and not data.is_dir():
-        raise UserError(f"--data: {data} is not a folder.")
+        raise UserError(_("--data: %(path)s is not a folder.") % {"path": data})
     if data is not None and not (data / "abuse").is_dir() and not (data / "sentiment").is_dir():
         raise UserError(
-            f"--data: {data} holds neither abuse/ nor sentiment/; "
-            "give the folder the datasets were copied into."
+            _(
+                "--data: %(path)s holds neither abuse/ nor sentiment/; give the folder the "
+                "datasets were copied into."
+            )
+            % {"path": data}
         )
     chosen = datasets or []
     unknown = [name for name in chosen if name not in SPEC_BY_NAME]
     if unknown:
-        raise UserError(f"--dataset: no dataset called {', '.join(unknown)}; there are: {_NAMES}.")
+        raise UserError(
+            _("--dataset: no dataset called %(names)s; there are: %(known)s.")
+            % {"names": ", ".join(unknown), "known": _NAMES}
+        )
     if limit is not None and limit < 1:
-        raise UserError("--limit must be at least 1.")
+        raise UserError(_("--limit must be at least 1."))
     if errors < 0:
-        raise UserError("--errors cannot be negative.")
+        raise UserError(_("--errors cannot be negative."))
     name = analyzer_name(analyzer)
     engine = current_analyzer(name)  # an unknown name is a user error (cli/__init__.py)
 
     if data is None and chosen:
-        raise UserError("--dataset: the public datasets are read from --data; give it too.")
+        raise UserError(_("--dataset: the public datasets are read from --data; give it too."))
     specs = [SPEC_BY_NAME[n] for n in dict.fromkeys(chosen)] if chosen else list(SPECS)
     outcomes: list[Outcome] = []
     if data is not None:
-        with progress(f"Analysing with {engine.name}", total=None) as bar:
+        with progress(
+            _("Analysing with %(analyzer)s") % {"analyzer": engine.name}, total=None
+        ) as bar:
             task = bar.task_ids[0]
             outcomes = run(
                 engine,
@@ -168,8 +177,13 @@ def text(
             report.parent.mkdir(parents=True, exist_ok=True)
             report.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError(f"--out: cannot write {report}: {exc.strerror or exc}.") from None
-        out.print(f"Report written to {report}.", markup=False, highlight=False)
+            raise UserError(
+                _("--out: cannot write %(path)s: %(why)s.")
+                % {"path": report, "why": exc.strerror or exc}
+            ) from None
+        out.print(
+            _("Report written to %(path)s.") % {"path": report}, markup=False, highlight=False
+        )
 
 
 def _gap_text(analyzer: str, limit: int | None) -> str:
@@ -238,18 +252,21 @@ def triage_eval(
     from partways.evaluation.triage_eval import EvaluationError, evaluate
 
     if keep_files is not None and keep_files.exists() and not keep_files.is_dir():
-        raise UserError(f"--keep-files: {keep_files} is a file; give a folder.")
+        raise UserError(
+            _("--keep-files: %(path)s is a file; give a folder.") % {"path": keep_files}
+        )
     agencies = generate_agencies(seed)
     chosen = slugs or []
     known = [a.slug for a in agencies]
     unknown = [s for s in chosen if s not in known]
     if unknown:
         raise UserError(
-            f"--agency: no agency called {', '.join(unknown)}; there are: {', '.join(known)}."
+            _("--agency: no agency called %(names)s; there are: %(known)s.")
+            % {"names": ", ".join(unknown), "known": ", ".join(known)}
         )
     if chosen:
         agencies = [a for a in agencies if a.slug in chosen]
-    with progress("Evaluating", total=None) as bar:
+    with progress(_("Evaluating"), total=None) as bar:
         task = bar.task_ids[0]
         try:
             result = evaluate(
@@ -259,9 +276,11 @@ def triage_eval(
                 on_agency=lambda a: bar.update(task, step=f"{a.slug} ({len(a.clients)} clients)"),
             )
         except (EvaluationError, WriterError) as exc:
-            raise UserError(f"The evaluation could not run: {exc}") from None
+            raise UserError(_("The evaluation could not run: %(why)s") % {"why": exc}) from None
         except OSError as exc:
-            raise UserError(f"The evaluation could not write its files: {exc}") from None
+            raise UserError(
+                _("The evaluation could not write its files: %(why)s") % {"why": exc}
+            ) from None
     table = Table(title=f"Triage evaluation (seed {seed})", title_justify="left")
     for column in SUMMARY_HEAD:
         table.add_column(column)
@@ -282,8 +301,13 @@ def triage_eval(
             report.parent.mkdir(parents=True, exist_ok=True)
             report.write_text(render_report(result, info), encoding="utf-8")
         except OSError as exc:
-            raise UserError(f"--out: cannot write {report}: {exc.strerror or exc}.") from None
-        out.print(f"Report written to {report}.", markup=False, highlight=False)
+            raise UserError(
+                _("--out: cannot write %(path)s: %(why)s.")
+                % {"path": report, "why": exc.strerror or exc}
+            ) from None
+        out.print(
+            _("Report written to %(path)s.") % {"path": report}, markup=False, highlight=False
+        )
 
 
 def _misses_text(analyzer: str) -> str:

@@ -8,12 +8,13 @@ and the web share one catalog (web/locale).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from django.utils import translation
 
 from partways.core.phrase import Phrase
-from partways.i18n import active_language, render
+from partways.i18n import active_language, format_day, render
 
 SUPPORTED = ("en", "id", "hr", "ar")
 # The environment variables a locale is read from, in the order gettext reads them.
@@ -43,6 +44,19 @@ def choose(lang: str | None) -> str:
     return code
 
 
+def given_language(args: list[str]) -> str | None:
+    """What ``--lang`` says among the options before the command (``--lang hr``,
+    ``--lang=hr``), read before the command line is parsed; None when it is not given."""
+    for i, arg in enumerate(args):
+        if arg == "--lang":
+            return args[i + 1] if i + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if not arg.startswith("-"):
+            return None  # the command: what follows is its own
+    return None
+
+
 def current() -> str:
     return active_language()
 
@@ -53,3 +67,12 @@ def words(phrase: Phrase) -> str:
     ISO dates, as scripts reading the output have always seen it."""
     lang = current()
     return phrase.english() if lang == "en" else render(phrase, lang, isolated=False)
+
+
+def day(value: dt.date | None) -> str:
+    """A date for the command line: ISO in English (as scripts have always read it), the
+    reader's own way in another language."""
+    if value is None:
+        return ""
+    lang = current()
+    return value.isoformat() if lang == "en" else format_day(value, lang)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from django.utils.translation import gettext as _
 
 from .common import UserError, err, find_client, parse_date, safe
 from .lang import words
@@ -48,10 +49,13 @@ def letter(
     today = parse_date(as_of)
     if fmt not in FORMATS and fmt != "ics":
         raise UserError(
-            f"--format: {fmt!r} is not a format; expected one of {', '.join([*FORMATS, 'ics'])}."
+            _("--format: %(given)s is not a format; expected one of %(formats)s.")
+            % {"given": repr(fmt), "formats": ", ".join([*FORMATS, "ics"])}
         )
     if output is None and fmt in BINARY:
-        raise UserError(f"--format {fmt} writes a file: give it with -o FILE.")
+        raise UserError(
+            _("--format %(format)s writes a file: give it with -o FILE.") % {"format": fmt}
+        )
     ensure_database()
     client_id, name = find_client(client)
     now = dt.datetime.now(dt.UTC)
@@ -67,12 +71,19 @@ def letter(
             addressed = letter_for(client_id, kind=kind, lang=lang, today=today)
         except NotEnding as exc:
             raise UserError(
-                f"{exc.client} has no offboarding case and the triage says "
-                f"{exc.recommendation.replace('_', ' ')}, so there is no ending letter to "
-                "write. For a client you keep: --kind expectations (the expectations "
-                "sheet) or --kind apology. To end the relationship anyway: open a case "
-                f"with `partways offboard {_quoted(exc.client)}`, or name the reason "
-                "with --kind (e.g. --kind not_a_fit)."
+                _(
+                    "%(client)s has no offboarding case and the triage says "
+                    "%(recommendation)s, so there is no ending letter to write. For a client "
+                    "you keep: --kind expectations (the expectations sheet) or --kind "
+                    "apology. To end the relationship anyway: open a case with `partways "
+                    "offboard %(quoted)s`, or name the reason with --kind (e.g. --kind "
+                    "not_a_fit)."
+                )
+                % {
+                    "client": exc.client,
+                    "recommendation": _recommendation(exc.recommendation),
+                    "quoted": _quoted(exc.client),
+                }
             ) from None
         data = render(
             addressed.letter,
@@ -92,8 +103,25 @@ def letter(
     try:
         output.write_bytes(data)
     except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}.") from None
-    err.print(f"Wrote {output} ({len(data):,} bytes).", markup=False, highlight=False)
+        raise UserError(
+            _("cannot write %(path)s: %(why)s.") % {"path": output, "why": exc.strerror or exc}
+        ) from None
+    err.print(
+        _("Wrote %(path)s (%(size)s bytes).") % {"path": output, "size": f"{len(data):,}"},
+        markup=False,
+        highlight=False,
+    )
+
+
+def _recommendation(key: str) -> str:
+    """A recommendation ("end_at_contract_end") as the command line says it."""
+    from partways.web import labels
+
+    from .lang import current
+
+    if current() == "en":
+        return key.replace("_", " ")
+    return labels.label(labels.RECOMMENDATIONS, key)
 
 
 def _quoted(name: str) -> str:

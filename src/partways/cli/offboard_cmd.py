@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from django.utils.translation import gettext as _
 from typer.core import TyperGroup
 
 from .common import find_client, out, parse_date
@@ -116,11 +117,11 @@ def status(
     if client is None:
         cases = open_cases()
         if not cases:
-            out.print("No open offboarding cases. Open one with `partways offboard CLIENT`.")
+            out.print(_("No open offboarding cases. Open one with `partways offboard CLIENT`."))
             return
         out.print(cases_table(cases))
         return
-    client_id, _ = find_client(client)
+    client_id, _name = find_client(client)
     for part in case_panels(view(find_case(client_id), today), trail=True):
         out.print(part)
 
@@ -145,16 +146,32 @@ def step(
     from partways.store.cases.offboarding import change_step
 
     from .actor import actor
-    from .render_cases import checklist
+    from .lang import current, day
+    from .render_cases import checklist, state_name, step_name
 
     today = parse_date(as_of)
     ensure_database()
     client_id, name = find_client(client)
     view = change_step(client_id, step, action, on=today, by=actor(by), note=note)
     s = view.steps[step]
-    out.print(f"{name}: {step} is {s.state} ({today}, {s.by}).", markup=False)
+    out.print(
+        _("%(client)s: %(step)s is %(state)s (%(day)s, %(by)s).")
+        % {
+            "client": name,
+            # In English the step's key, as the command takes it.
+            "step": step if current() == "en" else step_name(step),
+            "state": state_name(s.state),
+            "day": day(today),
+            "by": s.by,
+        },
+        markup=False,
+    )
     if step == "closed" and s.state == "done":
-        out.print(f"The case is closed and {name} is archived; every record is kept.", markup=False)
+        out.print(
+            _("The case is closed and %(client)s is archived; every record is kept.")
+            % {"client": name},
+            markup=False,
+        )
     out.print(checklist(view))
 
 

@@ -14,11 +14,11 @@ from rich.text import Text
 from partways.core.pareto import METRICS, ParetoRow
 from partways.core.phrase import Phrase, from_json_text
 from partways.core.triage import Decision, SignalView
-from partways.i18n import format_day, format_number
+from partways.i18n import format_number
 from partways.i18n.terms import record_label
 from partways.web import labels
 
-from .lang import current, words
+from .lang import current, day, words
 
 COLOURS = {
     "keep": "green",
@@ -65,7 +65,7 @@ def triage_table(decisions: list[Decision], as_of: dt.date, width: int = WIDE) -
     """The ranked clients: one row each, their top reason beside them, or under the
     client's name when ``width`` is narrow."""
     table = Table(
-        title=_("Triage as of %(date)s") % {"date": _day(as_of)}, title_justify="left", expand=True
+        title=_("Triage as of %(date)s") % {"date": day(as_of)}, title_justify="left", expand=True
     )
     table.add_column("#", justify="right", no_wrap=True, min_width=2)
     if width < WIDE:
@@ -96,11 +96,6 @@ def triage_table(decisions: list[Decision], as_of: dt.date, width: int = WIDE) -
             _reasons(d)[0] if d.reasons else "",
         )
     return table
-
-
-def _day(day: dt.date) -> str:
-    """Dates in English stay ISO (scripts read them); other languages get their own."""
-    return day.isoformat() if current() == "en" else format_day(day, current())
 
 
 def _score(score: float) -> str:
@@ -155,11 +150,11 @@ def decision_panel(d: Decision) -> Panel:
         body.append(
             "\n"
             + _("Sleep on it: act no sooner than %(date)s [001].")
-            % {"date": _day(d.cooling_off_until)}
+            % {"date": day(d.cooling_off_until)}
         )
     if d.contract_end:
         body.append(
-            "\n" + _("The current contract term ends on %(date)s.") % {"date": _day(d.contract_end)}
+            "\n" + _("The current contract term ends on %(date)s.") % {"date": day(d.contract_end)}
         )
     for reason in _reasons(d):
         body.append(f"\n• {reason}")
@@ -242,22 +237,23 @@ def evidence_tables(signals: list[SignalView]) -> list[Table]:
         t.add_column(_("Record"), no_wrap=True)
         t.add_column(_("Detail"), ratio=1)
         for e in s.evidence:
-            t.add_row(_day(e["date"]), _record(e["record"]), _detail(e))
+            t.add_row(day(e["date"]), _record(e["record"]), _detail(e))
         tables.append(t)
     return tables
 
 
 def pareto_table(rows: list[ParetoRow], top_share: float) -> Table:
     t = Table(
-        title=f"The vital few: what the top {top_share:.0%} of clients account for [001]",
+        title=_("The vital few: what the top %(share)s of clients account for [001]")
+        % {"share": f"{top_share:.0%}"},
         title_justify="left",
         expand=True,
     )
-    t.add_column("Measure", no_wrap=True)
-    t.add_column("Total", justify="right", no_wrap=True)
-    t.add_column("Top clients' share", justify="right", no_wrap=True)
-    t.add_column("Who they are", ratio=1)
+    t.add_column(_("Measure"), no_wrap=True)
+    t.add_column(_("Total"), justify="right", no_wrap=True)
+    t.add_column(_("Top clients' share"), justify="right", no_wrap=True)
+    t.add_column(_("Who they are"), ratio=1)
     for r in rows:
         who = ", ".join(f"{name} ({value:,.0f})" for name, value in r.top_clients)
-        t.add_row(METRICS[r.metric], f"{r.total:,.0f}", f"{r.top_share:.0%}", who or "–")
+        t.add_row(_(METRICS[r.metric]), f"{r.total:,.0f}", f"{r.top_share:.0%}", who or "–")
     return t

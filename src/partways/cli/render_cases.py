@@ -15,17 +15,17 @@ from rich.text import Text
 
 from partways.core.offboarding.reasons import REASONS
 from partways.core.offboarding.steps import STEPS, TAGS, TITLES
-from partways.core.phrase import Phrase, stored
-from partways.core.repair import SELF_REVIEW
-from partways.i18n import format_day, format_money
+from partways.core.phrase import Num, Phrase, say, stored
+from partways.core.repair import APOLOGY, EXPECTATIONS, REVIEW, SELF_REVIEW
+from partways.i18n import format_money
 from partways.letters import LANGUAGES
 from partways.store.cases.offboarding import CaseView
-from partways.store.cases.repair import RepairOutcome
+from partways.store.cases.repair import RepairOutcome, action_phrase
 from partways.store.models import OffboardingCase
 from partways.web import cases_labels
 
 from . import render
-from .lang import current, words
+from .lang import current, day, words
 
 STATE_STYLES = {"pending": "yellow", "done": "green", "waived": "cyan"}
 
@@ -51,7 +51,7 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
     )
     head.append(
         _("Tell the client on %(notice)s; last day %(end)s (%(why)s).")
-        % {"notice": _day(case.notice_on), "end": _day(case.end_on), "why": words(plan.end_why)}
+        % {"notice": day(case.notice_on), "end": day(case.end_on), "why": words(plan.end_why)}
         + "\n"
     )
     head.append(
@@ -123,9 +123,9 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
                 Text(
                     _("Notice on %(notice)s, %(days)s days to the end on %(end)s.")
                     % {
-                        "notice": _day(case.notice_on),
+                        "notice": day(case.notice_on),
                         "days": plan.notice_days,
-                        "end": _day(case.end_on),
+                        "end": day(case.end_on),
                     }
                 ),
                 Text(_("Handover checklist:"), style="bold"),
@@ -141,12 +141,6 @@ def case_panels(v: CaseView, *, trail: bool = False) -> list[RenderableType]:
     return out
 
 
-def _day(day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    return day.isoformat() if current() == "en" else format_day(day, current())
-
-
 def _reason(key: str) -> str:
     return REASONS[key] if current() == "en" else cases_labels.label(cases_labels.REASONS, key)
 
@@ -158,12 +152,17 @@ def _status(key: str) -> str:
     return _("open") if key == "open" else _("closed")
 
 
-def _step_name(step: str) -> str:
+def step_name(step: str) -> str:
     return TITLES[step] if current() == "en" else cases_labels.label(cases_labels.STEPS, step)
 
 
+def state_name(state: str) -> str:
+    """A step's state (pending, done, waived) in the command line's language."""
+    return state if current() == "en" else cases_labels.label(cases_labels.STEP_STATES, state)
+
+
 def _step_title(n: int, step: str) -> str:
-    return f"{n}. {_step_name(step)} {TAGS[step]}"
+    return f"{n}. {step_name(step)} {TAGS[step]}"
 
 
 def _contract(v: CaseView) -> Panel:
@@ -178,15 +177,15 @@ def _contract(v: CaseView) -> Panel:
         if c.term_end:
             t.append(
                 _("The current term ends on %(end)s; notice for it by %(by)s.")
-                % {"end": _day(c.term_end), "by": _day(c.notice_deadline)}
+                % {"end": day(c.term_end), "by": day(c.notice_deadline)}
                 + "\n"
             )
         t.append(
             _("Earliest lawful end with notice on %(notice)s: %(end)s.")
-            % {"notice": _day(c.notice_on), "end": _day(c.earliest_end)}
+            % {"notice": day(c.notice_on), "end": day(c.earliest_end)}
             + "\n"
         )
-        t.append(_("Recommended end: %(end)s.") % {"end": _day(c.recommended_end)} + "\n")
+        t.append(_("Recommended end: %(end)s.") % {"end": day(c.recommended_end)} + "\n")
         if c.clause:
             t.append(
                 _("Termination clause: “%(clause)s”") % {"clause": c.clause} + "\n", style="italic"
@@ -212,7 +211,7 @@ def _owed(v: CaseView) -> RenderableType:
             d.status.replace("_", " ")
             if current() == "en"
             else cases_labels.label(cases_labels.DELIVERABLE_STATUSES, d.status),
-            _day(d.due),
+            day(d.due),
             _("yes") if d.paid_for else _("no"),
             _("delivered: get it accepted")
             if d.status == "delivered"
@@ -237,7 +236,7 @@ def _receivables(v: CaseView) -> RenderableType:
             notes.append(_("due after the notice date: collect with the final invoice"))
         table.add_row(
             Text(r.number),
-            _day(r.due_on),
+            day(r.due_on),
             _amount(r.outstanding_minor, r.currency),
             "; ".join(notes),
         )
@@ -262,14 +261,9 @@ def checklist(v: CaseView) -> Table:
         s = v.steps[step]
         table.add_row(
             str(i),
-            f"{_step_name(step)} ({step})",
-            Text(
-                s.state
-                if current() == "en"
-                else cases_labels.label(cases_labels.STEP_STATES, s.state),
-                style=STATE_STYLES[s.state],
-            ),
-            _day(s.on),
+            f"{step_name(step)} ({step})",
+            Text(state_name(s.state), style=STATE_STYLES[s.state]),
+            day(s.on),
             Text(s.by),
             Text(words(stored(s.note))),
         )
@@ -301,8 +295,8 @@ def audit_trail(v: CaseView) -> Table:
 
 
 def cases_table(cases: list[OffboardingCase]) -> Table:
-    table = Table(title="Open offboarding cases", title_justify="left", expand=True)
-    for col in ("Client", "Reason", "Notice", "End", "Done", "Next step"):
+    table = Table(title=_("Open offboarding cases"), title_justify="left", expand=True)
+    for col in (_("Client"), _("Reason"), _("Notice"), _("End"), _("Done"), _("Next step")):
         table.add_column(col)
     for c in cases:
         states = {s.step: s.state for s in c.steps.all()}
@@ -310,11 +304,11 @@ def cases_table(cases: list[OffboardingCase]) -> Table:
         nxt = next((s for s in STEPS if states.get(s) == "pending"), "")
         table.add_row(
             Text(c.client.name),
-            c.reason,
-            str(c.notice_on),
-            str(c.end_on),
+            c.reason if current() == "en" else _reason(c.reason),
+            day(c.notice_on),
+            day(c.end_on),
             f"{settled}/{len(STEPS)}",
-            nxt,
+            nxt if current() == "en" or not nxt else step_name(nxt),
         )
     return table
 
@@ -322,41 +316,82 @@ def cases_table(cases: list[OffboardingCase]) -> Table:
 def repair_panels(outcome: RepairOutcome) -> list[RenderableType]:
     plan = outcome.plan
     name = plan.client.name
+    quoted = name.replace('"', '\\"')
     out: list[RenderableType] = []
     if outcome.event == "reviewed" and outcome.review is not None:
         r = outcome.review
         verdict = (
-            Text("Improved: keep the client, and keep what worked.", style="green")
+            Text(_("Improved: keep the client, and keep what worked."), style="green")
             if r.outcome == "improved"
             else Text(
-                "Not improved: the repair failed, and the case moves toward ending "
-                f'[000 #4] [000 #7]. Next: partways offboard "{name}"',
+                _(
+                    "Not improved: the repair failed, and the case moves toward ending "
+                    "[000 #4] [000 #7]. Next: %(command)s"
+                )
+                % {"command": f'partways offboard "{quoted}"'},
                 style="bold red",
             )
         )
         out.append(
             Panel(
-                Group(verdict, _bullets(r.evidence)),
-                title=f"Review of the repair plan for {escape(name)} ({plan.review_on})",
+                Group(verdict, _bullets(r.findings)),
+                title=_("Review of the repair plan for %(client)s (%(review_on)s)")
+                % {"client": escape(name), "review_on": day(plan.review_on)},
             )
         )
         return out
-    head = Text()
-    head.append(f"Opened {plan.opened_on} with a score of {plan.baseline_score:.1f}; ")
-    head.append(f"review on {plan.review_on}.")
+    head = Text(
+        words(
+            say(
+                "repair.opened",
+                "Opened {opened} with a score of {score}; review on {review}.",
+                opened=plan.opened_on,
+                score=Num(plan.baseline_score, 1),
+                review=plan.review_on,
+            )
+        )
+    )
     if plan.acute:
         head.append(
-            "\nA client who has a problem right now: the plan leads with an apology, an offer "
-            "to fix it, and help [003 #3]."
+            "\n"
+            + _(
+                "A client who has a problem right now: the plan leads with an apology, an "
+                "offer to fix it, and help [003 #3]."
+            )
         )
-    verb = "Opened" if outcome.event == "opened" else "Open"
-    out.append(Panel(head, title=f"{verb} repair plan for {escape(name)}"))
-    table = Table(title="Actions", title_justify="left", expand=True)
-    for col in ("#", "Action", "Owner", "Due", "Strategy"):
+    title = (
+        _("Opened repair plan for %(client)s")
+        if outcome.event == "opened"
+        else _("Open repair plan for %(client)s")
+    )
+    out.append(Panel(head, title=title % {"client": escape(name)}))
+    table = Table(title=_("Actions"), title_justify="left", expand=True)
+    for col in ("#", _("Action"), _("Owner"), _("Due"), _("Strategy")):
         table.add_column(col)
     for i, a in enumerate(plan.actions, 1):
-        table.add_row(str(i), Text(a["text"]), Text(a["owner"]), a["due"], a["strategy"])
+        phrase = action_phrase(a)
+        cell = Text(words(phrase))
+        hint = REPAIR_HINTS.get(phrase.code)
+        if hint is not None:
+            # The interface's own pointer, on its own line: the core states the action.
+            cell.append("\n→ " + hint.format(client=quoted), style="cyan")
+        owner = a["owner"]
+        table.add_row(
+            str(i),
+            cell,
+            Text(_("you") if owner == "you" else owner),
+            day(dt.date.fromisoformat(a["due"])),
+            a["strategy"],
+        )
     out.append(table)
     if "self_reflection" in plan.strategies:
-        out.append(Panel(_bullets(SELF_REVIEW), title="Self-review questions [000]"))
+        out.append(Panel(_bullets(SELF_REVIEW), title=_("Self-review questions [000]")))
     return out
+
+
+# The command that does an action, by the action's code.
+REPAIR_HINTS = {
+    APOLOGY: 'partways letter "{client}" --kind apology',
+    EXPECTATIONS: 'partways letter "{client}" --kind expectations',
+    REVIEW: 'partways repair "{client}"',
+}

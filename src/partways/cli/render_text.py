@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
 from rich.table import Table
 from rich.text import Text
 
@@ -36,11 +37,11 @@ def highlighted(text: str, spans: Iterable[tuple[int, int, str]]) -> Text:
 
 def legend(labels: Iterable[str]) -> Text:
     """One line naming the colour of each label shown."""
-    line = Text("Labels: ")
+    line = Text(_("Labels:") + " ")
     for i, label in enumerate(sorted(set(labels))):
         if i:
             line.append("  ")
-        line.append(label, LABEL_STYLES.get(label, "bold"))
+        line.append(_label(label), LABEL_STYLES.get(label, "bold"))
     return line
 
 
@@ -48,9 +49,9 @@ def analysis_table(rows: list[dict[str, object]]) -> Table:
     """Analysed messages: language, labels with scores, and the text highlighted."""
     t = Table(expand=True)
     t.add_column("#", justify="right", no_wrap=True)
-    t.add_column("Lang", no_wrap=True)
-    t.add_column("Labels", no_wrap=True)
-    t.add_column("Message", ratio=1)
+    t.add_column(_("Lang"), no_wrap=True)
+    t.add_column(_("Labels"), no_wrap=True)
+    t.add_column(_("Message"), ratio=1)
     for i, row in enumerate(rows, start=1):
         labels = row["labels"]
         assert isinstance(labels, dict)
@@ -59,7 +60,7 @@ def analysis_table(rows: list[dict[str, object]]) -> Table:
         t.add_row(
             str(i),
             str(row["language"] or "?"),
-            "\n".join(f"{k} {v:.2f}" for k, v in labels.items()) or "–",
+            _scores(labels) or "–",
             highlighted(str(row["text"]), [(s["start"], s["end"], s["label"]) for s in spans]),
         )
     return t
@@ -68,17 +69,31 @@ def analysis_table(rows: list[dict[str, object]]) -> Table:
 def flagged_table(messages: list[FlaggedMessage], title: str) -> Table:
     """Stored messages the analyzer flagged, with the words that are evidence highlighted."""
     t = Table(title=title, title_justify="left", expand=True)
-    t.add_column("Sent")
-    t.add_column("Client", max_width=16)
-    t.add_column("Lang", no_wrap=True)
-    t.add_column("Labels", no_wrap=True)
-    t.add_column("Message", ratio=1, min_width=32)
+    t.add_column(_("Sent"))
+    t.add_column(_("Client"), max_width=16)
+    t.add_column(_("Lang"), no_wrap=True)
+    t.add_column(_("Labels"), no_wrap=True)
+    t.add_column(_("Message"), ratio=1, min_width=32)
     for m in messages:
         t.add_row(
             m.sent_at[:16].replace("T", "\n"),
             Text(m.client),
             m.language or "?",
-            "\n".join(f"{k} {v:.2f}" for k, v in m.labels.items()),
+            _scores(m.labels),
             highlighted(m.text, m.spans),
         )
     return t
+
+
+def _label(key: str) -> str:
+    """A message label ("negative") as the command line names it: the key in English,
+    its name in another language."""
+    from partways.web import labels
+
+    from .lang import current
+
+    return key if current() == "en" else labels.label(labels.MESSAGE_LABELS, key)
+
+
+def _scores(labels: dict[str, float]) -> str:
+    return "\n".join(f"{_label(k)} {v:.2f}" for k, v in labels.items())

@@ -21,6 +21,8 @@ from typing import Annotated
 
 import click
 import typer
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .common import UserError, err, out
 
@@ -92,9 +94,13 @@ def _local_only(host: str) -> None:
         loopback = False
     if not loopback:
         raise UserError(
-            f"--host {host}: outside production mode partways listens on this machine only "
-            "(127.0.0.1, ::1 or localhost). To serve others, run `partways serve --production` "
-            "with PARTWAYS_SECRET_KEY and PARTWAYS_ALLOWED_HOSTS set (docs/web.md)."
+            _(
+                "--host %(host)s: outside production mode partways listens on this machine "
+                "only (127.0.0.1, ::1 or localhost). To serve others, run `partways serve "
+                "--production` with PARTWAYS_SECRET_KEY and PARTWAYS_ALLOWED_HOSTS set "
+                "(docs/web.md)."
+            )
+            % {"host": host}
         )
 
 
@@ -120,7 +126,7 @@ def _refuse_unsafe_production() -> None:
     found = problems()
     if found:
         lines = "\n".join(f"  - {problem}\n    {hint}" for problem, hint in found)
-        raise UserError(f"partways will not serve in production mode:\n{lines}")
+        raise UserError(_("partways will not serve in production mode:") + "\n" + lines)
 
 
 def _ensure_owner() -> None:
@@ -133,19 +139,23 @@ def _ensure_owner() -> None:
     if not (email and password):
         if not sys.stdin.isatty():
             raise UserError(
-                "There is no owner account yet, and no terminal to ask for one. Set "
-                "PARTWAYS_OWNER_EMAIL and PARTWAYS_OWNER_PASSWORD (and optionally "
-                "PARTWAYS_OWNER_NAME) for an unattended install."
+                _(
+                    "There is no owner account yet, and no terminal to ask for one. Set "
+                    "PARTWAYS_OWNER_EMAIL and PARTWAYS_OWNER_PASSWORD (and optionally "
+                    "PARTWAYS_OWNER_NAME) for an unattended install."
+                )
             )
-        out.print("No owner account yet: create the first one (it can do everything).")
-        email = typer.prompt("E-mail")
-        name = typer.prompt("Name", default=email.split("@")[0])
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        out.print(_("No owner account yet: create the first one (it can do everything)."))
+        email = typer.prompt(_("E-mail"))
+        name = typer.prompt(_("Name"), default=email.split("@")[0])
+        password = typer.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
     try:
         create_login(email=email, password=password, name=name or email, role="owner")
     except AccountError as exc:
-        raise UserError(f"The owner account could not be created: {exc}") from None
-    out.print(f"Owner account created for {email}.")
+        raise UserError(
+            _("The owner account could not be created: %(why)s") % {"why": exc}
+        ) from None
+    out.print(_("Owner account created for %(email)s.") % {"email": email})
 
 
 _IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
@@ -173,8 +183,10 @@ def _run(host: str, port: int, threads: int) -> None:
     except OSError as exc:
         raise UserError(_cannot_listen(host, port, exc)) from None
     shown = f"[{host}]" if ":" in host else host
-    out.print(f"partways is serving on http://{shown}:{port}/  (Ctrl+C to stop)")
-    err.print("Waitress handles the requests; see docs/web.md for a production set-up.")
+    out.print(
+        _("partways is serving on %(url)s  (Ctrl+C to stop)") % {"url": f"http://{shown}:{port}/"}
+    )
+    err.print(_("Waitress handles the requests; see docs/web.md for a production set-up."))
     server.run()
 
 
@@ -198,8 +210,11 @@ def largest_body() -> int:
         most = limit("upload.max_bytes")
     except LimitMisconfigured as exc:
         raise UserError(
-            f"{exc.env}={exc.value!r}: expected the largest upload as a positive whole "
-            "number of bytes, e.g. 536870912 for 512 MiB."
+            _(
+                "%(setting)s: expected the largest upload as a positive whole number of "
+                "bytes, e.g. 536870912 for 512 MiB."
+            )
+            % {"setting": f"{exc.env}={exc.value!r}"}
         ) from None
     return max(WAITRESS_MAX_BODY, DRAIN_FACTOR * most + FORM_ALLOWANCE)
 
@@ -223,18 +238,27 @@ def _proxy() -> dict[str, object]:
 
 
 def _cannot_listen(host: str, port: int, exc: OSError) -> str:
-    where = f"cannot listen on {host} port {port}"
+    where = {"host": host, "port": port}
     if exc.errno in _IN_USE:
         return (
-            f"{where}: another program is using that port. Stop it, or choose another "
-            "port with --port."
+            _(
+                "cannot listen on %(host)s port %(port)s: another program is using that "
+                "port. Stop it, or choose another port with --port."
+            )
+            % where
         )
     if exc.errno in _DENIED:
         return (
-            f"{where}: this user may not open that port (below 1024 needs administrator "
-            "rights). Choose another port with --port."
+            _(
+                "cannot listen on %(host)s port %(port)s: this user may not open that port "
+                "(below 1024 needs administrator rights). Choose another port with --port."
+            )
+            % where
         )
-    return f"{where}: {exc.strerror or exc}. Check --host and --port."
+    return _("cannot listen on %(host)s port %(port)s: %(why)s. Check --host and --port.") % {
+        **where,
+        "why": exc.strerror or exc,
+    }
 
 
 def unlock(
@@ -247,24 +271,37 @@ def unlock(
 ) -> None:
     """Lift the pause on log-ins after too many wrong passwords, before its cool-off ends."""
     if not (email or address):
-        raise UserError("Name the log-in to unlock (its e-mail address), or --address IP.")
+        raise UserError(_("Name the log-in to unlock (its e-mail address), or --address IP."))
     if address is not None:
         try:
             address = str(ipaddress.ip_address(address.strip()))
         except ValueError:
             raise UserError(
-                f"--address {address}: not an IP address; expected e.g. 203.0.113.7 or 2001:db8::7."
+                _(
+                    "--address %(address)s: not an IP address; expected e.g. 203.0.113.7 or "
+                    "2001:db8::7."
+                )
+                % {"address": address}
             ) from None
     from partways.store.bootstrap import ensure_database
     from partways.web.accounts import unlock as unlock_logins
 
     ensure_database()
     cleared = unlock_logins(email=email, address=address)
-    who = " and ".join(w for w in (email and email.strip().lower(), address) if w)
+    who = (" " + _("and") + " ").join(w for w in (email and email.strip().lower(), address) if w)
     if cleared:
-        out.print(f"Unlocked {who}: {cleared} record(s) of failed log-ins forgotten.")
+        out.print(
+            ngettext(
+                "Unlocked %(who)s: %(n)s record of failed log-ins forgotten.",
+                "Unlocked %(who)s: %(n)s records of failed log-ins forgotten.",
+                cleared,
+            )
+            % {"who": who, "n": cleared}
+        )
     else:
-        out.print(f"No failed log-ins are recorded for {who}; nothing was locked.")
+        out.print(
+            _("No failed log-ins are recorded for %(who)s; nothing was locked.") % {"who": who}
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import typer
+from django.utils.translation import gettext as _
 
 from .common import UserError, out, safe
 
@@ -30,7 +31,7 @@ def rate(
     code = _parse(parse_currency, currency)
     amount = None if value is None else _parse(parse_rate, value)
     if amount is not None and remove:
-        raise UserError("give a rate or --remove, not both.")
+        raise UserError(_("give a rate or --remove, not both."))
     ensure_database()
     from partways.store.business import remove_rate, set_rate, stored_rates
     from partways.store.models import BusinessSettings
@@ -38,25 +39,31 @@ def rate(
     base = BusinessSettings.load().base_currency
     if remove:
         if not remove_rate(code):
-            raise UserError(f"{code} has no exchange rate to remove.")
-        out.print(f"Removed the exchange rate of {code}.", highlight=False)
+            raise UserError(_("%(code)s has no exchange rate to remove.") % {"code": code})
+        out.print(_("Removed the exchange rate of %(code)s.") % {"code": code}, highlight=False)
         return
     if amount is None:
         stored = next((r for r in stored_rates() if r.currency == code), None)
         if stored is None:
             raise UserError(
-                f"{code} has no exchange rate; set one with `partways rate {code} RATE`."
+                _("%(code)s has no exchange rate; set one with `partways rate %(code)s RATE`.")
+                % {"code": code}
             )
         if stored.value is None:
             raise UserError(
-                f"the stored rate of {code} ({safe(stored.stored)}) is not usable; set it "
-                f"again with `partways rate {code} RATE`, or delete it with "
-                f"`partways rate {code} --remove`."
+                _(
+                    "the stored rate of %(code)s (%(stored)s) is not usable; set it again "
+                    "with `partways rate %(code)s RATE`, or delete it with "
+                    "`partways rate %(code)s --remove`."
+                )
+                % {"code": code, "stored": safe(stored.stored)}
             )
         out.print(f"1 {code} = {stored.value.normalize():f} {base}", highlight=False)
         return
     if code == base:
-        raise UserError(f"{code} is the base currency: 1 {code} is always 1 {code}.")
+        raise UserError(
+            _("%(code)s is the base currency: 1 %(code)s is always 1 %(code)s.") % {"code": code}
+        )
     set_rate(code, amount)
     out.print(f"1 {code} = {amount} {base}", highlight=False)
 
@@ -104,11 +111,11 @@ def show(
 
     ensure_database()
     values = stored_values()
-    table = Table(title="Business", show_header=False, title_justify="left")
-    table.add_column("Setting", style="bold")
-    table.add_column("Value")
+    table = Table(title=_("Business"), show_header=False, title_justify="left")
+    table.add_column(_("Setting"), style="bold")
+    table.add_column(_("Value"))
     for field in FIELDS:
-        table.add_row(field.key, safe(shown_value(field.key, values)) or "(none)")
+        table.add_row(field.key, safe(shown_value(field.key, values)) or _("(none)"))
     out.print(table)
     from partways.web.settings_forms import shown_number, threshold_field_name
 
@@ -119,22 +126,27 @@ def show(
     ]
     if not rows:
         out.print(
-            f"Every threshold is at its default ({len(SETTINGS)} in all; `partways settings "
-            "show --all` lists them, docs/settings.md explains them).",
+            _(
+                "Every threshold is at its default (%(n)s in all; `partways settings show "
+                "--all` lists them, docs/settings.md explains them)."
+            )
+            % {"n": len(SETTINGS)},
             highlight=False,
         )
         return
-    thresholds = Table(title="Thresholds", title_justify="left")
-    thresholds.add_column("Key", style="bold", no_wrap=True)
-    thresholds.add_column("Value", justify="right")
-    thresholds.add_column("Default", justify="right")
-    thresholds.add_column("Unit")
+    from partways.i18n.terms import unit_label
+
+    thresholds = Table(title=_("Thresholds"), title_justify="left")
+    thresholds.add_column(_("Key"), style="bold", no_wrap=True)
+    thresholds.add_column(_("Value"), justify="right")
+    thresholds.add_column(_("Default"), justify="right")
+    thresholds.add_column(_("Unit"))
     for s, value in rows:
         thresholds.add_row(
             s.key,
             value if value is not None else shown_number(s.default),
             shown_number(s.default),
-            s.unit,
+            unit_label(s.unit),
         )
     out.print(thresholds)
 
@@ -170,8 +182,11 @@ def set_(
 
     if len(pairs) % 2:
         raise UserError(
-            f"{safe(pairs[-1])!r} has no value; give KEY VALUE pairs, e.g. "
-            "`partways settings set base_currency USD`."
+            _(
+                "%(key)s has no value; give KEY VALUE pairs, e.g. "
+                "`partways settings set base_currency USD`."
+            )
+            % {"key": repr(safe(pairs[-1]))}
         )
     ensure_database()
     changes: dict[str, str] = {}
@@ -191,7 +206,10 @@ def set_(
     for key in [*changes, *thresholds]:
         out.print(f"{key} = {safe(_shown(key, values))}", highlight=False)
     if dropped:
-        out.print(f"Removed overrides of settings that no longer exist: {', '.join(dropped)}.")
+        out.print(
+            _("Removed overrides of settings that no longer exist: %(keys)s.")
+            % {"keys": ", ".join(dropped)}
+        )
 
 
 @settings.command()
@@ -207,14 +225,20 @@ def reset(
     for key in keys:
         if field_named(key) is not None:
             raise UserError(
-                f"{safe(key)} is a business setting, not a threshold: give it a value with "
-                f"`partways settings set {safe(key)} VALUE`."
+                _(
+                    "%(key)s is a business setting, not a threshold: give it a value with "
+                    "`partways settings set %(key)s VALUE`."
+                )
+                % {"key": safe(key)}
             )
     chosen = [_threshold(key).key for key in keys]
     apply({}, reset=chosen)
     values = stored_values()
     for key in chosen:
-        out.print(f"{key} = {_shown(key, values)} (the default)", highlight=False)
+        out.print(
+            _("%(key)s = %(value)s (the default)") % {"key": key, "value": _shown(key, values)},
+            highlight=False,
+        )
 
 
 def _threshold(key: str) -> Any:
@@ -230,10 +254,10 @@ def _threshold(key: str) -> Any:
     if setting is not None:
         return setting
     close = difflib.get_close_matches(key, [*by_key, *(f.key for f in FIELDS)], n=3, cutoff=0.6)
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise UserError(
-        f"no setting called {safe(key)!r}.{hint} `partways settings show --all` lists them."
-    )
+    said = _("no setting called %(key)s.") % {"key": repr(safe(key))}
+    if close:
+        said += " " + _("Did you mean: %(names)s?") % {"names": ", ".join(close)}
+    raise UserError(said + " " + _("`partways settings show --all` lists them."))
 
 
 def _shown(key: str, values: dict[str, Any]) -> str:

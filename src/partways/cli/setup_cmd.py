@@ -13,6 +13,8 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .common import UserError, out, safe
 
@@ -29,9 +31,12 @@ def parse_member(text: str) -> Member:
         return parse(text)
     except MemberError:
         raise UserError(
-            f"--member: {safe(text)!r} is not a team member; expected a name, an address "
-            "and a role (owner, manager or staff; staff when left out), e.g. "
-            "'Owen Price <owen@studio.hr> manager'."
+            _(
+                "--member: %(text)s is not a team member; expected a name, an address "
+                "and a role (owner, manager or staff; staff when left out), e.g. "
+                "'Owen Price <owen@studio.hr> manager'."
+            )
+            % {"text": repr(safe(text))}
         ) from None
 
 
@@ -133,10 +138,15 @@ def setup(
     show(every=False)
     _show_team()
     if dropped:
-        out.print(f"Removed overrides of settings that no longer exist: {', '.join(dropped)}.")
+        out.print(
+            _("Removed overrides of settings that no longer exist: %(keys)s.")
+            % {"keys": ", ".join(dropped)}
+        )
     out.print(
-        "Next: import your exports with `partways import FOLDER --me YOUR-ADDRESS`, then "
-        "`partways triage`. Change any of this later with `partways settings set KEY VALUE`.",
+        _(
+            "Next: import your exports with `partways import FOLDER --me YOUR-ADDRESS`, then "
+            "`partways triage`. Change any of this later with `partways settings set KEY VALUE`."
+        ),
         highlight=False,
     )
 
@@ -146,7 +156,7 @@ def _ask(field: Any, default: str) -> str:
     from . import business_edit as edit
 
     while True:
-        answer = typer.prompt(f"{field.what.capitalize()} ({field.example})", default=default)
+        answer = typer.prompt(f"{_field_what(field)} ({field.example})", default=default)
         try:
             if field.key == "work_days":
                 edit.parse_work_days(answer)
@@ -185,15 +195,21 @@ def _check(field: Any, answer: str) -> None:
         raise UserError(f"{field.key}: {exc}") from None
 
 
+def _field_what(field: Any) -> str:
+    """The question for a business setting, in the command line's language."""
+    what = _(field.what)  # the registry's words are collected through marked()
+    return what[:1].upper() + what[1:]
+
+
 def _ask_members() -> list[Member]:
     members: list[Member] = []
-    out.print("Your team (their mail counts as yours; leave the name empty to finish).")
+    out.print(_("Your team (their mail counts as yours; leave the name empty to finish)."))
     while True:
-        name = typer.prompt("  Name", default="", show_default=False).strip()
+        name = typer.prompt("  " + _("Name"), default="", show_default=False).strip()
         if not name:
             return members
-        email = typer.prompt("  Address").strip()
-        role = typer.prompt("  Role (owner, manager, staff)", default="staff").strip()
+        email = typer.prompt("  " + _("Address")).strip()
+        role = typer.prompt("  " + _("Role (owner, manager, staff)"), default="staff").strip()
         try:
             members.append(parse_member(f"{name},{email},{role}"))
         except UserError as exc:
@@ -207,8 +223,8 @@ def _save_members(members: list[Member]) -> int:
         return save_members(members)
     except MemberError as exc:
         raise UserError(
-            f"--member: {safe(exc.text)} is the last owner who can log in; make someone "
-            "else owner first."
+            _("--member: %(name)s is the last owner who can log in; make someone else owner first.")
+            % {"name": safe(exc.text)}
         ) from None
 
 
@@ -218,7 +234,14 @@ def claim_own_mail() -> None:
 
     moved = reclassify_own_mail()
     if moved:
-        out.print(f"{moved:,} imported message(s) now read as yours or your team's.")
+        out.print(
+            ngettext(
+                "%(n)s imported message now reads as yours or your team's.",
+                "%(n)s imported messages now read as yours or your team's.",
+                moved,
+            )
+            % {"n": f"{moved:,}"}
+        )
 
 
 def _show_team() -> None:
@@ -228,13 +251,20 @@ def _show_team() -> None:
 
     team = list(TeamMember.objects.order_by("role", "name"))
     if not team:
-        out.print("No team members yet (add them with --member 'Name <address> role').")
+        out.print(_("No team members yet (add them with --member 'Name <address> role')."))
         return
-    table = Table(title="Team", title_justify="left")
-    for column in ("Name", "Address", "Role"):
+    from partways.web import labels
+    from partways.web.settings_team import ROLES
+
+    from .lang import current
+
+    table = Table(title=_("Team"), title_justify="left")
+    for column in (_("Name"), _("Address"), _("Role")):
         table.add_column(column)
     for m in team:
-        table.add_row(safe(m.name), safe(m.email), m.role)
+        # In English the role as --member takes it; in another language its name.
+        role = m.role if current() == "en" else labels.label(ROLES, m.role)
+        table.add_row(safe(m.name), safe(m.email), role)
     out.print(table)
 
 

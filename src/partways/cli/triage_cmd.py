@@ -30,7 +30,7 @@ def _run(as_of_text: str | None, client_ids: list[int] | None = None) -> TriageO
     from .analyze_cmd import label_stored
 
     label_stored()
-    with progress("Reading and judging") as bar:
+    with progress(_("Reading and judging")) as bar:
 
         def step(name: str) -> None:
             bar.update(bar.task_ids[0], step=name)
@@ -47,7 +47,10 @@ def triage(
     from .common import UserError
 
     if fmt not in ("table", "json"):
-        raise UserError(f"--format: {fmt!r} is not a format; expected 'table' or 'json'.")
+        raise UserError(
+            _("--format: %(given)s is not a format; expected 'table' or 'json'.")
+            % {"given": repr(fmt)}
+        )
     outcome = _run(as_of)
     if fmt == "json":
         out.print_json(
@@ -117,7 +120,7 @@ def pareto(as_of: AsOf = None) -> None:
 
     label_stored()
     business, cfg = load_business()
-    with progress("Reading") as bar:
+    with progress(_("Reading")) as bar:
         ds = load_dataset(business, progress=lambda n: bar.update(bar.task_ids[0], step=n))
     rows = compute_pareto(Context(ds, cfg, date, current_analyzer()))
     out.print(render.pareto_table(rows, cfg["pareto.top_share"]))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .limits import limits_markdown
+from .phrase import marked
 
 Direction = Literal["higher_is_worse", "lower_is_worse"]
 
@@ -22,16 +23,48 @@ class Setting:
     key: str
     default: float
     unit: str
+    # One sentence saying what the setting does. The catalog extractor collects it
+    # (``Setting:4``); for a severity ladder it is a template with ``{what}``, the
+    # measure (``_ladder:2``), so the interfaces translate the two parts.
     doc: str
+    what: str = ""
+
+    def english(self) -> str:
+        """The documentation sentence in English, the ladder's measure filled in."""
+        return self.doc.replace("{what}", self.what) if self.what else self.doc
+
+
+# Units a setting's value is in, for the catalog: the interfaces translate them.
+UNITS = (
+    marked("base currency"),
+    marked("count"),
+    marked("days"),
+    marked("flags"),
+    marked("hours"),
+    marked("messages"),
+    marked("months"),
+    marked("percent"),
+    marked("points"),
+    marked("proposals"),
+    marked("ratio"),
+    marked("rounds"),
+    marked("rows"),
+    marked("score"),
+    marked("share"),
+    marked("signs"),
+    marked("weight"),
+)
 
 
 def _ladder(
     signal: str, what: str, unit: str, low: float, medium: float, high: float
 ) -> list[Setting]:
     return [
-        Setting(f"{signal}.low", low, unit, f"{what} from which the sign counts as low."),
-        Setting(f"{signal}.medium", medium, unit, f"{what} from which the sign counts as medium."),
-        Setting(f"{signal}.high", high, unit, f"{what} from which the sign counts as high."),
+        Setting(f"{signal}.low", low, unit, "{what} from which the sign counts as low.", what),
+        Setting(
+            f"{signal}.medium", medium, unit, "{what} from which the sign counts as medium.", what
+        ),
+        Setting(f"{signal}.high", high, unit, "{what} from which the sign counts as high.", what),
     ]
 
 
@@ -560,20 +593,24 @@ class Thresholds:
 # The business's own settings as `partways settings` names them (cli/business_edit.py
 # keeps the same keys): documented here beside the registry, in one generated file.
 BUSINESS_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("name", "the business's name", "Studio Ana"),
-    ("base_currency", "the currency every figure is summed in (ISO 4217)", "USD"),
+    ("name", marked("the business's name"), "Studio Ana"),
+    ("base_currency", marked("the currency every figure is summed in (ISO 4217)"), "USD"),
     (
         "time_zone",
-        "the business's time zone (tz database name): what counts as after hours",
+        marked("the business's time zone (tz database name): what counts as after hours"),
         "Europe/Zagreb",
     ),
-    ("work_days", "the working days", "mon-fri"),
-    ("work_hours", "the working hours", "09:00-17:30"),
-    ("target_rate", "the target hourly rate, in the base currency", "80"),
-    ("cost_rate", "what an hour of work costs you when a person has no rate of their own", "35"),
+    ("work_days", marked("the working days"), "mon-fri"),
+    ("work_hours", marked("the working hours"), "09:00-17:30"),
+    ("target_rate", marked("the target hourly rate, in the base currency"), "80"),
+    (
+        "cost_rate",
+        marked("what an hour of work costs you when a person has no rate of their own"),
+        "35",
+    ),
     (
         "own_addresses",
-        "your own addresses and @domains: mail from them is outbound",
+        marked("your own addresses and @domains: mail from them is outbound"),
         "ana@studio.hr,@studio.hr",
     ),
 )
@@ -616,5 +653,5 @@ def settings_markdown() -> str:
     ]
     for s in SETTINGS:
         default = int(s.default) if float(s.default).is_integer() else s.default
-        lines.append(f"| `{s.key}` | {default} | {s.unit} | {s.doc} |")
+        lines.append(f"| `{s.key}` | {default} | {s.unit} | {s.english()} |")
     return "\n".join(lines) + "\n\n" + limits_markdown()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from .config import Thresholds
+from .phrase import marked
 from .signals.context import Context
 
 
@@ -19,12 +20,13 @@ class ParetoRow:
     top_clients: list[tuple[str, float]]
 
 
+# Marked for the catalog: the interfaces show them in the reader's language.
 METRICS = {
-    "hours": "Hours",
-    "nonbillable_hours": "Non-billable hours",
-    "messages": "Client messages",
-    "incidents": "Incidents",
-    "late_payments": "Late payments",
+    "hours": marked("Hours"),
+    "nonbillable_hours": marked("Non-billable hours"),
+    "messages": marked("Client messages"),
+    "incidents": marked("Incidents"),
+    "late_payments": marked("Late payments"),
 }
 
 

@@ -128,6 +128,11 @@ class Phrase:
     def __str__(self) -> str:
         return self.english()
 
+    def __hash__(self) -> int:
+        # Findings are counted by what they say (rows skipped, by reason): equal
+        # phrases hash alike. Every parameter type here is immutable.
+        return hash((self.code, self.text, self.plural, tuple(sorted(self.params.items()))))
+
 
 def say(code: str, text: str, /, **params: Any) -> Phrase:
     """A finding: ``say("pessimism.value", "{negative} of {inbound} ...", negative=4, ...)``."""
@@ -153,6 +158,13 @@ def listed(code: str, text: str, items: list[Phrase], /, **params: Any) -> Phras
 
 
 SENTENCES = "sentences"
+
+
+def marked(text: str) -> str:
+    """``text`` unchanged: marks a string the interfaces translate (a setting's unit, a
+    word in a table) for the catalog extractor, as gettext_noop does, without the core
+    importing a catalog."""
+    return text
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
+from partways.core.config import Setting
 from partways.core.phrase import Term
 from partways.letters import LANGUAGES
 from partways.web import cases_labels, labels
@@ -68,3 +69,16 @@ def record_label(record: str, lang: str) -> str:
 
 
 __all__ = ["INVOICE_STATES", "RECORDS", "TABLES", "record_label", "term_label"]
+
+
+def setting_doc(setting: Setting) -> str:
+    """What a setting of the registry does, in the active language (a ladder's sentence
+    and its measure are translated apart and put together)."""
+    if setting.what:
+        return gettext(setting.doc).replace("{what}", gettext(setting.what))
+    return gettext(setting.doc)
+
+
+def unit_label(unit: str) -> str:
+    """A setting's unit ("days", "share") in the active language."""
+    return gettext(unit) if unit else unit

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partways.core.config import SETTINGS, Setting
+from partways.i18n.terms import unit_label
 from partways.core.limits import limit
 from partways.store.business import (
     MAX_BY_UNIT,
@@ -170,7 +171,7 @@ def parse_threshold(setting: Setting, text: str) -> float:
     if value is None:
         raise SettingError(
             _("%(text)r is not a number; expected a number of %(unit)s, e.g. %(default)s.")
-            % {"text": text, "unit": unit, "default": shown_number(setting.default)}
+            % {"text": text, "unit": unit_label(unit), "default": shown_number(setting.default)}
         )
     number = float(value)
     if not math.isfinite(number):
@@ -183,7 +184,7 @@ def parse_threshold(setting: Setting, text: str) -> float:
                     "text": text,
                     # Grouped the reader's way: "36,500" is 36.5 in Indonesian and Croatian.
                     "most": number_format(MAX_BY_UNIT[unit], force_grouping=True),
-                    "unit": unit,
+                    "unit": unit_label(unit),
                 }
             )
         raise SettingError(_("%(text)s is too large; expected a number.") % {"text": text})
@@ -192,7 +193,7 @@ def parse_threshold(setting: Setting, text: str) -> float:
     if unit == "percent" and not 0 <= number <= 100:
         raise SettingError(_("expected a percentage between 0 and 100."))
     if unit in WHOLE_UNITS and (number < 0 or not number.is_integer()):
-        raise SettingError(_("expected a whole number of %(unit)s, 0 or more.") % {"unit": unit})
+        raise SettingError(_("expected a whole number of %(unit)s, 0 or more.") % {"unit": unit_label(unit)})
     return number
 
 

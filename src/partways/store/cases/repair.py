@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from django.db import transaction
 
 from partways.core.offboarding.contract import term_end_on_or_after
+from partways.core.phrase import Phrase, stored
 from partways.core.repair import RepairFacts, RepairReview, draft_plan, review_plan
 
 from ..business import load_business
@@ -91,9 +93,8 @@ def repair(
         notice_days=contract.notice_days if contract else 0,
         payment_terms_days=contract.payment_terms_days if contract else 30,
     )
-    draft = draft_plan(decision, facts, today, cfg)
-    if review_on is not None:
-        draft = replace(draft, review_on=review_on)
+    # The review date given is also the review action's date.
+    draft = draft_plan(decision, facts, today, cfg, review_on)
     plan = RepairPlan.objects.create(
         client=client,
         opened_on=draft.opened_on,
@@ -127,6 +128,32 @@ def _review(plan: RepairPlan, today: dt.date) -> RepairOutcome:
             "score": result.score,
             "target": result.target,
             "evidence": result.evidence,
+            "evidence_phrases": [p.to_json() for p in result.findings],
         }
         plan.save(update_fields=["status", "reviewed_on", "review"])
     return RepairOutcome(plan, "reviewed", result)
+
+
+def action_phrase(action: Mapping[str, Any]) -> Phrase:
+    """A stored action's finding, for an interface to word; the English it was stored
+    with, as it stands, for a plan stored before actions were kept as data."""
+    return _phrase(action.get("phrase"), action.get("text", ""))
+
+
+def review_findings(review: Mapping[str, Any]) -> list[Phrase]:
+    """A stored review's findings (the score, then each sign's change), like
+    :func:`action_phrase`."""
+    english = review.get("evidence") or []
+    phrases = review.get("evidence_phrases") or []
+    if len(phrases) != len(english):
+        phrases = [None] * len(english)
+    return [_phrase(p, e) for p, e in zip(phrases, english, strict=True)]
+
+
+def _phrase(data: Any, english: str) -> Phrase:
+    if isinstance(data, dict):
+        try:
+            return Phrase.from_json(data)
+        except (KeyError, TypeError, ValueError):
+            pass
+    return stored(english)

@@ -91,6 +91,20 @@ def worded_stored(text: str | None) -> str:
 
 
 @register.filter
+def setting_doc(setting: Any) -> str:
+    from partways.i18n.terms import setting_doc as doc
+
+    return doc(setting)
+
+
+@register.filter
+def unit(name: str) -> str:
+    from partways.i18n.terms import unit_label
+
+    return unit_label(name)
+
+
+@register.filter
 def role(key: str) -> str:
     """A team member's role in the reader's language."""
     from ..settings_team import ROLES

@@ -18,8 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partways.core.phrase import TEXT, Phrase
+from partways.core.repair import APOLOGY, EXPECTATIONS, SELF_REVIEW
+from partways.i18n import active_language
+from partways.i18n import render as render_phrase
 from partways.store.cases.records import CaseError
-from partways.store.cases.repair import repair
+from partways.store.cases.repair import action_phrase, repair, review_findings
 from partways.store.models import Client, ClientVerdict, RepairPlan
 from partways.store.verdicts import latest_run
 
@@ -170,6 +174,37 @@ def client_repair(request: HttpRequest, client_id: int) -> HttpResponse:
     return render(request, "partways/cases/repair.html", context)
 
 
+# The letter that goes with an action, by the action's code: linked beside it.
+ACTION_LETTERS = {APOLOGY: "apology", EXPECTATIONS: "expectations"}
+
+
+def _action(a: dict[str, Any]) -> dict[str, Any]:
+    """A stored action for the page: what to do in the reader's language, and the letter
+    that goes with it."""
+    phrase = action_phrase(a)
+    letter = ACTION_LETTERS.get(phrase.code)
+    return {
+        **a,
+        "said": _worded(phrase),
+        "due_on": _day(a.get("due")),
+        "strategy_label": labels.label(labels.STRATEGIES, a.get("strategy", "")),
+        "letter": letter,
+        "letter_label": cases_labels.label(cases_labels.LETTER_KINDS, letter) if letter else "",
+    }
+
+
+def _worded(phrase: Phrase) -> str:
+    # A plan stored before its sentences were kept as data has only their English.
+    return phrase.english() if phrase.code == TEXT else render_phrase(phrase, active_language())
+
+
+def _day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def _plan_context(plan: RepairPlan) -> dict[str, Any]:
     return {
         "status": cases_labels.label(cases_labels.PLAN_STATUSES, plan.status),
@@ -178,11 +213,16 @@ def _plan_context(plan: RepairPlan) -> dict[str, Any]:
             (labels.label(labels.SIGNALS, sid), sev, labels.label(labels.SEVERITIES, sev))
             for sid, sev in sorted(plan.baseline.items())
         ],
-        "actions": [
-            {**a, "strategy_label": labels.label(labels.STRATEGIES, a.get("strategy", ""))}
-            for a in plan.actions
-        ],
-        "review": plan.review or None,
+        "actions": [_action(a) for a in plan.actions],
+        "review": {
+            **plan.review,
+            "evidence": [_worded(p) for p in review_findings(plan.review)],
+        }
+        if plan.review
+        else None,
+        "self_review": (
+            [_worded(q) for q in SELF_REVIEW] if "self_reflection" in plan.strategies else []
+        ),
     }
 
 

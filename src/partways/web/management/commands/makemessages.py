@@ -21,6 +21,11 @@ FINDING_KEYWORDS = (
     "detail:2",
     "detail_n:2,3",
     "message_evidence:4",
+    # Words the interfaces translate where they show them: ``marked`` (the core's
+    # gettext_noop), the registry's documentation sentences and its ladders' measures.
+    "marked",
+    "Setting:4",
+    "_ladder:2",
 )
 
 
