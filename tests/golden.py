@@ -24,6 +24,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def skipped_in_english(records: Records) -> dict[str, int]:
+    """The rows an importer left out, by reason, the reasons in English."""
+    return {reason.english(): n for reason, n in records.skipped.items()}
+
+
 def as_plain(records: Records, errors: list[RowError], base: Path) -> dict[str, Any]:
     """Records and errors as JSON-ready data, paths relative to ``base``."""
     out: dict[str, Any] = {}
@@ -31,9 +36,9 @@ def as_plain(records: Records, errors: list[RowError], base: Path) -> dict[str, 
         rows = records.frames[kind].to_dicts()
         out[kind] = [{k: _plain(v) for k, v in row.items() if v is not None} for row in rows]
     if records.skipped:
-        out["skipped"] = records.skipped
+        out["skipped"] = skipped_in_english(records)
     if records.notes:
-        out["notes"] = records.notes
+        out["notes"] = [note.english() for note in records.notes]
     out["errors"] = [str(e).replace(str(base) + os.sep, "") for e in errors]
     return out
 

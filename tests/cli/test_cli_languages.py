@@ -138,3 +138,48 @@ def test_an_offboarding_case_reads_in_the_chosen_language(cli, demo, lang):
         "ar": ("نقاط الحديث", "قائمة التسليم", "مراجعة العقد"),
     }[lang]
     assert all(e in shown for e in expected), (lang, shown[:2000])
+
+
+HELP_WORDS = {
+    # The root page's own sentence and Typer's panel title, in each language.
+    "id": ("Opsi", "Temukan klien"),
+    "hr": ("Opcije", "Pronađite klijente"),
+    "ar": ("الخيارات", "اعثر على العملاء"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_pages_answer_in_the_chosen_language(cli, lang):
+    root = cli("--lang", lang, "--help").stdout
+    assert all(w in root for w in HELP_WORDS[lang]), root
+    assert _english(root, []) == []
+    for command in (("setup",), ("import",), ("clients", "alias"), ("settings", "set")):
+        page = cli("--lang", lang, *command, "--help").stdout
+        assert _english(page, []) == [], (command, page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_settings_and_clients_answer_in_the_chosen_language(cli, demo, lang):
+    for command in (
+        ("settings", "show", "--all"),
+        ("clients", "list"),
+        ("clients", "unmatched"),
+        ("formats",),
+    ):
+        shown = cli("--lang", lang, *command).stdout
+        assert _english(shown, demo) == [], (command, shown[:3000])
+    refused = cli("--lang", lang, "settings", "set", "pessimism.lo", "0.2", check=False)
+    assert refused.returncode == 2
+    assert _english(refused.stderr, demo) == [] and "pessimism.low" in refused.stderr
+    merged = cli("--lang", lang, "rate", "EUR", check=False)
+    assert merged.returncode == 2 and _english(merged.stderr, demo) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_usage_errors_answer_in_the_chosen_language(cli, lang):
+    for args in (("triage", "--bogus"), ("client",), ("serve", "--port", "abc")):
+        refused = cli("--lang", lang, *args, check=False)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr
+        assert _english(refused.stderr, []) == [], (args, refused.stderr)
+        for english in ("No such option", "Missing argument", "Invalid value", "Usage:"):
+            assert english not in refused.stderr, (args, refused.stderr)

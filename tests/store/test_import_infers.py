@@ -53,7 +53,9 @@ def test_a_first_import_all_in_one_currency_sets_the_base_currency(tmp_path):
         _invoices(tmp_path, [("Lipa Cafe", "", "USD", "1"), ("Orbit", "", "usd", "2")])
     )
     assert m.BusinessSettings.load().base_currency == "USD"
-    assert any("the base currency is now USD" in n and "it was EUR" in n for n in report.notes)
+    assert any(
+        "the base currency is now USD" in n and "it was EUR" in n for n in map(str, report.notes)
+    )
     assert set(m.Invoice.objects.values_list("currency", flat=True)) == {"USD"}
 
 
@@ -63,7 +65,7 @@ def test_a_chosen_currency_is_never_changed_by_an_import(tmp_path):
     settings.save()
     report = _import(_invoices(tmp_path, [("Lipa Cafe", "", "USD", "1")]))
     assert m.BusinessSettings.load().base_currency == "EUR"
-    assert not any("base currency" in n for n in report.notes)
+    assert not any("base currency" in n for n in map(str, report.notes))
 
 
 def test_money_in_two_currencies_leaves_the_base_currency_alone(tmp_path):
@@ -106,12 +108,12 @@ def test_an_invoice_exports_client_address_becomes_a_contact_and_claims_waiting_
     assert list(lipa.contacts.values_list("email", flat=True)) == ["billing@lipacafe.com"]
     # Dora writes from the same domain: her waiting message is Lipa Cafe's now.
     assert m.Message.objects.get().client_id == lipa.pk
-    said = " ".join(report.notes)
+    said = " ".join(map(str, report.notes))
     assert "learned 1 client address(es) from this file: billing@lipacafe.com → Lipa Cafe" in said
     assert "1 message(s) imported earlier without a client now have one" in said
     # Imported again: nothing new to learn.
     again = _import(_invoices(tmp_path, [("Lipa Cafe", "billing@lipacafe.com", "EUR", "1")]))
-    assert not any("learned" in n for n in again.notes)
+    assert not any("learned" in n for n in map(str, again.notes))
 
 
 def test_an_address_of_your_own_or_another_clients_is_not_learned(tmp_path):

@@ -80,7 +80,7 @@ def test_an_unknown_guest_in_one_clients_channel_becomes_their_contact(tmp_path)
     dino = m.Message.objects.filter(author_address="dino.newhire@gmail.com")
     # In Acme's channel he is Acme's; once known, his other messages are too.
     assert set(dino.values_list("client_id", flat=True)) == {acme.pk}
-    assert any("dino.newhire@gmail.com → Acme" in n for n in report.notes)
+    assert any("dino.newhire@gmail.com → Acme" in n for n in map(str, report.notes))
 
 
 def test_a_channel_shared_by_two_clients_teaches_nothing(tmp_path):
@@ -117,7 +117,7 @@ def test_who_a_client_brings_to_a_meeting_is_learned(tmp_path):
     acme = m.Client.objects.get(name="Acme")
     assert m.Contact.objects.filter(client=acme, email="cfo@acme-holding.example").exists()
     assert not m.Contact.objects.filter(email="maja@studio.example").exists()
-    assert any("cfo@acme-holding.example → Acme" in n for n in report.notes)
+    assert any("cfo@acme-holding.example → Acme" in n for n in map(str, report.notes))
 
 
 def test_a_meeting_of_two_clients_teaches_nothing(tmp_path):

@@ -10,9 +10,10 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from partways.core.phrase import say
 from partways.importers import Records, RowError
 from partways.store import models as m
-from partways.store.imports.apply import write_records
+from partways.store.imports.apply import skipped_english, write_records
 from partways.store.imports.resolve import ResolveError, add_alias, merge
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -74,7 +75,7 @@ def test_identical_rows_in_one_file_are_both_kept_and_still_not_doubled_later():
 
 
 def test_a_file_with_errors_writes_nothing():
-    error = RowError("export.csv", 7, '"Duration" (12)', "'x' is not a duration")
+    error = RowError("export.csv", 7, '"Duration" (12)', say("test.bad", "'x' is not a duration"))
     report = _write(_time([("Acme", "Web", 2, 3600)]), [error])
     assert report.refused and not report.written
     assert m.TimeEntry.objects.count() == 0 and m.Client.objects.count() == 0
@@ -82,10 +83,10 @@ def test_a_file_with_errors_writes_nothing():
 
 
 def test_skip_bad_rows_writes_the_good_rows_and_counts_the_bad():
-    error = RowError("export.csv", 7, '"Duration" (12)', "'x' is not a duration")
+    error = RowError("export.csv", 7, '"Duration" (12)', say("test.bad", "'x' is not a duration"))
     report = _write(_time([("Acme", "Web", 2, 3600)]), [error], skip_bad_rows=True)
     assert report.written and report.new["time_entries"] == 1
-    assert report.skipped["bad rows (listed below)"] == 1
+    assert skipped_english(report.skipped)["bad rows (listed below)"] == 1
 
 
 def test_a_dry_run_reports_what_would_change_and_writes_nothing():
@@ -101,7 +102,7 @@ def test_a_record_the_database_refuses_rolls_back_the_whole_file():
     # entries were already inserted in the same transaction.
     records.add("contracts", pl.DataFrame({"client": ["Acme"], "title": ["Retainer"]}))
     report = _write(records)
-    assert report.refused and "database refused" in report.errors[0].message
+    assert report.refused and "database refused" in report.errors[0].message.english()
     assert m.TimeEntry.objects.count() == 0 and m.Client.objects.count() == 0
     assert m.ImportedKey.objects.count() == 0
 
@@ -151,7 +152,7 @@ def test_a_changed_invoice_is_updated_in_place():
 
 def test_draft_and_void_invoices_are_skipped_with_the_reason():
     report = _write(_invoice(10_000, status="draft"))
-    assert report.skipped["draft or void invoices"] == 1
+    assert skipped_english(report.skipped)["draft or void invoices"] == 1
     assert m.Invoice.objects.count() == 0
 
 
@@ -403,7 +404,10 @@ def test_an_invoice_number_listed_twice_keeps_its_last_row():
         ),
     )
     report = _write(records)
-    assert report.written and report.skipped["invoice numbers listed again (the last row kept)"]
+    assert (
+        report.written
+        and skipped_english(report.skipped)["invoice numbers listed again (the last row kept)"]
+    )
     assert m.Invoice.objects.values_list("amount_minor", flat=True).get() == 200
 
 

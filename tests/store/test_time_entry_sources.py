@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from partways.store import models as m
+from partways.store.imports.apply import skipped_english
 from partways.store.imports.run import ImportOptions, import_source, sources
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,7 +55,9 @@ def test_the_other_tools_export_of_an_entry_leaves_it_as_first_imported(tmp_path
         # One entry, with Clockify's rate and currency, whichever file came last.
         assert _entries() == [(8500, "USD")]
     report = _import(toggl)
-    assert report.skipped == {"time entries already imported from clockify (kept as they are)": 1}
+    assert skipped_english(report.skipped) == {
+        "time entries already imported from clockify (kept as they are)": 1
+    }
     assert report.updated["time_entries"] == 0 and report.new["time_entries"] == 0
 
 

@@ -18,6 +18,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as Browser
 
+from partways.i18n.render import FSI, PDI
 from partways.store.models import Client, ImportBatch, Message, MessageLabel, TimeEntry
 from partways.web import import_jobs
 
@@ -106,7 +107,8 @@ def test_a_file_with_errors_writes_nothing_and_lists_each_error_where_it_is(
         ("toggl_broken.csv", "4", "&quot;Duration&quot;"),
         ("toggl_broken.csv", "4", "&quot;Amount"),
     ]
-    assert "&#x27;2026-13-45&#x27; is not a date" in cells[0][3]
+    # The cell's value is the user's data: isolated from the sentence around it.
+    assert f"{FSI}&#x27;2026-13-45&#x27;{PDI} is not a date" in cells[0][3]
     assert "is not a duration, e.g. 1:30:00" in cells[2][3]  # what was expected
     assert "4 errors" in html and "nothing of this file was written" in html
     assert "or import its good rows" in html

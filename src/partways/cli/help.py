@@ -124,6 +124,13 @@ def translate_help(command: Any) -> Any:
         setattr(rich_utils, constant, gettext(english))
     for owner, name in _texts(command):
         setattr(owner, name, gettext(getattr(owner, name)))
+    from partways.i18n import active_language
+
+    if active_language() != "en":
+        # In English, Typer's own words stay exactly as scripts have seen them.
+        from . import usage_words
+
+        usage_words.install()
     return command
 
 

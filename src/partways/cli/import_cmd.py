@@ -8,11 +8,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
+from partways.i18n import format_number
+
 from .common import UserError, err, out, progress
+from .lang import current, words
 
 if TYPE_CHECKING:  # Django is set up only when a command runs
     from partways.store.imports.apply import FileReport
@@ -80,18 +85,21 @@ def import_(
     for address in me or []:
         if not _OWN_ADDRESS.match(address.strip()):
             raise UserError(
-                f"--me: {address!r} is neither an address nor a domain; expected e.g. "
-                "ana@studio.hr or @studio.hr."
+                _(
+                    "--me: %(address)s is neither an address nor a domain; expected e.g. "
+                    "ana@studio.hr or @studio.hr."
+                )
+                % {"address": repr(address)}
             )
     try:
         found = list(sources(paths, fmt))
     except ImportFailed as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(words(exc.phrase)) from None
     if me and not dry_run:
         own_addresses([a.strip() for a in me])
     reports = []
     for source in found:
-        with progress(f"Importing {source.location}") as bar:
+        with progress(_("Importing %(source)s") % {"source": source.location}) as bar:
             reports.append(import_source(source, opts, _advance(bar)))
     _print(reports, dry_run)
     if not dry_run:
@@ -121,75 +129,122 @@ def _check_time_zone(name: str | None) -> None:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise UserError(
-            f"--time-zone: {name!r} is not a time zone; expected a name such as "
-            "Europe/Zagreb, Asia/Jakarta or UTC."
+            _(
+                "--time-zone: %(name)s is not a time zone; expected a name such as "
+                "Europe/Zagreb, Asia/Jakarta or UTC."
+            )
+            % {"name": repr(name)}
         ) from None
 
 
+def _number(n: int) -> str:
+    """A count as the command line's language writes it (1,234 in English)."""
+    return format_number(n, current())
+
+
+def _kind(kind: str) -> str:
+    """A record kind ("time_entries") in the command line's language."""
+    from partways.web.views.imports import KINDS
+
+    label = KINDS.get(kind)
+    return str(label) if label is not None else kind.replace("_", " ")
+
+
 def _counts(counter: Counter[str]) -> str:
-    return ", ".join(f"{n:,} {kind.replace('_', ' ')}" for kind, n in counter.items() if n) or "–"
+    # Translators: a count of records of one kind, e.g. "3 time entries"; where the
+    # language needs it, write "%(kind)s: %(count)s".
+    shown = [
+        _("%(count)s %(kind)s") % {"count": _number(n), "kind": _kind(kind)}
+        for kind, n in counter.items()
+        if n
+    ]
+    return ", ".join(shown) or "–"
 
 
 def _print(reports: list[FileReport], dry_run: bool) -> None:
     table = Table(
-        title="Import (dry run: nothing was written)" if dry_run else "Import", title_justify="left"
+        title=_("Import (dry run: nothing was written)") if dry_run else _("Import"),
+        title_justify="left",
     )
-    for column in ("File", "Format", "New", "Updated", "Unchanged", "Skipped"):
+    for column in (_("File"), _("Format"), _("New"), _("Updated"), _("Unchanged"), _("Skipped")):
         table.add_column(column, overflow="fold")
     ignored = [r for r in reports if not r.importer and not r.errors]
     for r in reports:
         if r in ignored:
             continue
         skipped = sum(r.skipped.values())
-        status = r.importer if not r.refused else f"{r.importer or '?'} [red](not imported)[/]"
+        status = (
+            r.importer
+            if not r.refused
+            else f"{r.importer or '?'} [red]({escape(_('not imported'))})[/]"
+        )
         table.add_row(
             escape(r.source),
             status,
             _counts(r.new),
             _counts(r.updated),
             _counts(r.unchanged),
-            f"{skipped:,}" if skipped else "–",
+            _number(skipped) if skipped else "–",
         )
     out.print(table)
     for r in reports:
         _details(r)
     if ignored:
         out.print(
-            f"Ignored {len(ignored)} file(s) no importer recognises, e.g. "
-            f"{', '.join(r.source for r in ignored[:3])}.",
+            ngettext(
+                "Ignored %(n)s file(s) no importer recognises, e.g. %(files)s.",
+                "Ignored %(n)s file(s) no importer recognises, e.g. %(files)s.",
+                len(ignored),
+            )
+            % {"n": len(ignored), "files": ", ".join(r.source for r in ignored[:3])},
             markup=False,
         )
 
 
 def _details(r: FileReport) -> None:
+    from partways.store.imports.apply import LEARNED
+
     lines: list[str] = []
     for reason, n in r.skipped.items():
-        lines.append(f"skipped {n:,}: {reason}")
+        lines.append(_("skipped %(n)s: %(reason)s") % {"n": _number(n), "reason": words(reason)})
     if r.clients_created:
+        names = ", ".join(r.clients_created[:8]) + (" …" if len(r.clients_created) > 8 else "")
         lines.append(
-            f"new clients ({len(r.clients_created)}): {', '.join(r.clients_created[:8])}"
-            + (" …" if len(r.clients_created) > 8 else "")
-            + " — if one is a client you already have under another name, "
-            "run `partways clients merge NEW EXISTING`"
+            _(
+                "new clients (%(n)s): %(names)s — if one is a client you already have under "
+                "another name, run `partways clients merge NEW EXISTING`"
+            )
+            % {"n": len(r.clients_created), "names": names}
         )
     for alias, client in r.aliases_added[:8]:
-        lines.append(f"matched {alias!r} to {client!r} (kept as an alias)")
+        lines.append(
+            _("matched %(alias)s to %(client)s (kept as an alias)")
+            % {"alias": repr(alias), "client": repr(client)}
+        )
     if r.unmatched_messages:
         top = ", ".join(f"{a} ({n})" for a, n in r.unmatched_addresses.most_common(5))
         lines.append(
-            f"{r.unmatched_messages:,} message(s) matched no client; most from: {top}. "
-            "Claim an address with `partways clients alias ADDRESS CLIENT` "
-            "(or @domain)."
+            ngettext(
+                "%(n)s message(s) matched no client; most from: %(top)s. Claim an address "
+                "with `partways clients alias ADDRESS CLIENT` (or @domain).",
+                "%(n)s message(s) matched no client; most from: %(top)s. Claim an address "
+                "with `partways clients alias ADDRESS CLIENT` (or @domain).",
+                r.unmatched_messages,
+            )
+            % {"n": _number(r.unmatched_messages), "top": top}
         )
     if r.proposed_own:
         lines.append(
-            f"nearly every message here is to or from {r.proposed_own}: if that is you, "
-            f"import again with --me {r.proposed_own} (mail from it is then yours, outbound)"
+            _(
+                "nearly every message here is to or from %(address)s: if that is you, "
+                "import again with --me %(address)s (mail from it is then yours, outbound)"
+            )
+            % {"address": r.proposed_own}
         )
-    lines.extend(r.notes)
-    if any(n.startswith("learned ") for n in r.notes):
+    lines.extend(words(note) for note in r.notes)
+    if any(note.code in LEARNED for note in r.notes):
         lines.append(
-            "a learned address that is not the client's: `partways clients forget ADDRESS`"
+            _("a learned address that is not the client's: `partways clients forget ADDRESS`")
         )
     if lines:
         # File names, client names and addresses come from the user's data: not markup.
@@ -197,44 +252,53 @@ def _details(r: FileReport) -> None:
         for line in lines:
             out.print(f"  {line}", highlight=False, markup=False)
     if r.errors:
-        verdict = (
-            "nothing was written"
-            if r.refused
-            else "these rows were skipped"
-            if r.written or r.dry_run
-            else ""
-        )
+        _errors(r)
+
+
+def _errors(r: FileReport) -> None:
+    verdict = (
+        _("nothing was written")
+        if r.refused
+        else _("these rows were skipped")
+        if r.written or r.dry_run
+        else ""
+    )
+    heading = ngettext(
+        "%(n)s error(s) in %(file)s", "%(n)s error(s) in %(file)s", len(r.errors)
+    ) % {"n": len(r.errors), "file": r.source}
+    err.print(
+        f"[bold red]{escape(heading)}[/]" + (f" — {escape(verdict)}" if verdict else ""),
+        highlight=False,
+    )
+    for e in r.errors[:SHOWN_ERRORS]:
+        # Under the file's own heading, each error names only its line and column.
+        shown = words(e.located(with_path=e.path != r.source))
+        err.print(f"  {shown}", highlight=False, markup=False)
+    if len(r.errors) > SHOWN_ERRORS:
+        more = _("… and %(n)s more") % {"n": _number(len(r.errors) - SHOWN_ERRORS)}
+        err.print(f"  {escape(more)}", highlight=False)
+    if r.refused and any(e.line is not None for e in r.errors):
         err.print(
-            f"[bold red]{len(r.errors)} error(s) in {escape(r.source)}[/]"
-            + (f" — {verdict}" if verdict else ""),
+            "  "
+            + _(
+                "Fix the file and import it again, or use --skip-bad-rows to import the good rows."
+            ),
             highlight=False,
+            markup=False,
         )
-        for e in r.errors[:SHOWN_ERRORS]:
-            # Under the file's own heading, each error names only its line and column.
-            shown = str(e)
-            if e.path == r.source and shown.startswith(e.path):
-                shown = shown[len(e.path) :].lstrip(":, ")
-            err.print(f"  {shown}", highlight=False, markup=False)
-        if len(r.errors) > SHOWN_ERRORS:
-            err.print(f"  … and {len(r.errors) - SHOWN_ERRORS} more", highlight=False)
-        if r.refused and any(e.line is not None for e in r.errors):
-            err.print(
-                "  Fix the file and import it again, or use --skip-bad-rows to import "
-                "the good rows.",
-                highlight=False,
-            )
 
 
 def formats() -> None:
     """List the export formats partways reads."""
     from partways.importers import registry
 
-    table = Table(title="Formats (for --format)", title_justify="left")
-    table.add_column("Name")
-    table.add_column("What")
-    table.add_column("Records")
+    table = Table(title=_("Formats (for --format)"), title_justify="left")
+    table.add_column(_("Name"))
+    table.add_column(_("What"))
+    table.add_column(_("Records"))
     for name, cls in registry.importer_classes().items():
-        table.add_row(name, cls.title, ", ".join(k.replace("_", " ") for k in cls.kinds))
+        # Titles are marked for the catalog where the importers define them.
+        table.add_row(name, _(cls.title), ", ".join(_kind(k) for k in cls.kinds))
     out.print(table)
 
 

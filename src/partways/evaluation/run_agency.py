@@ -80,7 +80,7 @@ def _import(folder: Path, entry: dict[str, Any], first: bool) -> dict[str, Any]:
         "importer": report.importer,
         "new": dict(report.new),
         "updated": dict(report.updated),
-        "notes": list(report.notes),
+        "notes": [n.english() for n in report.notes],
     }
 
 

@@ -18,8 +18,9 @@ import zlib
 from pathlib import Path
 
 from partways.core.limits import limit, limit_name
+from partways.core.phrase import Num, Phrase, say, say_n
 
-from .base import ImportFailed
+from .base import ImportFailed, grouped
 
 # Entries smaller than this are not held to the ratio: a small file of repeated
 # characters (an empty day's "[]" padded with spaces) compresses a thousandfold
@@ -46,7 +47,14 @@ class SafeZip:
             self.zip = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
             # ValueError: a directory whose offsets point outside the file.
-            raise ImportFailed(f"{path}: not a readable ZIP file ({exc}).") from exc
+            raise ImportFailed(
+                say(
+                    "import.zip_unreadable",
+                    "not a readable ZIP file ({problem}).",
+                    problem=str(exc),
+                ),
+                str(path),
+            ) from exc
         try:
             self._check_directory()
         except ImportFailed:
@@ -59,16 +67,28 @@ class SafeZip:
         most = limit("archive.max_entries")
         if len(infos) > most:
             raise ArchiveTooLarge(
-                f"{self.path}: the archive holds {len(infos):,} files, more than the "
-                f"{most:,} an import reads (archive.max_entries)."
+                say(
+                    "import.zip_too_many_files",
+                    "the archive holds {found} files, more than the {most} an import reads "
+                    "(archive.max_entries).",
+                    found=grouped(len(infos)),
+                    most=grouped(most),
+                ),
+                str(self.path),
             )
         total = sum(info.file_size for info in infos)
         biggest = limit("archive.max_unpacked_bytes")
         if total > biggest:
             raise ArchiveTooLarge(
-                f"{self.path}: the archive expands to {_size(total)}, more than the "
-                f"{_size(biggest)} an import reads ({limit_name('archive.max_unpacked_bytes')}); "
-                "nothing was extracted."
+                say(
+                    "import.zip_too_large",
+                    "the archive expands to {size}, more than the {most} an import reads "
+                    "({limit}); nothing was extracted.",
+                    size=_size(total),
+                    most=_size(biggest),
+                    limit=limit_name("archive.max_unpacked_bytes"),
+                ),
+                str(self.path),
             )
         for info in infos:
             self._check_ratio(info, info.file_size)
@@ -78,10 +98,17 @@ class SafeZip:
         packed = max(info.compress_size, 1)
         if size > RATIO_FLOOR and size > ratio * packed:
             raise ArchiveTooLarge(
-                f"{self.path}!{info.filename}: the entry expands {size // packed:,} "
-                f"times ({_size(info.compress_size)} to {_size(size)}), more than the "
-                f"{ratio:,} times an import allows (archive.max_ratio); "
-                "this looks like a zip bomb, not an export."
+                say(
+                    "import.zip_bomb",
+                    "the entry expands {ratio} times ({packed} to {size}), more than the "
+                    "{most} times an import allows (archive.max_ratio); "
+                    "this looks like a zip bomb, not an export.",
+                    ratio=grouped(size // packed),
+                    packed=_size(info.compress_size),
+                    size=_size(size),
+                    most=grouped(ratio),
+                ),
+                f"{self.path}!{info.filename}",
             )
 
     def names(self) -> list[str]:
@@ -113,15 +140,24 @@ class SafeZip:
                     self.unpacked += len(chunk)
                     if size > info.file_size:
                         raise ArchiveTooLarge(
-                            f"{self.path}!{info.filename}: the entry holds more than the "
-                            f"{_size(info.file_size)} its header declares; the archive is "
-                            "damaged or forged."
+                            say(
+                                "import.zip_entry_forged",
+                                "the entry holds more than the {size} its header declares; "
+                                "the archive is damaged or forged.",
+                                size=_size(info.file_size),
+                            ),
+                            f"{self.path}!{info.filename}",
                         )
                     if self.unpacked > biggest:
                         raise ArchiveTooLarge(
-                            f"{self.path}: the archive expands to more than "
-                            f"{_size(biggest)} ({limit_name('archive.max_unpacked_bytes')}); "
-                            "reading stopped."
+                            say(
+                                "import.zip_too_large_read",
+                                "the archive expands to more than {most} ({limit}); "
+                                "reading stopped.",
+                                most=_size(biggest),
+                                limit=limit_name("archive.max_unpacked_bytes"),
+                            ),
+                            str(self.path),
                         )
                     self._check_ratio(info, size)
                     parts.append(chunk)
@@ -129,8 +165,12 @@ class SafeZip:
             raise
         except RuntimeError as exc:  # zipfile's way to say an entry is encrypted
             raise ImportFailed(
-                f"{self.path}!{info.filename}: cannot be read ({exc}); expected an "
-                "export without a password."
+                say(
+                    "import.zip_encrypted",
+                    "cannot be read ({problem}); expected an export without a password.",
+                    problem=str(exc),
+                ),
+                f"{self.path}!{info.filename}",
             ) from exc
         except (
             OSError,  # also bz2's "invalid data stream"
@@ -142,7 +182,10 @@ class SafeZip:
             NotImplementedError,  # a compression method zipfile does not know
             ValueError,
         ) as exc:
-            raise ImportFailed(f"{self.path}!{info.filename}: cannot be read ({exc}).") from exc
+            raise ImportFailed(
+                say("import.unreadable", "cannot be read ({reason}).", reason=str(exc)),
+                f"{self.path}!{info.filename}",
+            ) from exc
         return b"".join(parts)
 
     def close(self) -> None:
@@ -155,12 +198,12 @@ class SafeZip:
         self.close()
 
 
-def _size(n: int) -> str:
+def _size(n: int) -> Phrase:
     """``n`` bytes as a reader would say it: 512 bytes, 3.2 MB, 1.5 GB."""
     for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if n >= size:
-            return f"{n / size:,.1f} {unit}"
-    return f"{n:,} bytes"
+            return say("import.size_in_unit", "{amount} {unit}", amount=Num(n / size, 1), unit=unit)
+    return say_n("import.size_in_bytes", "{count} bytes", "{count} bytes", n, count=grouped(n))
 
 
 def unpack(path: Path, target: Path) -> list[Path]:

@@ -27,6 +27,8 @@ from typing import ClassVar
 
 import polars as pl
 
+from partways.core.phrase import Phrase, say, say_n
+
 from . import values
 from .base import Importer, ImportFailed, RowError
 from .records import Records
@@ -61,15 +63,21 @@ DTYPES: dict[str, pl.DataType] = {
     "instant": pl.Datetime("us", "UTC"),
 }
 
+# What a cell of each kind should hold, said in an error about one that does not.
 _EXPECTED = {
-    "int": "a whole number, e.g. 12",
-    "number": "a number, e.g. 1234.50 or 1.234,50",
-    "money": "an amount, e.g. 1234.50, 1.234,50, $1,234.50 or (400.00)",
-    "time": "a time of day, e.g. 14:30, 14:30:05 or 2:30 PM",
-    "duration": "a duration, e.g. 1:30:00, 1:30 or 1.5 (hours)",
-    "bool": "yes or no (also true/false, 1/0, da/ne, ya/tidak, نعم/لا)",
-    "currency": "a currency, e.g. EUR, Euro - EUR or €",
-    "instant": "a date and time, e.g. 2024-03-04T10:23:00+01:00",
+    "text": say("import.expected_text", "text"),
+    "int": say("import.expected_int", "a whole number, e.g. 12"),
+    "number": say("import.expected_number", "a number, e.g. 1234.50 or 1.234,50"),
+    "money": say(
+        "import.expected_money", "an amount, e.g. 1234.50, 1.234,50, $1,234.50 or (400.00)"
+    ),
+    "time": say("import.expected_time", "a time of day, e.g. 14:30, 14:30:05 or 2:30 PM"),
+    "duration": say("import.expected_duration", "a duration, e.g. 1:30:00, 1:30 or 1.5 (hours)"),
+    "bool": say(
+        "import.expected_bool", "yes or no (also true/false, 1/0, da/ne, ya/tidak, نعم/لا)"
+    ),
+    "currency": say("import.expected_currency", "a currency, e.g. EUR, Euro - EUR or €"),
+    "instant": say("import.expected_instant", "a date and time, e.g. 2024-03-04T10:23:00+01:00"),
 }
 
 
@@ -135,7 +143,9 @@ class Table:
     def has(self, name: str) -> bool:
         return name in self.headers
 
-    def reject(self, frame: pl.DataFrame, bad: pl.Expr, column: str, message: str) -> pl.DataFrame:
+    def reject(
+        self, frame: pl.DataFrame, bad: pl.Expr, column: str, message: Phrase
+    ) -> pl.DataFrame:
         """``frame`` without the rows where ``bad`` holds; each becomes an error.
 
         For problems only visible once columns are combined, e.g. a local time that
@@ -154,8 +164,12 @@ class Table:
             frame,
             pl.col("started_at").is_null(),
             f'"{self.headers[field]}"',
-            f"this local time does not exist in {zone} (the clocks went forward); "
-            "expected a time that happened, or a different --time-zone",
+            say(
+                "import.time_skipped",
+                "this local time does not exist in {zone} (the clocks went forward); "
+                "expected a time that happened, or a different --time-zone",
+                zone=zone,
+            ),
         )
 
 
@@ -207,8 +221,14 @@ class CsvImporter(Importer):
         missing = [c.describe() for n, c in self.columns.items() if c.required and n not in found]
         if missing:
             raise ImportFailed(
-                f"the header lacks the column(s) {', '.join(missing)}; "
-                f"found: {', '.join(repr(h) for h in header.fields)}."
+                say_n(
+                    "import.csv_columns_missing",
+                    "the header lacks the column(s) {missing}; found: {found}.",
+                    "the header lacks the column(s) {missing}; found: {found}.",
+                    len(missing),
+                    missing=", ".join(missing),
+                    found=", ".join(repr(h) for h in header.fields),
+                )
             )
         return found
 
@@ -218,7 +238,8 @@ class CsvImporter(Importer):
         # Duplicate header names were renamed "X (2)" by read_csv; map to the first.
         raw = csv.frame
         columns: list[pl.Series] = []
-        problems: list[tuple[str, pl.Series, str]] = []
+        # (field, the rows it fails in, whether it fails by being empty, what it expects)
+        problems: list[tuple[str, pl.Series, bool, Phrase]] = []
         date_formats: dict[str, str] = {}
         for name, column in self.columns.items():
             if name not in headers:
@@ -228,16 +249,16 @@ class CsvImporter(Importer):
             stripped = raw[headers[name]].str.strip_chars()
             empty = stripped.is_null() | (stripped == "")
             if column.kind == "text":
-                parsed, expected = stripped.zip_with(~empty, _NULL_TEXT), "text"
+                parsed, expected = stripped.zip_with(~empty, _NULL_TEXT), _EXPECTED["text"]
             else:
                 parsed, expected = self._parse_column(
                     raw, headers[name], column, date_formats, name
                 )
             columns.append(parsed.alias(name))
             if column.kind != "text":
-                problems.append((name, ~empty & parsed.is_null(), f"is not {expected}"))
+                problems.append((name, ~empty & parsed.is_null(), False, expected))
             if column.not_empty:
-                problems.append((name, empty, f"is empty; expected {expected}"))
+                problems.append((name, empty, True, expected))
         flags = [p[1].alias(f"_bad_{i}") for i, p in enumerate(problems)]
         parsed_frame = pl.DataFrame([*columns, *flags, raw["_row"]])
         errors: list[RowError] = []
@@ -262,12 +283,12 @@ class CsvImporter(Importer):
         column: Column,
         date_formats: dict[str, str],
         name: str,
-    ) -> tuple[pl.Series, str]:
+    ) -> tuple[pl.Series, Phrase]:
         """The column parsed by its kind (whole-column, fast path first) and what it expects."""
         series = raw[header]
         kind = column.kind
         if kind == "text":
-            return raw.select(values.text(pl.col(header))).to_series(), "text"
+            return raw.select(values.text(pl.col(header))).to_series(), _EXPECTED["text"]
         if kind in ("number", "money", "duration"):
             comma = values.decimal_comma(series)
             if kind == "number":
@@ -284,9 +305,16 @@ class CsvImporter(Importer):
             parsed = raw.select(values.date(pl.col(header), fmt)).to_series()
             if picked is None:  # no value of the column reads in any known way
                 shown = ", ".join(_example_date(f) for f in self.date_order[:4])
-                return parsed, f"a date in a form this export writes, e.g. {shown}"
-            example = _example_date(fmt)
-            return parsed, f"a date written like the rest of the column ({example})"
+                return parsed, say(
+                    "import.expected_date_any",
+                    "a date in a form this export writes, e.g. {examples}",
+                    examples=shown,
+                )
+            return parsed, say(
+                "import.expected_date_like_column",
+                "a date written like the rest of the column ({example})",
+                example=_example_date(fmt),
+            )
         expr = {
             "int": pl.col(header).str.strip_chars().cast(pl.Int64, strict=False),
             "bool": values.boolean(pl.col(header)),
@@ -300,7 +328,7 @@ class CsvImporter(Importer):
         csv: CsvText,
         raw: pl.DataFrame,
         bad: pl.DataFrame,
-        problems: list[tuple[str, pl.Series, str]],
+        problems: list[tuple[str, pl.Series, bool, Phrase]],
         headers: dict[str, str],
     ) -> list[RowError]:
         rows = bad["_row"].to_list()
@@ -310,17 +338,31 @@ class CsvImporter(Importer):
         errors = []
         for record in bad.iter_rows(named=True):
             row = record["_row"]
-            for i, (name, _, message) in enumerate(problems):
+            for i, (name, _, empty, expected) in enumerate(problems):
                 if record[f"_bad_{i}"]:
                     header = headers[name]
                     number = csv.columns.index(header) + 1 if header in csv.columns else None
                     where = f'"{header}"' + (f" ({number})" if number else "")
-                    value = cells[row][header]
-                    shown = f"{value!r} " if value not in (None, "") else ""
-                    errors.append(
-                        RowError(str(csv.path), lines[row], where, f"{shown}{message}".strip())
-                    )
+                    message = _cell_problem(cells[row][header], empty, expected)
+                    errors.append(RowError(str(csv.path), lines[row], where, message))
         return errors
+
+
+def _cell_problem(value: str | None, empty: bool, expected: Phrase) -> Phrase:
+    """What is wrong with a cell: its value (when it has one) is not what was expected."""
+    if not empty:
+        return say(
+            "import.cell_not", "{value} is not {expected}", value=repr(value), expected=expected
+        )
+    if value in (None, ""):
+        return say("import.cell_empty", "is empty; expected {expected}", expected=expected)
+    # Only white space: shown, so that the reader sees why it counts as empty.
+    return say(
+        "import.cell_blank",
+        "{value} is empty; expected {expected}",
+        value=repr(value),
+        expected=expected,
+    )
 
 
 def _example_date(fmt: str) -> str:

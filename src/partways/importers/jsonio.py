@@ -15,6 +15,9 @@ from itertools import accumulate
 from typing import Any
 
 from partways.core.limits import limit
+from partways.core.phrase import Phrase, say
+
+from .base import grouped
 
 # Strings once their escapes are gone: no alternation, so a quote left open costs
 # one scan to the end, never one per quote (a file of \"\"\"… would be quadratic).
@@ -26,17 +29,18 @@ _STEPS = bytes.maketrans(b"[]{}", b"\x01\xff\x01\xff")
 
 class JsonError(ValueError):
     """JSON that cannot be read: ``message`` says why ("the file is not valid JSON
-    (…)"); ``line`` and ``column`` (1-based) say where the parser stopped, when it
-    did, and ``problem`` is the parser's own words then."""
+    (…)"), and the exception's text is its English; ``line`` and ``column`` (1-based)
+    say where the parser stopped, when it did, and ``problem`` is the parser's own
+    words then."""
 
     def __init__(
         self,
-        message: str,
+        message: Phrase,
         line: int | None = None,
         column: int | None = None,
         problem: str | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message.english())
         self.message = message
         self.line = line
         self.column = column
@@ -59,7 +63,7 @@ def depth(data: bytes) -> int:
     return max(accumulate(steps))
 
 
-def loads(data: bytes | str, what: str = "the file") -> Any:
+def loads(data: bytes | str) -> Any:
     """The JSON value in ``data`` (UTF-8, a byte-order mark allowed).
 
     Raises :class:`JsonError` saying what is wrong: not UTF-8, nested deeper than
@@ -70,18 +74,34 @@ def loads(data: bytes | str, what: str = "the file") -> Any:
     found = depth(raw)
     if found > most:
         raise JsonError(
-            f"{what} nests arrays and objects {found:,} levels deep, more than the "
-            f"{most} an import reads (structure.max_depth)"
+            say(
+                "import.json_too_deep",
+                "the file nests arrays and objects {found} levels deep, more than the "
+                "{most} an import reads (structure.max_depth)",
+                found=grouped(found),
+                most=most,
+            )
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise JsonError(f"{what} is not UTF-8 text (byte {exc.start:,})") from exc
+        raise JsonError(
+            say(
+                "import.json_not_utf8",
+                "the file is not UTF-8 text (byte {byte})",
+                byte=grouped(exc.start),
+            )
+        ) from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise JsonError(
-            f"{what} is not valid JSON ({exc.msg} at column {exc.colno})",
+            say(
+                "import.json_invalid",
+                "the file is not valid JSON ({problem} at column {column})",
+                problem=exc.msg,
+                column=str(exc.colno),
+            ),
             exc.lineno,
             exc.colno,
             exc.msg,
@@ -89,4 +109,10 @@ def loads(data: bytes | str, what: str = "the file") -> Any:
     except (ValueError, RecursionError) as exc:
         # A number of thousands of digits (Python refuses to convert it), or nesting
         # that the depth check could not see.
-        raise JsonError(f"{what} is not JSON an import can read ({exc})") from exc
+        raise JsonError(
+            say(
+                "import.json_unreadable",
+                "the file is not JSON an import can read ({problem})",
+                problem=str(exc),
+            )
+        ) from exc

@@ -19,6 +19,8 @@ from typing import Any
 
 import polars as pl
 
+from partways.core.phrase import Phrase
+
 UTC = pl.Datetime("us", "UTC")
 STRINGS = pl.List(pl.String)
 
@@ -219,9 +221,10 @@ class Records:
     """Everything one file holds, by kind, plus what the importer wants to say about it."""
 
     frames: dict[str, pl.DataFrame] = field(default_factory=dict)
-    # Rows deliberately left out (a failed Stripe charge, a bot's chat message), by reason.
-    skipped: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    # Rows deliberately left out (a failed Stripe charge, a bot's chat message), by
+    # reason; and what the importer wants to say about the file. Both are phrases.
+    skipped: dict[Phrase, int] = field(default_factory=dict)
+    notes: list[Phrase] = field(default_factory=list)
     # For incremental sources: where to continue next time (stored only when the
     # import is written).
     cursor: str | None = None
@@ -233,7 +236,7 @@ class Records:
             frame = pl.concat([self.frames[kind], frame], how="diagonal_relaxed")
         self.frames[kind] = frame
 
-    def skip(self, reason: str, count: int = 1) -> None:
+    def skip(self, reason: Phrase, count: int = 1) -> None:
         if count:
             self.skipped[reason] = self.skipped.get(reason, 0) + count
 

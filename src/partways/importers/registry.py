@@ -17,6 +17,8 @@ from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from partways.core.phrase import say
+
 from .base import Importer, ImportFailed
 
 GROUP = "partways.importers"
@@ -35,11 +37,24 @@ def importer_classes() -> dict[str, type[Importer]]:
             loaded = ep.load()
         except Exception as exc:  # a broken plugin must not hide the others' names
             raise ImportFailed(
-                f"the importer {ep.name!r} ({ep.value}) does not load: {exc}"
+                say(
+                    "import.plugin_broken",
+                    "the importer {name} ({value}) does not load: {problem}",
+                    name=repr(ep.name),
+                    value=ep.value,
+                    problem=str(exc),
+                )
             ) from exc
         for cls in loaded if isinstance(loaded, tuple | list) else (loaded,):
             if not (isinstance(cls, type) and issubclass(cls, Importer)):
-                raise ImportFailed(f"the importer {ep.name!r} ({ep.value}) is not an Importer.")
+                raise ImportFailed(
+                    say(
+                        "import.plugin_not_importer",
+                        "the importer {name} ({value}) is not an Importer.",
+                        name=repr(ep.name),
+                        value=ep.value,
+                    )
+                )
             found[cls.name] = cls
     ordered = sorted(found.values(), key=lambda c: (-c.priority, c.name))
     return {c.name: c for c in ordered}
@@ -50,7 +65,14 @@ def get(name: str) -> Importer:
     classes = importer_classes()
     if name not in classes:
         names = ", ".join(sorted(classes))
-        raise ImportFailed(f"unknown format {name!r}; the formats are: {names}.")
+        raise ImportFailed(
+            say(
+                "import.format_unknown",
+                "unknown format {name}; the formats are: {formats}.",
+                name=repr(name),
+                formats=names,
+            )
+        )
     return classes[name]()
 
 

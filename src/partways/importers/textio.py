@@ -19,6 +19,8 @@ from pathlib import Path
 
 import polars as pl
 
+from partways.core.phrase import say
+
 from .base import ImportFailed
 
 # How much of a file `identify` looks at: enough for a preamble and a header.
@@ -184,17 +186,23 @@ def read_csv(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
+        raise ImportFailed(
+            say("import.unreadable", "cannot be read ({reason}).", reason=str(exc.strerror)),
+            str(path),
+        ) from exc
     head, encoding = decode(data[:HEAD_BYTES])
     if not head.strip():
-        raise ImportFailed(f"{path}: the file is empty.")
+        raise ImportFailed(say("import.file_empty", "the file is empty."), str(path))
     if header is None:
         # Without a line ``accept`` approves (a format forced with --format on another
         # tool's file), the first line stands as the header, so that the importer can
         # name the columns it misses.
         header = find_header(head, accept or any) or find_header(head, any)
         if header is None:
-            raise ImportFailed(f"{path}: no header line found in the first 20 lines.")
+            raise ImportFailed(
+                say("import.csv_no_header", "no header line found in the first 20 lines."),
+                str(path),
+            )
     names = _unique(header.fields)
     if keep is not None:
         wanted = set(keep(header))
@@ -256,10 +264,14 @@ def _read(
         text = one_newline(decode(path.read_bytes())[0])
         # Polars' own words, first line only: it may quote the whole row otherwise.
         said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ImportFailed(
-            _ragged_message(path, text, header)
-            or f"{path}: cannot be read as CSV ({said}); expected one header line and "
-            "one row per line, with quotes around values that hold the delimiter."
+        raise _ragged(path, text, header) or ImportFailed(
+            say(
+                "import.csv_unreadable",
+                "cannot be read as CSV ({reason}); expected one header line and "
+                "one row per line, with quotes around values that hold the delimiter.",
+                reason=said,
+            ),
+            str(path),
         ) from exc
 
 
@@ -286,8 +298,8 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _ragged_message(path: Path, text: str, header: CsvHeader) -> str | None:
-    """Name the first line with more fields than the header, as Python's csv sees it."""
+def _ragged(path: Path, text: str, header: CsvHeader) -> ImportFailed | None:
+    """The first line with more fields than the header, as Python's csv sees it."""
     reader = csv.reader(io.StringIO(text), delimiter=header.delimiter)
     start = 1
     try:
@@ -297,11 +309,22 @@ def _ragged_message(path: Path, text: str, header: CsvHeader) -> str | None:
             if number <= header.index + 1:
                 continue
             if len(record) > len(header.fields):
-                return (
-                    f"{path}, line {number}: {len(record)} fields where the header has "
-                    f"{len(header.fields)}; expected one field per header column "
-                    "(is a value with a delimiter in it missing its quotes?)"
+                return ImportFailed(
+                    say(
+                        "import.csv_too_many_fields",
+                        "{fields} fields where the header has {columns}; expected one field "
+                        "per header column (is a value with a delimiter in it missing its "
+                        "quotes?)",
+                        fields=len(record),
+                        columns=len(header.fields),
+                    ),
+                    str(path),
+                    number,
                 )
     except csv.Error as exc:
-        return f"{path}, line {reader.line_num}: cannot be read as CSV ({exc})."
+        return ImportFailed(
+            say("import.csv_error", "cannot be read as CSV ({reason}).", reason=str(exc)),
+            str(path),
+            reader.line_num,
+        )
     return None

@@ -37,6 +37,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from partways.core.limits import tightened
+from partways.core.phrase import Phrase
 from partways.importers import ImportFailed, registry
 from partways.importers.archive import unpack
 from partways.importers.generic_csv.importer import MAPPING_SUFFIXES
@@ -59,7 +60,9 @@ class FileError:
     where: str  # the uploaded file, or a path inside an uploaded archive
     line: int | None
     column: str | None
-    message: str  # what was wrong and what was expected
+    # What was wrong and what was expected: a finding the page words in its reader's
+    # language, or a sentence this module already worded.
+    message: Phrase | str
 
 
 @dataclass
@@ -68,13 +71,13 @@ class FileResult:
 
     name: str
     format: str  # the importer's name; "" when none recognised the file
-    title: str
+    title: str  # the importer's title in English; the page translates it
     new: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
-    skipped: dict[str, int] = field(default_factory=dict)
+    skipped: dict[Phrase, int] = field(default_factory=dict)  # rows left out, by why
     errors: list[FileError] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
     clients_created: list[str] = field(default_factory=list)
     unmatched_messages: int = 0
     unmatched_from: list[tuple[str, int]] = field(default_factory=list)  # the top senders
@@ -151,7 +154,7 @@ def formats() -> list[tuple[str, str]]:
     :class:`ImportFailed` when a plugin does not load.
     """
     return [
-        (name, cls.title)
+        (name, _(cls.title))  # the titles are marked for the catalog where they are defined
         for name, cls in registry.importer_classes().items()
         if not getattr(cls, "url_schemes", ())
     ]
@@ -351,7 +354,12 @@ def _import_one(job: Job, upload: _Upload, opts: ImportOptions) -> FileResult:
         found = list(sources([str(upload.path)], opts.format))
     except ImportFailed as exc:
         result = FileResult(upload.name, opts.format or "", "", refused=True)
-        result.errors.append(FileError(upload.name, None, None, str(exc)))
+        location = str(upload.path)
+        if exc.path == location:  # the page names the file, its line and column itself
+            error = FileError(upload.name, exc.line, exc.column, exc.problem)
+        else:
+            error = FileError(upload.name, None, None, _renamed(exc.phrase, location, upload.name))
+        result.errors.append(error)
         return result
     results = [_result(upload, import_source(s, opts, advance)) for s in found]
     if opts.format is None and results and not results[0].format:
@@ -382,10 +390,15 @@ def _result(upload: _Upload, report: FileReport) -> FileResult:
         unchanged=dict(report.unchanged),
         skipped=dict(report.skipped),
         errors=[
-            FileError(_shown(e.path, location, upload.name), e.line, e.column, e.message)
+            FileError(
+                _shown(e.path, location, upload.name),
+                e.line,
+                e.column,
+                _renamed(e.message, location, upload.name),
+            )
             for e in report.errors
         ],
-        notes=[n.replace(location, upload.name) for n in report.notes],
+        notes=[_renamed(n, location, upload.name) for n in report.notes],
         clients_created=list(report.clients_created),
         unmatched_messages=report.unmatched_messages,
         unmatched_from=report.unmatched_addresses.most_common(5),
@@ -393,6 +406,21 @@ def _result(upload: _Upload, report: FileReport) -> FileResult:
         refused=report.refused,
         written=report.written,
     )
+
+
+def _renamed(phrase: Phrase, location: str, name: str) -> Phrase:
+    """``phrase`` with the temporary copy's path, wherever it names it, replaced by the
+    name the file was uploaded with."""
+    params = {k: _renamed_value(v, location, name) for k, v in phrase.params.items()}
+    return Phrase(phrase.code, phrase.text, params, phrase.plural)
+
+
+def _renamed_value(value: object, location: str, name: str) -> object:
+    if isinstance(value, str):
+        return value.replace(location, name)
+    if isinstance(value, Phrase):
+        return _renamed(value, location, name)
+    return value
 
 
 def _shown(path: str, location: str, name: str) -> str:

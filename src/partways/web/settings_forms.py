@@ -31,8 +31,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partways.core.config import SETTINGS, Setting
-from partways.i18n.terms import unit_label
 from partways.core.limits import limit
+from partways.i18n.terms import unit_label
 from partways.store.business import (
     MAX_BY_UNIT,
     RATE_DECIMALS,
@@ -193,7 +193,9 @@ def parse_threshold(setting: Setting, text: str) -> float:
     if unit == "percent" and not 0 <= number <= 100:
         raise SettingError(_("expected a percentage between 0 and 100."))
     if unit in WHOLE_UNITS and (number < 0 or not number.is_integer()):
-        raise SettingError(_("expected a whole number of %(unit)s, 0 or more.") % {"unit": unit_label(unit)})
+        raise SettingError(
+            _("expected a whole number of %(unit)s, 0 or more.") % {"unit": unit_label(unit)}
+        )
     return number
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 
 
 class ClockifyProjectsImporter(CsvImporter):
     name = "clockify-projects"
-    title = "Clockify projects report (CSV)"
+    title = marked("Clockify projects report (CSV)")
     kinds = ("clients", "projects")
     columns = {
         "project": Column("Project", not_empty=True),
@@ -39,7 +41,10 @@ class ClockifyProjectsImporter(CsvImporter):
         )
         records.add("clients", clients)
         records.notes.append(
-            "The projects report gives projects and their clients only; its hour and "
-            "amount totals are not read (import the detailed time report for the entries)."
+            say(
+                "import.clockify_projects_note",
+                "The projects report gives projects and their clients only; its hour and "
+                "amount totals are not read (import the detailed time report for the entries).",
+            )
         )
         return records

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 from ..values import currency_in_header, joined, local_datetime
@@ -47,7 +49,7 @@ def typed(table: Table, columns: dict[str, Column]) -> pl.DataFrame:
 
 class ClockifyTimeImporter(CsvImporter):
     name = "clockify"
-    title = "Clockify detailed time report (CSV)"
+    title = marked("Clockify detailed time report (CSV)")
     kinds = ("time_entries",)
     columns = {
         "project": Column("Project"),
@@ -88,7 +90,14 @@ class ClockifyTimeImporter(CsvImporter):
             kind = pl.col("type").str.to_lowercase()
             not_work = frame.filter(kind.is_in(_NOT_WORK))
             for (word,), rows in not_work.group_by(["type"], maintain_order=True):
-                records.skip(f"Clockify {str(word).lower()} entries (not client work)", rows.height)
+                records.skip(
+                    say(
+                        "import.skip_clockify_not_work",
+                        "Clockify {kind} entries (not client work)",
+                        kind=str(word).lower(),
+                    ),
+                    rows.height,
+                )
             frame = frame.filter(~kind.is_in(_NOT_WORK) | kind.is_null())
         start = local_datetime(pl.col("day"), pl.col("time"), self.time_zone)
         end = local_datetime(
@@ -117,8 +126,11 @@ class ClockifyTimeImporter(CsvImporter):
             frame,
             pl.col("duration_seconds").is_null() | (pl.col("duration_seconds") < 0),
             f'"{table.headers.get("clock", table.headers.get("end_time", "End Time"))}"',
-            'the entry has no duration; expected "Duration (h)", "Duration (decimal)" '
-            "or an end after the start",
+            say(
+                "import.clockify_no_duration",
+                'the entry has no duration; expected "Duration (h)", "Duration (decimal)" '
+                "or an end after the start",
+            ),
         )
         records.add("time_entries", frame)
         return records

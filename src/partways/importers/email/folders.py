@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from partways.core.phrase import marked, say, say_n
+
 from ..base import Importer, ImportFailed, RowError
 from ..records import Records
 from ..textio import head_text
@@ -74,7 +76,7 @@ class _FileMessages(Importer):
         out. Raises :class:`ImportFailed` when ``path`` cannot be read or holds no mail.
         """
         if not path.exists():
-            raise ImportFailed(f"{path}: no such file or folder.")
+            raise ImportFailed(say("import.no_such_path", "no such file or folder."), str(path))
         files = list(message_files(path)) if path.is_dir() else [path]
         rows = MessageRows(str(path))
         records_skipped = 0
@@ -85,19 +87,19 @@ class _FileMessages(Importer):
             try:
                 raw = file.read_bytes()
             except OSError as exc:
-                rows.errors.append(
-                    RowError(str(file), None, None, f"cannot be read ({exc.strerror})")
+                problem = say(
+                    "import.file_unreadable", "cannot be read ({reason})", reason=str(exc.strerror)
                 )
+                rows.errors.append(RowError(str(file), None, None, problem))
                 continue
             try:
                 record = parse_message(raw)
             except UnreadableMessage as exc:
-                rows.errors.append(RowError(str(file), None, None, str(exc)))
+                rows.errors.append(RowError(str(file), None, None, exc.phrase))
                 continue
             if record is None:
-                rows.errors.append(
-                    RowError(str(file), None, None, "the file is empty; expected a message")
-                )
+                problem = say("import.mail_file_empty", "the file is empty; expected a message")
+                rows.errors.append(RowError(str(file), None, None, problem))
                 continue
             rows.add(record, 1, where=str(file))
             if index % PROGRESS_EVERY == 0:
@@ -105,13 +107,21 @@ class _FileMessages(Importer):
         self.progress(len(files), len(files))
         records = rows.records()
         if records_skipped:
-            records.skip("files that are not messages", records_skipped)
+            records.skip(
+                say("import.skip_not_messages", "files that are not messages"), records_skipped
+            )
             records.notes.append(
-                f"{records_skipped} file(s) in the folder are not e-mail messages (a mail "
-                "program's index files, notes) and were left out."
+                say_n(
+                    "import.mail_files_not_messages",
+                    "{n} file(s) in the folder are not e-mail messages (a mail "
+                    "program's index files, notes) and were left out.",
+                    "{n} file(s) in the folder are not e-mail messages (a mail "
+                    "program's index files, notes) and were left out.",
+                    records_skipped,
+                )
             )
         if not path.is_dir() and not records.count() and not rows.errors:
-            raise ImportFailed(f"{path}: holds no message.")
+            raise ImportFailed(say("import.mail_none", "holds no message."), str(path))
         return records, rows.errors
 
 
@@ -119,7 +129,7 @@ class MaildirImporter(_FileMessages):
     """A maildir (a folder with cur/ and new/), subfolders included."""
 
     name = "maildir"
-    title = "E-mail: maildir folder (mutt, notmuch, offlineimap, Dovecot)"
+    title = marked("E-mail: maildir folder (mutt, notmuch, offlineimap, Dovecot)")
     priority = 60
 
     def identify(self, path: Path) -> bool:
@@ -131,7 +141,7 @@ class EmlImporter(_FileMessages):
     """One .eml file, or a folder of .eml (or raw message) files without cur/new."""
 
     name = "eml"
-    title = "E-mail: .eml message files (Outlook, Apple Mail, Thunderbird 'Save as')"
+    title = marked("E-mail: .eml message files (Outlook, Apple Mail, Thunderbird 'Save as')")
     priority = 55
 
     def identify(self, path: Path) -> bool:

@@ -13,6 +13,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from partways.core.phrase import marked, say
+
 from ..base import Importer, ImportFailed, RowError
 from ..records import Records
 from ..textio import head_text
@@ -40,7 +42,7 @@ class MboxImporter(Importer):
     """An mbox file: every message becomes a ``messages`` record (channel "email")."""
 
     name = "mbox"
-    title = "E-mail: mbox file (Thunderbird, mutt, Google Takeout, list archives)"
+    title = marked("E-mail: mbox file (Thunderbird, mutt, Google Takeout, list archives)")
     kinds = ("messages",)
     priority = 60
 
@@ -64,11 +66,14 @@ class MboxImporter(Importer):
         try:
             with path.open("rb") as fh:
                 if fh.seek(0, 2) == 0:
-                    raise ImportFailed(f"{path}: the file is empty.")
+                    raise ImportFailed(say("import.file_empty", "the file is empty."), str(path))
                 with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
                     self._read(data, path, rows)
         except OSError as exc:
-            raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
+            raise ImportFailed(
+                say("import.unreadable", "cannot be read ({reason}).", reason=str(exc.strerror)),
+                str(path),
+            ) from exc
         return rows.records(), rows.errors
 
     def _read(self, data: mmap.mmap, path: Path, rows: MessageRows) -> None:
@@ -79,7 +84,11 @@ class MboxImporter(Importer):
             starts.insert(0, bom)
         if not starts or data[bom : starts[0]].strip():
             raise ImportFailed(
-                f"{path}: not an mbox file; expected it to start with a 'From ' line."
+                say(
+                    "import.mbox_no_from_line",
+                    "not an mbox file; expected it to start with a 'From ' line.",
+                ),
+                str(path),
             )
         total = len(starts)
         starts.append(len(data))
@@ -172,11 +181,16 @@ def _read_chunk(job: _Job, data: mmap.mmap | None = None) -> _Chunk:
         try:
             record = parse_message(raw)
         except UnreadableMessage as exc:
-            rows.errors.append(RowError(path, line, None, str(exc)))
+            rows.errors.append(RowError(path, line, None, exc.phrase))
             continue
         if record is None:
             rows.errors.append(
-                RowError(path, line, None, "an empty message; expected headers and a body")
+                RowError(
+                    path,
+                    line,
+                    None,
+                    say("import.mail_empty", "an empty message; expected headers and a body"),
+                )
             )
             continue
         fallback = from_line_date(from_line, zone) if record["sent_at"] is None else None

@@ -15,6 +15,7 @@ from email.policy import compat32
 from typing import Any
 
 from partways.core.limits import limit
+from partways.core.phrase import Phrase, say
 
 from .body import body_text, decode_bytes
 from .headers import addresses, decode, header_date, message_ids
@@ -29,7 +30,12 @@ _CHARSET = re.compile(r"charset\s*=\s*\"?([^\";\s]+)")
 
 
 class UnreadableMessage(ValueError):
-    """A message partways will not read (its MIME parts nest too deep); says why."""
+    """A message partways will not read (its MIME parts nest too deep); ``phrase``
+    says why, and the exception's text is its English."""
+
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(phrase.english())
+        self.phrase = phrase
 
 
 def parse_bytes(raw: bytes) -> Message:
@@ -52,8 +58,12 @@ def parse_bytes(raw: bytes) -> Message:
         found = _depth(msg)
     if found is None or found > most:
         raise UnreadableMessage(
-            f"the message nests MIME parts more than {most} levels deep "
-            "(structure.max_depth); expected a mail program's message"
+            say(
+                "import.mail_too_deep",
+                "the message nests MIME parts more than {most} levels deep "
+                "(structure.max_depth); expected a mail program's message",
+                most=most,
+            )
         )
     return msg
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import polars as pl
 
+from partways.core.phrase import Phrase, say
+
 from ..base import RowError
 from ..frames import frame as build_frame
 from ..records import SCHEMAS, Records
@@ -23,7 +25,6 @@ _SCHEMA = {
 }
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MICROSECOND = dt.timedelta(microseconds=1)
-EXPECTED_DATE = "expected a Date header such as 'Mon, 3 Mar 2026 10:00:00 +0100'"
 
 
 class MessageRows:
@@ -50,18 +51,22 @@ class MessageRows:
             if fallback is None:
                 written = record.get("date_header")
                 problem = (
-                    f"has the Date {written!r}, which is not a date"
+                    say(
+                        "import.mail_date_unreadable",
+                        "the message {message} has the Date {date}, which is not a date; "
+                        "expected a Date header such as 'Mon, 3 Mar 2026 10:00:00 +0100'",
+                        message=_describe(record),
+                        date=repr(written),
+                    )
                     if written
-                    else "has no Date header"
-                )
-                self.errors.append(
-                    RowError(
-                        where or self.path,
-                        line,
-                        "Date",
-                        f"the message {_describe(record)} {problem}; {EXPECTED_DATE}",
+                    else say(
+                        "import.mail_date_missing",
+                        "the message {message} has no Date header; "
+                        "expected a Date header such as 'Mon, 3 Mar 2026 10:00:00 +0100'",
+                        message=_describe(record),
                     )
                 )
+                self.errors.append(RowError(where or self.path, line, "Date", problem))
                 return
             record["sent_at"] = fallback
         for column in _COLUMNS:
@@ -89,9 +94,10 @@ class MessageRows:
         return records
 
 
-def _describe(record: dict[str, Any]) -> str:
+def _describe(record: dict[str, Any]) -> Phrase | str:
+    """How an error names a message: its Message-ID, else its subject."""
     if record.get("message_id"):
         return f"<{record['message_id']}>"
     if record.get("subject"):
         return repr(record["subject"])
-    return "without Message-ID or Subject"
+    return say("import.mail_unnamed", "without Message-ID or Subject")

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 
 
 class FreshBooksClientsImporter(CsvImporter):
     name = "freshbooks-clients"
-    title = "FreshBooks clients export (CSV)"
+    title = marked("FreshBooks clients export (CSV)")
     kinds = ("clients",)
     columns = {
         "organization": Column("Organization"),
@@ -45,7 +47,10 @@ class FreshBooksClientsImporter(CsvImporter):
             frame,
             pl.col("client").is_null(),
             '"Organization"',
-            'is empty and so are "First Name" and "Last Name"; expected a client name',
+            say(
+                "import.freshbooks_no_client",
+                'is empty and so are "First Name" and "Last Name"; expected a client name',
+            ),
         )
         records = Records()
         records.add("clients", frame)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import polars as pl
 
+from partways.core.phrase import marked, say, say_n
+
 from ..base import RowError
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
@@ -25,7 +27,7 @@ _PAID = ("paid", "auto-paid", "auto paid")
 
 class FreshBooksInvoicesImporter(CsvImporter):
     name = "freshbooks-invoices"
-    title = "FreshBooks invoices export (CSV, one row per line item)"
+    title = marked("FreshBooks invoices export (CSV, one row per line item)")
     kinds = ("invoices", "payments")
     columns = {
         "client": Column("Client Name", not_empty=True),
@@ -80,9 +82,13 @@ class FreshBooksInvoicesImporter(CsvImporter):
                     str(table.path),
                     invoice["line"],
                     '"Invoice #"',
-                    f"invoice {invoice['number']} left out: another of its lines could not be "
-                    "read, and its total would be short; expected every line of an invoice "
-                    "to be readable",
+                    say(
+                        "import.freshbooks_invoice_incomplete",
+                        "invoice {number} left out: another of its lines could not be "
+                        "read, and its total would be short; expected every line of an invoice "
+                        "to be readable",
+                        number=str(invoice["number"]),
+                    ),
                 )
             )
         return table.frame.join(broken, on=["client", "number"], how="anti")
@@ -114,7 +120,13 @@ class FreshBooksInvoicesImporter(CsvImporter):
         partial = invoices.filter(pl.col("status") == "partial").height
         if partial:
             records.notes.append(
-                f"{partial} partly paid invoice(s): FreshBooks' invoices export does not say "
-                "how much was paid, so no payment was taken from them."
+                say_n(
+                    "import.freshbooks_partly_paid",
+                    "{n} partly paid invoice(s): FreshBooks' invoices export does not say "
+                    "how much was paid, so no payment was taken from them.",
+                    "{n} partly paid invoice(s): FreshBooks' invoices export does not say "
+                    "how much was paid, so no payment was taken from them.",
+                    partial,
+                )
             )
         return records

@@ -14,6 +14,8 @@ from typing import ClassVar
 
 import polars as pl
 
+from partways.core.phrase import Phrase, marked, say
+
 from .. import values
 from ..base import Importer, ImportFailed, RowError
 from ..csvmap import Column, CsvImporter, Table
@@ -55,7 +57,7 @@ class MappedCsvImporter(Importer):
     """A CSV of any layout, read with the mapping in option ``mapping`` or beside the file."""
 
     name = "mapped-csv"
-    title = "Any CSV, with a column-mapping file (TOML or YAML)"
+    title = marked("Any CSV, with a column-mapping file (TOML or YAML)")
     kinds = tuple(SCHEMAS)
     priority = 0  # the last resort: every specific importer comes first
 
@@ -78,8 +80,13 @@ class MappedCsvImporter(Importer):
         mapping_file = self.mapping_path(path)
         if mapping_file is None:
             raise ImportFailed(
-                f"{path}: no column mapping; write {path.name}.mapping.toml beside it "
-                "or give one with --mapping."
+                say(
+                    "import.mapping_missing",
+                    "no column mapping; write {name}.mapping.toml beside it "
+                    "or give one with --mapping.",
+                    name=path.name,
+                ),
+                str(path),
             )
         mapping = read_mapping(mapping_file)
         engine = _engine(mapping, mapping.time_zone or self.time_zone)
@@ -144,7 +151,7 @@ class _MappedEngine(CsvImporter):
         column: Column,
         date_formats: dict[str, str],
         name: str,
-    ) -> tuple[pl.Series, str]:
+    ) -> tuple[pl.Series, Phrase]:
         """As CsvImporter's, but a date format or decimal comma the mapping names wins.
 
         The engine otherwise decides both from the column's values; a user who
@@ -155,7 +162,9 @@ class _MappedEngine(CsvImporter):
             date_formats[name] = field.date_format
             example = dt.date(2024, 3, 31).strftime(field.date_format)
             parsed = raw.select(values.date(pl.col(header), field.date_format)).to_series()
-            return parsed, f"a date written like {example}"
+            return parsed, say(
+                "import.expected_date_like", "a date written like {example}", example=example
+            )
         if (
             field is not None
             and field.decimal_comma is not None
@@ -165,16 +174,21 @@ class _MappedEngine(CsvImporter):
             example = "1.234,50" if comma else "1,234.50"
             series = raw[header]
             if column.kind == "number":
-                return values.parse_number(series, comma), f"a number written like {example}"
-            if column.kind == "money":
-                return (
-                    values.parse_minor_units(series, comma),
-                    f"an amount written like {example}",
+                return values.parse_number(series, comma), say(
+                    "import.expected_number_like",
+                    "a number written like {example}",
+                    example=example,
                 )
-            hours = "1,5" if comma else "1.5"
-            return (
-                values.parse_duration(series, comma),
-                f"a duration written like 1:30:00, 1:30 or {hours} (hours)",
+            if column.kind == "money":
+                return values.parse_minor_units(series, comma), say(
+                    "import.expected_money_like",
+                    "an amount written like {example}",
+                    example=example,
+                )
+            return values.parse_duration(series, comma), say(
+                "import.expected_duration_like",
+                "a duration written like 1:30:00, 1:30 or {hours} (hours)",
+                hours="1,5" if comma else "1.5",
             )
         return super()._parse_column(raw, header, column, date_formats, name)
 
@@ -202,8 +216,12 @@ class _MappedEngine(CsvImporter):
                 frame,
                 pl.col(f"_gap_{name}"),
                 f'"{table.headers[f"{name}__time"]}"',
-                f"this local time does not exist in {self.time_zone} (the clocks went "
-                "forward); expected a time that happened, or another time_zone",
+                say(
+                    "import.mapped_time_skipped",
+                    "this local time does not exist in {zone} (the clocks went "
+                    "forward); expected a time that happened, or another time_zone",
+                    zone=self.time_zone,
+                ),
             ).drop(f"_gap_{name}")
         frame = self._check_choices(table, frame)
         records = Records()
@@ -240,6 +258,6 @@ class _MappedEngine(CsvImporter):
                 frame,
                 pl.col(name).is_not_null() & ~pl.col(name).is_in(list(allowed)),
                 f'"{table.headers[name]}"',
-                f"is not one of {', '.join(allowed)}",
+                say("import.not_a_choice", "is not one of {choices}", choices=", ".join(allowed)),
             )
         return frame

@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import polars as pl
 
-from ..base import ImportFailed
+from partways.core.phrase import Phrase, say
+
+from ..base import ImportFailed, joined, located
 from ..records import SCHEMAS, UTC
 from ..records_file.located import Node, load
 from ..records_file.schema import CHOICES
@@ -110,36 +112,63 @@ def read_mapping(path: Path) -> Mapping:
     mapping = checker.check(path, root)
     if problems or mapping is None:
         problems.sort(key=lambda p: p[0] or 0)
-        listed = "; ".join(
-            f"line {line}: {message}" if line else message for line, message in problems
+        listed = joined([located(message, None, line or None) for line, message in problems])
+        raise ImportFailed(
+            say(
+                "import.mapping_unusable",
+                "the column mapping is not usable: {problems}.",
+                problems=listed,
+            ),
+            str(path),
         )
-        raise ImportFailed(f"{path}: the column mapping is not usable: {listed}.")
     return mapping
 
 
 class _Checker:
-    def __init__(self, problems: list[tuple[int | None, str]]) -> None:
+    def __init__(self, problems: list[tuple[int | None, Phrase]]) -> None:
         self.problems = problems
 
-    def bad(self, node: Node | None, message: str) -> None:
+    def bad(self, node: Node | None, message: Phrase) -> None:
         self.problems.append((node.line if node is not None else None, message))
 
     def check(self, path: Path, root: Node) -> Mapping | None:
         if not root.is_mapping:
-            self.bad(root, "expected a mapping with kind and fields")
+            self.bad(
+                root, say("import.mapping_not_a_mapping", "expected a mapping with kind and fields")
+            )
             return None
         top = root.value
         for key in top:
             if key not in TOP_KEYS:
-                self.bad(top[key], f"unknown key {key!r}; expected one of {', '.join(TOP_KEYS)}")
+                self.bad(
+                    top[key],
+                    say(
+                        "import.mapping_unknown_key",
+                        "unknown key {key}; expected one of {keys}",
+                        key=repr(key),
+                        keys=", ".join(TOP_KEYS),
+                    ),
+                )
         kind = self.text(top.get("kind"), "kind")
         if kind is None:
-            self.bad(root, f"'kind' is missing; expected one of {', '.join(SCHEMAS)}")
+            self.bad(
+                root,
+                say(
+                    "import.mapping_kind_missing",
+                    "'kind' is missing; expected one of {kinds}",
+                    kinds=", ".join(SCHEMAS),
+                ),
+            )
             return None
         if kind not in SCHEMAS:
             self.bad(
                 top["kind"],
-                f"kind {kind!r} is not a record kind; expected one of {', '.join(SCHEMAS)}",
+                say(
+                    "import.mapping_kind_unknown",
+                    "kind {kind} is not a record kind; expected one of {kinds}",
+                    kind=repr(kind),
+                    kinds=", ".join(SCHEMAS),
+                ),
             )
             return None
         time_zone = self.text(top.get("time_zone"), "time_zone")
@@ -149,8 +178,12 @@ class _Checker:
             except (ZoneInfoNotFoundError, ValueError):
                 self.bad(
                     top["time_zone"],
-                    f"time_zone {time_zone!r} is not a time zone; "
-                    "expected an IANA name, e.g. Europe/Zagreb",
+                    say(
+                        "import.mapping_zone_unknown",
+                        "time_zone {zone} is not a time zone; "
+                        "expected an IANA name, e.g. Europe/Zagreb",
+                        zone=repr(time_zone),
+                    ),
                 )
                 time_zone = None
         date_format = self.date_format(top.get("date_format"))
@@ -160,7 +193,10 @@ class _Checker:
         if fields_node is None or not fields_node.is_mapping:
             self.bad(
                 fields_node or root,
-                "'fields' is missing or not a mapping; expected record field = column header",
+                say(
+                    "import.mapping_fields_missing",
+                    "'fields' is missing or not a mapping; expected record field = column header",
+                ),
             )
             return None
         fields: dict[str, FieldMap] = {}
@@ -168,8 +204,13 @@ class _Checker:
             if name not in SCHEMAS[kind]:
                 self.bad(
                     node,
-                    f"{name!r} is not a field of {kind}; expected one of "
-                    f"{', '.join(SCHEMAS[kind])}",
+                    say(
+                        "import.mapping_field_unknown",
+                        "{name} is not a field of {kind}; expected one of {fields}",
+                        name=repr(name),
+                        kind=kind,
+                        fields=", ".join(SCHEMAS[kind]),
+                    ),
                 )
                 continue
             mapped = self.field(kind, name, node, date_format, comma)
@@ -177,7 +218,15 @@ class _Checker:
                 fields[name] = mapped
         for name in REQUIRED[kind]:
             if name not in fields_node.value:
-                self.bad(fields_node, f"the field {name!r} is not mapped; {kind} need it")
+                self.bad(
+                    fields_node,
+                    say(
+                        "import.mapping_field_needed",
+                        "the field {name} is not mapped; {kind} need it",
+                        name=repr(name),
+                        kind=kind,
+                    ),
+                )
         return Mapping(path, kind, fields, time_zone, currency, ENUMS.get(kind, {}))
 
     def field(
@@ -191,8 +240,12 @@ class _Checker:
         if not node.is_mapping:
             self.bad(
                 node,
-                f"{name}: expected a column header, or a mapping with header, "
-                "value, or date and time",
+                say(
+                    "import.mapping_field_shape",
+                    "{name}: expected a column header, or a mapping with header, "
+                    "value, or date and time",
+                    name=name,
+                ),
             )
             return None
         spec = node.value
@@ -200,22 +253,44 @@ class _Checker:
             if key not in FIELD_KEYS:
                 self.bad(
                     spec[key],
-                    f"{name}: unknown key {key!r}; expected one of {', '.join(FIELD_KEYS)}",
+                    say(
+                        "import.mapping_field_unknown_key",
+                        "{name}: unknown key {key}; expected one of {keys}",
+                        name=name,
+                        key=repr(key),
+                        keys=", ".join(FIELD_KEYS),
+                    ),
                 )
         sources = [k for k in ("header", "value", "date") if k in spec]
         if len(sources) != 1:
             self.bad(
                 node,
-                f"{name}: expected exactly one of header, value or date "
-                f"(with time); found {', '.join(sources) or 'none'}",
+                say(
+                    "import.mapping_field_sources",
+                    "{name}: expected exactly one of header, value or date "
+                    "(with time); found {found}",
+                    name=name,
+                    found=", ".join(sources),
+                )
+                if sources
+                else say(
+                    "import.mapping_field_no_source",
+                    "{name}: expected exactly one of header, value or date (with time); found none",
+                    name=name,
+                ),
             )
             return None
         value_kind = self.text(spec.get("kind"), f"{name}.kind") or kinds[0]
         if value_kind not in kinds:
             self.bad(
                 spec["kind"],
-                f"{name}: kind {value_kind!r} is not possible here; "
-                f"expected one of {', '.join(kinds)}",
+                say(
+                    "import.mapping_value_kind",
+                    "{name}: kind {kind} is not possible here; expected one of {kinds}",
+                    name=name,
+                    kind=repr(value_kind),
+                    kinds=", ".join(kinds),
+                ),
             )
             return None
         out = FieldMap(
@@ -235,7 +310,11 @@ class _Checker:
             if kinds[0] != "instant":
                 self.bad(
                     spec["date"],
-                    f"{name}: date and time columns are for date-time fields; use header",
+                    say(
+                        "import.mapping_date_not_instant",
+                        "{name}: date and time columns are for date-time fields; use header",
+                        name=name,
+                    ),
                 )
                 return None
             out.value_kind = "date_time"
@@ -246,7 +325,14 @@ class _Checker:
         else:
             out.header = self.text(spec["header"], f"{name}.header")
         if "time" in spec and "date" not in spec:
-            self.bad(spec["time"], f"{name}: time goes with date, not with header or value")
+            self.bad(
+                spec["time"],
+                say(
+                    "import.mapping_time_without_date",
+                    "{name}: time goes with date, not with header or value",
+                    name=name,
+                ),
+            )
         return out
 
     # --- scalar checks ---------------------------------------------------------------
@@ -255,7 +341,15 @@ class _Checker:
         if node is None:
             return None
         if not isinstance(node.value, str) or not node.value.strip():
-            self.bad(node, f"{what}: {node.value!r} is not text; expected text in quotes")
+            self.bad(
+                node,
+                say(
+                    "import.mapping_not_text",
+                    "{what}: {value} is not text; expected text in quotes",
+                    what=what,
+                    value=repr(node.value),
+                ),
+            )
             return None
         return str(node.value)
 
@@ -263,7 +357,15 @@ class _Checker:
         if node is None:
             return None
         if not isinstance(node.value, bool):
-            self.bad(node, f"{what}: {node.value!r} is not true or false")
+            self.bad(
+                node,
+                say(
+                    "import.mapping_not_bool",
+                    "{what}: {value} is not true or false",
+                    what=what,
+                    value=repr(node.value),
+                ),
+            )
             return None
         return bool(node.value)
 
@@ -271,7 +373,13 @@ class _Checker:
         text = self.text(node, what)
         if text is not None and not re.fullmatch(r"[A-Za-z]{3}", text):
             self.bad(
-                node, f"{what}: {text!r} is not a currency; expected an ISO 4217 code, e.g. EUR"
+                node,
+                say(
+                    "import.mapping_not_currency",
+                    "{what}: {value} is not a currency; expected an ISO 4217 code, e.g. EUR",
+                    what=what,
+                    value=repr(text),
+                ),
             )
             return None
         return text.upper() if text else None
@@ -288,8 +396,12 @@ class _Checker:
         except ValueError:
             self.bad(
                 node,
-                f"{text!r} is not a date format; expected strftime codes, "
-                "e.g. %d.%m.%Y or %m/%d/%Y",
+                say(
+                    "import.mapping_not_date_format",
+                    "{value} is not a date format; expected strftime codes, "
+                    "e.g. %d.%m.%Y or %m/%d/%Y",
+                    value=repr(text),
+                ),
             )
             return None
         return text
@@ -320,14 +432,22 @@ class _Checker:
             ok = False
         if not ok:
             expected = {
-                "money": "an amount such as 12.50",
-                "int": "a whole number",
-                "minor": "a whole number of cents",
-                "seconds": "a whole number of seconds",
-            }.get(value_kind, f"a {value_kind} value")
+                "money": say("import.mapping_expected_money", "an amount such as 12.50"),
+                "int": say("import.mapping_expected_int", "a whole number"),
+                "minor": say("import.mapping_expected_minor", "a whole number of cents"),
+                "seconds": say("import.mapping_expected_seconds", "a whole number of seconds"),
+            }.get(value_kind) or say(
+                "import.mapping_expected_kind", "a {kind} value", kind=value_kind
+            )
             self.bad(
                 node,
-                f"{name}: the value {value!r} does not fit a {value_kind} field; "
-                f"expected {expected}",
+                say(
+                    "import.mapping_value_misfit",
+                    "{name}: the value {value} does not fit a {kind} field; expected {expected}",
+                    name=name,
+                    value=repr(value),
+                    kind=value_kind,
+                    expected=expected,
+                ),
             )
         return value

@@ -9,13 +9,15 @@ the time entries, which the time report gives one by one.
 
 from __future__ import annotations
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 
 
 class HarvestProjectsImporter(CsvImporter):
     name = "harvest-projects"
-    title = "Harvest projects list (CSV)"
+    title = marked("Harvest projects list (CSV)")
     kinds = ("clients", "projects")
     columns = {
         "client": Column("Client", not_empty=True),
@@ -32,15 +34,18 @@ class HarvestProjectsImporter(CsvImporter):
         clients = table.frame.unique("client", keep="first", maintain_order=True)
         records.add("clients", clients.select("client", "line"))
         records.notes.append(
-            "The projects list gives projects and their clients only; its hour, "
-            "amount and budget totals are not read (import the detailed time report)."
+            say(
+                "import.harvest_projects_note",
+                "The projects list gives projects and their clients only; its hour, "
+                "amount and budget totals are not read (import the detailed time report).",
+            )
         )
         return records
 
 
 class HarvestClientsImporter(CsvImporter):
     name = "harvest-clients"
-    title = "Harvest clients list (CSV)"
+    title = marked("Harvest clients list (CSV)")
     kinds = ("clients",)
     columns = {
         "client": Column("Client Name", not_empty=True),
@@ -61,7 +66,10 @@ class HarvestClientsImporter(CsvImporter):
         records = Records()
         records.add("clients", table.frame.select("client", "line"))
         records.notes.append(
-            "Harvest's client list gives names only; the Address column is not read."
+            say(
+                "import.harvest_clients_note",
+                "Harvest's client list gives names only; the Address column is not read.",
+            )
         )
         return records
 

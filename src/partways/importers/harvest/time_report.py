@@ -15,6 +15,8 @@ import datetime as dt
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 from ..values import joined, local_datetime
@@ -30,7 +32,7 @@ def person(first: pl.Expr, last: pl.Expr) -> pl.Expr:
 
 class HarvestTimeImporter(CsvImporter):
     name = "harvest"
-    title = "Harvest detailed time report (CSV)"
+    title = marked("Harvest detailed time report (CSV)")
     kinds = ("time_entries",)
     columns = {
         "day": Column("Date", kind="date", not_empty=True),
@@ -76,8 +78,12 @@ class HarvestTimeImporter(CsvImporter):
             frame,
             pl.col("started_at").is_null(),
             f'"{table.headers["day"]}"',
-            f"09:00 on this day does not exist in {self.time_zone}; expected a day "
-            "that has that hour, or a different --time-zone",
+            say(
+                "import.harvest_day_start_skipped",
+                "09:00 on this day does not exist in {zone}; expected a day "
+                "that has that hour, or a different --time-zone",
+                zone=self.time_zone,
+            ),
         )
         records = Records()
         records.add("time_entries", frame)

@@ -21,8 +21,9 @@ import icalendar
 import polars as pl
 
 from partways.core.limits import limit
+from partways.core.phrase import Phrase, marked, say
 
-from ..base import Importer, ImportFailed, RowError
+from ..base import Importer, ImportFailed, RowError, grouped
 from ..frames import frame
 from ..records import SCHEMAS, Records
 from ..textio import decode, head_text
@@ -40,7 +41,7 @@ class IcsImporter(Importer):
     """An iCalendar file: every event (and each occurrence of a recurring one)."""
 
     name = "ics"
-    title = "Calendar: iCalendar .ics file (Google Calendar, Outlook, Apple)"
+    title = marked("Calendar: iCalendar .ics file (Google Calendar, Outlook, Apple)")
     kinds = ("meetings",)
     priority = 60
 
@@ -62,15 +63,23 @@ class IcsImporter(Importer):
         try:
             text = decode(path.read_bytes())[0]
         except OSError as exc:
-            raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
+            raise ImportFailed(
+                say("import.unreadable", "cannot be read ({reason}).", reason=str(exc.strerror)),
+                str(path),
+            ) from exc
         lines = _event_lines(text)
         most = limit("calendar.max_events")
         if len(lines) > most:
             # Refused before parsing: icalendar takes seconds per ten thousand events.
             raise ImportFailed(
-                f"{path}: the calendar holds {len(lines):,} events, more than the "
-                f"{most:,} one import reads (calendar.max_events); export a shorter "
-                "period, or raise the limit."
+                say(
+                    "import.ics_too_many_events",
+                    "the calendar holds {found} events, more than the {most} one import "
+                    "reads (calendar.max_events); export a shorter period, or raise the limit.",
+                    found=grouped(len(lines)),
+                    most=grouped(most),
+                ),
+                str(path),
             )
         horizon = self._horizon(path)
         try:
@@ -78,7 +87,14 @@ class IcsImporter(Importer):
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
             # icalendar reports a malformed line or component as ValueError, but a broken
             # VTIMEZONE can surface as any of these while it is turned into a zone.
-            raise ImportFailed(f"{path}: not a readable iCalendar file ({exc}).") from exc
+            raise ImportFailed(
+                say(
+                    "import.ics_unreadable",
+                    "not a readable iCalendar file ({problem}).",
+                    problem=str(exc),
+                ),
+                str(path),
+            ) from exc
         reader = _Reader(str(path), self._zone(), horizon, lines)
         cancelled_file = str(calendar.get("METHOD", "")).upper() == "CANCEL"
         events = list(calendar.walk("VEVENT"))
@@ -94,9 +110,15 @@ class IcsImporter(Importer):
                 reader.event(event, index, cancelled_file, overridden)
             except TooManyOccurrences as exc:
                 raise ImportFailed(
-                    f"{path}, line {reader.line(index)}: the calendar's repeating events "
-                    f"expand to more than {exc.budget:,} occurrences (calendar.max_expansion); "
-                    "expected rules that repeat at most every few minutes, or raise the limit."
+                    say(
+                        "import.ics_too_many_occurrences",
+                        "the calendar's repeating events expand to more than {most} "
+                        "occurrences (calendar.max_expansion); expected rules that repeat at "
+                        "most every few minutes, or raise the limit.",
+                        most=grouped(exc.budget),
+                    ),
+                    str(path),
+                    reader.line(index),
                 ) from exc
             self.progress(index + 1, len(events))
         records = Records()
@@ -104,8 +126,11 @@ class IcsImporter(Importer):
         records.notes.extend(reader.notes)
         if not events:
             records.notes.append(
-                "The calendar holds no events (VEVENT); tasks, journal "
-                "entries and free/busy data are not read."
+                say(
+                    "import.ics_no_events",
+                    "The calendar holds no events (VEVENT); tasks, journal "
+                    "entries and free/busy data are not read.",
+                )
             )
         return records, reader.errors
 
@@ -119,7 +144,12 @@ class IcsImporter(Importer):
                 day = dt.date.fromisoformat(until)
             except ValueError:
                 raise ImportFailed(
-                    f"{path}: the option until={until!r} is not a date; expected e.g. 2027-12-31."
+                    say(
+                        "import.ics_until",
+                        "the option until={value} is not a date; expected e.g. 2027-12-31.",
+                        value=repr(until),
+                    ),
+                    str(path),
                 ) from None
         else:
             today = dt.date.today()
@@ -136,7 +166,7 @@ class _Reader:
         self.horizon = horizon
         self.columns: dict[str, list[Any]] = {c: [] for c in _SCHEMA}
         self.errors: list[RowError] = []
-        self.notes: list[str] = []
+        self.notes: list[Phrase] = []
         # The n-th VEVENT of the file starts on the n-th BEGIN:VEVENT line.
         self.lines = lines
         self.budget = Budget(limit("calendar.max_expansion"))
@@ -154,22 +184,32 @@ class _Reader:
             self._error(
                 line,
                 "DTSTART",
-                f"the event has {len(start_prop)} DTSTART lines; expected one start",
+                say(
+                    "import.ics_many_starts",
+                    "the event has {count} DTSTART lines; expected one start",
+                    count=len(start_prop),
+                ),
             )
             return
         if start_prop is None:
             self._error(
                 line,
                 "DTSTART",
-                "the event has no DTSTART; expected its start, e.g. DTSTART:20260305T090000Z",
+                say(
+                    "import.ics_no_start",
+                    "the event has no DTSTART; expected its start, e.g. DTSTART:20260305T090000Z",
+                ),
             )
             return
         if not _readable(event, "DTSTART") or not isinstance(start_prop.dt, dt.date):
             self._error(
                 line,
                 "DTSTART",
-                f"{start_prop.to_ical().decode()!r} is not a date "
-                "or time; expected e.g. 20260305T090000Z or 20260305",
+                say(
+                    "import.ics_bad_start",
+                    "{value} is not a date or time; expected e.g. 20260305T090000Z or 20260305",
+                    value=repr(start_prop.to_ical().decode()),
+                ),
             )
             return
         start = _aware(start_prop.dt, self.zone)
@@ -193,15 +233,24 @@ class _Reader:
             self._error(
                 line,
                 "RRULE",
-                f"{written!r} is not a recurrence rule; expected "
-                "e.g. FREQ=WEEKLY;BYDAY=MO;COUNT=10",
+                say(
+                    "import.ics_bad_rule",
+                    "{value} is not a recurrence rule; expected e.g. FREQ=WEEKLY;BYDAY=MO;COUNT=10",
+                    value=repr(written),
+                ),
             )
             return
         if cut:
             self.notes.append(
-                f"Line {line}: the recurring event {title!r} was expanded up "
-                f"to {self.horizon.date()}, keeping its {self.most:,} most recent "
-                "occurrences at most."
+                say(
+                    "import.ics_expanded",
+                    "Line {line}: the recurring event {title} was expanded up to {until}, "
+                    "keeping its {most} most recent occurrences at most.",
+                    line=str(line),
+                    title=repr(title),
+                    until=self.horizon.date(),
+                    most=grouped(self.most),
+                )
             )
         for when in starts:
             key = f"{uid}/{_utc_key(when, self.zone)}"
@@ -225,7 +274,7 @@ class _Reader:
         self.columns["attendees"].append(attendees)
         self.columns["line"].append(line)
 
-    def _error(self, line: int | None, column: str, message: str) -> None:
+    def _error(self, line: int | None, column: str, message: Phrase) -> None:
         self.errors.append(RowError(self.path, line, column, message))
 
 

@@ -25,6 +25,8 @@ from imap_tools.errors import (
     UnexpectedCommandStatusError,
 )
 
+from partways.core.phrase import Phrase, marked, say
+
 from ..base import Importer, ImportFailed, RowError
 from ..email import parse_message
 from ..email.message import UnreadableMessage
@@ -55,7 +57,7 @@ class ImapImporter(Importer):
     """
 
     name = "imap"
-    title = "IMAP mailbox folder (incremental, by UID)"
+    title = marked("IMAP mailbox folder (incremental, by UID)")
     kinds = ("messages",)
     url_schemes: ClassVar[tuple[str, ...]] = ("imap", "imaps")
 
@@ -72,8 +74,12 @@ class ImapImporter(Importer):
         match = re.match(r"^(imaps?):/+(.*)$", text)
         if match is None:
             raise ImportFailed(
-                f"{path}: the IMAP importer reads an account, not a file; "
-                "give a URL such as imaps://user@host/INBOX."
+                say(
+                    "import.imap_not_a_file",
+                    "the IMAP importer reads an account, not a file; "
+                    "give a URL such as imaps://user@host/INBOX.",
+                ),
+                str(path),
             )
         return self.extract_url(f"{match[1]}://{match[2]}")
 
@@ -87,16 +93,27 @@ class ImapImporter(Importer):
         password = os.environ.get(PASSWORD_ENV)
         if not password:
             raise ImportFailed(
-                f"{account}: no password; set the environment variable "
-                f"{PASSWORD_ENV} to the account's (app) password."
+                say(
+                    "import.imap_no_password",
+                    "no password; set the environment variable {variable} to the account's "
+                    "(app) password.",
+                    variable=PASSWORD_ENV,
+                ),
+                str(account),
             )
         mailbox = _login(account, password)
         try:
             return self._read(mailbox, account)
         except (OSError, imaplib.IMAP4.error, UnexpectedCommandStatusError) as exc:
             raise ImportFailed(
-                f"{account}: reading from {account.host}:{account.port} "
-                f"failed ({exc}); run the import again (it continues where it stopped)."
+                say(
+                    "import.imap_read_failed",
+                    "reading from {server} failed ({problem}); run the import again (it "
+                    "continues where it stopped).",
+                    server=f"{account.host}:{account.port}",
+                    problem=str(exc),
+                ),
+                str(account),
             ) from exc
         finally:
             # The messages are read; a failed goodbye changes nothing.
@@ -106,20 +123,29 @@ class ImapImporter(Importer):
     def _read(self, mailbox: BaseMailBox, account: Account) -> tuple[Records, list[RowError]]:
         validity = _select(mailbox, account)
         previous = Cursor.parse(self.cursor)
-        notes = []
+        notes: list[Phrase] = []
         last = 0
         if previous is not None and previous.validity == validity:
             last = previous.last_uid
         elif previous is not None:
             notes.append(
-                f"The server renumbered {account.folder} (UIDVALIDITY "
-                f"{previous.validity} → {validity}); every message was read again, "
-                "and those already imported are recognised and not added twice."
+                say(
+                    "import.imap_renumbered",
+                    "The server renumbered {folder} (UIDVALIDITY {before} → {after}); every "
+                    "message was read again, and those already imported are recognised and "
+                    "not added twice.",
+                    folder=account.folder,
+                    before=str(previous.validity),
+                    after=str(validity),
+                )
             )
         elif self.cursor:
             notes.append(
-                f"The saved position {self.cursor!r} was not understood; every "
-                "message was read again."
+                say(
+                    "import.imap_cursor_unknown",
+                    "The saved position {cursor} was not understood; every message was read again.",
+                    cursor=repr(self.cursor),
+                )
             )
         # "UID n:*" always matches the newest message, even when its UID is below n.
         uids = [u for u in mailbox.uids(f"UID {last + 1}:*") if int(u) > last]
@@ -135,7 +161,7 @@ class ImapImporter(Importer):
             try:
                 record = parse_message(message.raw)
             except UnreadableMessage as exc:
-                rows.errors.append(RowError(f"{account} (UID {uid})", None, None, str(exc)))
+                rows.errors.append(RowError(f"{account} (UID {uid})", None, None, exc.phrase))
                 continue
             if record is None:
                 records_skipped += 1
@@ -144,7 +170,7 @@ class ImapImporter(Importer):
                 rows.add(record, uid, where=f"{account} (UID {uid})")
             self.progress(done, total)
         records = rows.records()
-        records.skip("empty message", records_skipped)
+        records.skip(say("import.skip_empty_message", "empty message"), records_skipped)
         records.notes.extend(notes)
         newest = max((int(u) for u in uids), default=last)
         records.cursor = str(Cursor(validity, newest))
@@ -166,15 +192,32 @@ def _login(account: Account, password: str) -> BaseMailBox:
             mailbox = MailBoxStartTls(account.host, account.port, timeout=TIMEOUT_S)
     except MailboxStarttlsError as exc:
         raise ImportFailed(
-            f"{account}: the server at {where} does not offer STARTTLS; "
-            "use imaps:// (port 993) if it serves IMAP over TLS."
+            say(
+                "import.imap_no_starttls",
+                "the server at {server} does not offer STARTTLS; "
+                "use imaps:// (port 993) if it serves IMAP over TLS.",
+                server=where,
+            ),
+            str(account),
         ) from exc
     except (OSError, imaplib.IMAP4.error) as exc:
-        scheme = "IMAP over TLS" if account.tls else "IMAP"
-        raise ImportFailed(
-            f"{account}: cannot connect to {where} ({exc}); check the host name and port, "
-            f"that the server serves {scheme} there, and that this machine can reach it."
-        ) from exc
+        if account.tls:
+            problem = say(
+                "import.imap_no_connection_tls",
+                "cannot connect to {server} ({problem}); check the host name and port, "
+                "that the server serves IMAP over TLS there, and that this machine can reach it.",
+                server=where,
+                problem=str(exc),
+            )
+        else:
+            problem = say(
+                "import.imap_no_connection",
+                "cannot connect to {server} ({problem}); check the host name and port, "
+                "that the server serves IMAP there, and that this machine can reach it.",
+                server=where,
+                problem=str(exc),
+            )
+        raise ImportFailed(problem, str(account)) from exc
     try:
         mailbox.login(account.user, password, initial_folder=None)
     except (MailboxLoginError, imaplib.IMAP4.error, OSError) as exc:
@@ -182,9 +225,16 @@ def _login(account: Account, password: str) -> BaseMailBox:
         with contextlib.suppress(OSError, imaplib.IMAP4.error):
             mailbox.logout()
         raise ImportFailed(
-            f"{account}: the server at {where} refused the login of {account.user!r}; check "
-            f"the user name and {PASSWORD_ENV} (many providers want an app password "
-            "rather than the account's own)."
+            say(
+                "import.imap_login_refused",
+                "the server at {server} refused the login of {user}; check the user name "
+                "and {variable} (many providers want an app password rather than the "
+                "account's own).",
+                server=where,
+                user=repr(account.user),
+                variable=PASSWORD_ENV,
+            ),
+            str(account),
         ) from exc
     return mailbox
 
@@ -201,7 +251,12 @@ def _select(mailbox: BaseMailBox, account: Account) -> int:
     ) as exc:
         names = sorted(f.name for f in mailbox.folder.list())
         raise ImportFailed(
-            f"{account}: there is no folder {account.folder!r}; the folders "
-            f"are: {', '.join(names)}."
+            say(
+                "import.imap_no_folder",
+                "there is no folder {folder}; the folders are: {folders}.",
+                folder=repr(account.folder),
+                folders=", ".join(names),
+            ),
+            str(account),
         ) from exc
     return int(status["UIDVALIDITY"])

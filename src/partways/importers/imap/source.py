@@ -12,6 +12,8 @@ import ipaddress
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from partways.core.phrase import say
+
 from ..base import ImportFailed
 
 PASSWORD_ENV = "PARTWAYS_IMAP_PASSWORD"
@@ -54,30 +56,52 @@ def parse_url(url: str) -> Account:
         hostname, username = parts.hostname, parts.username
     except ValueError as exc:
         raise ImportFailed(
-            f"{url}: not a readable URL ({exc}); expected imaps://user@host[:port]/FOLDER, "
-            "an IPv6 address in brackets ([::1])."
+            say(
+                "import.imap_url_unreadable",
+                "not a readable URL ({problem}); expected imaps://user@host[:port]/FOLDER, "
+                "an IPv6 address in brackets ([::1]).",
+                problem=str(exc),
+            ),
+            url,
         ) from exc
     if parts.scheme not in DEFAULT_PORTS:
-        raise ImportFailed(f"{url}: not an IMAP URL; expected imaps://user@host/FOLDER.")
+        raise ImportFailed(
+            say("import.imap_not_imap", "not an IMAP URL; expected imaps://user@host/FOLDER."),
+            url,
+        )
     if parts.password is not None:
         raise ImportFailed(
-            f"{parts.scheme}://{parts.hostname}: the URL holds a password; leave it out and "
-            f"set the environment variable {PASSWORD_ENV} instead, so that it stays out of "
-            "shell history and import logs."
+            say(
+                "import.imap_password_in_url",
+                "the URL holds a password; leave it out and set the environment variable "
+                "{variable} instead, so that it stays out of shell history and import logs.",
+                variable=PASSWORD_ENV,
+            ),
+            f"{parts.scheme}://{parts.hostname}",
         )
     if not username or not hostname:
         raise ImportFailed(
-            f"{url}: expected a user and a host, e.g. imaps://ana@mail.example.com/INBOX."
+            say(
+                "import.imap_no_user_or_host",
+                "expected a user and a host, e.g. imaps://ana@mail.example.com/INBOX.",
+            ),
+            url,
         )
     if parts.query or parts.fragment:
         raise ImportFailed(
-            f"{url}: an IMAP URL takes no ?query or #fragment; expected "
-            "imaps://user@host[:port]/FOLDER."
+            say(
+                "import.imap_query",
+                "an IMAP URL takes no ?query or #fragment; expected "
+                "imaps://user@host[:port]/FOLDER.",
+            ),
+            url,
         )
     try:
         port = parts.port or DEFAULT_PORTS[parts.scheme]
     except ValueError as exc:
-        raise ImportFailed(f"{url}: the port is not a number from 1 to 65535.") from exc
+        raise ImportFailed(
+            say("import.imap_port", "the port is not a number from 1 to 65535."), url
+        ) from exc
     folder = unquote(parts.path.lstrip("/")) or "INBOX"
     return Account(parts.scheme, unquote(username), hostname, port, folder)
 

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 
 
 class Invoice2goInvoicesImporter(CsvImporter):
     name = "invoice2go-invoices"
-    title = "Invoice2go invoices export (CSV)"
+    title = marked("Invoice2go invoices export (CSV)")
     kinds = ("invoices", "payments")
     columns = {
         "number": Column("DocumentNumber", not_empty=True),

@@ -8,6 +8,8 @@ to their own importers.
 
 from __future__ import annotations
 
+from partways.core.phrase import marked
+
 from ..csvmap import Column, CsvImporter, Table, normalise_header
 from ..records import Records
 
@@ -16,7 +18,7 @@ _HEADER = ("client name", "email", "phone", "country")
 
 class SimpleClientsImporter(CsvImporter):
     name = "invoicely-clients"
-    title = "Invoicely or Invoice2go clients export (CSV)"
+    title = marked("Invoicely or Invoice2go clients export (CSV)")
     kinds = ("clients",)
     columns = {
         "client": Column("Client Name", not_empty=True),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked
+
 from ..csvmap import Column, CsvImporter, Table, normalise_header
 from ..records import Records
 
@@ -17,7 +19,7 @@ _HEADER = ("date", "due", "details", "client", "status", "total")
 
 class InvoicelyInvoicesImporter(CsvImporter):
     name = "invoicely-invoices"
-    title = "Invoicely invoices export (CSV)"
+    title = marked("Invoicely invoices export (CSV)")
     kinds = ("invoices",)
     columns = {
         "issued": Column("Date", kind="date", not_empty=True),

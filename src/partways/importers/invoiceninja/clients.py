@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked
+
 from ..csvmap import Column, Table
 from ..records import Records
 from .base import InvoiceNinjaCsv
@@ -16,7 +18,7 @@ from .base import InvoiceNinjaCsv
 
 class InvoiceNinjaClientsImporter(InvoiceNinjaCsv):
     name = "invoiceninja-clients"
-    title = "Invoice Ninja clients export (CSV, v4 or v5)"
+    title = marked("Invoice Ninja clients export (CSV, v4 or v5)")
     kinds = ("clients",)
     columns = {
         "client": Column("Name", "Client Name", not_empty=True),

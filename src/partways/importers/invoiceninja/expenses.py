@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, Table
 from ..records import Records
 from .base import InvoiceNinjaCsv
@@ -15,7 +17,7 @@ from .base import InvoiceNinjaCsv
 
 class InvoiceNinjaExpensesImporter(InvoiceNinjaCsv):
     name = "invoiceninja-expenses"
-    title = "Invoice Ninja v4 expenses export (CSV)"
+    title = marked("Invoice Ninja v4 expenses export (CSV)")
     kinds = ("expenses",)
     columns = {
         "client": Column("Client"),
@@ -30,7 +32,10 @@ class InvoiceNinjaExpensesImporter(InvoiceNinjaCsv):
     def build(self, table: Table) -> Records:
         records = Records()
         frame = table.frame
-        records.skip("expense without a client", frame.filter(pl.col("client").is_null()).height)
+        records.skip(
+            say("import.skip_expense_no_client", "expense without a client"),
+            frame.filter(pl.col("client").is_null()).height,
+        )
         expenses = frame.filter(pl.col("client").is_not_null()).select(
             "client",
             "project",

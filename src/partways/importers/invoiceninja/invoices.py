@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, Table
 from ..records import Records
 from .base import InvoiceNinjaCsv
@@ -16,7 +18,7 @@ from .base import InvoiceNinjaCsv
 
 class InvoiceNinjaInvoicesImporter(InvoiceNinjaCsv):
     name = "invoiceninja-invoices"
-    title = "Invoice Ninja invoices export (CSV, v4 or v5)"
+    title = marked("Invoice Ninja invoices export (CSV, v4 or v5)")
     kinds = ("invoices",)
     columns = {
         "client": Column("Client", "Client Name", not_empty=True),
@@ -55,7 +57,12 @@ class InvoiceNinjaInvoicesImporter(InvoiceNinjaCsv):
         records.add("invoices", invoices)
         if items > invoices.height:
             records.notes.append(
-                f"{items} line-item rows make {invoices.height} invoices; each invoice's "
-                "amount is its total as the export writes it."
+                say(
+                    "import.ninja_line_items",
+                    "{items} line-item rows make {invoices} invoices; each invoice's "
+                    "amount is its total as the export writes it.",
+                    items=items,
+                    invoices=invoices.height,
+                )
             )
         return records

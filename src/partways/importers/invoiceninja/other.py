@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from partways.core.phrase import Phrase, marked, say
+
 from ..base import Importer, RowError
 from ..records import Records
 from ..textio import head_text, read_csv
@@ -27,12 +29,24 @@ _READ_ELSEWHERE = (
     InvoiceNinjaExpensesImporter,
 )
 
+# The sections partways knows, in words, and why none of them is read.
+_SECTIONS = {
+    "quotes": say("import.ninja_quotes", "quotes"),
+    "recurring invoices": say("import.ninja_recurring", "recurring invoices"),
+    "products": say("import.ninja_products", "products"),
+    "vendors": say("import.ninja_vendors", "vendors"),
+    "rows": say("import.ninja_rows", "rows"),
+}
 _WHY = {
-    "quotes": "quotes are offers, not money owed",
-    "recurring invoices": "recurring invoices are templates; the invoices they make are in "
-    "the invoices export",
-    "products": "a products list says nothing about clients",
-    "vendors": "vendors are the business's suppliers, not its clients",
+    "quotes": say("import.ninja_why_quotes", "quotes are offers, not money owed"),
+    "recurring invoices": say(
+        "import.ninja_why_recurring",
+        "recurring invoices are templates; the invoices they make are in the invoices export",
+    ),
+    "products": say("import.ninja_why_products", "a products list says nothing about clients"),
+    "vendors": say(
+        "import.ninja_why_vendors", "vendors are the business's suppliers, not its clients"
+    ),
 }
 
 
@@ -46,7 +60,9 @@ def _what(section: str | None, header: list[str]) -> str:
 
 class InvoiceNinjaOtherImporter(Importer):
     name = "invoiceninja-other"
-    title = "Invoice Ninja v4 quotes, recurring invoices, products or vendors (CSV, nothing used)"
+    title = marked(
+        "Invoice Ninja v4 quotes, recurring invoices, products or vendors (CSV, nothing used)"
+    )
     kinds = ()
     priority = 40  # below the importers that read records from Invoice Ninja files
 
@@ -65,11 +81,23 @@ class InvoiceNinjaOtherImporter(Importer):
         head = head_text(path)
         section = v4_section(head)
         csv = read_csv(path, accept=lambda fields: sum(1 for f in fields if f) > 1)
-        what = _what(section, csv.header.fields)
+        found = _what(section, csv.header.fields)
+        # A section partways does not know is named as the export names it.
+        what: Phrase = _SECTIONS.get(found) or say(
+            "import.ninja_section", "{section}", section=found
+        )
         records = Records()
         records.skip(what, csv.frame.height)
-        why = _WHY.get(what, "partways does not use this part of an Invoice Ninja export")
+        why = _WHY.get(found) or say(
+            "import.ninja_why_other", "partways does not use this part of an Invoice Ninja export"
+        )
         records.notes.append(
-            f"This Invoice Ninja export lists {what}: {why}. Rows left out: {csv.frame.height}."
+            say(
+                "import.ninja_not_used",
+                "This Invoice Ninja export lists {what}: {why}. Rows left out: {count}.",
+                what=what,
+                why=why,
+                count=csv.frame.height,
+            )
         )
         return records, []

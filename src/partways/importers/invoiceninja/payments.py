@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, Table
 from ..records import Records
 from .base import InvoiceNinjaCsv
@@ -21,7 +23,7 @@ _NOT_RECEIVED = ("pending", "cancelled", "canceled", "failed")
 
 class InvoiceNinjaPaymentsImporter(InvoiceNinjaCsv):
     name = "invoiceninja-payments"
-    title = "Invoice Ninja payments export (CSV, v4 or v5)"
+    title = marked("Invoice Ninja payments export (CSV, v4 or v5)")
     kinds = ("payments",)
     columns = {
         "client": Column("Client", "Client Name", not_empty=True),
@@ -49,12 +51,18 @@ class InvoiceNinjaPaymentsImporter(InvoiceNinjaCsv):
         status = pl.col("status").str.to_lowercase()
         unpaid = frame.filter(status.is_in(_NOT_RECEIVED))
         for (word,), group in unpaid.group_by("status", maintain_order=True):
-            records.skip(f"payment {str(word).lower()}", group.height)
+            records.skip(
+                say("import.skip_payment_status", "payment {status}", status=str(word).lower()),
+                group.height,
+            )
         frame = frame.filter(~status.is_in(_NOT_RECEIVED) | status.is_null())
         kept = pl.col("amount") - pl.col("refunded").fill_null(0)
         # A payment refunded in full brought no money; a zero payment is still a row.
         all_back = pl.col("refunded").is_not_null() & (kept == 0) & (pl.col("amount") != 0)
-        records.skip("payment refunded in full", frame.filter(all_back).height)
+        records.skip(
+            say("import.skip_payment_refunded", "payment refunded in full"),
+            frame.filter(all_back).height,
+        )
         frame = frame.filter(~all_back)
         payments = frame.select(
             "client",

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..base import RowError
 from ..csvmap import Column, CsvImporter, Table, normalise_header
 from ..records import Records
@@ -46,7 +48,7 @@ def _column(
 
 class KimaiCsvImporter(CsvImporter):
     name = "kimai"
-    title = "Kimai timesheet export (CSV, any of en/hr/id/ar)"
+    title = marked("Kimai timesheet export (CSV, any of en/hr/id/ar)")
     kinds = ("time_entries",)
     columns = {
         "day": _column("day", kind="date", not_empty=True),
@@ -134,7 +136,12 @@ class KimaiCsvImporter(CsvImporter):
                     str(table.path),
                     line,
                     where,
-                    f"{value!r} is not a time of day; expected e.g. {example}",
+                    say(
+                        "import.kimai_time_not",
+                        "{value} is not a time of day; expected e.g. {example}",
+                        value=repr(value),
+                        example=example,
+                    ),
                 )
             )
         return frame.filter(pl.col(field).is_null() | pl.col(f"_{field}").is_not_null())
@@ -184,7 +191,10 @@ class KimaiCsvImporter(CsvImporter):
             frame,
             pl.col("duration_seconds").is_null(),
             f'"{table.headers["duration"]}"',
-            "is empty and there is no end time; expected a duration, e.g. 1:30 or 1.5",
+            say(
+                "import.kimai_no_duration",
+                "is empty and there is no end time; expected a duration, e.g. 1:30 or 1.5",
+            ),
         )
         records = Records()
         records.add("time_entries", frame)

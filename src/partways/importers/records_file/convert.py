@@ -13,6 +13,8 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from partways.core.phrase import Phrase, say
+
 from ..frames import has_surrogate
 from .located import Node
 from .schema import Field
@@ -23,18 +25,39 @@ INT_MAX = 32767  # the store keeps these in PositiveSmallIntegerField
 
 
 class Invalid(ValueError):
-    """A value that does not fit its field; the message says what it is and what was wanted."""
+    """A value that does not fit its field; ``phrase`` says what it is and what was
+    wanted, and the exception's text is its English."""
+
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(phrase.english())
+        self.phrase = phrase
 
 
-def shown(node: Node) -> str:
-    """How an error names the value it rejects."""
+def not_fit(node: Node, field: Field) -> Invalid:
+    """The error for a value that is not what ``field`` takes."""
+    return Invalid(
+        say(
+            "import.value_not",
+            "{value} is not {expected}",
+            value=shown(node),
+            expected=field.expected(),
+        )
+    )
+
+
+def shown(node: Node) -> Phrase | str:
+    """How an error names the value it rejects: the value itself, or what it is."""
     if node.is_mapping:
-        return "a mapping"
+        return say("import.value_a_mapping", "a mapping")
     if node.is_list:
-        return "a list"
+        return say("import.value_a_list", "a list")
     value = node.value
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value; put text in quotes)"
+        return say(
+            "import.value_a_bool",
+            "{value} (a yes/no value; put text in quotes)",
+            value=str(value).lower(),
+        )
     if isinstance(value, dt.date | dt.datetime):
         return repr(value.isoformat())
     return repr(value)
@@ -51,12 +74,12 @@ def convert(node: Node, field: Field, time_zone: str) -> Any:
         return None
     kind = field.kind
     if kind in ("texts", "contacts"):
-        raise Invalid(f"{shown(node)} is not {field.expected()}")  # handled by the caller
+        raise not_fit(node, field)  # handled by the caller
     if node.is_mapping or node.is_list:
-        raise Invalid(f"{shown(node)} is not {field.expected()}")
+        raise not_fit(node, field)
     converted = _CONVERTERS[kind](value, field, time_zone)
     if converted is None:
-        raise Invalid(f"{shown(node)} is not {field.expected()}")
+        raise not_fit(node, field)
     return converted
 
 
@@ -66,8 +89,12 @@ def _text(value: Any, field: Field, time_zone: str) -> str | None:
     if has_surrogate(value):
         # "\ud800" in a YAML double-quoted string: half of a UTF-16 pair, no character.
         raise Invalid(
-            f"{value!r} holds half of a UTF-16 surrogate pair, which is not a character; "
-            "expected text (write the character itself, or both halves of the pair)"
+            say(
+                "import.value_surrogate",
+                "{value} holds half of a UTF-16 surrogate pair, which is not a character; "
+                "expected text (write the character itself, or both halves of the pair)",
+                value=repr(value),
+            )
         )
     return value.strip() or None
 
@@ -138,8 +165,13 @@ def _instant(value: Any, field: Field, time_zone: str) -> dt.datetime | None:
         placed = local(naive, time_zone)
         if placed is None:
             raise Invalid(
-                f"{naive.isoformat(' ')!r} does not exist in {time_zone} (the "
-                "clocks went forward); expected a time that happened, or an offset"
+                say(
+                    "import.value_time_skipped",
+                    "{value} does not exist in {zone} (the clocks went forward); "
+                    "expected a time that happened, or an offset",
+                    value=repr(naive.isoformat(" ")),
+                    zone=time_zone,
+                )
             )
         moment = placed
     return moment.astimezone(dt.UTC)

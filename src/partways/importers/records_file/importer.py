@@ -16,11 +16,13 @@ from typing import Any
 
 import polars as pl
 
+from partways.core.phrase import Phrase, marked, say
+
 from ..base import Importer, ImportFailed, RowError
 from ..frames import frame
 from ..records import SCHEMAS, Records
 from ..textio import head_text
-from .convert import Invalid, convert, shown
+from .convert import Invalid, convert, not_fit, shown
 from .located import Node, load
 from .schema import CONTACT, SECTIONS, VERSION_KEY, VERSIONS, Field
 
@@ -34,7 +36,7 @@ _TOML_SIGN = re.compile(rf"^(?:{VERSION_KEY}\s*=|\[\[?\s*(?:{_TOP_KEYS})\s*[.\]]
 
 class RecordsFileImporter(Importer):
     name = "records"
-    title = "partways records file (YAML or TOML): contracts, proposals, incidents, flags"
+    title = marked("partways records file (YAML or TOML): contracts, proposals, incidents, flags")
     kinds = tuple(kind for kind, _ in SECTIONS.values())
 
     def identify(self, path: Path) -> bool:
@@ -54,9 +56,14 @@ class RecordsFileImporter(Importer):
         root, errors = load(path)
         if not root.is_mapping:
             raise ImportFailed(
-                f"{path}, line {root.line}: the file's top level is "
-                f"{shown(root)}; expected a mapping of sections "
-                f"({', '.join(SECTIONS)})."
+                say(
+                    "import.records_top_level",
+                    "the file's top level is {value}; expected a mapping of sections ({sections}).",
+                    value=shown(root),
+                    sections=", ".join(SECTIONS),
+                ),
+                str(path),
+                root.line,
             )
         reader = _Reader(path, self.time_zone, errors)
         reader.version(root)
@@ -74,7 +81,7 @@ class RecordsFileImporter(Importer):
             if rows:
                 records.add(kind, _frame(kind, rows))
         if not records.count():
-            records.notes.append("The records file holds no records.")
+            records.notes.append(say("import.records_empty", "The records file holds no records."))
         # Duplicate keys are found while reading, the rest while checking: file order.
         errors.sort(key=lambda e: e.line or 0)
         return records, errors
@@ -88,7 +95,9 @@ class _Reader:
         self.time_zone = time_zone
         self.errors = errors
 
-    def error(self, node: Node | tuple[int | None, int | None], where: str, message: str) -> None:
+    def error(
+        self, node: Node | tuple[int | None, int | None], where: str, message: Phrase
+    ) -> None:
         line, column = (node.line, node.column) if isinstance(node, Node) else node
         label = f"{where} ({column})" if column else where
         self.errors.append(RowError(str(self.path), line, label, message))
@@ -97,11 +106,21 @@ class _Reader:
         self, parent: Node, key: str, what: str, allowed: list[str], section: str = ""
     ) -> None:
         where = f"{section}.{key}" if section else key
-        self.error(
-            parent.keys.get(key, (parent.line, parent.column)),
-            where,
-            f"unknown {what} {key!r}; expected one of {', '.join(allowed)}",
-        )
+        if what == "section":
+            message = say(
+                "import.records_unknown_section",
+                "unknown section {key}; expected one of {allowed}",
+                key=repr(key),
+                allowed=", ".join(allowed),
+            )
+        else:
+            message = say(
+                "import.records_unknown_field",
+                "unknown field {key}; expected one of {allowed}",
+                key=repr(key),
+                allowed=", ".join(allowed),
+            )
+        self.error(parent.keys.get(key, (parent.line, parent.column)), where, message)
 
     def version(self, root: Node) -> None:
         node = root.value.get(VERSION_KEY)
@@ -109,9 +128,16 @@ class _Reader:
             return
         if isinstance(node.value, bool) or node.value not in VERSIONS:
             raise ImportFailed(
-                f"{self.path}, line {node.line}: {VERSION_KEY} is {shown(node)}; this "
-                f"version of partways reads records files of version "
-                f"{', '.join(map(str, VERSIONS))}."
+                say(
+                    "import.records_version",
+                    "{key} is {value}; this version of partways reads records files of "
+                    "version {versions}.",
+                    key=VERSION_KEY,
+                    value=shown(node),
+                    versions=", ".join(map(str, VERSIONS)),
+                ),
+                str(self.path),
+                node.line,
             )
 
     def section(self, name: str, node: Node, fields: dict[str, Field]) -> list[dict[str, Any]]:
@@ -122,8 +148,13 @@ class _Reader:
             self.error(
                 node,
                 name,
-                f"{shown(node)} is not a list of records; expected one "
-                f"entry per record (YAML: '- client: …'; TOML: [[{name}]])",
+                say(
+                    "import.records_not_a_list",
+                    "{value} is not a list of records; expected one "
+                    "entry per record (YAML: '- client: …'; TOML: [[{name}]])",
+                    value=shown(node),
+                    name=name,
+                ),
             )
             return []
         rows = []
@@ -139,8 +170,12 @@ class _Reader:
             self.error(
                 item,
                 section,
-                f"{shown(item)} is not a record; expected a mapping of "
-                f"fields ({', '.join(fields)})",
+                say(
+                    "import.records_not_a_record",
+                    "{value} is not a record; expected a mapping of fields ({fields})",
+                    value=shown(item),
+                    fields=", ".join(fields),
+                ),
             )
             return None
         row: dict[str, Any] = {"line": item.line}
@@ -158,7 +193,7 @@ class _Reader:
             except _Reported:
                 failed.add(key)
             except Invalid as exc:
-                self.error(child, f"{section}.{key}", str(exc))
+                self.error(child, f"{section}.{key}", exc.phrase)
                 failed.add(key)
         for key, field in fields.items():
             if row.get(key) is not None or key in failed:
@@ -167,12 +202,25 @@ class _Reader:
                 row[key] = field.default
             elif key in item.value:
                 self.error(
-                    item.value[key], f"{section}.{key}", f"is empty; expected {field.expected()}"
+                    item.value[key],
+                    f"{section}.{key}",
+                    say(
+                        "import.value_empty",
+                        "is empty; expected {expected}",
+                        expected=field.expected(),
+                    ),
                 )
                 failed.add(key)
             else:
                 self.error(
-                    item, section, f"the field {key!r} is missing; expected {field.expected()}"
+                    item,
+                    section,
+                    say(
+                        "import.records_field_missing",
+                        "the field {key} is missing; expected {expected}",
+                        key=repr(key),
+                        expected=field.expected(),
+                    ),
                 )
                 failed.add(key)
         ok = ok and not failed
@@ -188,7 +236,7 @@ class _Reader:
     def texts(self, node: Node, field: Field) -> list[str]:
         items = node.value if node.is_list else [node] if isinstance(node.value, str) else None
         if items is None:
-            raise Invalid(f"{shown(node)} is not {field.expected()}")
+            raise not_fit(node, field)
         out = []
         for item in items:
             text = convert(item, Field("text"), self.time_zone)
@@ -198,7 +246,7 @@ class _Reader:
 
     def contacts(self, section: str, key: str, node: Node) -> list[dict[str, Any]]:
         if not node.is_list:
-            raise Invalid(f"{shown(node)} is not {Field('contacts').expected()}")
+            raise not_fit(node, Field("contacts"))
         out = []
         for item in node.value:
             contact = self.record(f"{section}.{key}", item, CONTACT)
@@ -248,7 +296,7 @@ class _Reader:
         return out
 
 
-class _Reported(Invalid):
+class _Reported(Exception):
     """An error inside a nested record, already reported with its own position."""
 
 

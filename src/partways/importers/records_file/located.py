@@ -22,6 +22,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from partways.core.limits import limit
+from partways.core.phrase import Phrase, say
 
 from ..base import ImportFailed, RowError
 
@@ -64,9 +65,15 @@ def load(path: Path) -> tuple[Node, list[RowError]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ImportFailed(f"{path}: cannot be read ({exc.strerror}).") from exc
+        raise ImportFailed(
+            say("import.unreadable", "cannot be read ({reason}).", reason=str(exc.strerror)),
+            str(path),
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise ImportFailed(f"{path}: is not UTF-8 text (byte {exc.start}).") from exc
+        raise ImportFailed(
+            say("import.not_utf8", "is not UTF-8 text (byte {byte}).", byte=exc.start),
+            str(path),
+        ) from exc
     if path.suffix.lower() == ".toml":
         return load_toml(text, path), []
     return load_yaml(text, path)
@@ -130,28 +137,45 @@ def load_yaml(text: str, path: Path) -> tuple[Node, list[RowError]]:
         root = loader.get_single_node()
     except _TooDeep as exc:
         raise ImportFailed(
-            f"{path}, line {exc.mark.line + 1}, column {exc.mark.column + 1}: the document "
-            f"nests more than {exc.most} levels deep (structure.max_depth); expected "
-            "sections of records a few levels deep."
+            say(
+                "import.yaml_too_deep",
+                "the document nests more than {most} levels deep (structure.max_depth); "
+                "expected sections of records a few levels deep.",
+                most=exc.most,
+            ),
+            str(path),
+            exc.mark.line + 1,
+            str(exc.mark.column + 1),
         ) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ImportFailed(f"{path}{where}: not valid YAML: {exc.problem}.") from exc
+        raise ImportFailed(
+            say("import.yaml_invalid", "not valid YAML: {problem}.", problem=str(exc.problem)),
+            str(path),
+            mark.line + 1 if mark else None,
+            str(mark.column + 1) if mark else None,
+        ) from exc
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise ImportFailed(
-            f"{path}, line {line}: not valid YAML: the character U+{exc.character:04X} "
-            "cannot be in a YAML file (it is a control character or not text at all); "
-            "expected text."
+            say(
+                "import.yaml_bad_character",
+                "not valid YAML: the character {character} cannot be in a YAML file (it "
+                "is a control character or not text at all); expected text.",
+                character=f"U+{exc.character:04X}",
+            ),
+            str(path),
+            line,
         ) from exc
     except yaml.YAMLError as exc:
-        raise ImportFailed(f"{path}: not valid YAML: {exc}.") from exc
+        raise ImportFailed(
+            say("import.yaml_invalid", "not valid YAML: {problem}.", problem=str(exc)), str(path)
+        ) from exc
     finally:
         if loader is not None:
             loader.dispose()
     if root is None:
-        raise ImportFailed(f"{path}: the file is empty.")
+        raise ImportFailed(say("import.file_empty", "the file is empty."), str(path))
     errors: list[RowError] = []
     return _from_yaml(root, SafeConstructor(), path, errors, _Expansion(), 1), errors
 
@@ -169,16 +193,29 @@ def _from_yaml(
         expansion.aliases += 1
         if expansion.aliases > expansion.most_aliases:
             raise ImportFailed(
-                f"{path}, line {line}, column {column}: the document uses more than "
-                f"{expansion.most_aliases} aliases once expanded (yaml.max_aliases); "
-                "expected each record written out, with few or no &anchors and *aliases."
+                say(
+                    "import.yaml_too_many_aliases",
+                    "the document uses more than {most} aliases once expanded "
+                    "(yaml.max_aliases); expected each record written out, with few or no "
+                    "&anchors and *aliases.",
+                    most=expansion.most_aliases,
+                ),
+                str(path),
+                line,
+                str(column),
             )
     expansion.seen.add(id(node))
     if level > expansion.most_depth:  # an alias can nest a node inside itself
         raise ImportFailed(
-            f"{path}, line {line}, column {column}: the document nests more than "
-            f"{expansion.most_depth} levels deep once its aliases are expanded "
-            "(structure.max_depth)."
+            say(
+                "import.yaml_aliases_too_deep",
+                "the document nests more than {most} levels deep once its aliases are "
+                "expanded (structure.max_depth).",
+                most=expansion.most_depth,
+            ),
+            str(path),
+            line,
+            str(column),
         )
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Node] = {}
@@ -193,8 +230,12 @@ def _from_yaml(
                         str(path),
                         key_at[0],
                         f"{key} ({key_at[1]})",
-                        f"the key {key!r} is given twice in the same mapping; "
-                        "expected each key once",
+                        say(
+                            "import.yaml_duplicate_key",
+                            "the key {key} is given twice in the same mapping; "
+                            "expected each key once",
+                            key=repr(key),
+                        ),
                     )
                 )
                 duplicates.append(key)
@@ -230,24 +271,35 @@ def load_toml(text: str, path: Path) -> Node:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ImportFailed(f"{path}: not valid TOML: {exc}.") from exc
-    except RecursionError as exc:
         raise ImportFailed(
-            f"{path}: the document nests more than {most} levels deep "
-            "(structure.max_depth); expected tables of records a few levels deep."
+            say("import.toml_invalid", "not valid TOML: {problem}.", problem=str(exc)), str(path)
         ) from exc
+    except RecursionError as exc:
+        raise ImportFailed(_toml_too_deep(most), str(path)) from exc
     except ValueError as exc:  # a number of thousands of digits
-        raise ImportFailed(f"{path}: not TOML this import can read ({exc}).") from exc
+        raise ImportFailed(
+            say(
+                "import.toml_unreadable",
+                "not TOML this import can read ({problem}).",
+                problem=str(exc),
+            ),
+            str(path),
+        ) from exc
     positions = _toml_positions(text)
     try:
         return _from_toml(data, (), positions, most)
     except _TooDeepToml as exc:
         line, _ = _nearest(exc.key, positions)
-        where = f", line {line}" if line else ""
-        raise ImportFailed(
-            f"{path}{where}: the document nests more than {most} levels deep "
-            "(structure.max_depth); expected tables of records a few levels deep."
-        ) from exc
+        raise ImportFailed(_toml_too_deep(most), str(path), line or None) from exc
+
+
+def _toml_too_deep(most: int) -> Phrase:
+    return say(
+        "import.toml_too_deep",
+        "the document nests more than {most} levels deep (structure.max_depth); "
+        "expected tables of records a few levels deep.",
+        most=most,
+    )
 
 
 class _TooDeepToml(Exception):

@@ -11,19 +11,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# Field kinds and what an error says was expected.
+from partways.core.phrase import Phrase, say
+
+# Field kinds and what an error says was expected (an enum's: its choices).
 EXPECTED = {
-    "text": "text",
-    "texts": "a list of texts",
-    "date": "a date written YYYY-MM-DD, e.g. 2025-03-31",
-    "instant": "a date and time, e.g. 2025-03-31T14:30:00+02:00 or 2025-03-31 14:30:00",
-    "bool": "true or false",
-    "int": "a whole number from 0 to 32767",
-    "currency": "a three-letter ISO 4217 currency code, e.g. EUR",
-    "country": "a two-letter ISO 3166 country code, e.g. HR",
-    "email": "an e-mail address, e.g. ana@example.com",
-    "enum": "one of",
-    "contacts": "a list of contacts (mappings with name, email, phone, role, primary)",
+    "text": say("import.expected_text", "text"),
+    "texts": say("import.records_expected_texts", "a list of texts"),
+    "date": say("import.records_expected_date", "a date written YYYY-MM-DD, e.g. 2025-03-31"),
+    "instant": say(
+        "import.records_expected_instant",
+        "a date and time, e.g. 2025-03-31T14:30:00+02:00 or 2025-03-31 14:30:00",
+    ),
+    "bool": say("import.records_expected_bool", "true or false"),
+    "int": say("import.records_expected_int", "a whole number from 0 to 32767"),
+    "currency": say(
+        "import.records_expected_currency", "a three-letter ISO 4217 currency code, e.g. EUR"
+    ),
+    "country": say(
+        "import.records_expected_country", "a two-letter ISO 3166 country code, e.g. HR"
+    ),
+    "email": say("import.records_expected_email", "an e-mail address, e.g. ana@example.com"),
+    "contacts": say(
+        "import.records_expected_contacts",
+        "a list of contacts (mappings with name, email, phone, role, primary)",
+    ),
 }
 
 CHANNELS = ("email", "chat", "phone", "sms", "meeting")
@@ -44,9 +55,12 @@ class Field:
     default: Any = None
     choices: tuple[str, ...] = ()
 
-    def expected(self) -> str:
+    def expected(self) -> Phrase:
+        """What a value of this field must be, said in an error about one that is not."""
         if self.kind == "enum":
-            return "one of " + ", ".join(self.choices)
+            return say(
+                "import.expected_one_of", "one of {choices}", choices=", ".join(self.choices)
+            )
         return EXPECTED[self.kind]
 
 

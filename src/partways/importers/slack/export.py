@@ -21,6 +21,8 @@ from typing import Any
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..base import Importer, ImportFailed, RowError
 from ..frames import frame as build_frame
 from ..records import SCHEMAS, Records
@@ -35,6 +37,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 _TS = re.compile(r"^(\d+)(?:\.(\d{1,6}))?$")
 _COLUMNS = [c for c in SCHEMAS["messages"] if c != "client"]
 _SCHEMA = {**{c: SCHEMAS["messages"][c] for c in _COLUMNS}, "line": pl.Int64}
+# A bot's message is skipped as its subtype says, whichever way it is known to be one.
+_BOT_MESSAGES = say("import.skip_slack_subtype", "Slack {subtype} messages", subtype="bot_message")
 
 
 @dataclass
@@ -58,7 +62,7 @@ class SlackExportImporter(Importer):
     """A Slack export ZIP or its unpacked folder."""
 
     name = "slack"
-    title = "Slack: workspace export (ZIP or unpacked folder)"
+    title = marked("Slack: workspace export (ZIP or unpacked folder)")
     kinds = ("messages",)
     priority = 60
     reads_folders = True
@@ -108,9 +112,8 @@ class SlackExportImporter(Importer):
                     errors.append(RowError(p.path, p.line, None, p.message))
                     continue
                 if not isinstance(messages, list):
-                    errors.append(
-                        RowError(source.where(day), None, None, "expected a list of messages")
-                    )
+                    problem = say("import.slack_not_a_list", "expected a list of messages")
+                    errors.append(RowError(source.where(day), None, None, problem))
                     continue
                 for position, message in enumerate(messages, 1):
                     self._message(
@@ -128,22 +131,30 @@ class SlackExportImporter(Importer):
         records.add("messages", frame)
         if frame.height == 0:
             records.notes.append(
-                "The export holds no messages written by people (only "
-                "bots, joins and other automatic ones, or none at all)."
+                say(
+                    "import.slack_no_people",
+                    "The export holds no messages written by people (only "
+                    "bots, joins and other automatic ones, or none at all).",
+                )
             )
         return records, errors
 
     def _users(self, source: ExportSource) -> dict[str, Person]:
         if not source.has("users.json"):
             raise ImportFailed(
-                f"{source.path}: users.json is missing; expected a Slack "
-                "export with channels.json and users.json at its top."
+                say(
+                    "import.slack_file_missing",
+                    "{name} is missing; expected a Slack export with channels.json and "
+                    "users.json at its top.",
+                    name="users.json",
+                ),
+                str(source.path),
             )
         try:
             entries = source.load("users.json")
         except JsonProblemError as exc:
             p = exc.problem
-            raise ImportFailed(f"{p.path}: {p.message}") from exc
+            raise ImportFailed(p.message, p.path) from exc
         users: dict[str, Person] = {}
         # Every value is checked for its type: an export edited by hand or by another
         # tool may hold a number or a list where Slack writes text.
@@ -170,8 +181,13 @@ class SlackExportImporter(Importer):
         """Conversations from the lists, then any folder no list names."""
         if not source.has("channels.json"):
             raise ImportFailed(
-                f"{source.path}: channels.json is missing; expected a Slack "
-                "export with channels.json and users.json at its top."
+                say(
+                    "import.slack_file_missing",
+                    "{name} is missing; expected a Slack export with channels.json and "
+                    "users.json at its top.",
+                    name="channels.json",
+                ),
+                str(source.path),
             )
         found: list[Conversation] = []
         for listing in ("channels.json", "groups.json", "mpims.json", "dms.json"):
@@ -182,7 +198,7 @@ class SlackExportImporter(Importer):
             except JsonProblemError as exc:
                 p = exc.problem
                 if listing == "channels.json":
-                    raise ImportFailed(f"{p.path}: {p.message}") from exc
+                    raise ImportFailed(p.message, p.path) from exc
                 errors.append(RowError(p.path, p.line, None, p.message))
                 continue
             for entry in entries if isinstance(entries, list) else []:
@@ -206,19 +222,25 @@ class SlackExportImporter(Importer):
         where: str,
     ) -> None:
         if not isinstance(message, dict) or message.get("type", "message") != "message":
-            records.skip("Slack events that are not messages")
+            records.skip(say("import.skip_slack_events", "Slack events that are not messages"))
             return
         subtype = message.get("subtype")
         user = _text(message.get("user"))
         person = users.get(user or "")
         if not (subtype is None or isinstance(subtype, str)) or subtype not in HUMAN_SUBTYPES:
-            records.skip(f"Slack {subtype if isinstance(subtype, str) else 'unknown'} messages")
+            records.skip(
+                say(
+                    "import.skip_slack_subtype",
+                    "Slack {subtype} messages",
+                    subtype=subtype if isinstance(subtype, str) else "unknown",
+                )
+            )
             return
         if message.get("bot_id") and subtype is None and (person is None or person.bot):
-            records.skip("Slack bot_message messages")
+            records.skip(_BOT_MESSAGES)
             return
         if person is not None and person.bot:
-            records.skip("Slack bot_message messages")
+            records.skip(_BOT_MESSAGES)
             return
         ts = message.get("ts")
         sent_at = _ts_time(ts)
@@ -230,8 +252,13 @@ class SlackExportImporter(Importer):
                     where,
                     None,
                     "ts",
-                    f"message {position}: {ts!r} is not a Slack timestamp; expected seconds "
-                    "since 1970 such as '1736478514.897649'",
+                    say(
+                        "import.slack_bad_ts",
+                        "message {position}: {ts} is not a Slack timestamp; expected seconds "
+                        "since 1970 such as '1736478514.897649'",
+                        position=position,
+                        ts=repr(ts),
+                    ),
                 )
             )
             return

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from partways.core.phrase import Phrase, say
+
 from ..archive import ArchiveTooLarge, SafeZip
 from ..base import ImportFailed
 from ..jsonio import JsonError, loads
@@ -25,7 +27,7 @@ class JsonProblem:
 
     path: str
     line: int | None
-    message: str
+    message: Phrase
 
 
 class ExportSource:
@@ -73,17 +75,22 @@ class ExportSource:
             else:
                 data = (self.path / name).read_bytes()
         except (OSError, KeyError) as exc:
-            raise JsonProblemError(
-                JsonProblem(self.where(name), None, f"the file cannot be read ({exc})")
-            ) from exc
+            problem = say(
+                "import.slack_unreadable", "the file cannot be read ({problem})", problem=str(exc)
+            )
+            raise JsonProblemError(JsonProblem(self.where(name), None, problem)) from exc
         except ArchiveTooLarge:
             raise  # past a limit of the whole archive: nothing more is read
         except ImportFailed as exc:  # an encrypted or corrupt entry: the others still count
             raise JsonProblemError(JsonProblem(self.where(name), None, _after_path(exc))) from exc
         try:
-            return loads(data, "the file")
+            return loads(data)
         except JsonError as exc:
-            message = f"{exc.message}; expected Slack's JSON export"
+            message = say(
+                "import.slack_not_json",
+                "{problem}; expected Slack's JSON export",
+                problem=exc.message,
+            )
             raise JsonProblemError(JsonProblem(self.where(name), exc.line, message)) from exc
 
     def day_files(self, folder: str) -> list[str]:
@@ -102,16 +109,15 @@ class ExportSource:
         )
 
 
-def _after_path(exc: ImportFailed) -> str:
-    """An archive error's message without the archive and entry it starts with."""
-    text = str(exc)
-    head, sep, rest = text.partition(": ")
-    return rest if sep and "!" in head else text
+def _after_path(exc: ImportFailed) -> Phrase:
+    """An archive error without the archive and entry it names (the error's own place
+    says which)."""
+    return exc.problem if exc.path and "!" in exc.path else exc.phrase
 
 
 class JsonProblemError(Exception):
     def __init__(self, problem: JsonProblem) -> None:
-        super().__init__(problem.message)
+        super().__init__(problem.message.english())
         self.problem = problem
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say, say_n
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 from ..values import local_datetime, time_of_day
@@ -22,7 +24,7 @@ _RECEIVED = ("paid", "succeeded", "refunded", "partially refunded", "partially_r
 
 class StripePaymentsImporter(CsvImporter):
     name = "stripe-payments"
-    title = "Stripe payments export (CSV)"
+    title = marked("Stripe payments export (CSV)")
     kinds = ("payments",)
     columns = {
         "id": Column("id", not_empty=True),
@@ -52,7 +54,12 @@ class StripePaymentsImporter(CsvImporter):
         frame = table.frame.with_columns(status.alias("status"))
         received = status.is_in(_RECEIVED) & pl.col("captured").cast(pl.Boolean).fill_null(True)
         for (word,), group in frame.filter(~received).group_by("status", maintain_order=True):
-            records.skip(f"charge not received ({word})", group.height)
+            records.skip(
+                say(
+                    "import.skip_charge_not_received", "charge not received ({status})", status=word
+                ),
+                group.height,
+            )
         frame = frame.filter(received)
 
         # partways keeps every amount as hundredths of its currency, yen included
@@ -67,7 +74,10 @@ class StripePaymentsImporter(CsvImporter):
         )
         kept = pl.col("amount") - refunded
         frame = frame.with_columns((kept * scale).round(0).cast(pl.Int64).alias("kept"))
-        records.skip("charge refunded in full", frame.filter(pl.col("kept") <= 0).height)
+        records.skip(
+            say("import.skip_charge_refunded", "charge refunded in full"),
+            frame.filter(pl.col("kept") <= 0).height,
+        )
         frame = frame.filter(pl.col("kept") > 0)
 
         # Created is UTC; the day it was paid is the business's own day.
@@ -88,8 +98,14 @@ class StripePaymentsImporter(CsvImporter):
         nameless = payments.filter(pl.col("client").is_null()).height
         if nameless:
             records.notes.append(
-                f"{nameless} payment(s) have no customer description or e-mail (tick those "
-                "columns when exporting from Stripe); they cannot be matched to a client."
+                say_n(
+                    "import.stripe_nameless",
+                    "{n} payment(s) have no customer description or e-mail (tick those "
+                    "columns when exporting from Stripe); they cannot be matched to a client.",
+                    "{n} payment(s) have no customer description or e-mail (tick those "
+                    "columns when exporting from Stripe); they cannot be matched to a client.",
+                    nameless,
+                )
             )
         records.add("payments", payments)
         return records

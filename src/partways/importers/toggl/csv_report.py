@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 from ..values import currency_in_header, joined, local_datetime
@@ -17,7 +19,7 @@ from ..values import currency_in_header, joined, local_datetime
 
 class TogglCsvImporter(CsvImporter):
     name = "toggl"
-    title = "Toggl Track detailed report (CSV)"
+    title = marked("Toggl Track detailed report (CSV)")
     kinds = ("time_entries",)
     columns = {
         "person": Column("User", not_empty=True),

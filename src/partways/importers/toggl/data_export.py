@@ -21,19 +21,22 @@ from typing import Any
 
 import polars as pl
 
+from partways.core.phrase import Phrase, marked, say, say_n
+
 from ..archive import SafeZip
-from ..base import Importer, ImportFailed, RowError
+from ..base import Importer, ImportFailed, RowError, grouped, joined
 from ..frames import frame as build_frame
 from ..jsonio import JsonError, loads
 from ..records import Records
 from ..textio import HEAD_BYTES, head_text
 
 # Member files that hold nothing partways uses, and what they are, for the note.
+# The members partways does not read, by what they hold.
 _UNUSED = {
-    "tags.json": "tags",
-    "workspace_users.json": "workspace members",
-    "tasks": "tasks",
-    "projects_users": "project members",
+    "tags.json": say("import.toggl_tags", "tags"),
+    "workspace_users.json": say("import.toggl_workspace_members", "workspace members"),
+    "tasks": say("import.toggl_tasks", "tasks"),
+    "projects_users": say("import.toggl_project_members", "project members"),
 }
 # Every Toggl object names its workspace; other tools' clients.json files do not.
 _WORKSPACE_KEY = re.compile(r'"(wid|workspace_id)"\s*:')
@@ -55,17 +58,35 @@ def json_objects(text: str, where: str) -> Iterator[JsonObject]:
     """
     decoder = json.JSONDecoder()
     try:
-        whole = loads(text, "the file")
+        whole = loads(text)
     except JsonError as exc:
         if exc.problem is not None:
             raise ImportFailed(
-                f"{where}, line {exc.line}, column {exc.column}: not valid "
-                f"JSON ({exc.problem}); expected a list of Toggl objects."
+                say(
+                    "import.toggl_json_invalid",
+                    "not valid JSON ({problem}); expected a list of Toggl objects.",
+                    problem=exc.problem,
+                ),
+                where,
+                exc.line,
+                str(exc.column),
             ) from exc
-        raise ImportFailed(f"{where}: {exc.message}; expected a list of Toggl objects.") from exc
+        raise ImportFailed(
+            say(
+                "import.toggl_json_unreadable",
+                "{problem}; expected a list of Toggl objects.",
+                problem=exc.message,
+            ),
+            where,
+        ) from exc
     if not isinstance(whole, list):
         raise ImportFailed(
-            f"{where}: expected a JSON list of Toggl objects, found a {type(whole).__name__}."
+            say(
+                "import.toggl_not_a_list",
+                "expected a JSON list of Toggl objects, found a {found}.",
+                found=type(whole).__name__,
+            ),
+            where,
         )
     # Walk the list again element by element, only to learn where each one starts;
     # lines are counted from the previous element on, never from the file's start.
@@ -115,8 +136,12 @@ class _Export:
                             self.texts[info.filename] = data.decode("utf-8-sig")
                         except UnicodeDecodeError as exc:
                             raise ImportFailed(
-                                f"{path}!{info.filename}: not UTF-8 text (byte {exc.start:,}); "
-                                "expected Toggl's JSON."
+                                say(
+                                    "import.toggl_not_utf8",
+                                    "not UTF-8 text (byte {byte}); expected Toggl's JSON.",
+                                    byte=grouped(exc.start),
+                                ),
+                                f"{path}!{info.filename}",
                             ) from exc
 
     def find(self, member: str) -> str | None:
@@ -132,12 +157,19 @@ def _read(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFailed(f"{path}: cannot be read as UTF-8 JSON ({exc}).") from exc
+        raise ImportFailed(
+            say(
+                "import.toggl_unreadable",
+                "cannot be read as UTF-8 JSON ({problem}).",
+                problem=str(exc),
+            ),
+            str(path),
+        ) from exc
 
 
 class TogglJsonImporter(Importer):
     name = "toggl-data"
-    title = "Toggl Track workspace data export (JSON, ZIP or folder)"
+    title = marked("Toggl Track workspace data export (JSON, ZIP or folder)")
     kinds = ("clients", "projects")
     reads_folders = True
 
@@ -202,8 +234,12 @@ class TogglJsonImporter(Importer):
         projects_name = export.find("projects.json")
         if clients_name is None or projects_name is None:
             raise ImportFailed(
-                f"{export.path}: expected clients.json and projects.json "
-                "in a Toggl data export; one of them is missing."
+                say(
+                    "import.toggl_members_missing",
+                    "expected clients.json and projects.json "
+                    "in a Toggl data export; one of them is missing.",
+                ),
+                str(export.path),
             )
         records = Records()
         clients, errors = read_clients(export.texts[clients_name], export.where(clients_name))
@@ -211,12 +247,17 @@ class TogglJsonImporter(Importer):
         projects = read_projects(export.texts[projects_name], export.where(projects_name), clients)
         records.add("projects", projects.frame)
         unused = sorted(
-            {_UNUSED[k] for n in export.texts if (k := member_kind(n) or "") in _UNUSED}
+            {_UNUSED[k] for n in export.texts if (k := member_kind(n) or "") in _UNUSED},
+            key=Phrase.english,
         )
         if unused:
             records.notes.append(
-                f"The export's {', '.join(unused)} are not read: partways takes clients "
-                "and projects from it (time entries come from the detailed report)."
+                say(
+                    "import.toggl_unused",
+                    "The export's {members} are not read: partways takes clients "
+                    "and projects from it (time entries come from the detailed report).",
+                    members=joined(unused, ", "),
+                )
             )
         return records, errors + projects.errors
 
@@ -237,17 +278,29 @@ class TogglJsonImporter(Importer):
             records.add("projects", projects.frame)
             if projects.unresolved:
                 records.notes.append(
-                    f"{projects.unresolved} project(s) name their client by Toggl id only "
-                    "and clients.json is not beside projects.json, so they are kept "
-                    "without a client; import the whole export to link them."
+                    say_n(
+                        "import.toggl_clients_unknown",
+                        "{n} project(s) name their client by Toggl id only "
+                        "and clients.json is not beside projects.json, so they are kept "
+                        "without a client; import the whole export to link them.",
+                        "{n} project(s) name their client by Toggl id only "
+                        "and clients.json is not beside projects.json, so they are kept "
+                        "without a client; import the whole export to link them.",
+                        projects.unresolved,
+                    )
                 )
             return records, projects.errors
         objects = list(json_objects(text, str(path)))
-        what = _UNUSED.get(kind or "", "nothing partways uses")
-        records.skip(f"Toggl {what}", len(objects))
+        what = _UNUSED.get(kind or "") or say("import.toggl_nothing_used", "nothing partways uses")
+        records.skip(say("import.skip_toggl", "Toggl {what}", what=what), len(objects))
         records.notes.append(
-            f"{path.name} holds Toggl {what}, which partways does not use; "
-            "import clients.json and projects.json (or the whole export)."
+            say(
+                "import.toggl_member_unused",
+                "{name} holds Toggl {what}, which partways does not use; "
+                "import clients.json and projects.json (or the whole export).",
+                name=path.name,
+                what=what,
+            )
         )
         return records, []
 
@@ -294,7 +347,13 @@ def read_clients(text: str, where: str) -> tuple[Clients, list[RowError]]:
         if name is None:
             errors.append(
                 RowError(
-                    where, item.line, "name", 'the client has no name; expected a non-empty "name"'
+                    where,
+                    item.line,
+                    "name",
+                    say(
+                        "import.toggl_client_unnamed",
+                        'the client has no name; expected a non-empty "name"',
+                    ),
                 )
             )
             continue
@@ -321,7 +380,13 @@ def read_projects(text: str, where: str, clients: Clients | None) -> Projects:
         if name is None:
             errors.append(
                 RowError(
-                    where, item.line, "name", 'the project has no name; expected a non-empty "name"'
+                    where,
+                    item.line,
+                    "name",
+                    say(
+                        "import.toggl_project_unnamed",
+                        'the project has no name; expected a non-empty "name"',
+                    ),
                 )
             )
             continue
@@ -333,7 +398,11 @@ def read_projects(text: str, where: str, clients: Clients | None) -> Projects:
                     where,
                     item.line,
                     "client_id",
-                    f"{client_id!r} is not a client id; expected a whole number",
+                    say(
+                        "import.toggl_bad_client_id",
+                        "{value} is not a client id; expected a whole number",
+                        value=repr(client_id),
+                    ),
                 )
             )
             continue
@@ -347,8 +416,12 @@ def read_projects(text: str, where: str, clients: Clients | None) -> Projects:
                         where,
                         item.line,
                         "client_id",
-                        f"client id {client_id} is not in clients.json; "
-                        "expected the id of a client listed there",
+                        say(
+                            "import.toggl_client_id_unknown",
+                            "client id {id} is not in clients.json; "
+                            "expected the id of a client listed there",
+                            id=str(client_id),
+                        ),
                     )
                 )
                 continue

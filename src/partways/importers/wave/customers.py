@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say, say_n
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 
 
 class WaveCustomersImporter(CsvImporter):
     name = "wave-customers"
-    title = "Wave customers export (CSV)"
+    title = marked("Wave customers export (CSV)")
     kinds = ("clients",)
     columns = {
         "client": Column("customer_name", not_empty=True),
@@ -45,7 +47,7 @@ class WaveCustomersImporter(CsvImporter):
 
 class WaveVendorsImporter(CsvImporter):
     name = "wave-vendors"
-    title = "Wave vendors export (CSV, nothing used)"
+    title = marked("Wave vendors export (CSV, nothing used)")
     kinds = ()
     columns = {
         "vendor": Column("vendor_name"),
@@ -55,9 +57,15 @@ class WaveVendorsImporter(CsvImporter):
 
     def build(self, table: Table) -> Records:
         records = Records()
-        records.skip("vendor", table.frame.height)
+        records.skip(say("import.skip_vendor", "vendor"), table.frame.height)
         records.notes.append(
-            f"Wave's vendors export lists the business's suppliers, not its clients: "
-            f"{table.frame.height} vendor(s) left out."
+            say_n(
+                "import.wave_vendors_note",
+                "Wave's vendors export lists the business's suppliers, not its clients: "
+                "{n} vendor(s) left out.",
+                "Wave's vendors export lists the business's suppliers, not its clients: "
+                "{n} vendor(s) left out.",
+                table.frame.height,
+            )
         )
         return records

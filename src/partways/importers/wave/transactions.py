@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 
@@ -20,7 +22,7 @@ _RECEIVABLE = "system receivable invoice"
 
 class WaveTransactionsImporter(CsvImporter):
     name = "wave-transactions"
-    title = "Wave accounting transactions export (CSV)"
+    title = marked("Wave accounting transactions export (CSV)")
     kinds = ("invoices", "payments")
     columns = {
         "transaction": Column("Transaction ID", not_empty=True),
@@ -43,7 +45,10 @@ class WaveTransactionsImporter(CsvImporter):
             & pl.col("customer").is_not_null()
             & pl.col("invoice").is_not_null()
         )
-        records.skip("ledger row on another account", frame.filter(~receivable).height)
+        records.skip(
+            say("import.skip_wave_other_account", "ledger row on another account"),
+            frame.filter(~receivable).height,
+        )
         ledger = frame.filter(receivable)
         invoices = ledger.filter(pl.col("debit").fill_null(0) > 0).select(
             pl.col("customer").alias("client"),
@@ -63,7 +68,10 @@ class WaveTransactionsImporter(CsvImporter):
         records.add("invoices", invoices)
         records.add("payments", payments)
         records.notes.append(
-            "Wave's transactions export has no due dates, statuses or currencies: invoices "
-            "get the business's payment terms and currency."
+            say(
+                "import.wave_transactions_note",
+                "Wave's transactions export has no due dates, statuses or currencies: invoices "
+                "get the business's payment terms and currency.",
+            )
         )
         return records

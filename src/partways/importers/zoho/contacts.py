@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked, say
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 
 
 class ZohoContactsImporter(CsvImporter):
     name = "zoho-contacts"
-    title = "Zoho Invoice contacts export (CSV)"
+    title = marked("Zoho Invoice contacts export (CSV)")
     kinds = ("clients",)
     columns = {
         "client": Column("Display Name", not_empty=True),
@@ -36,7 +38,7 @@ class ZohoContactsImporter(CsvImporter):
         records = Records()
         kind = pl.col("type").str.to_lowercase()
         vendors = table.frame.filter(kind == "vendor")
-        records.skip("vendor", vendors.height)
+        records.skip(say("import.skip_vendor", "vendor"), vendors.height)
         contact = pl.concat_str([pl.col("first"), pl.col("last")], separator=" ", ignore_nulls=True)
         clients = table.frame.filter((kind != "vendor") | kind.is_null()).select(
             "client",

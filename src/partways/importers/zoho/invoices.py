@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from partways.core.phrase import marked
+
 from ..csvmap import Column, CsvImporter, Table
 from ..records import Records
 
 
 class ZohoInvoicesImporter(CsvImporter):
     name = "zoho-invoices"
-    title = "Zoho Invoice invoices export (CSV, one row per line item)"
+    title = marked("Zoho Invoice invoices export (CSV, one row per line item)")
     kinds = ("invoices",)
     columns = {
         "issued": Column("Invoice Date", kind="date", not_empty=True),

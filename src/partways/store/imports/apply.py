@@ -17,7 +17,9 @@ import polars as pl
 import psycopg
 from django.db import DatabaseError, connection, transaction
 
+from partways.core.phrase import Phrase, say, say_n
 from partways.importers import Records, RowError
+from partways.importers.base import grouped
 from partways.store.models import (
     BusinessSettings,
     ImportBatch,
@@ -44,9 +46,11 @@ class FileReport:
     new: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
+    # Rows left out, by why; and what the import has to say about the file (both are
+    # phrases, worded by each interface in its reader's language).
+    skipped: Counter[Phrase] = field(default_factory=Counter)
     errors: list[RowError] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
     clients_created: list[str] = field(default_factory=list)
     aliases_added: list[tuple[str, str]] = field(default_factory=list)
     unmatched_addresses: Counter[str] = field(default_factory=Counter)
@@ -58,6 +62,18 @@ class FileReport:
     dry_run: bool = False
     # Errors stopped the file (or would have, in a dry run): nothing of it is written.
     refused: bool = False
+
+
+# The notes that say which addresses an import learned (see :func:`_report_learned`).
+LEARNED = frozenset({"import.learned_addresses", "import.learned_addresses_more"})
+
+
+def skipped_english(skipped: Counter[Phrase]) -> dict[str, int]:
+    """Rows left out by reason, the reasons in English: for JSON and stored counts."""
+    out: dict[str, int] = {}
+    for reason, n in skipped.items():
+        out[reason.english()] = out.get(reason.english(), 0) + n
+    return out
 
 
 class _DryRun(Exception):
@@ -97,7 +113,8 @@ def write_records(
         report.refused = True
         return report
     if report.errors:
-        report.skipped["bad rows (listed below)"] += len({(e.line, e.path) for e in report.errors})
+        bad_rows = len({(e.line, e.path) for e in report.errors})
+        report.skipped[say("import.skip_bad_rows", "bad rows (listed below)")] += bad_rows
     try:
         with transaction.atomic():
             _write(records, report, cursor_source)
@@ -109,16 +126,12 @@ def write_records(
         # A record the database refuses (a value too long for PostgreSQL, a broken
         # constraint) rolls the whole file back, and is reported like any other error.
         # The bulk writers use the drivers' own cursors, hence their error classes too.
-        report.errors.append(
-            RowError(
-                source,
-                None,
-                None,
-                "the database refused a record "
-                f"({str(exc).strip().splitlines()[0]}); nothing was "
-                "written",
-            )
+        problem = say(
+            "import.database_refused",
+            "the database refused a record ({problem}); nothing was written",
+            problem=(str(exc).strip().splitlines() or [""])[0],
         )
+        report.errors.append(RowError(source, None, None, problem))
         report.refused = True
         # Nothing was written: counts made on the way would say otherwise.
         for counter in (report.new, report.updated, report.unchanged, report.unmatched_addresses):
@@ -173,7 +186,10 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
             # without this the same message from an mbox and a maildir would differ.
             frame = frame.with_columns(pl.col("body").str.strip_chars_end("\r\n"))
             once = content_ids(frame).unique(subset="message_id", keep="first", maintain_order=True)
-            ctx.skip("copies of a message already in this file", frame.height - once.height)
+            ctx.skip(
+                say("import.skip_message_copies", "copies of a message already in this file"),
+                frame.height - once.height,
+            )
             report.proposed_own = _mailbox_owner(once, ctx)
             _keyed("messages", once, messages, ctx, report, batch.pk)
         else:
@@ -194,7 +210,7 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
         "new": dict(report.new),
         "updated": dict(report.updated),
         "unchanged": dict(report.unchanged),
-        "skipped": dict(report.skipped),
+        "skipped": skipped_english(report.skipped),
     }
     batch.save(update_fields=["counts"])
     if cursor_source and records.cursor is not None:
@@ -261,10 +277,7 @@ def _keyed(
         theirs = changed.filter(elsewhere)
         changed = changed.filter(~elsewhere)
         for (source,), group in theirs.group_by(["_source"], maintain_order=True):
-            ctx.skip(
-                f"{kind.replace('_', ' ')} already imported from {source} (kept as they are)",
-                group.height,
-            )
+            ctx.skip(_kept_from(kind, str(source)), group.height)
         rows = rows.filter(~pl.col("_key").is_in(theirs["_key"].implode()))
     report.unchanged[kind] += rows.height - fresh.height - changed.height
     if fresh.height:
@@ -289,6 +302,22 @@ def _keyed(
         bulk.update(table, changed.select(pl.col("_object_id").alias("id"), *columns))
         _record_keys(changed, kind, batch_id)
         report.updated[kind] += changed.height
+
+
+def _kept_from(kind: str, source: str) -> Phrase:
+    """Why records another tool's export brought first were not updated from this one."""
+    if kind == "time_entries":
+        return say(
+            "import.skip_time_entries_kept",
+            "time entries already imported from {source} (kept as they are)",
+            source=source,
+        )
+    return say(
+        "import.skip_kept",
+        "{kind} already imported from {source} (kept as they are)",
+        kind=kind.replace("_", " "),
+        source=source,
+    )
 
 
 def _record_keys(changed: pl.DataFrame, kind: str, batch_id: int) -> None:
@@ -442,8 +471,13 @@ def _infer_base_currency(records: Records, ctx: Context, report: FileReport) -> 
     settings.save(update_fields=["base_currency"])
     ctx.base_currency = currency
     report.notes.append(
-        f"the base currency is now {currency}, the one all of this file's money is in "
-        f"(it was {before}, the default); it can be changed in the settings"
+        say(
+            "import.base_currency_set",
+            "the base currency is now {currency}, the one all of this file's money is in "
+            "(it was {before}, the default); it can be changed in the settings",
+            currency=currency,
+            before=before,
+        )
     )
 
 
@@ -452,11 +486,31 @@ def _report_learned(ctx: Context, report: FileReport) -> None:
     learned = ctx.learned_contacts
     report.new["contacts"] += len(learned)
     shown = ", ".join(f"{address} → {client}" for client, address in learned[:5])
-    more = f" and {len(learned) - 5} more" if len(learned) > 5 else ""
-    report.notes.append(
-        f"learned {len(learned)} client address(es) from this file: {shown}{more}; "
-        "mail from them now finds the client"
-    )
+    if len(learned) > 5:
+        report.notes.append(
+            say_n(
+                "import.learned_addresses_more",
+                "learned {n} client address(es) from this file: {shown} and {more} more; "
+                "mail from them now finds the client",
+                "learned {n} client address(es) from this file: {shown} and {more} more; "
+                "mail from them now finds the client",
+                len(learned),
+                shown=shown,
+                more=len(learned) - 5,
+            )
+        )
+    else:
+        report.notes.append(
+            say_n(
+                "import.learned_addresses",
+                "learned {n} client address(es) from this file: {shown}; "
+                "mail from them now finds the client",
+                "learned {n} client address(es) from this file: {shown}; "
+                "mail from them now finds the client",
+                len(learned),
+                shown=shown,
+            )
+        )
 
 
 def _claim_waiting(report: FileReport) -> None:
@@ -467,7 +521,13 @@ def _claim_waiting(report: FileReport) -> None:
     claimed = claim_messages()
     if claimed:
         report.notes.append(
-            f"{claimed:,} message(s) imported earlier without a client now have one"
+            say_n(
+                "import.messages_claimed",
+                "{count} message(s) imported earlier without a client now have one",
+                "{count} message(s) imported earlier without a client now have one",
+                claimed,
+                count=grouped(claimed),
+            )
         )
 
 
@@ -481,7 +541,7 @@ def _clients(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
     directory = ctx.directory
     for row in frame.iter_rows(named=True):
         if not _named(row["client"]):
-            ctx.skip("clients without a name", 1)
+            ctx.skip(say("import.skip_client_no_name", "clients without a name"), 1)
             continue
         before = len(directory.created)
         pk = directory.resolve(row["client"])
@@ -504,7 +564,9 @@ def _contacts(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
     """Further contacts of clients: new addresses are added, known ones left alone."""
     for row in frame.iter_rows(named=True):
         if not _named(row["client"]) or not _named(row["email"]):
-            ctx.skip("contacts without a client or an address", 1)
+            ctx.skip(
+                say("import.skip_contact_incomplete", "contacts without a client or an address"), 1
+            )
             continue
         pk = ctx.directory.resolve(row["client"])
         added = ctx.directory.add_contact(
@@ -519,13 +581,21 @@ def _aliases(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
 
     for client, alias in frame.select("client", "alias").iter_rows():
         if not _named(client) or not _named(alias):
-            ctx.skip("aliases without a client or a name", 1)
+            ctx.skip(say("import.skip_alias_incomplete", "aliases without a client or a name"), 1)
             continue
         pk = ctx.directory.resolve(client)
         try:
             added = add_name_alias(alias, pk, ctx.directory)
         except ResolveError as exc:
-            report.notes.append(f"alias {alias!r} not added: {exc}")
+            # The refusal's own words are English (ResolveError words it for the CLI).
+            report.notes.append(
+                say(
+                    "import.alias_not_added",
+                    "alias {alias} not added: {reason}",
+                    alias=repr(alias),
+                    reason=str(exc),
+                )
+            )
             continue
         (report.new if added else report.unchanged)["aliases"] += 1
 
@@ -533,7 +603,7 @@ def _aliases(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
 def _projects(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
     for client, project in frame.select("client", "project").iter_rows():
         if not _named(client) or not _named(project):
-            ctx.skip("projects without a client", 1)
+            ctx.skip(say("import.skip_project_no_client", "projects without a client"), 1)
             continue
         before = ctx.projects_created
         ctx.project(ctx.directory.resolve(client), project)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from partways.core.phrase import Phrase
 from partways.store.models import BusinessSettings, Contract, Project
 
 from .identity import Directory
@@ -23,7 +24,7 @@ class Context:
     payment_terms: dict[int, int]  # client id -> days, from the latest contract
     projects: dict[tuple[int, str], int] = field(default_factory=dict)
     projects_created: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[Phrase] = field(default_factory=Counter)
     unmatched_addresses: Counter[str] = field(default_factory=Counter)
     unmatched_names: Counter[str] = field(default_factory=Counter)
     # Addresses an export gave beside a client's name (an invoice's client e-mail, a
@@ -42,7 +43,7 @@ class Context:
             ctx.projects[(client_id, name.strip().casefold())] = pk
         return ctx
 
-    def skip(self, reason: str, count: int) -> None:
+    def skip(self, reason: Phrase, count: int) -> None:
         if count:
             self.skipped[reason] += count
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 import polars as pl
 
 from partways.core.limits import limit
+from partways.core.phrase import Phrase, say
 from partways.importers import Records, RowError
+from partways.importers.base import grouped
 
 # Kinds whose records carry an id of their own, and the column that holds it.
 IDENTITY = {"messages": ("message", "message_id"), "meetings": ("meeting", "uid")}
@@ -31,16 +33,42 @@ def _lengths(frame: pl.DataFrame, column: str) -> pl.Expr | None:
     return None
 
 
-def _which(row: dict[str, object], kind: str) -> str:
-    """The record by its own id, where its kind has one: a Slack export's line is a
+def _which(row: dict[str, object], kind: str) -> str | None:
+    """The record's own id, where its kind has one: a Slack export's line is a
     message's place in one of many day files, and an mbox holds thousands of them."""
     if kind not in IDENTITY:
-        return ""
-    noun, field = IDENTITY[kind]
-    value = row.get(field)
+        return None
+    value = row.get(IDENTITY[kind][1])
     if not isinstance(value, str) or not value or len(value) > 200:
-        return ""
-    return f"{noun} <{value}>: "
+        return None
+    return f"<{value}>"
+
+
+def _too_long(kind: str, which: str | None, length: int, most: int) -> Phrase:
+    """The error for a field of ``length`` characters, naming its record when it can."""
+    params = {"length": grouped(length), "most": grouped(most)}
+    if which is not None and IDENTITY[kind][0] == "message":
+        return say(
+            "import.field_too_long_message",
+            "message {id}: this field holds {length} characters; at most {most} are "
+            "accepted (the limit text.max_field_chars)",
+            id=which,
+            **params,
+        )
+    if which is not None:
+        return say(
+            "import.field_too_long_meeting",
+            "meeting {id}: this field holds {length} characters; at most {most} are "
+            "accepted (the limit text.max_field_chars)",
+            id=which,
+            **params,
+        )
+    return say(
+        "import.field_too_long",
+        "this field holds {length} characters; at most {most} are accepted "
+        "(the limit text.max_field_chars)",
+        **params,
+    )
 
 
 def oversized_fields(records: Records, source: str) -> tuple[Records, list[RowError]]:
@@ -69,7 +97,7 @@ def oversized_fields(records: Records, source: str) -> tuple[Records, list[RowEr
             continue
         for row in over.iter_rows(named=True):
             line = row.get("line")
-            where = _which(row, kind)
+            which = _which(row, kind)
             for column in lengths:
                 length = row[f"_len_{column}"]
                 source_column = DERIVED.get((kind, column))
@@ -81,8 +109,7 @@ def oversized_fields(records: Records, source: str) -> tuple[Records, list[RowEr
                             source,
                             line if isinstance(line, int) else None,
                             column,
-                            f"{where}this field holds {length:,} characters; at most "
-                            f"{most:,} are accepted (the limit text.max_field_chars)",
+                            _too_long(kind, which, length, most),
                         )
                     )
         records.frames[kind] = frame.filter(~too_long)

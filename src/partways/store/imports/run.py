@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partways.core.phrase import Phrase, marked, say
 from partways.importers import Importer, ImportFailed, RowError, registry
+from partways.importers.base import located
 from partways.store.models import BusinessSettings, ImportCursor
 
 from .apply import FileReport, write_records
@@ -82,12 +84,16 @@ def _sources(paths: list[str], fmt: str | None) -> Iterator[Source]:
             continue
         path = Path(arg).expanduser()
         if not path.exists():
-            raise ImportFailed(f"{arg}: no such file or folder.")
+            raise ImportFailed(say("import.no_such_path", "no such file or folder."), arg)
         if not (path.is_file() or path.is_dir()):
             # /dev/zero or a pipe would be read for ever, a socket not at all.
             raise ImportFailed(
-                f"{arg}: not a file or a folder (a device, a pipe or a socket); "
-                "expected an exported file or a folder of them."
+                say(
+                    "import.not_a_file",
+                    "not a file or a folder (a device, a pipe or a socket); "
+                    "expected an exported file or a folder of them.",
+                ),
+                arg,
             )
         if fmt is not None:
             yield Source(str(path), registry.get(fmt), True)
@@ -123,25 +129,37 @@ def _url_importer(url: str, fmt: str | None) -> Importer | None:
     return None
 
 
+# The title of a file no importer recognises.
+NOT_RECOGNISED = marked("not recognised")
+
+
+def _within(exc: ImportFailed, location: str) -> Phrase:
+    """Why the file at ``location`` failed, without naming it again: the problem after
+    the rest of its place (an entry of an archive, a line)."""
+    path = exc.path
+    if path is None or not path.startswith(location):
+        return exc.phrase
+    rest = path[len(location) :].lstrip(":, ")
+    return located(exc.problem, rest or None, exc.line, exc.column)
+
+
 def import_source(
     source: Source, opts: ImportOptions, progress: Callable[[int, int | None], None] | None = None
 ) -> FileReport:
     """Extract and write one source; a file that cannot be read gives a refused report."""
     importer = source.importer
     if importer is None:
-        report = FileReport(source.location, "", "not recognised")
+        report = FileReport(source.location, "", NOT_RECOGNISED)
         if source.explicit:
             report.refused = True
             names = ", ".join(sorted(registry.importer_classes()))
-            report.errors.append(
-                RowError(
-                    source.location,
-                    None,
-                    None,
-                    "no importer recognises this file; name its format "
-                    f"with --format (one of: {names})",
-                )
+            problem = say(
+                "import.not_recognised",
+                "no importer recognises this file; name its format "
+                "with --format (one of: {formats})",
+                formats=names,
             )
+            report.errors.append(RowError(source.location, None, None, problem))
         return report
     importer.time_zone = opts.time_zone or BusinessSettings.load().time_zone
     importer.options.update(opts.options)
@@ -159,10 +177,7 @@ def import_source(
             records, errors = importer.extract(Path(source.location))
     except ImportFailed as exc:
         report = FileReport(source.location, importer.name, importer.title)
-        message = str(exc)
-        if message.startswith(source.location):
-            message = message[len(source.location) :].lstrip(":, ")
-        report.errors.append(RowError(source.location, None, None, message))
+        report.errors.append(RowError(source.location, None, None, _within(exc, source.location)))
         report.refused = True
         return report
     return write_records(

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import polars as pl
 from django.db import models
 
+from partways.core.phrase import Phrase, say
 from partways.store.models import (
     ClientFlag,
     Contract,
@@ -36,7 +37,7 @@ KEYS = ["_key", "_digest"]
 NOT_OWED = ["draft", "void", "voided", "cancelled", "canceled", "deleted", "archived"]
 
 
-def _drop(frame: pl.DataFrame, ctx: Context, bad: pl.Expr, reason: str) -> pl.DataFrame:
+def _drop(frame: pl.DataFrame, ctx: Context, bad: pl.Expr, reason: Phrase) -> pl.DataFrame:
     count = frame.select(bad.sum()).item()
     if count:
         ctx.skip(reason, int(count))
@@ -45,15 +46,17 @@ def _drop(frame: pl.DataFrame, ctx: Context, bad: pl.Expr, reason: str) -> pl.Da
 
 
 def _with_clients(
-    frame: pl.DataFrame, ctx: Context, what: str, email: str | None = None
+    frame: pl.DataFrame, ctx: Context, without: Phrase, email: str | None = None
 ) -> pl.DataFrame:
+    """``frame`` with each row's ``client_id``; rows whose client is not known are
+    dropped, counted as ``without`` (their kind without a client)."""
     emails = frame[email] if email else None
     ids = ctx.client_ids(frame["client"], emails)
     if email:
         for address in frame.filter(ids.is_null())[email].drop_nulls().to_list():
             ctx.unmatched_addresses[address] += 1
     frame = frame.with_columns(ids.alias("client_id"))
-    return _drop(frame, ctx, pl.col("client_id").is_null(), f"{what} without a client")
+    return _drop(frame, ctx, pl.col("client_id").is_null(), without)
 
 
 def _text(col: str, length: int | None = None) -> pl.Expr:
@@ -66,8 +69,15 @@ def _currency(ctx: Context) -> pl.Expr:
 
 
 def time_entries(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _with_clients(frame, ctx, "time entries")
-    frame = _drop(frame, ctx, pl.col("duration_seconds") < 0, "time entries with negative duration")
+    frame = _with_clients(
+        frame, ctx, say("import.skip_time_entries_no_client", "time entries without a client")
+    )
+    frame = _drop(
+        frame,
+        ctx,
+        pl.col("duration_seconds") < 0,
+        say("import.skip_negative_duration", "time entries with negative duration"),
+    )
     frame = frame.with_columns(ctx.project_ids(frame["client_id"], frame["project"]).alias("pid"))
     return frame.select(
         "client_id",
@@ -87,14 +97,30 @@ def time_entries(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 def invoices(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     frame = _drop(
-        frame, ctx, pl.col("status").str.to_lowercase().is_in(NOT_OWED), "draft or void invoices"
+        frame,
+        ctx,
+        pl.col("status").str.to_lowercase().is_in(NOT_OWED),
+        say("import.skip_draft_invoices", "draft or void invoices"),
     )
-    frame = _with_clients(frame, ctx, "invoices", "client_email")
-    frame = _drop(frame, ctx, pl.col("issued_on").is_null(), "invoices without an issue date")
+    frame = _with_clients(
+        frame,
+        ctx,
+        say("import.skip_invoices_no_client", "invoices without a client"),
+        "client_email",
+    )
+    frame = _drop(
+        frame,
+        ctx,
+        pl.col("issued_on").is_null(),
+        say("import.skip_invoice_no_date", "invoices without an issue date"),
+    )
     # One number, one invoice per client: a row listed twice (or under two spellings of
     # the client) keeps its last, most recent version.
     once = frame.unique(subset=["client_id", "number"], keep="last", maintain_order=True)
-    ctx.skip("invoice numbers listed again (the last row kept)", frame.height - once.height)
+    ctx.skip(
+        say("import.skip_invoice_repeated", "invoice numbers listed again (the last row kept)"),
+        frame.height - once.height,
+    )
     frame = once
     due = ctx.due_dates(frame["client_id"], frame["issued_on"])
     return frame.select(
@@ -112,8 +138,18 @@ def invoices(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def payments(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _with_clients(frame, ctx, "payments", "client_email")
-    frame = _drop(frame, ctx, pl.col("paid_on").is_null(), "payments without a date")
+    frame = _with_clients(
+        frame,
+        ctx,
+        say("import.skip_payments_no_client", "payments without a client"),
+        "client_email",
+    )
+    frame = _drop(
+        frame,
+        ctx,
+        pl.col("paid_on").is_null(),
+        say("import.skip_payment_no_date", "payments without a date"),
+    )
     ids = frame["client_id"].unique().to_list()
     schema = {
         "invoice_id": pl.Int64,
@@ -148,8 +184,15 @@ def payments(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def expenses(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _with_clients(frame, ctx, "expenses")
-    frame = _drop(frame, ctx, pl.col("spent_on").is_null(), "expenses without a date")
+    frame = _with_clients(
+        frame, ctx, say("import.skip_expenses_no_client", "expenses without a client")
+    )
+    frame = _drop(
+        frame,
+        ctx,
+        pl.col("spent_on").is_null(),
+        say("import.skip_expense_no_date", "expenses without a date"),
+    )
     frame = frame.with_columns(ctx.project_ids(frame["client_id"], frame["project"]).alias("pid"))
     return frame.select(
         "client_id",
@@ -173,7 +216,7 @@ def meetings(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         frame,
         ctx,
         pl.col("client_id").is_null(),
-        "meetings with no known client among the attendees",
+        say("import.skip_meeting_no_client", "meetings with no known client among the attendees"),
     )
     return frame.select(
         "client_id",
@@ -201,7 +244,9 @@ def _meeting_client(attendees: list[str], ctx: Context) -> int | None:
 
 
 def contracts(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _with_clients(frame, ctx, "contracts")
+    frame = _with_clients(
+        frame, ctx, say("import.skip_contracts_no_client", "contracts without a client")
+    )
     return frame.select(
         "client_id",
         _text("title", 200),
@@ -221,7 +266,9 @@ def contracts(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def deliverables(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _with_clients(frame, ctx, "deliverables")
+    frame = _with_clients(
+        frame, ctx, say("import.skip_deliverables_no_client", "deliverables without a client")
+    )
     frame = frame.with_columns(ctx.project_ids(frame["client_id"], frame["project"]).alias("pid"))
     return frame.select(
         "client_id",
@@ -239,7 +286,9 @@ def deliverables(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def proposals(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _with_clients(frame, ctx, "proposals")
+    frame = _with_clients(
+        frame, ctx, say("import.skip_proposals_no_client", "proposals without a client")
+    )
     titles = {
         (c, t.casefold()): pk
         for pk, c, t in Deliverable.objects.filter(
@@ -265,7 +314,9 @@ def proposals(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def incidents(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _with_clients(frame, ctx, "incidents")
+    frame = _with_clients(
+        frame, ctx, say("import.skip_incidents_no_client", "incidents without a client")
+    )
     team = ctx.directory.team
     reporter = [team.get((r or "").lower()) for r in frame["reporter"].to_list()]
     return frame.select(
@@ -281,7 +332,7 @@ def incidents(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def flags(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    frame = _with_clients(frame, ctx, "flags")
+    frame = _with_clients(frame, ctx, say("import.skip_flags_no_client", "flags without a client"))
     return frame.select(
         "client_id",
         _text("kind"),

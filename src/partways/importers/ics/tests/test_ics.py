@@ -80,7 +80,7 @@ def test_an_endless_series_stops_at_the_horizon_with_a_note() -> None:
     records, _ = _importer("2026-05-31").extract(FIXTURES / "malformed.ics")
     endless = records.frames["meetings"].filter(records.frames["meetings"]["line"] == 23)
     assert endless.height == 3  # 9 March, 9 April, 9 May
-    assert "expanded up to 2026-05-31" in records.notes[0]
+    assert "expanded up to 2026-05-31" in records.notes[0].english()
 
 
 def test_a_long_series_keeps_its_most_recent_occurrences(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,7 +107,7 @@ def test_a_calendar_without_events_gives_a_note_and_no_records(tmp_path: Path) -
     )
     records, errors = IcsImporter().extract(path)
     assert (records.count(), errors) == (0, [])
-    assert "holds no events" in records.notes[0]
+    assert "holds no events" in records.notes[0].english()
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ def test_every_bad_cell_is_reported_in_file_order() -> None:
         (5, '"Billable" (14)'),
         (6, '"Duration"'),
     ]
-    assert "'25:99' is not a time of day" in errors[1].message
+    assert "'25:99' is not a time of day" in errors[1].message.english()
 
 
 def test_a_missing_required_column_is_named() -> None:

@@ -48,7 +48,9 @@ def test_a_bad_value_is_reported_with_line_column_and_what_was_expected() -> Non
     _, errors = _importer().extract(FIXTURES / "malformed.yaml")
     error = next(e for e in errors if (e.column or "").startswith("contracts.start"))
     assert (error.line, error.column) == (13, "contracts.start (12)")
-    assert error.message == "'2025-13-01' is not a date written YYYY-MM-DD, e.g. 2025-03-31"
+    assert (
+        error.message.english() == "'2025-13-01' is not a date written YYYY-MM-DD, e.g. 2025-03-31"
+    )
 
 
 def test_a_record_with_any_error_is_left_out_and_the_others_still_import() -> None:
@@ -61,7 +63,7 @@ def test_a_record_with_any_error_is_left_out_and_the_others_still_import() -> No
 
 def test_yaml_reading_an_unquoted_no_as_false_is_caught() -> None:
     _, errors = _importer().extract(FIXTURES / "malformed.yaml")
-    assert any("false (a yes/no value; put text in quotes)" in e.message for e in errors)
+    assert any("false (a yes/no value; put text in quotes)" in e.message.english() for e in errors)
 
 
 def test_toml_errors_point_at_the_key_inside_its_array_table() -> None:

@@ -5,7 +5,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.golden import check
+from tests.golden import check, skipped_in_english
 from tests.shared_data import SHARED, shared_files
 
 from partways.importers import ImportFailed
@@ -40,7 +40,7 @@ def test_a_zip_gives_the_same_records_as_the_folder(tmp_path: Path) -> None:
 
 def test_bots_joins_and_leaves_are_skipped_and_counted() -> None:
     records, _ = SlackExportImporter().extract(EXPORT)
-    assert records.skipped == {
+    assert skipped_in_english(records) == {
         "Slack channel_join messages": 1,
         "Slack bot_message messages": 2,
         "Slack channel_leave messages": 1,
@@ -62,8 +62,8 @@ def test_a_broken_day_file_and_a_bad_ts_are_reported_and_the_rest_is_read() -> N
         ("2026-03-06.json", None, "ts"),
         ("2026-03-06.json", 3, None),
     ]
-    assert errors[0].message.startswith("message 2: 'yesterday' is not a Slack timestamp")
-    assert "not valid JSON" in errors[1].message
+    assert errors[0].message.english().startswith("message 2: 'yesterday' is not a Slack timestamp")
+    assert "not valid JSON" in errors[1].message.english()
     assert records.frames["messages"].height == 9
 
 
@@ -83,8 +83,8 @@ def test_an_export_of_only_bot_messages_gives_a_note(tmp_path: Path) -> None:
     )
     records, errors = SlackExportImporter().extract(export)
     assert (records.count(), errors) == (0, [])
-    assert records.skipped == {"Slack bot_message messages": 1}
-    assert "no messages written by people" in records.notes[0]
+    assert skipped_in_english(records) == {"Slack bot_message messages": 1}
+    assert "no messages written by people" in records.notes[0].english()
 
 
 def test_other_zips_and_folders_are_not_claimed(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_local_times_are_read_in_the_given_zone_and_kept_as_utc() -> None:
 def test_a_time_skipped_by_daylight_saving_is_an_error_with_its_line() -> None:
     _, errors = _importer().extract(FIXTURES / "detailed_bom_crlf.csv")
     assert [(e.line, e.column) for e in errors] == [(5, '"Start time"')]
-    assert "does not exist in Europe/Zagreb" in errors[0].message
+    assert "does not exist in Europe/Zagreb" in errors[0].message.english()
 
 
 def test_a_quoted_line_break_does_not_shift_the_line_numbers() -> None:
@@ -52,7 +52,7 @@ def test_every_bad_cell_is_reported_with_line_column_and_expectation() -> None:
         (4, '"Duration"'),
         (4, '"Amount'),
     ]
-    assert "'2026-13-45' is not a date" in errors[0].message
+    assert "'2026-13-45' is not a date" in errors[0].message.english()
 
 
 def test_the_currency_comes_from_the_amount_header_and_the_rate_from_amount_per_hour() -> None:

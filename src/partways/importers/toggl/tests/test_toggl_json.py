@@ -58,7 +58,7 @@ def test_each_member_file_is_identified_alone() -> None:
 def test_a_member_partways_does_not_use_gives_a_note_and_no_records(member: str) -> None:
     records, errors = TogglJsonImporter().extract(EXPORT / member)
     assert (records.count(), errors) == (0, [])
-    assert "which partways does not use" in records.notes[0]
+    assert "which partways does not use" in records.notes[0].english()
 
 
 def test_invalid_json_fails_with_its_line_and_column(tmp_path: Path) -> None:
