@@ -149,9 +149,16 @@ def catalog_source(command: Any) -> str:
         "",
         "# fmt: off",
         "HELP_TEXTS = (",
-        *(f"    marked({text!r})," for text in help_texts(command)),
+        *(line for text in help_texts(command) for line in _catalog_lines(text)),
         ")",
         "# fmt: on",
         "",
     ]
     return "\n".join(lines)
+
+
+def _catalog_lines(text: str) -> list[str]:
+    # A help text is shown as written, never %-formatted: "the top 20% of clients" must
+    # not be read as a format ("% o") that its translations would have to keep.
+    flag = ["    # xgettext:no-python-format"] if "%" in text else []
+    return [*flag, f"    marked({text!r}),"]

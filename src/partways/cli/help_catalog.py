@@ -48,6 +48,7 @@ HELP_TEXTS = (
     marked('table or json'),
     marked('Show every signal for one client, with its evidence and a trend sparkline.'),
     marked("The client's name, an alias, or part of it."),
+    # xgettext:no-python-format
     marked('The portfolio view: what share of hours and trouble the top 20% of clients cause.'),
     marked('Open a repair plan for CLIENT; show it while it runs; review it when it is due.'),
     marked('The review date (default: in 60 days).'),
