@@ -87,3 +87,32 @@ def test_001_vague_feedback_is_blank_or_says_nothing_concrete():
     assert row["value"] == 0.75 and row["severity"] == "high"
     details = " ".join(e["detail"] for e in row["evidence"])
     assert "no reason given" in details and "logo" not in details
+
+
+def test_001_not_quite_it_said_by_mail_counts_as_feedback_without_a_concrete_change():
+    # The rounds' records name concrete changes, but between them the client writes
+    # only "not quite it": the only feedback is vague [001].
+    def build(vague_messages: int) -> Build:
+        b = Build()
+        b.client(1)
+        _proposals(b, [("revision", f"Change {i}: move the logo left.") for i in range(4)])
+        for day in range(vague_messages):
+            b.message(1, dt.datetime(2026, 5, 2 + day, 10, tzinfo=dt.UTC), labels=("vague",))
+        b.message(1, dt.datetime(2026, 5, 20, 10, tzinfo=dt.UTC))  # an ordinary message
+        return b
+
+    row = signal(compute(build(4).dataset(), AS_OF), 1, "indecisive")
+    assert row["value"] == 0.5 and row["severity"] == "medium"
+    assert "4 client messages gave only vague feedback" in row["explanation"]
+    assert sum(e["record"].startswith("message ") for e in row["evidence"]) == 4
+    # One such message among concrete rounds is ordinary: 1 of 5 stays under low.
+    calm = signal(compute(build(1).dataset(), AS_OF), 1, "indecisive")
+    assert calm["value"] == 0.2 and calm["severity"] == "none"
+    # Messages alone do not make enough rounds to judge.
+    b = Build()
+    b.client(1)
+    _proposals(b, [("revision", "Change the colour.")])
+    for day in range(5):
+        b.message(1, dt.datetime(2026, 5, 2 + day, 10, tzinfo=dt.UTC), labels=("vague",))
+    alone = signal(compute(b.dataset(), AS_OF), 1, "indecisive")
+    assert alone["value"] is None and alone["severity"] == "none"

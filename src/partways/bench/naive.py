@@ -327,6 +327,7 @@ def _messages(cid: int, s: Setup, comps: dict[str, Monthly], active: list[Month]
             comps[sid][month]["inbound"] += 1
         comps["low_respect"][month]["disrespect"] += "disrespect" in on
         comps["pessimism"][month]["negative"] += "negative" in on
+        comps["indecisive"][month]["vague_messages"] += "vague" in on
         comps["after_hours"][month]["after_hours"] += after_hours
         ab = comps["abuse_or_unreasonable"][month]
         ms = comps["mistreats_staff"][month]
@@ -616,7 +617,8 @@ VALUE: dict[str, Callable[[Components, Setup], float | None]] = {
         lambda: _ratio(c["after_hours"], c["inbound"]),
     ),
     "indecisive": lambda c, s: _judged(
-        c["feedback"] >= s.cfg["indecisive.min_feedback"], lambda: _ratio(c["vague"], c["feedback"])
+        c["feedback"] >= s.cfg["indecisive.min_feedback"],
+        lambda: _ratio(c["vague"] + c["vague_messages"], c["feedback"] + c["vague_messages"]),
     ),
     "not_a_fit": lambda c, s: float(c["flags"]),
 }

@@ -336,7 +336,8 @@ SETTINGS: tuple[Setting, ...] = (
     # indecisive [001]
     *_ladder(
         "indecisive",
-        "Share of rejections and revision requests without a concrete reason",
+        "Share of rejections and revision requests without a concrete reason (a client "
+        "message that gives only vague feedback counts as one more such round)",
         "share",
         0.3,
         0.5,

@@ -11,9 +11,10 @@ from .base import (
     Signal,
     detail,
     evidence_frame,
+    message_evidence,
     ratio,
 )
-from .context import Context, monthly
+from .context import Context, combine, monthly
 
 
 def _decided(ctx: Context) -> pl.LazyFrame:
@@ -102,11 +103,17 @@ def _feedback(ctx: Context) -> pl.LazyFrame:
 
 
 def _indecisive_components(ctx: Context) -> pl.LazyFrame:
-    return monthly(
-        _feedback(ctx),
-        feedback=pl.len(),
-        vague=pl.col("vague").sum(),
-        rounds=pl.col("revision_round").sum(),
+    # "The only feedback is 'that's not quite it'" [001]: the feedback often comes by
+    # mail, not in the proposal's record, so a client message read as vague feedback
+    # counts as one more round of feedback without a concrete change to make.
+    return combine(
+        monthly(
+            _feedback(ctx),
+            feedback=pl.len(),
+            vague=pl.col("vague").sum(),
+            rounds=pl.col("revision_round").sum(),
+        ),
+        monthly(ctx.inbound.filter(pl.col("vague")), vague_messages=pl.len()),
     )
 
 
@@ -122,7 +129,7 @@ def _indecisive_explain(row: Row, ex: Explainer) -> Phrase:
             ),
             "indecisive.min_feedback",
         )
-    return say_n(
+    rounds = say_n(
         "indecisive.value",
         "{vague} of {n} rejection or revision request came without a concrete change to "
         "make ({share}); work reached round {rounds} on average.",
@@ -133,9 +140,31 @@ def _indecisive_explain(row: Row, ex: Explainer) -> Phrase:
         share=ex.pct(row["value"]),
         rounds=Num(row["rounds"] / n, 1),
     )
+    said = int(row["vague_messages"])
+    if not said:
+        return rounds
+    return sentences(
+        say_n(
+            "indecisive.messages",
+            "{n} client message gave only vague feedback, counted with them.",
+            "{n} client messages gave only vague feedback, counted with them.",
+            said,
+        ),
+        rounds,
+    )
 
 
 def _indecisive_evidence(ctx: Context) -> pl.LazyFrame:
+    said = message_evidence(
+        ctx,
+        ctx.inbound.filter(pl.col("vague")),
+        "evidence.vague_message",
+        "only vague feedback, sent {at}",
+    )
+    return pl.concat([_vague_rounds(ctx), said.lazy()])
+
+
+def _vague_rounds(ctx: Context) -> pl.LazyFrame:
     d = _feedback(ctx).filter(pl.col("vague"))
     return evidence_frame(
         d,
@@ -168,7 +197,9 @@ INDECISIVE = Signal(
     title="Vague, indecisive feedback",
     direction="higher_is_worse",
     components=_indecisive_components,
-    value=lambda ctx: ratio("vague", "feedback"),
+    value=lambda ctx: ratio(
+        pl.col("vague") + pl.col("vague_messages"), pl.col("feedback") + pl.col("vague_messages")
+    ),
     judged=lambda ctx: pl.col("feedback") >= ctx.cfg["indecisive.min_feedback"],
     explain=_indecisive_explain,
     evidence=_indecisive_evidence,
