@@ -173,11 +173,8 @@ def _print(reports: list[FileReport], dry_run: bool) -> None:
         if r in ignored:
             continue
         skipped = sum(r.skipped.values())
-        status = (
-            r.importer
-            if not r.refused
-            else f"{r.importer or '?'} [red]({escape(_('not imported'))})[/]"
-        )
+        not_imported = escape(_("not imported"))
+        status = r.importer if not r.refused else f"{r.importer or '?'} [red]({not_imported})[/]"
         table.add_row(
             escape(r.source),
             status,
