@@ -281,17 +281,23 @@ def triage_eval(
             raise UserError(
                 _("The evaluation could not write its files: %(why)s") % {"why": exc}
             ) from None
-    table = Table(title=f"Triage evaluation (seed {seed})", title_justify="left")
+    table = Table(
+        title=_("Triage evaluation (seed %(seed)s)") % {"seed": seed}, title_justify="left"
+    )
     for column in SUMMARY_HEAD:
-        table.add_column(column)
+        table.add_column(_summary_word(column))
     for row in summary_rows(result):
-        table.add_row(*row)
+        table.add_row(*(_summary_word(cell) for cell in row))
     out.print(table)
     held = result.scores(held_out=True)
     if held:
         for check in checks(held):
             out.print(
-                f"Held-out: {check.text}: {'met' if check.met else 'not met'}",
+                _("Held-out: %(check)s: %(met)s")
+                % {
+                    "check": _summary_word(check.text),
+                    "met": _("met") if check.met else _("not met"),
+                },
                 markup=False,
                 highlight=False,
             )
@@ -321,3 +327,34 @@ def _misses_text(analyzer: str) -> str:
 
 def register(app: typer.Typer) -> None:
     app.add_typer(evaluation, name="eval")
+
+
+def _summary_word(english: str) -> str:
+    """A word of the printed evaluation summary (a header, a group, a check) in the
+    command line's language; figures and agency names pass as they are. The Markdown
+    report stays in English, as the docs it is written into."""
+    words = {
+        "Agency": _("Agency"),
+        "Group": _("Group"),
+        "Clients": _("Clients"),
+        "Verdict ok": _("Verdict ok"),
+        "Healthy ok": _("Healthy ok"),
+        "Caught": _("Caught"),
+        "Chronic/acute": _("Chronic/acute"),
+        "All checks": _("All checks"),
+        "held-out": _("held-out"),
+        "tuning": _("tuning"),
+        "all held-out": _("all held-out"),
+        "all tuning": _("all tuning"),
+        "Every healthy client is keep or watch": _("Every healthy client is keep or watch"),
+        "Every planted problem is caught with the right sign": _(
+            "Every planted problem is caught with the right sign"
+        ),
+        "Chronic and acute are told apart (acute with support first)": _(
+            "Chronic and acute are told apart (acute with support first)"
+        ),
+        "No end-now from a single low-severity report": _(
+            "No end-now from a single low-severity report"
+        ),
+    }
+    return words.get(english, english)
