@@ -64,7 +64,7 @@ def test_every_registry_setting_is_shown_with_its_doc_default_and_value(
     page = as_alice.get("/settings/").content.decode()
     for s in SETTINGS:
         name = threshold_field_name(s.key)
-        assert f'<label for="id_{name}">{s.key}</label>' in page, s.key
+        assert f'<label for="id_{name}"><code>{s.key}</code></label>' in page, s.key
         assert html.escape(s.english()) in page, s.key
     row = page.split('<label for="id_t__engine__window_months">', 1)[1].split("</tr>", 1)[0]
     assert 'value="9"' in row and 'placeholder="6"' in row  # the override and the default

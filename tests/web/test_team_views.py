@@ -121,7 +121,9 @@ def test_clients_are_assigned_to_managers(portfolio: Team, as_alice: Browser) ->
     page = as_alice.get("/settings/team/").content.decode()
     first = portfolio.bob_clients[0]
     name = Client.objects.get(pk=first).name
-    assert f'<label for="id_client_{first}">{html.escape(name)}</label>' in page
+    assert (
+        f'<label for="id_client_{first}"><bdi data-user>{html.escape(name)}</bdi></label>' in page
+    )
     select = page.split(f'name="client_{first}"', 1)[1].split("</select>", 1)[0]
     assert f'<option value="{portfolio.bob.pk}" selected>' in select
     assert f'value="{portfolio.charlie.pk}"' not in select  # staff manage no client

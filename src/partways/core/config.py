@@ -353,7 +353,7 @@ SETTINGS: tuple[Setting, ...] = (
     *_ladder("not_a_fit", "Active 'no longer a fit' flags", "flags", 1, 1, 2),
     # Scoring and triage.
     *[
-        Setting(f"weight.{sid}", w, "weight", f"Weight of {sid} in the score.")
+        Setting(f"weight.{sid}", w, "weight", "Weight of {what} in the score.", sid)
         for sid, w in (
             ("time_vs_value", 2),
             ("rejected_recommendations", 1),

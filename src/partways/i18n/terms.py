@@ -74,8 +74,14 @@ __all__ = ["INVOICE_STATES", "RECORDS", "TABLES", "record_label", "term_label"]
 def setting_doc(setting: Setting) -> str:
     """What a setting of the registry does, in the active language (a ladder's sentence
     and its measure are translated apart and put together)."""
+    from .render import active_language
+
+    if active_language() == "en":
+        return setting.english()  # as docs/settings.md says it
     if setting.what:
-        return gettext(setting.doc).replace("{what}", gettext(setting.what))
+        # A weight names its sign by id: the reader sees the sign's name.
+        what = labels.SIGNALS.get(setting.what) or gettext(setting.what)
+        return gettext(setting.doc).replace("{what}", str(what))
     return gettext(setting.doc)
 
 
