@@ -22,7 +22,7 @@ from partways.letters import LANGUAGES
 from partways.store.cases.offboarding import CaseView
 from partways.store.cases.repair import RepairOutcome, action_phrase
 from partways.store.models import OffboardingCase
-from partways.web import cases_labels
+from partways.web import cases_labels, labels
 
 from . import render
 from .lang import current, day, words
@@ -381,12 +381,19 @@ def repair_panels(outcome: RepairOutcome) -> list[RenderableType]:
             cell,
             Text(_("you") if owner == "you" else owner),
             day(dt.date.fromisoformat(a["due"])),
-            a["strategy"],
+            # In English the strategy's id, as the JSON has it; its name otherwise.
+            a["strategy"] if current() == "en" else _strategy_name(a["strategy"]),
         )
     out.append(table)
     if "self_reflection" in plan.strategies:
         out.append(Panel(_bullets(SELF_REVIEW), title=_("Self-review questions [000]")))
     return out
+
+
+def _strategy_name(key: str) -> str:
+    """A plan's strategy in the command line's language (the review is the plan's own
+    step, not one of PLAYBOOK's strategies)."""
+    return _("Review of the plan") if key == "review" else labels.label(labels.STRATEGIES, key)
 
 
 # The command that does an action, by the action's code.
