@@ -104,6 +104,7 @@ def test_001_not_quite_it_said_by_mail_counts_as_feedback_without_a_concrete_cha
     row = signal(compute(build(4).dataset(), AS_OF), 1, "indecisive")
     assert row["value"] == 0.5 and row["severity"] == "medium"
     assert "4 client messages gave only vague feedback" in row["explanation"]
+    assert "4 of 8 pieces of feedback came without a concrete change" in row["explanation"]
     assert sum(e["record"].startswith("message ") for e in row["evidence"]) == 4
     # One such message among concrete rounds is ordinary: 1 of 5 stays under low.
     calm = signal(compute(build(1).dataset(), AS_OF), 1, "indecisive")

@@ -424,3 +424,16 @@ def test_a_stray_nul_character_does_not_refuse_the_file():
     records.frames["messages"] = frame
     assert _write(records).written
     assert "there" in m.Message.objects.get().body
+
+
+def test_an_importer_written_before_findings_were_phrases_still_reports_in_text():
+    # A third-party importer that says why rows were skipped, and what it noticed, in
+    # plain text: the report keeps its words, untranslated, instead of failing.
+    records = _time([("Acme", "Web", 2, 3600)])
+    records.skip("rows of a deleted project", 2)
+    records.skipped["archived rows"] = 1  # filled directly, as such an importer may
+    records.notes.append("the export was cut at 5,000 rows")
+    report = _write(records)
+    assert report.written and report.new["time_entries"] == 1
+    assert skipped_english(report.skipped) == {"rows of a deleted project": 2, "archived rows": 1}
+    assert [n.english() for n in report.notes] == ["the export was cut at 5,000 rows"]

@@ -272,7 +272,8 @@ def _errors(r: FileReport) -> None:
         shown = words(e.located(with_path=e.path != r.source))
         err.print(f"  {shown}", highlight=False, markup=False)
     if len(r.errors) > SHOWN_ERRORS:
-        more = _("… and %(n)s more") % {"n": _number(len(r.errors) - SHOWN_ERRORS)}
+        left = len(r.errors) - SHOWN_ERRORS
+        more = _("… and %(n)s more") % {"n": left if current() == "en" else _number(left)}
         err.print(f"  {escape(more)}", highlight=False)
     if r.refused and any(e.line is not None for e in r.errors):
         err.print(

@@ -287,6 +287,12 @@ def stored(text: str) -> Phrase:
     return Phrase(TEXT, "{text}", {"text": text})
 
 
+def as_phrase(value: Phrase | str) -> Phrase:
+    """``value`` as a finding: a phrase as it is, plain text (from code written before
+    findings were phrases, a third-party importer) standing as it is."""
+    return value if isinstance(value, Phrase) else Phrase(TEXT, "{text}", {"text": str(value)})
+
+
 def storable(phrase: Phrase) -> str:
     """The finding as the text :func:`stored` reads back."""
     return json.dumps(phrase.to_json(), ensure_ascii=False)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from partways.core.phrase import TEXT, Phrase, say
+from partways.core.phrase import Phrase, as_phrase, say
 
 from .records import Records
 
@@ -93,7 +93,7 @@ class RowError:
 
     def __post_init__(self) -> None:
         # An importer written before errors were phrases gives its sentence as text.
-        object.__setattr__(self, "message", _as_phrase(self.message))
+        object.__setattr__(self, "message", as_phrase(self.message))
 
     def located(self, with_path: bool = True) -> Phrase:
         """The problem after where it is ("path, line 3, column Date: …"); without the
@@ -121,17 +121,13 @@ class ImportFailed(Exception):
     ) -> None:
         # (A sentence as text, from an importer written before problems were phrases,
         # stands as it is.)
-        problem = _as_phrase(problem)
+        problem = as_phrase(problem)
         self.problem = problem
         self.path = path
         self.line = line
         self.column = column
         self.phrase = located(problem, path, line, column)
         super().__init__(self.phrase.english())
-
-
-def _as_phrase(value: Phrase | str) -> Phrase:
-    return value if isinstance(value, Phrase) else Phrase(TEXT, "{text}", {"text": str(value)})
 
 
 class Importer(ABC):

@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from partways.core.phrase import Phrase
+from partways.core.phrase import Phrase, as_phrase
 
 UTC = pl.Datetime("us", "UTC")
 STRINGS = pl.List(pl.String)
@@ -236,8 +236,10 @@ class Records:
             frame = pl.concat([self.frames[kind], frame], how="diagonal_relaxed")
         self.frames[kind] = frame
 
-    def skip(self, reason: Phrase, count: int = 1) -> None:
+    def skip(self, reason: Phrase | str, count: int = 1) -> None:
+        # (Plain text, from an importer written before reasons were phrases, stands.)
         if count:
+            reason = as_phrase(reason)
             self.skipped[reason] = self.skipped.get(reason, 0) + count
 
     def count(self) -> int:

@@ -129,28 +129,42 @@ def _indecisive_explain(row: Row, ex: Explainer) -> Phrase:
             ),
             "indecisive.min_feedback",
         )
-    rounds = say_n(
-        "indecisive.value",
-        "{vague} of {n} rejection or revision request came without a concrete change to "
-        "make ({share}); work reached round {rounds} on average.",
-        "{vague} of {n} rejections and revision requests came without a concrete change to "
-        "make ({share}); work reached round {rounds} on average.",
-        n,
-        vague=int(row["vague"]),
-        share=ex.pct(row["value"]),
-        rounds=Num(row["rounds"] / n, 1),
-    )
     said = int(row["vague_messages"])
+    rounds = Num(row["rounds"] / n, 1)
     if not said:
-        return rounds
+        return say_n(
+            "indecisive.value",
+            "{vague} of {n} rejection or revision request came without a concrete change "
+            "to make ({share}); work reached round {rounds} on average.",
+            "{vague} of {n} rejections and revision requests came without a concrete change "
+            "to make ({share}); work reached round {rounds} on average.",
+            n,
+            vague=int(row["vague"]),
+            share=ex.pct(row["value"]),
+            rounds=rounds,
+        )
+    # The share counts the messages with the rounds: the sentence says so.
     return sentences(
         say_n(
             "indecisive.messages",
-            "{n} client message gave only vague feedback, counted with them.",
-            "{n} client messages gave only vague feedback, counted with them.",
+            "{n} client message gave only vague feedback.",
+            "{n} client messages gave only vague feedback.",
             said,
         ),
-        rounds,
+        say_n(
+            "indecisive.value_with_messages",
+            "Counted with {rounds_n} rejections and revision requests, {vague} of {n} pieces "
+            "of feedback came without a concrete change to make ({share}); work reached "
+            "round {rounds} on average.",
+            "Counted with {rounds_n} rejections and revision requests, {vague} of {n} pieces "
+            "of feedback came without a concrete change to make ({share}); work reached "
+            "round {rounds} on average.",
+            n + said,
+            rounds_n=n,
+            vague=int(row["vague"]) + said,
+            share=ex.pct(row["value"]),
+            rounds=rounds,
+        ),
     )
 
 

@@ -17,7 +17,7 @@ import polars as pl
 import psycopg
 from django.db import DatabaseError, connection, transaction
 
-from partways.core.phrase import Phrase, say, say_n
+from partways.core.phrase import Phrase, as_phrase, say, say_n
 from partways.importers import Records, RowError
 from partways.importers.base import grouped
 from partways.store.models import (
@@ -106,9 +106,10 @@ def write_records(
         title,
         errors=[*errors, *too_long],
         dry_run=dry_run,
-        notes=list(records.notes),
+        # An importer may fill these directly, with text if it predates phrases.
+        notes=[as_phrase(n) for n in records.notes],
     )
-    report.skipped.update(records.skipped)
+    report.skipped.update({as_phrase(r): n for r, n in records.skipped.items()})
     if report.errors and not skip_bad_rows:
         report.refused = True
         return report

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partways.core.phrase import Phrase, marked, say
+from partways.core.phrase import TEXT, Phrase, as_phrase, marked, say
 from partways.importers import Importer, ImportFailed, RowError, registry
 from partways.importers.base import located
 from partways.store.models import BusinessSettings, ImportCursor
@@ -137,6 +137,12 @@ def _within(exc: ImportFailed, location: str) -> Phrase:
     """Why the file at ``location`` failed, without naming it again: the problem after
     the rest of its place (an entry of an archive, a line)."""
     path = exc.path
+    if path is None and exc.problem.code == TEXT:
+        # Plain text from an importer written before problems were phrases: the place
+        # is written into the sentence, as it always was.
+        text = exc.problem.english()
+        if text.startswith(location):
+            return as_phrase(text[len(location) :].lstrip(":, "))
     if path is None or not path.startswith(location):
         return exc.phrase
     rest = path[len(location) :].lstrip(":, ")
