@@ -62,18 +62,24 @@ typecheck: setup
 	$(BIN)/mypy src/partways
 
 test-sqlite: setup
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL $(BIN)/pytest $(DURATIONS)
 
 # The domain core, the importers' own tests and the triage evaluation (whose children
 # always use a scratch SQLite file) never open the suite's database: the PostgreSQL run
 # would only repeat them.
 # (--ignore-glob: a plain --ignore does not drop a folder named in testpaths.)
 NO_DATABASE_TESTS = --ignore=tests/core --ignore=tests/evaluation --ignore-glob='src/partways/importers/*'
+# The reader-language tests word the same findings on either database: the words do not
+# depend on it, and the SQLite run checks them.
+LANGUAGE_TESTS = --ignore=tests/cli/test_cli_languages.py --ignore=tests/cli/test_import_languages.py \
+	--ignore=tests/cli/test_help_catalog.py --ignore=tests/browser/test_reader_language.py
+# The slowest tests of each run are listed at its end, to keep CI under its limit.
+DURATIONS = --durations=20
 
 test-postgres: setup
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		echo "== the suite on PostgreSQL ($(TEST_POSTGRES_URL)), less what never opens a database"; \
-		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(NO_DATABASE_TESTS); \
+		echo "== the suite on PostgreSQL ($(TEST_POSTGRES_URL)), less what never opens a database and the language tests"; \
+		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(NO_DATABASE_TESTS) $(LANGUAGE_TESTS) $(DURATIONS); \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL does not answer at $(TEST_POSTGRES_URL), and CI must test on it."; exit 1; \
 	else \
