@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -167,23 +168,30 @@ def text(
             engine.name, engine.version, _command(data, name, chosen, limit, report), limit
         )
         section = render_labelled_section(labelled, info, _misses_text(engine.name))
-        try:
+
+        def text() -> str:
             if data is None:
                 # Only the labelled-messages section: the public datasets' tables stay.
                 old = report.read_text(encoding="utf-8") if report.is_file() else ""
-                text = with_labelled_section(old, section)
-            else:
-                text = render_report(outcomes, info, _gap_text(engine.name, limit), section)
-            report.parent.mkdir(parents=True, exist_ok=True)
-            report.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UserError(
-                _("--out: cannot write %(path)s: %(why)s.")
-                % {"path": report, "why": exc.strerror or exc}
-            ) from None
-        out.print(
-            _("Report written to %(path)s.") % {"path": report}, markup=False, highlight=False
-        )
+                return with_labelled_section(old, section)
+            return render_report(outcomes, info, _gap_text(engine.name, limit), section)
+
+        _write_report(report, text)
+
+
+def _write_report(report: Path, text: Callable[[], str]) -> None:
+    """Write the report ``text()`` makes (reading the old one is part of it); a file that
+    cannot be read or written is the user's to fix."""
+    try:
+        content = text()
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(
+            _("--out: cannot write %(path)s: %(why)s.")
+            % {"path": report, "why": exc.strerror or exc}
+        ) from None
+    out.print(_("Report written to %(path)s.") % {"path": report}, markup=False, highlight=False)
 
 
 def _gap_text(analyzer: str, limit: int | None) -> str:
@@ -303,17 +311,7 @@ def triage_eval(
             )
     if report is not None:
         info = RunInfo.here(_triage_command(seed, report, keep_files, chosen))
-        try:
-            report.parent.mkdir(parents=True, exist_ok=True)
-            report.write_text(render_report(result, info), encoding="utf-8")
-        except OSError as exc:
-            raise UserError(
-                _("--out: cannot write %(path)s: %(why)s.")
-                % {"path": report, "why": exc.strerror or exc}
-            ) from None
-        out.print(
-            _("Report written to %(path)s.") % {"path": report}, markup=False, highlight=False
-        )
+        _write_report(report, lambda: render_report(result, info))
 
 
 def _misses_text(analyzer: str) -> str:

@@ -17,13 +17,19 @@ from django.utils.translation import gettext as _
 Wording = Callable[[dict[str, str]], str]
 
 
-def _why(text: str) -> str:
-    """A value's problem as Typer's adapters word it, in the active language."""
-    for pattern, say in _WHY:
+def _worded(table: tuple[tuple[re.Pattern[str], Wording], ...], text: str) -> str:
+    """``text`` said again by the first entry of ``table`` whose shape it has; as it is
+    when none has."""
+    for pattern, say in table:
         found = pattern.fullmatch(text)
         if found:
             return say(found.groupdict())
     return text
+
+
+def _why(text: str) -> str:
+    """A value's problem as Typer's adapters word it, in the active language."""
+    return _worded(_WHY, text)
 
 
 _WHY: tuple[tuple[re.Pattern[str], Wording], ...] = (
@@ -74,11 +80,7 @@ _MESSAGES: tuple[tuple[re.Pattern[str], Wording], ...] = (
 
 def said(message: str) -> str:
     """Typer's error ``message`` in the active language, when its shape is known."""
-    for pattern, say in _MESSAGES:
-        found = pattern.fullmatch(message)
-        if found:
-            return say(found.groupdict())
-    return message
+    return _worded(_MESSAGES, message)
 
 
 def install() -> None:
