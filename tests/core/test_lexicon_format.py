@@ -25,6 +25,24 @@ def test_an_entry_reads_stems_numbers_gaps_and_weight():
     assert entry.weight == 0.4 and entry.words[-1].text == "glup"
 
 
+def test_a_gap_stands_for_up_to_four_words_of_the_same_clause():
+    from partways.core.text.lexicon_analyzer import LexiconAnalyzer
+
+    lexicon = parse_lexicon(
+        {"language": "en", "labels": {"unethical_request": ["date ... invoice*"]}}, "en.yaml"
+    )
+    analyzer = LexiconAnalyzer(languages=["en"], lexicons=[lexicon])
+
+    def found(text: str) -> bool:
+        return "unethical_request" in analyzer.analyze_one(text).labels
+
+    assert parse_entry("date … invoice", "unethical_request", "en", "t").words[1].kind is Kind.GAP
+    assert found("Can you date invoice 12 for December?")
+    assert found("Please date the two March invoices for last year.")
+    assert not found("Date it today. The invoice is attached.")  # another sentence
+    assert not found("date one two three four five invoices")  # five words apart
+
+
 def test_entries_are_folded_like_the_text():
     assert parse_entry("razočaran", "negative", "hr", "t").words[0].text == "razocaran"
     assert parse_entry("أحمق", "abuse", "ar", "t").words[0].text == "احمق"
@@ -35,6 +53,8 @@ def test_entries_are_folded_like_the_text():
     [
         ("ba*", "shorter than 3 letters"),
         ("# hours", "must start with a word"),
+        ("... invoice", "must start with a word"),
+        ("date the ...", "must end with a word"),
         ("idiot @2", "at most 1"),
         ("idiot @x", "not a number"),
     ],

@@ -14,6 +14,8 @@ project's licence), shaped like this::
       positive: [dobro, super]         # not a label: "nije dobro" counts as negative
       demand:
         - do # sati                    # # = any number; ? = any one word
+      unethical_request:
+        - antidatir* ... račun*        # ... = up to GAP_WORDS other words, same clause
       negative:
         - ^svejedno                    # ^ = only as a clause of its own: a reply
                                        # that is nothing but "svejedno." brushes off
@@ -53,6 +55,13 @@ class Kind(Enum):
     PREFIX = "prefix"
     NUMBER = "number"
     ANY = "any"
+    GAP = "gap"
+
+
+# How many words a ``...`` in an entry may stand for (none to this many, in one clause):
+# "date ... invoice" finds "date the invoice", "date last month's invoice" and "date the
+# two March invoices".
+GAP_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ def _word_pattern(word: str, language: str, where: str) -> TokenPattern:
         return TokenPattern(Kind.NUMBER)
     if word == "?":
         return TokenPattern(Kind.ANY)
+    if word in ("...", "…"):
+        return TokenPattern(Kind.GAP)
     if word.endswith("*"):
         stem = fold(word[:-1].lower(), language)
         if len(stem) < MIN_STEM:
@@ -115,8 +126,10 @@ def parse_entry(text: str, label: str, language: str, where: str) -> Entry:
     if not words:
         raise LexiconError(f"{where}: an entry has no words.")
     patterns = tuple(_word_pattern(w, language, where) for w in words)
-    if patterns[0].kind in (Kind.NUMBER, Kind.ANY):
-        raise LexiconError(f"{where}: {text!r}: an entry must start with a word, not # or ?.")
+    if patterns[0].kind in (Kind.NUMBER, Kind.ANY, Kind.GAP):
+        raise LexiconError(f"{where}: {text!r}: an entry must start with a word, not #, ? or ....")
+    if patterns[-1].kind is Kind.GAP:
+        raise LexiconError(f"{where}: {text!r}: an entry must end with a word, not ....")
     return Entry(label, patterns, weight, text, alone)
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .lexicon import MIN_STEM, Entry, Kind, Lexicon, TokenPattern
+from .lexicon import GAP_WORDS, MIN_STEM, Entry, Kind, Lexicon, TokenPattern
 from .tokens import Token, forms, is_elongated, is_shouted
 
 # Labels a preceding negator cancels ("not urgent", "nije glup"); a negated positive
@@ -202,19 +202,46 @@ def _whole_clause(tokens: Sequence[Token], first: int, last: int) -> bool:
 def _match_rest(
     patterns: tuple[TokenPattern, ...], words: list[_Word], tokens: Sequence[Token], i: int
 ) -> int | None:
-    """The index of the last token when ``patterns`` match from token ``i``, else None."""
-    if i + len(patterns) > len(words):
-        return None
-    for k, pattern in enumerate(patterns[1:], start=1):
-        word, raw = words[i + k], tokens[i + k].raw
-        if pattern.kind is Kind.ANY:
-            continue
-        if pattern.kind is Kind.NUMBER:
-            if not raw.isdigit():
-                return None
-        elif pattern.kind is Kind.EXACT:
-            if pattern.text not in word.forms:
-                return None
-        elif not any(f.startswith(pattern.text) and len(f) >= MIN_STEM for f in word.forms):
+    """The index of the last token when ``patterns`` match from token ``i``, else None.
+
+    A ``...`` takes as few words as it can, so the match is the shortest one.
+    """
+    return _match_from(patterns, 1, words, tokens, i + 1, tokens[i].clause)
+
+
+def _match_from(
+    patterns: tuple[TokenPattern, ...],
+    k: int,
+    words: list[_Word],
+    tokens: Sequence[Token],
+    at: int,
+    clause: int,
+) -> int | None:
+    """Where ``patterns[k:]`` end when matched from token ``at``, else None."""
+    while k < len(patterns):
+        pattern = patterns[k]
+        if pattern.kind is Kind.GAP:
+            # The rest may start right here or up to GAP_WORDS words on, in this clause.
+            for skip in range(GAP_WORDS + 1):
+                start = at + skip
+                if start >= len(words) or tokens[start].clause != clause:
+                    return None
+                last = _match_from(patterns, k + 1, words, tokens, start, clause)
+                if last is not None:
+                    return last
             return None
-    return i + len(patterns) - 1
+        if at >= len(words) or not _fits(pattern, words[at], tokens[at].raw):
+            return None
+        k, at = k + 1, at + 1
+    return at - 1
+
+
+def _fits(pattern: TokenPattern, word: _Word, raw: str) -> bool:
+    """Whether one word is what ``pattern`` asks for."""
+    if pattern.kind is Kind.ANY:
+        return True
+    if pattern.kind is Kind.NUMBER:
+        return raw.isdigit()
+    if pattern.kind is Kind.EXACT:
+        return pattern.text in word.forms
+    return any(f.startswith(pattern.text) and len(f) >= MIN_STEM for f in word.forms)
