@@ -111,6 +111,8 @@ def test_version_and_help_in_a_persons_terms(cli):
     shown = cli("import", "--help").stdout
     assert "<str>" not in shown and "<bool>" not in shown and "list[" not in shown
     assert "PATHS..." in shown and "--me" in shown and "TEXT" in shown
+    # A paragraph is one line for the terminal to wrap, not the docstring's lines.
+    assert "importing the same or an overlapping export again" in shown
 
 
 def test_pareto_names_the_vital_few(cli, demo):

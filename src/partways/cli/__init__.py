@@ -148,14 +148,14 @@ def main() -> None:
     from django.db.utils import OperationalError
     from django.utils.translation import gettext as _
 
-    from .help import plain_help, translate_help
+    from .help import joined_paragraphs, plain_help, translate_help
     from .lang import choose, given_language
 
     # --lang, else the environment's language, chosen before the command tree is built:
     # its help pages and a usage error are worded in it too.
     choose(given_language(sys.argv[1:]))
     try:
-        translate_help(plain_help(typer.main.get_command(app)))()
+        joined_paragraphs(translate_help(plain_help(typer.main.get_command(app))))()
     except _user_errors() as exc:
         # The message may hold a client's name or a path: never read it as markup.
         err.print(f"[bold red]{error_label()}[/] {escape(said(exc))}", highlight=False)

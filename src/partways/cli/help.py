@@ -9,6 +9,7 @@ for flags.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -132,6 +133,21 @@ def translate_help(command: Any) -> Any:
     for owner, name in _texts(command):
         setattr(owner, name, gettext(getattr(owner, name)))
     usage_words.install()
+    return command
+
+
+# A line break with no blank line around it, and the indentation beside it.
+_SOFT_BREAK = re.compile(r"[ \t]*(?<!\n)\n(?!\n)[ \t]*")
+
+
+def joined_paragraphs(command: Any) -> Any:
+    """``command``'s help texts with each paragraph on one line, for the terminal to wrap.
+
+    Typer (since 0.16) keeps a docstring's line breaks inside a paragraph, so a page
+    narrower than the source broke every line twice; older Typers joined them, as here.
+    Applied after translating: the catalog keeps the texts as written."""
+    for owner, name in _texts(command):
+        setattr(owner, name, _SOFT_BREAK.sub(" ", getattr(owner, name)))
     return command
 
 
