@@ -239,6 +239,8 @@ def builtin_languages() -> list[str]:
 
 
 def builtin_lexicon(language: str) -> Lexicon:
-    """The lexicon partways ships for ``language``."""
+    """The lexicon partways ships for ``language`` (parsed once per version of it)."""
+    from .lexicon_cache import cached_lexicon
+
     path = resources.files("partways.core.text") / "lexicons" / f"{language}.yaml"
-    return load_lexicon(Path(str(path)))
+    return cached_lexicon(Path(str(path)))
