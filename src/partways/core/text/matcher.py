@@ -9,7 +9,7 @@ and what a word's forms match is remembered across messages (vocabulary repeats)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .lexicon import GAP_WORDS, MIN_STEM, Entry, Kind, Lexicon, TokenPattern
@@ -102,7 +102,7 @@ class Matcher:
         singles: list[Entry] = []
         by_second: dict[str, list[Entry]] = defaultdict(list)
         others: list[Entry] = []
-        for entry in dict.fromkeys(starts):
+        for entry in _distinct(starts):
             if len(entry.words) == 1:
                 singles.append(entry)
             elif entry.words[1].kind is Kind.EXACT:
@@ -135,7 +135,7 @@ class Matcher:
                 hit = self._weigh(entry, i, i, words, tokens)
                 if hit is not None:
                     hits.append(hit)
-            for entry in dict.fromkeys(candidates):
+            for entry in _distinct(candidates):
                 last = _match_rest(entry.words, words, tokens, i)
                 if last is None:
                     continue
@@ -187,6 +187,12 @@ class Matcher:
                 return None
             label, start = "negative", negated_at  # "not happy": evidence from "not"
         return Hit(label, start, last, min(weight, 1.0), entry)
+
+
+def _distinct(entries: list[Entry]) -> Iterable[Entry]:
+    """``entries`` without repeats, in order. By identity: an entry's own hash walks all
+    its words, and this runs for every word of every message."""
+    return {id(entry): entry for entry in entries}.values()
 
 
 def _whole_clause(tokens: Sequence[Token], first: int, last: int) -> bool:

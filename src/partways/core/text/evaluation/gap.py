@@ -47,41 +47,44 @@ message is rarely a false alarm, and every flag shows the words behind it.
 # The "What the misses are" paragraph of the labelled-messages section; written by hand
 # from a run of the lexicons, like GAP_TEXT.
 LABELLED_MISSES_TEXT = """
-Read the held-out figures as optimistic. The same team member wrote both splits and the
-new entries; the held-out messages were written first and their misses were never tuned
-on, but while listing entries the author knew those messages, and several entries echo
-their wording ("payments are on hold", "lost our biggest", "last warning"). Both splits
-also share one set of situations, told differently. One held-out miss was read closely and
-showed a matcher bug (English spellings hid the Croatian "u" and the Indonesian "ya", so
-"u tri rate" and "sabar ya" never matched); the fix, which is not an entry, moved that one
-message. A held-out set written by someone who has not seen the lexicons is what would
-measure them fairly; until then, expect lower recall on real mail than the table shows.
-Before this change the lexicons found 8-42 % of the held-out payment excuses, 8-25 % of
-the unethical requests and 8-33 % of the unreasonable demands (F1 0.13-0.59), and had no
-`hardship` or `asks` entries at all.
+**The blind split is the figure to trust.** On 2026-12-06 four writers who had seen
+neither the lexicons nor any message here wrote, per language, 28 new client messages
+for each of hardship, payment excuses, unethical requests, demands and negative
+sentiment (half of them near misses) twice over: one set became dev messages, the other
+the blind split. Scored before anything was changed, the lexicons found a third of the
+blind positives (mean recall 0.33, precision 0.78): 0-21 % of the payment excuses in
+English, Croatian and Arabic, 0-21 % of the unethical requests, 7-29 % of the demands,
+43-57 % of the hardship statements and 50-79 % of the negative messages. The held-out
+split's near-perfect figures came from its author also writing the entries.
 
-What the held-out misses are made of:
+The lexicons were then widened on the dev messages only (about 7,500 entries across the
+four languages, written as families of wording rather than copies: the new `...` gap,
+stems, chat spellings, dialect forms), by people who never opened the blind split. On
+it, mean recall rose to 0.48 and precision to 0.95; every label and language gained or
+held, and the public tweet sets' false alarms for these labels did not grow. Dev
+messages are now all found, which says little: what a phrase list learns from one
+writer carries over to another only in part.
 
-- **Requests that say what without a telling phrase.** "Can you date the contract
-  March 1st? ... the grant needs it earlier" and "put the laptop on one invoice as
-  'consulting'" are back-dating and disguised costs only in context; fake reviews "under
-  different names" (en, id, hr) likewise. A phrase list sees "date the contract" and
-  "one invoice", which ordinary requests use too.
-- **Compression stated as a contrast.** "You promised two weeks, now I want three days"
-  (id) and "build the Android version too, it's the same" (id, ar) need the comparison
-  read, not a word.
-- **Thanks that name the urgent thing.** "Thanks for handling the urgent bug last night"
-  (id, ar) and "thanks for fixing that so quickly" (en) read as pressure: a thank-you
-  does not cancel an urgency word. Weighing thanks against urgency, as negation cancels a
-  sign, is the next step.
-- **A stated hand-over read as an excuse** (ar: "I'm on leave next week, Mohammed takes
-  over"), **a transfer said to be sent with no other sign** (id: "transfernya sudah
-  kami kirim kemarin", which an honest payer writes too), and **an ask with no request
-  word** (hr: "od vas nam još treba konačni tekst", "we still need the final text from
-  you", without a question mark).
+What that leaves, read from the dev messages and the curators' own test batches (the
+blind misses are not listed anywhere, so the split stays blind):
+
+- **Requests that say what without a telling phrase.** An unethical request is often
+  only unethical in context: "put the laptop on the invoice as consulting", "date the
+  contract March 1st, the grant needs it earlier", a split "so it needs no approval".
+  Each fraud has its own words; entries cover the common families (back-dating, fake
+  reviews, padded or split invoices, unlicensed images, bought lists, cure claims,
+  hidden fees), and the rest needs a model that reads the sentence.
+- **Excuses and demands told as a story.** "Finance has it, nothing I can do", "the
+  card didn't go through and I'm travelling", "I know we said six weeks, but" carry
+  the excuse or the pressure in their shape, not in a word; recall on these stays
+  lowest (payment excuses in English and Arabic, demands in Indonesian).
+- **Thanks that name the urgent thing, and a stated hand-over** still read as
+  pressure and as an excuse now and then; weighing thanks against urgency, as negation
+  cancels a sign, is the next step for tier 0.
 
 `asks` leans on the question mark, which almost every question carries; its misses are
-requests written as statements. `hardship` is found by its nouns (a death, a hospital, a
-layoff, a flood); what keeps it off metaphors ("the deadline is killing me", "the project
-is dead") is that those words alone weigh less than a report threshold.
+requests written as statements. A tier-1 classifier trained on these labelled messages
+(and more of them) is what would close the gap; until then the triage reads a client
+over months of messages, so one missed excuse rarely changes a verdict, and every flag
+it does raise shows the words behind it.
 """

@@ -2,11 +2,13 @@
 
 ``labelled/<language>.yaml`` hold client (and, for ``asks``, agency) messages written by
 the partways team for the labels the public datasets do not cover: hardship, asks,
-payment excuses, unethical requests and demands. Each file has two splits: ``held_out``,
-written before the lexicons were tuned for these labels and never tuned on, and ``dev``,
-which the lexicon entries were tuned on. Under a split, each label lists ``positive``
-messages (the label applies) and ``negative`` ones (near misses); a message is scored
-for the label it is listed under only.
+payment excuses, unethical requests and demands, and business messages for negative
+sentiment. Each file has three splits: ``dev``, which the lexicon entries were tuned on;
+``held_out``, written before the lexicons were tuned for these labels and never tuned
+on, by an author who knew the lexicons; and ``blind``, written by authors who had seen
+neither the lexicons nor the other messages, and never tuned on. Under a split, each
+label lists ``positive`` messages (the label applies) and ``negative`` ones (near
+misses); a message is scored for the label it is listed under only.
 """
 
 from __future__ import annotations
@@ -30,12 +32,17 @@ LABELLED_LABELS: tuple[str, ...] = (
     "payment_excuse",
     "unethical_request",
     "demand",
+    "negative",
 )
-SPLITS: tuple[str, ...] = ("dev", "held_out")
+SPLITS: tuple[str, ...] = ("dev", "held_out", "blind")
 LANGUAGES: tuple[str, ...] = ("en", "id", "hr", "ar")
 
 # The floor the held-out F1 of every label and language is held to by the tests.
 HELD_OUT_F1_FLOOR = 0.7
+# The floor for the blind split, whose wording nobody tuning the lexicons has read: a
+# guard against losing what the lexicons find there (its lowest F1 was 0.24 when it was
+# set, on 2026-12-06), not a target; docs/evaluation.md says how far recall is from one.
+BLIND_F1_FLOOR = 0.2
 
 
 @dataclass(frozen=True)
