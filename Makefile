@@ -64,22 +64,34 @@ typecheck: setup
 test-sqlite: setup
 	env -u DATABASE_URL $(BIN)/pytest $(DURATIONS)
 
-# The domain core, the importers' own tests and the triage evaluation (whose children
-# always use a scratch SQLite file) never open the suite's database: the PostgreSQL run
-# would only repeat them.
+# The domain core, the importers' own tests, the letters, the import value checks and the
+# triage evaluation (whose children always use a scratch SQLite file) never open the
+# suite's database: the PostgreSQL run would only repeat them.
 # (--ignore-glob: a plain --ignore does not drop a folder named in testpaths.)
-NO_DATABASE_TESTS = --ignore=tests/core --ignore=tests/evaluation --ignore-glob='src/partways/importers/*'
+NO_DATABASE_TESTS = --ignore=tests/core --ignore=tests/evaluation --ignore=tests/letters \
+	--ignore=tests/test_import_values.py --ignore=tests/test_import_values_range.py \
+	--ignore=tests/test_importing_docs.py --ignore=tests/test_english_runs.py \
+	--ignore-glob='src/partways/importers/*'
 # The reader-language tests word the same findings on either database: the words do not
 # depend on it, and the SQLite run checks them.
 LANGUAGE_TESTS = --ignore=tests/cli/test_cli_languages.py --ignore=tests/cli/test_import_languages.py \
 	--ignore=tests/cli/test_help_catalog.py --ignore=tests/browser/test_reader_language.py
+# The command line's own words and flow (offboarding and repair walk-throughs, the demo's
+# tables, error wording, terminal safety, analyze and eval, the README's walk-through)
+# are checked on SQLite. What those commands store goes through the same code that
+# tests/web and tests/store check on PostgreSQL, and the command line's own database
+# work (imports, values, settings, concurrency, races, a killed import) stays in that run.
+CLI_WORDING_TESTS = --ignore=tests/cli/test_offboarding_cmd.py --ignore=tests/cli/test_demo_and_triage.py \
+	--ignore=tests/cli/test_eval_cmd.py --ignore=tests/cli/test_repair_cmd.py \
+	--ignore=tests/cli/test_errors.py --ignore=tests/cli/test_readme_own_data.py \
+	--ignore=tests/cli/test_analyze_cmd.py --ignore=tests/cli/test_terminal_safety.py
 # The slowest tests of each run are listed at its end, to keep CI under its limit.
 DURATIONS = --durations=20
 
 test-postgres: setup
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		echo "== the suite on PostgreSQL ($(TEST_POSTGRES_URL)), less what never opens a database and the language tests"; \
-		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(NO_DATABASE_TESTS) $(LANGUAGE_TESTS) $(DURATIONS); \
+		echo "== the suite on PostgreSQL ($(TEST_POSTGRES_URL)), less what never opens a database, the language and the command-line wording tests"; \
+		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(NO_DATABASE_TESTS) $(LANGUAGE_TESTS) $(CLI_WORDING_TESTS) $(DURATIONS); \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL does not answer at $(TEST_POSTGRES_URL), and CI must test on it."; exit 1; \
 	else \
