@@ -592,3 +592,19 @@ def test_003_1_a_way_of_being_unhappy_lasts_more_than_one_month_or_is_there_now(
     )
     found = dict(patterns(result, Thresholds.defaults()).select("client_id", "pattern").iter_rows())
     assert found == {1: "intermittent", 2: "chronic", 3: "chronic", 4: "intermittent"}
+
+
+def test_003_3_a_sign_or_two_at_low_every_month_is_a_healthy_history_not_trouble():
+    """[003 #3] A rate a little under target and a slow week of replies, month after
+    month, are a healthy client's noise: a recent spike after them is acute. Three signs
+    at low at once are trouble."""
+    # Each listed sign is at low in every month but those given, where it is at medium.
+    result = _history(
+        {
+            1: {"time_vs_value": set(), "pessimism": {11}},
+            2: {"time_vs_value": set(), "payment_risk": set(), "pessimism": {11}},
+        },
+        {1: {"pessimism": "medium"}, 2: {"pessimism": "medium"}},
+    )
+    found = dict(patterns(result, Thresholds.defaults()).select("client_id", "pattern").iter_rows())
+    assert found == {1: "acute", 2: "intermittent"}

@@ -434,10 +434,17 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "triage.troubled_month_points",
-        2,
+        3,
         "points",
         "Severity points (low 1, medium 2, high 3, summed over the signs) that make a "
-        "month of the history a troubled one: one sign at low is ordinary noise.",
+        "month of the history a troubled one: a sign or two at low is ordinary noise.",
+    ),
+    Setting(
+        "triage.troubled_month_sign",
+        2,
+        "points",
+        "Severity points of one sign (medium 2, high 3) that make a month troubled by "
+        "themselves.",
     ),
     Setting(
         "triage.chronic_min_months",

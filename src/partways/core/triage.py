@@ -236,8 +236,9 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
     history of every sign `[003 #1] [003 #3]`.
 
     A month of the history is *troubled* when its signs' severities add up to
-    ``triage.troubled_month_points``: one sign at low is the ordinary noise of a healthy
-    relationship. A *problem client* is troubled for many months, in many ways; a
+    ``triage.troubled_month_points``, or one sign alone reaches
+    ``triage.troubled_month_sign``: a sign or two at low is the ordinary noise of a
+    healthy relationship (a rate a little under target, a slow week of replies). A *problem client* is troubled for many months, in many ways; a
     *client who has a problem* is troubled only recently, after enough healthy months
     to tell. Clients with trouble that fits neither are intermittent.
     """
@@ -251,12 +252,18 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
         ~pl.col("signal").cast(pl.String).is_in(list(progress.EXCLUDED))
         & (pl.col("month") <= as_of_month)
     )
-    by_month = history.group_by("client_id", "month").agg(points.sum().alias("points"))
+    by_month = history.group_by("client_id", "month").agg(
+        points.sum().alias("points"), points.max().alias("worst")
+    )
     lived = by_month.group_by("client_id").agg(
         (pl.col("month") < recent_start).sum().alias("history")
     )
     troubled = by_month.filter(
-        (pl.col("month") >= start) & (pl.col("points") >= cfg["triage.troubled_month_points"])
+        (pl.col("month") >= start)
+        & (
+            (pl.col("points") >= cfg["triage.troubled_month_points"])
+            | (pl.col("worst") >= cfg["triage.troubled_month_sign"])
+        )
     )
     agg = (
         troubled.group_by("client_id")
