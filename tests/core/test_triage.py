@@ -104,6 +104,7 @@ def test_003_1_a_problem_client_still_in_trouble_in_many_ways_ends_one_calmer_no
         {
             "triage.repair_min_medium_signs": 3,
             "triage.persistent_months": 13,
+            "triage.persistent_flagged_months": 13,
             "triage.repair_score": 100,
         }
     )
@@ -608,3 +609,17 @@ def test_003_3_a_sign_or_two_at_low_every_month_is_a_healthy_history_not_trouble
     )
     found = dict(patterns(result, Thresholds.defaults()).select("client_id", "pattern").iter_rows())
     assert found == {1: "acute", 2: "intermittent"}
+
+
+def test_a_sign_there_month_after_month_and_at_medium_now_persists():
+    """A sign that swings between low and medium all year has lasted as long as one that
+    stays at medium (the decision asks only about signs at medium now)."""
+    from partways.core.triage import _trends
+
+    swinging = {1, 4, 7, 10, 11}  # at medium in five months of twelve, low in the rest
+    result = _history({1: {"minimal_communication": swinging}}, {})
+    assert "minimal_communication" in _trends(result, Thresholds.defaults())[1].persistent
+    at_medium_only = Thresholds.with_overrides(
+        {"triage.persistent_months": 6, "triage.persistent_flagged_months": 13}
+    )
+    assert 1 not in _trends(result, at_medium_only)

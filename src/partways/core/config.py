@@ -394,6 +394,13 @@ SETTINGS: tuple[Setting, ...] = (
         "engine.series_months).",
     ),
     Setting(
+        "triage.persistent_flagged_months",
+        8,
+        "months",
+        "Months at low or above, within the persistence look-back, that make a sign at "
+        "medium now persistent too: trouble that swings between low and medium lasts.",
+    ),
+    Setting(
         "triage.persistence_lookback_months",
         12,
         "months",

@@ -238,9 +238,10 @@ def patterns(result: EngineResult, cfg: Thresholds) -> pl.DataFrame:
     A month of the history is *troubled* when its signs' severities add up to
     ``triage.troubled_month_points``, or one sign alone reaches
     ``triage.troubled_month_sign``: a sign or two at low is the ordinary noise of a
-    healthy relationship (a rate a little under target, a slow week of replies). A *problem client* is troubled for many months, in many ways; a
-    *client who has a problem* is troubled only recently, after enough healthy months
-    to tell. Clients with trouble that fits neither are intermittent.
+    healthy relationship (a rate a little under target, a slow week of replies). A
+    *problem client* is troubled for many months, in many ways; a *client who has a
+    problem* is troubled only recently, after enough healthy months to tell. Clients
+    with trouble that fits neither are intermittent.
     """
     as_of_month = result.as_of.replace(day=1)
     look = cfg.int("triage.chronic_lookback_months")
@@ -482,7 +483,8 @@ class _Client:
 class _Trend:
     """What a client's signs did lately, read off their monthly trend."""
 
-    # At medium or above in ``triage.persistent_months`` of the look-back.
+    # At medium or above in ``triage.persistent_months`` of the look-back, or at low or
+    # above in ``triage.persistent_flagged_months`` of it.
     persistent: frozenset[str] = frozenset()
     # High in the latest month of the trend (which covers ``engine.series_months``):
     # a sharp recent spike that the longer window still dilutes.
@@ -503,14 +505,21 @@ def _trends(result: EngineResult, cfg: Thresholds) -> dict[int, _Trend]:
     )
     rows = recent.group_by("client_id", pl.col("signal").cast(pl.String)).agg(
         (points >= SEVERITY_POINTS["medium"]).sum().alias("medium_months"),
+        (points >= SEVERITY_POINTS["low"]).sum().alias("flagged_months"),
         ((pl.col("month") == as_of_month) & (points == SEVERITY_POINTS["high"]))
         .any()
         .alias("high_now"),
     )
     persistent: dict[int, set[str]] = {}
     high_now: dict[int, set[str]] = {}
-    for client_id, signal, months, high in rows.iter_rows():
-        if months >= cfg["triage.persistent_months"]:
+    for client_id, signal, months, flagged, high in rows.iter_rows():
+        # At medium for months, or there month after month and at medium now (the
+        # caller only asks about signs at medium): trouble that swings between low and
+        # medium has lasted as long as trouble that stays at medium.
+        if (
+            months >= cfg["triage.persistent_months"]
+            or flagged >= cfg["triage.persistent_flagged_months"]
+        ):
             persistent.setdefault(client_id, set()).add(signal)
         if high:
             high_now.setdefault(client_id, set()).add(signal)
