@@ -450,8 +450,7 @@ SETTINGS: tuple[Setting, ...] = (
         "triage.troubled_month_sign",
         2,
         "points",
-        "Severity points of one sign (medium 2, high 3) that make a month troubled by "
-        "themselves.",
+        "Severity points of one sign (medium 2, high 3) that make a month troubled by themselves.",
     ),
     Setting(
         "triage.chronic_min_months",
