@@ -95,21 +95,25 @@ NO_DATABASE_TESTS = --ignore=tests/core --ignore=tests/evaluation --ignore=tests
 LANGUAGE_TESTS = --ignore=tests/cli/test_cli_languages.py --ignore=tests/cli/test_import_languages.py \
 	--ignore=tests/cli/test_help_catalog.py --ignore=tests/browser/test_reader_language.py
 # The command line's own words and flow (offboarding and repair walk-throughs, the demo's
-# tables, error wording, terminal safety, analyze and eval, the README's walk-through)
-# are checked on SQLite. What those commands store goes through the same code that
+# tables, error wording, terminal safety, analyze, eval, serve and bench, the README's
+# walk-through) are checked on SQLite. What those commands store goes through the same code that
 # tests/web and tests/store check on PostgreSQL, and the command line's own database
 # work (imports, values, settings, concurrency, races, a killed import) stays in that run.
 CLI_WORDING_TESTS = --ignore=tests/cli/test_offboarding_cmd.py --ignore=tests/cli/test_demo_and_triage.py \
 	--ignore=tests/cli/test_eval_cmd.py --ignore=tests/cli/test_repair_cmd.py \
 	--ignore=tests/cli/test_errors.py --ignore=tests/cli/test_readme_own_data.py \
-	--ignore=tests/cli/test_analyze_cmd.py --ignore=tests/cli/test_terminal_safety.py
+	--ignore=tests/cli/test_analyze_cmd.py --ignore=tests/cli/test_terminal_safety.py \
+	--ignore=tests/cli/test_serve_cmd.py --ignore=tests/cli/test_bench_cmd.py
+# The browser tests check what a page does in Chromium (HTMX, the content policy,
+# accessibility); the views behind them are checked on PostgreSQL by tests/web.
+BROWSER_TESTS = --ignore=tests/browser
 # The slowest tests of each run are listed at its end, to keep CI under its limit.
 DURATIONS = --durations=20
 
 test-postgres: setup
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		echo "== the suite on PostgreSQL ($(TEST_POSTGRES_URL)), less what never opens a database, the language and the command-line wording tests"; \
-		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(NO_DATABASE_TESTS) $(LANGUAGE_TESTS) $(CLI_WORDING_TESTS) $(DURATIONS); \
+		echo "== the suite on PostgreSQL ($(TEST_POSTGRES_URL)), less what never opens a database, the language, command-line wording and browser tests"; \
+		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(NO_DATABASE_TESTS) $(LANGUAGE_TESTS) $(CLI_WORDING_TESTS) $(BROWSER_TESTS) $(DURATIONS); \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL does not answer at $(TEST_POSTGRES_URL), and CI must test on it."; exit 1; \
 	else \
