@@ -284,7 +284,7 @@ def stored(text: str) -> Phrase:
             return from_json_text(text)
         except (ValueError, KeyError, TypeError):
             pass
-    return Phrase(TEXT, "{text}", {"text": text})
+    return as_phrase(text)
 
 
 def as_phrase(value: Phrase | str) -> Phrase:
