@@ -91,14 +91,14 @@ NO_DATABASE_TESTS = --ignore=tests/core --ignore=tests/evaluation --ignore=tests
 	--ignore=tests/test_importing_docs.py --ignore=tests/test_english_runs.py \
 	--ignore-glob='src/partways/importers/*'
 # The reader-language tests word the same findings on either database: the words do not
-# depend on it, and the SQLite run checks them.
+# depend on it, and the SQLite run checks them (the browser's are with BROWSER_TESTS).
 LANGUAGE_TESTS = --ignore=tests/cli/test_cli_languages.py --ignore=tests/cli/test_import_languages.py \
-	--ignore=tests/cli/test_help_catalog.py --ignore=tests/browser/test_reader_language.py
+	--ignore=tests/cli/test_help_catalog.py
 # The command line's own words and flow (offboarding and repair walk-throughs, the demo's
 # tables, error wording, terminal safety, analyze, eval, serve and bench, the README's
-# walk-through) are checked on SQLite. What those commands store goes through the same code that
-# tests/web and tests/store check on PostgreSQL, and the command line's own database
-# work (imports, values, settings, concurrency, races, a killed import) stays in that run.
+# walk-through) are checked on SQLite. What those commands store goes through the same
+# code that tests/web and tests/store check on PostgreSQL, and the command line's own
+# database work (imports, values, settings, concurrency, races, a killed import) stays.
 CLI_WORDING_TESTS = --ignore=tests/cli/test_offboarding_cmd.py --ignore=tests/cli/test_demo_and_triage.py \
 	--ignore=tests/cli/test_eval_cmd.py --ignore=tests/cli/test_repair_cmd.py \
 	--ignore=tests/cli/test_errors.py --ignore=tests/cli/test_readme_own_data.py \
