@@ -537,6 +537,13 @@ SETTINGS: tuple[Setting, ...] = (
         "percent",
         "Share of a project paid before work starts; a payment repair proposes 30 when 0.",
     ),
+    Setting(
+        "expectations.new_client_days",
+        90,
+        "days",
+        "Days from a client's first recorded work within which the expectations sheet "
+        "welcomes them as new; later it restates how you work together.",
+    ),
     # Ending the relationship [000 step 1-5] [001]
     Setting(
         "offboarding.notice_days",

@@ -52,6 +52,62 @@ CONTACT_NAMES = {
     "hr": ["Ivana Babić", "Tomislav Kovačević", "Marija Jurić", "Luka Šarić", "Petra Đurić"],
     "ar": ["سارة المنصوري", "خالد العتيبي", "ليلى حداد", "عمر الزعبي", "نور الهاشمي"],
 }
+# How each contact is addressed: gender and, for a name in Arabic script, its Latin
+# spelling (for letters in English, Indonesian or Croatian). "Nur" is left without a
+# gender, as a user who does not know it would: letters then use the full name.
+CONTACT_FORMS: dict[str, tuple[str, str]] = {
+    "Emma Clarke": ("female", ""),
+    "James Whitfield": ("male", ""),
+    "Olivia Bennett": ("female", ""),
+    "Daniel Hughes": ("male", ""),
+    "Sophie Turner": ("female", ""),
+    "Budi Santoso": ("male", ""),
+    "Siti Rahmawati": ("female", ""),
+    "Agus Pratama": ("male", ""),
+    "Rina Wulandari": ("female", ""),
+    "Made Suartana": ("male", ""),
+    "Ivana Babić": ("female", ""),
+    "Tomislav Kovačević": ("male", ""),
+    "Marija Jurić": ("female", ""),
+    "Luka Šarić": ("male", ""),
+    "Petra Đurić": ("female", ""),
+    "سارة المنصوري": ("female", "Sara Al Mansouri"),
+    "خالد العتيبي": ("male", "Khalid Al Otaibi"),
+    "ليلى حداد": ("female", "Layla Haddad"),
+    "عمر الزعبي": ("male", "Omar Al Zoubi"),
+    "نور الهاشمي": ("", "Nour Al Hashimi"),
+}
+# The contract as each client would have signed it: in their language.
+CONTRACT_WORDS: dict[str, tuple[str, str, str]] = {
+    "en": (
+        "Services agreement",
+        "Either party may end this agreement with 30 days' written notice before the end "
+        "of a term.",
+        "Next milestone",
+    ),
+    "id": (
+        "Perjanjian Jasa",
+        "Masing-masing pihak dapat mengakhiri perjanjian ini dengan pemberitahuan tertulis "
+        "30 hari sebelum berakhirnya suatu jangka waktu.",
+        "Tahap berikutnya",
+    ),
+    "hr": (
+        "Ugovor o pružanju usluga",
+        "Svaka ugovorna strana može otkazati ovaj ugovor pisanom obaviješću najmanje 30 "
+        "dana prije isteka ugovornog razdoblja.",
+        "Sljedeća faza",
+    ),
+    "ar": (
+        "اتفاقية تقديم خدمات",
+        "يجوز لأي من الطرفين إنهاء هذه الاتفاقية بإشعار خطي قبل 30 يومًا من نهاية مدتها.",
+        "المرحلة التالية",
+    ),
+}
+JOB_TITLES = {
+    "owner": "Managing director",
+    "manager": "Account manager",
+    "staff": "Designer",
+}
 
 
 @dataclass
@@ -102,24 +158,30 @@ class _ClientBuilder:
             name=p.name, language=p.lang, created_on=self.start, manager=self.team[p.manager]
         )
         slug = "".join(ch for ch in p.name.lower() if ch.isalnum())[:16]
+        contact = self.rng.choice(CONTACT_NAMES.get(p.lang, CONTACT_NAMES["en"]))
+        gender, latin = CONTACT_FORMS[contact]
         m.Contact.objects.create(
             client=client,
-            name=self.rng.choice(CONTACT_NAMES.get(p.lang, CONTACT_NAMES["en"])),
+            name=contact,
             email=f"office@{slug}.example",
             is_primary=True,
+            gender=gender,
+            latin_name=latin,
         )
+        title, clause, _ = CONTRACT_WORDS.get(p.lang, CONTRACT_WORDS["en"])
         anniversary = self.start + relativedelta(years=1)
         while anniversary <= self.as_of:
             anniversary += relativedelta(years=1)
         m.Contract.objects.create(
             client=client,
-            title="Services agreement",
+            title=title,
             start=self.start,
+            signed_on=self.start - dt.timedelta(days=7),
             end=anniversary - dt.timedelta(days=1),
             auto_renew=True,
             notice_days=30,
-            termination_clause="Either party may end this agreement with 30 days' written "
-            "notice before the end of a term.",
+            termination_clause=clause,
+            ending=m.Contract.Ending.TERM_END,
             scope="Design and development services as agreed in each statement of work.",
             reply_window_hours=48,
             main_channel="email",
@@ -397,7 +459,7 @@ class _ClientBuilder:
         self.rows.deliverables.append(
             m.Deliverable(
                 client=client,
-                title="Next milestone",
+                title=CONTRACT_WORDS.get(self.p.lang, CONTRACT_WORDS["en"])[2],
                 status="in_progress",
                 requested_on=self.as_of - dt.timedelta(days=15),
                 due=self.as_of + dt.timedelta(days=25),
@@ -458,6 +520,13 @@ def build_demo(
             m.ExchangeRate.objects.all().delete()
         settings = m.BusinessSettings.load()
         settings.name = "Studio Horvat"
+        # The letterhead of its formal letters (a Croatian simple limited company).
+        settings.legal_name = "Studio Horvat j.d.o.o."
+        settings.address = "Ilica 42\n10000 Zagreb\nCroatia"
+        settings.registration = "OIB 12345678903"
+        settings.place = "Zagreb"
+        settings.phone = "+385 1 4567 890"
+        settings.email = "hello@studio-horvat.example"
         settings.time_zone = "Europe/Zagreb"
         settings.work_start, settings.work_end = dt.time(9), dt.time(17)
         settings.work_days = "0,1,2,3,4"
@@ -475,7 +544,7 @@ def build_demo(
             set_rate(cur, rate)
         team = {
             email: m.TeamMember.objects.get_or_create(
-                email=email, defaults={"name": name, "role": role}
+                email=email, defaults={"name": name, "role": role, "job_title": JOB_TITLES[role]}
             )[0]
             for name, email, role in TEAM
         }

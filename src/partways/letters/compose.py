@@ -5,6 +5,13 @@ own folder). Each defines two blocks, ``subject`` and ``body``. In the body, a b
 separates paragraphs, each line of a paragraph is kept as a line (write prose on one
 line), and a paragraph whose every line starts with ``- `` is a bulleted list.
 
+A formal letter's frame comes from ``<lang>/_frame.txt``, rendered with the same data
+(and ``subject``): its blocks ``letterhead``, ``recipient``, ``date_line`` and
+``subject_line``, one line of the letter per line of output, each in that language's
+own conventions. Parts shared by several letters (the salutation, the signature, what
+every ending letter says about the contract, the money and the handover) are macros in
+``<lang>/_parts.txt``, which the letters import.
+
 Rendering is sandboxed (a user's template can't reach Python internals, nor run for
 ever: see :mod:`.sandbox`), autoescaped (a client called ``<b>`` stays text in HTML
 and PDF output) and strict (a misspelt or missing variable is an error, never a
@@ -123,8 +130,9 @@ def compose(
         with budgeted() as budget:
             subject = _written(template.blocks["subject"](ctx), budget)
             body = _written(template.blocks["body"](ctx), budget)
-    except TemplateNotFound:
-        raise LetterError(f"no template {name}.") from None
+            frame = _frame(env, lang, context, Markup(" ".join(subject.split())), budget)
+    except TemplateNotFound as exc:
+        raise LetterError(f"no template {exc.name or name}.") from None
     except TemplateSyntaxError as exc:
         raise LetterError(
             f"template {exc.filename or name}, line {exc.lineno}: {exc.message}"
@@ -142,7 +150,39 @@ def compose(
         direction="rtl" if is_rtl(lang) else "ltr",
         subject_html=" ".join(subject.split()),
         blocks=split_blocks(body),
+        letterhead=frame.get("letterhead", ()),
+        recipient=frame.get("recipient", ()),
+        date_line=" ".join(frame.get("date_line", ())),
+        subject_line=" ".join(frame.get("subject_line", ())),
     )
+
+
+FRAME_BLOCKS = ("letterhead", "recipient", "date_line", "subject_line")
+
+
+def _frame(
+    env: LetterSandbox,
+    lang: str,
+    context: Mapping[str, Any],
+    subject: Markup,
+    budget: Budget,
+) -> dict[str, tuple[str, ...]]:
+    """The frame's parts, each as its non-blank lines; empty without a frame template
+    (a user's own set of templates may have none)."""
+    try:
+        template = env.get_template(f"{lang}/_frame.txt")
+    except TemplateNotFound:
+        return {}
+    missing = sorted(_variables(env, template) - set(context) - set(env.globals) - {"subject"})
+    if missing:
+        raise LetterError(f"template {lang}/_frame.txt needs {', '.join(missing)}, which was not given.")
+    ctx = template.new_context({**context, "subject": subject})
+    parts = {}
+    for name in FRAME_BLOCKS:
+        if name in template.blocks:
+            text = _written(template.blocks[name](ctx), budget)
+            parts[name] = tuple(line.strip() for line in text.splitlines() if line.strip())
+    return parts
 
 
 def _written(chunks: Iterator[str], budget: Budget) -> str:
@@ -160,13 +200,25 @@ def _written(chunks: Iterator[str], budget: Budget) -> str:
 
 @lru_cache(maxsize=64)
 def _variables(env: LetterSandbox, template: Template) -> frozenset[str]:
-    """Every variable the template reads from its context, on any branch.
+    """Every variable the template reads from its context, on any branch, its imported
+    and included templates' too (those named by a plain string).
 
     Cached per template object: Jinja2 hands back a new one when the file changes.
     """
     assert env.loader is not None and template.name is not None
-    source, _, _ = env.loader.get_source(env, template.name)
-    return frozenset(meta.find_undeclared_variables(env.parse(source)))
+    found: set[str] = set()
+    seen: set[str] = set()
+    names = [template.name]
+    while names:
+        name = names.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source, _, _ = env.loader.get_source(env, name)
+        tree = env.parse(source)
+        found |= meta.find_undeclared_variables(tree)
+        names += [n for n in meta.find_referenced_templates(tree) if n is not None]
+    return frozenset(found)
 
 
 def split_blocks(body: str) -> tuple[Block, ...]:

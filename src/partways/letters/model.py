@@ -25,11 +25,33 @@ class Block:
 
 @dataclass(frozen=True)
 class Letter:
+    """A composed letter. Besides the subject and the body, a formal letter has its
+    frame (each part HTML-safe lines, empty when the template has no frame): the
+    letterhead (who writes), the recipient block, the date line and the subject line
+    as printed ("Subject: …", in the letter's language)."""
+
     kind: str
     lang: str
     direction: Literal["ltr", "rtl"]
     subject_html: str
     blocks: tuple[Block, ...]
+    letterhead: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    date_line: str = ""
+    subject_line: str = ""
+
+    @property
+    def framed(self) -> bool:
+        return bool(self.letterhead or self.recipient or self.date_line or self.subject_line)
+
+    def frame_plain(self) -> dict[str, tuple[str, ...]]:
+        """The frame's parts as plain text, in the order a letter prints them."""
+        return {
+            "letterhead": tuple(html.unescape(x) for x in self.letterhead),
+            "recipient": tuple(html.unescape(x) for x in self.recipient),
+            "date_line": (html.unescape(self.date_line),) if self.date_line else (),
+            "subject_line": (html.unescape(self.subject_line or self.subject_html),),
+        }
 
     @property
     def subject(self) -> str:

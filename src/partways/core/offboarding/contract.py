@@ -5,6 +5,19 @@ time from the contract's first end date; each later end is computed from that fi
 end (31 Jan + 1 month = 28/29 Feb, + 2 months = 31 Mar) so month ends and leap days
 don't drift. Notice is counted in days: notice served on day D with N days' notice
 ends the contract on D + N at the earliest.
+
+How a contract may be ended is its ``ending``, recorded by a person who read the clause:
+
+- ``any_time``: either side may end it at any time with notice;
+- ``term_end``: only at the end of a term, with notice before it (a renewing contract
+  that gets its notice too late runs to the next term's end);
+- ``for_cause``: before the end of a term only for cause (a breach such as unpaid
+  invoices or abuse); otherwise as ``term_end``, and never, for an open-ended one.
+
+Not recorded, a contract with a term is read as ``term_end`` and an open-ended one as
+``any_time``: the strict reading, so no date is called lawful that the clause may not
+allow. A date earlier than the contract allows is not refused: it rests on a for-cause
+ground or on the client's agreement, and :func:`ending_basis` says which.
 """
 
 from __future__ import annotations
@@ -26,6 +39,20 @@ SCOPE_SOURCES = (
 )
 
 
+# How a contract may be ended: see the module's docstring.
+ENDINGS = ("any_time", "term_end", "for_cause")
+ENDING_NAMES: dict[str, Phrase] = {
+    "any_time": say("ending.any_time", "ending at any time with notice"),
+    "term_end": say("ending.term_end", "ending only at the end of a term, with notice"),
+    "for_cause": say(
+        "ending.for_cause", "ending early only for cause, otherwise at the end of a term"
+    ),
+}
+# The grounds a for-cause ending can rest on, by the reason given: unpaid invoices
+# past their due date, abuse of you or your staff, an unethical or risky demand.
+CAUSES = ("non_payment", "conduct", "ethics")
+
+
 @dataclass(frozen=True)
 class ContractTerms:
     start: dt.date
@@ -36,6 +63,8 @@ class ContractTerms:
     termination_clause: str = ""
     title: str = ""
     scope: str = ""
+    ending: str = ""  # one of ENDINGS; "" when nobody recorded it
+    signed_on: dt.date | None = None  # None: not recorded (letters cite the start)
 
 
 @dataclass(frozen=True)
@@ -45,7 +74,14 @@ class ContractReview:
     has_contract: bool
     notice_on: dt.date
     notice_days: int  # the contract's notice period; 0 without a contract
-    earliest_end: dt.date  # the earliest lawful end when notice is given on notice_on
+    # The earliest end the contract allows with notice given on notice_on, without a
+    # for-cause ground or the client's agreement; None when it allows none (an
+    # open-ended contract ended for cause only).
+    earliest_end: dt.date | None
+    # The earliest end resting on a for-cause ground: the notice period from notice_on.
+    earliest_with_cause: dt.date
+    ending: str  # as recorded: one of ENDINGS, or "" when not recorded
+    reading: str  # how the dates were worked out: one of ENDINGS ("" without a contract)
     recommended_end: dt.date | None  # prefer the end of a term; None: no contract
     term_end: dt.date | None  # the end of the term running on notice_on
     notice_deadline: dt.date | None  # last day to give notice to end at term_end
@@ -106,6 +142,9 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
             notice_on=notice_on,
             notice_days=0,
             earliest_end=notice_on,
+            earliest_with_cause=notice_on,
+            ending="",
+            reading="",
             recommended_end=None,
             term_end=None,
             notice_deadline=None,
@@ -151,9 +190,12 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
             )
         )
     term_end = term_end_on_or_after(terms, notice_on)
+    reading = _reading(terms, notice_on, notes)
     if term_end is None and terms.end is None:
-        # Open-ended: it ends after the notice period, whenever notice is given.
-        return _review(terms, notice_on, with_notice, with_notice, None, None, notes)
+        # Open-ended: it ends after the notice period, whenever notice is given; one
+        # ended for cause only never ends on notice alone.
+        earliest = None if reading == "for_cause" else with_notice
+        return _review(terms, notice_on, earliest, with_notice, with_notice, None, None, notes)
     if term_end is None:
         assert terms.end is not None
         notes.append(
@@ -164,7 +206,7 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
                 end=terms.end,
             )
         )
-        return _review(terms, notice_on, notice_on, notice_on, None, None, notes)
+        return _review(terms, notice_on, notice_on, notice_on, notice_on, None, None, notes)
     deadline = term_end - notice
     if notice_on <= deadline:
         recommended = term_end
@@ -183,14 +225,49 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
     else:
         # A fixed term that ends by itself before the notice would run out.
         recommended = term_end
-    earliest = min(with_notice, term_end) if not terms.auto_renew else with_notice
-    return _review(terms, notice_on, earliest, recommended, term_end, deadline, notes)
+    if reading == "any_time":
+        earliest = min(with_notice, term_end) if not terms.auto_renew else with_notice
+    else:
+        # Only at the end of a term: the one notice reaches in time.
+        earliest = recommended
+    with_cause = min(with_notice, earliest)
+    return _review(terms, notice_on, earliest, with_cause, recommended, term_end, deadline, notes)
+
+
+def _reading(terms: ContractTerms, notice_on: dt.date, notes: list[Phrase]) -> str:
+    """How the contract's dates are worked out: as recorded, else the strict reading
+    (see the module's docstring), with a note asking for it to be recorded."""
+    open_ended = terms.end is None
+    if terms.ending in ENDINGS:
+        if terms.ending == "term_end" and open_ended:
+            notes.append(
+                say(
+                    "contract.term_end_without_term",
+                    "The contract is recorded as ending only at the end of a term, but has "
+                    "no end date: it is read as ending at any time with notice. Record its "
+                    "end date, or how it may be ended, from the signed copy.",
+                )
+            )
+            return "any_time"
+        return terms.ending
+    notes.append(
+        say(
+            "contract.ending_unknown",
+            "How this contract may be ended is not recorded. Read the termination clause and "
+            "record it (at any time with notice, at the end of a term, or early only for "
+            "cause); until then the dates are worked out as {reading}, and the letter does "
+            "not say the end date follows the contract.",
+            reading=ENDING_NAMES["any_time" if open_ended else "term_end"],
+        )
+    )
+    return "any_time" if open_ended else "term_end"
 
 
 def _review(
     terms: ContractTerms,
     notice_on: dt.date,
-    earliest: dt.date,
+    earliest: dt.date | None,
+    with_cause: dt.date,
     recommended: dt.date,
     term_end: dt.date | None,
     deadline: dt.date | None,
@@ -201,6 +278,9 @@ def _review(
         notice_on=notice_on,
         notice_days=terms.notice_days,
         earliest_end=earliest,
+        earliest_with_cause=with_cause,
+        ending=terms.ending if terms.ending in ENDINGS else "",
+        reading=_reading(terms, notice_on, []),
         recommended_end=recommended,
         term_end=term_end,
         notice_deadline=deadline,
@@ -212,12 +292,42 @@ def _review(
     )
 
 
-def check_dates(review: ContractReview, end_on: dt.date, today: dt.date) -> list[Phrase]:
-    """Refuse dates that can't work; return warnings for ones that merely should not.
+# What an end date rests on, for the case and the letter:
+# - no_contract: nothing binds it;
+# - unrecorded: on or after the strict reading's date, but how the contract may be
+#   ended is not recorded, so the letter does not say the date follows it;
+# - notice / term_end: what the contract allows (at any time with notice; at a term's end);
+# - cause: earlier than that, resting on a for-cause ground;
+# - agreement: earlier than the contract allows and without a ground: the client must
+#   agree, and the letter asks them to.
+BASES = ("no_contract", "unrecorded", "notice", "term_end", "cause", "agreement")
 
-    Raises :class:`EndDateError` when notice is dated in the past, the end date is in
-    the past or before the notice date, or the contract's notice period can't be met.
-    Returns a warning when the end falls mid-contract (check the clause allows it).
+
+def ending_basis(review: ContractReview, end_on: dt.date, cause: str = "") -> str:
+    """What ending on ``end_on`` rests on (one of :data:`BASES`), given the for-cause
+    ground ``cause`` (one of :data:`CAUSES`, or "" for none)."""
+    if not review.has_contract:
+        return "no_contract"
+    if review.earliest_end is not None and end_on >= review.earliest_end:
+        if not review.ending:
+            return "unrecorded"
+        return "notice" if review.reading == "any_time" else "term_end"
+    if cause and end_on >= review.earliest_with_cause:
+        return "cause"
+    return "agreement"
+
+
+def check_dates(
+    review: ContractReview, end_on: dt.date, today: dt.date, cause: str = ""
+) -> list[Phrase]:
+    """Refuse dates that can't work; return warnings for ones that rest on more than
+    the contract's notice terms, or merely should not be chosen.
+
+    Raises :class:`EndDateError` when notice is dated in the past, or the end date is
+    in the past or before the notice date. Returns a warning when the end rests on a
+    for-cause ground or needs the client's agreement (see :func:`ending_basis`), and
+    when it falls mid-contract where the contract allows that (end at the end of the
+    term where you can).
     """
     if review.notice_on < today:
         raise EndDateError(
@@ -237,7 +347,7 @@ def check_dates(review: ContractReview, end_on: dt.date, today: dt.date) -> list
                 "{earliest} on.",
                 end_on=end_on,
                 today=today,
-                earliest=review.earliest_end,
+                earliest=review.earliest_end or review.earliest_with_cause,
             )
         )
     if end_on < review.notice_on:
@@ -249,29 +359,63 @@ def check_dates(review: ContractReview, end_on: dt.date, today: dt.date) -> list
                 notice_on=review.notice_on,
             )
         )
-    if end_on < review.earliest_end:
-        raise EndDateError(
-            say(
-                "dates.notice_period",
-                "the contract's notice period of {days} days can't be met: with notice given "
-                "on {notice_on}, the earliest lawful end is {earliest}. Choose that date or "
-                "later, or give notice sooner.",
-                days=review.notice_days,
-                notice_on=review.notice_on,
-                earliest=review.earliest_end,
+    clause = (
+        say("dates.clause", "The termination clause: “{clause}”", clause=review.clause.strip())
+        if review.clause.strip()
+        else None
+    )
+    basis = ending_basis(review, end_on, cause)
+    warnings = []
+    if basis == "cause":
+        warnings.append(
+            sentences(
+                say(
+                    "dates.rests_on_cause",
+                    "Ending on {end_on} is earlier than the contract allows on notice alone "
+                    "({allowed}): it rests on ending for cause ({cause}). Check that the "
+                    "contract, or the law, allows it for this ground, and keep the evidence.",
+                    end_on=end_on,
+                    allowed=_allowed(review),
+                    cause=CAUSE_NAMES[cause],
+                ),
+                clause,
             )
         )
-    warnings = []
-    if review.mid_contract(end_on):
+    elif basis == "agreement":
+        warnings.append(
+            sentences(
+                say(
+                    "dates.needs_agreement",
+                    "Ending on {end_on} needs the client's agreement: on notice alone the "
+                    "contract allows {allowed}, and nothing recorded is a ground to end it "
+                    "for cause. The letter asks the client to agree, and names the date "
+                    "the contract allows if they do not.",
+                    end_on=end_on,
+                    allowed=_allowed(review),
+                ),
+                clause,
+            )
+        )
+    elif basis == "notice" and review.mid_contract(end_on):
         mid = say(
             "dates.mid_contract",
-            "Ending on {end_on} is mid-contract: the term runs to {term_end}. End at the end "
-            "of the term where you can [001]; check the contract allows an earlier end.",
+            "Ending on {end_on} is mid-contract: the term runs to {term_end}. The contract "
+            "allows it, but the end of the term is the cleaner exit where you can wait [001].",
             end_on=end_on,
             term_end=review.term_end_for(end_on),
         )
-        clause = say(
-            "dates.clause", "The termination clause: “{clause}”", clause=review.clause.strip()
-        )
-        warnings.append(sentences(mid, clause if review.clause.strip() else None))
+        warnings.append(sentences(mid, clause))
     return warnings
+
+
+CAUSE_NAMES: dict[str, Phrase] = {
+    "non_payment": say("cause.non_payment", "invoices unpaid past their due date"),
+    "conduct": say("cause.conduct", "abusive conduct towards you or your staff"),
+    "ethics": say("cause.ethics", "requests that are unethical or unlawful"),
+}
+
+
+def _allowed(review: ContractReview) -> Phrase:
+    if review.earliest_end is None:
+        return say("dates.allowed_never", "no end at all")
+    return say("dates.allowed_from", "an end from {earliest}", earliest=review.earliest_end)

@@ -16,6 +16,7 @@ from .contract import (
     ContractTerms,
     EndDateError,
     check_dates,
+    ending_basis,
     review_contract,
 )
 from .conversation import ConversationPlan, plan_conversation
@@ -59,6 +60,8 @@ class CasePlan:
     contract: ContractReview
     end_on: dt.date
     end_why: Phrase
+    cause: str  # the for-cause ground the reason and records give (contract.CAUSES), or ""
+    basis: str  # what the end date rests on (contract.BASES)
     warnings: list[Phrase]
     owed: list[Deliverable]
     receivables: list[Receivable]  # everything unpaid
@@ -81,12 +84,14 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds, *, strict: bool = True) -> Ca
     reason = check_reason(inputs.reason)
     review = review_contract(inputs.contract, inputs.notice_on)
     owed = owed_work(inputs.deliverables)
+    money = outstanding(inputs.receivables)
+    cause = cause_for(reason, money, inputs.notice_on)
     if inputs.end_on is not None:
         end_on, why = inputs.end_on, say("end_why.chosen", "the date you chose")
     else:
-        end_on, why = recommended_end(review, inputs.recommendation, owed, cfg)
+        end_on, why = recommended_end(review, inputs.recommendation, owed, cfg, cause)
     try:
-        warnings = check_dates(review, end_on, inputs.today)
+        warnings = check_dates(review, end_on, inputs.today, cause)
     except EndDateError as exc:
         if strict:
             raise
@@ -111,13 +116,14 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds, *, strict: bool = True) -> Ca
             )
         )
     referral = "" if reason in NO_REFERRAL or inputs.abusive else inputs.referral.strip()
-    money = outstanding(inputs.receivables)
     return CasePlan(
         inputs=inputs,
         reason=reason,
         contract=review,
         end_on=end_on,
         end_why=why,
+        cause=cause,
+        basis=ending_basis(review, end_on, cause),
         warnings=warnings,
         owed=owed,
         receivables=money,
@@ -130,24 +136,44 @@ def plan_case(inputs: CaseInputs, cfg: Thresholds, *, strict: bool = True) -> Ca
     )
 
 
+def cause_for(reason: str, unpaid: list[Receivable], notice_on: dt.date) -> str:
+    """The for-cause ground the reason rests on, if the records back it (one of
+    ``contract.CAUSES``, or ""): conduct and ethics are the reason itself; non-payment
+    needs an undisputed invoice still unpaid past its due date on the notice date."""
+    if reason == "mistreats_staff":
+        return "conduct"
+    if reason == "unethical":
+        return "ethics"
+    if reason == "payment" and any(r.due_on < notice_on and not r.disputed for r in unpaid):
+        return "non_payment"
+    return ""
+
+
 def recommended_end(
-    review: ContractReview, recommendation: str, owed: list[Deliverable], cfg: Thresholds
+    review: ContractReview,
+    recommendation: str,
+    owed: list[Deliverable],
+    cfg: Thresholds,
+    cause: str = "",
 ) -> tuple[dt.date, Phrase]:
     """The end date to propose, and why.
 
-    End now: the earliest lawful date. Otherwise the end of the contract's term
-    `[001]`; without a term end, the notice period (the contract's or the business's
-    default, whichever is longer), moved to the due date of an open deliverable that
-    falls shortly after it, so large work is finished rather than cut off `[001]`.
+    End now: the earliest date the contract allows, or, with a for-cause ground, the
+    end of the notice period. Otherwise the end of the contract's term `[001]`; without
+    a term end, the notice period (the contract's or the business's default, whichever
+    is longer), moved to the due date of an open deliverable that falls shortly after
+    it, so large work is finished rather than cut off `[001]`.
     """
     if recommendation == "end_now":
-        return review.earliest_end, say(
-            "end_why.now", "the earliest lawful date: this can't wait [000 #8]"
-        )
+        # A for-cause ground may end it before the contract's notice terms would.
+        allowed = review.earliest_end
+        if cause or allowed is None:
+            allowed = review.earliest_with_cause
+        return allowed, say("end_why.now", "the earliest lawful date: this can't wait [000 #8]")
     if review.recommended_end is not None and review.term_end is not None:
         return review.recommended_end, say("end_why.term", "the end of the contract's term [001]")
     default = review.notice_on + dt.timedelta(days=cfg.int("offboarding.notice_days"))
-    end = max(review.earliest_end, default)
+    end = max(review.earliest_end or review.earliest_with_cause, default)
     why = say_n(
         "end_why.notice",
         "{n} day's notice [000 step 5]",

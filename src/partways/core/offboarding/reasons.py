@@ -36,11 +36,12 @@ _BY_SIGNAL = {
 # Reasons whose client gets no referral: you don't pass an abusive client on `[001]`.
 NO_REFERRAL = frozenset({"mistreats_staff"})
 
-# The kind of provider to suggest, by reason, when no colleague is named.
+# The kind of provider to suggest, by reason, when no colleague is named. None for
+# payment: you don't send a client who does not pay to your colleagues, and "a provider
+# whose terms suit your cash flow" reads as a jibe.
 REFERRAL_KINDS: dict[str, str] = {
     "too_demanding": "larger_agency",
     "not_a_fit": "full_service",
-    "payment": "flexible_terms",
     "generic": "specialist",
 }
 

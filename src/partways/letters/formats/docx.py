@@ -57,7 +57,8 @@ def _add_lines(paragraph: Paragraph, lines: tuple[str, ...]) -> list[Run]:
 
 
 def to_docx(letter: Letter) -> bytes:
-    """The letter as a .docx file's bytes: the subject in bold, then its paragraphs (their
+    """The letter as a .docx file's bytes: its frame (letterhead, recipient, date line),
+    the subject line in bold, then its paragraphs (their
     lines kept as line breaks) and bulleted lists; paragraphs and runs marked right to
     left for a right-to-left language. Title and language are set in the document's
     properties."""
@@ -75,10 +76,19 @@ def to_docx(letter: Letter) -> bytes:
         section.left_margin = section.right_margin = Cm(2.5)
         section.top_margin = section.bottom_margin = Cm(2.5)
 
+    frame = letter.frame_plain()
+    paragraphs = []
+    for part in ("letterhead", "recipient", "date_line"):
+        if frame[part]:
+            paragraph = document.add_paragraph()
+            runs = _add_lines(paragraph, frame[part])
+            if part == "letterhead":
+                runs[0].font.bold = runs[0].font.cs_bold = True
+            paragraphs.append(paragraph)
     heading = document.add_paragraph()
-    for run in _add_lines(heading, (letter.subject,)):
+    for run in _add_lines(heading, frame["subject_line"]):
         run.font.bold = run.font.cs_bold = True  # cs_bold: Arabic takes its bold from w:bCs
-    paragraphs = [heading]
+    paragraphs.append(heading)
     for block in letter.blocks:
         if block.kind == "list":
             paragraphs += [document.add_paragraph(item, "List Bullet") for item in block.plain()]

@@ -12,7 +12,7 @@ from email.utils import format_datetime, make_msgid
 
 from ..model import Letter
 from .html import to_html
-from .text import body_text
+from .text import body_text, to_text
 
 # CRLF line ends, and bodies in quoted-printable or base64 so that the file passes
 # unchanged through any transport or mail store, 8-bit clean or not.
@@ -63,7 +63,9 @@ def to_eml(
     msg["Message-ID"] = make_msgid(domain=_one_line(domain))
     # Outlook opens a message marked unsent as a draft to edit and send, not as mail received.
     msg["X-Unsent"] = "1"
-    msg.set_content(body_text(letter), charset="utf-8")
+    # A formal letter goes out whole (letterhead, addresses, date and subject line): the
+    # e-mail is the notice, and must read as one when printed or forwarded.
+    msg.set_content(to_text(letter) if letter.framed else body_text(letter), charset="utf-8")
     msg.add_alternative(to_html(letter), subtype="html", charset="utf-8")
     # After the content: setting it clears every Content-* header. MIME-Version is set by it.
     msg["Content-Language"] = letter.lang

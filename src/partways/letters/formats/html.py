@@ -17,6 +17,11 @@ body {{ font-family: {fonts}; font-size: 11pt; line-height: 1.5; color: #111;
   max-width: 42em; margin: 0 auto; }}
 h1 {{ font-size: 13pt; font-weight: bold; margin: 0 0 1.2em; }}
 p, ul {{ margin: 0 0 1em; }}
+.letterhead {{ font-size: 9.5pt; color: #333; border-bottom: 1px solid #999;
+  padding-bottom: 0.5em; margin-bottom: 1.5em; }}
+.letterhead strong {{ font-size: 11pt; color: #111; }}
+.recipient {{ margin-bottom: 1.5em; }}
+.date-line {{ text-align: end; margin-bottom: 1.5em; }}
 """
 
 
@@ -28,11 +33,28 @@ def _block(block: Block) -> str:
     return "<p>" + "<br>\n".join(block.lines) + "</p>"
 
 
+def _frame(letter: Letter) -> str:
+    """The letterhead, the recipient block and the date line, each where a printed
+    letter has them; "" for a letter without a frame."""
+    out = []
+    if letter.letterhead:
+        first, *rest = letter.letterhead
+        lines = [f"<strong>{first}</strong>", *rest]
+        out.append('<header class="letterhead">' + "<br>\n".join(lines) + "</header>\n")
+    if letter.recipient:
+        out.append('<p class="recipient">' + "<br>\n".join(letter.recipient) + "</p>\n")
+    if letter.date_line:
+        out.append(f'<p class="date-line">{letter.date_line}</p>\n')
+    return "".join(out)
+
+
 def to_html(letter: Letter) -> str:
     """The letter as a complete HTML document (a ``str``), with its language and
     direction on ``<html>``, UTF-8 declared, inline CSS and no external resources."""
     body = "\n".join(_block(block) for block in letter.blocks)
     css = _CSS.format(fonts=_FONTS[letter.direction])
+    frame = _frame(letter)
+    heading = letter.subject_line or letter.subject_html
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{letter.lang}" dir="{letter.direction}">\n'
@@ -42,7 +64,8 @@ def to_html(letter: Letter) -> str:
         f"<style>\n{css}</style>\n"
         "</head>\n"
         "<body>\n"
-        f"<h1>{letter.subject_html}</h1>\n"
+        f"{frame}"
+        f"<h1>{heading}</h1>\n"
         f"{body}\n"
         "</body>\n"
         "</html>\n"

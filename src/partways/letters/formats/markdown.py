@@ -30,7 +30,13 @@ def to_markdown(letter: Letter) -> str:
     wrapped in ``<div dir="rtl" lang="…">``; the blank lines inside it end the HTML
     block, so the Markdown between them is still rendered, and right to left.
     """
-    parts = [f"# {escape(letter.subject)}"]
+    frame = letter.frame_plain()
+    parts = [
+        "\\\n".join(escape(line) for line in frame[part])
+        for part in ("letterhead", "recipient", "date_line")
+        if frame[part]
+    ]
+    parts.append(f"# {escape(frame['subject_line'][0])}")
     for block in letter.blocks:
         lines = [escape(line) for line in block.plain()]
         if block.kind == "list":

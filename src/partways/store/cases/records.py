@@ -47,6 +47,8 @@ def terms_of(row: Contract | None) -> ContractTerms | None:
         termination_clause=row.termination_clause,
         title=row.title,
         scope=row.scope,
+        ending=row.ending,
+        signed_on=row.signed_on,
     )
 
 

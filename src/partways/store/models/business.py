@@ -38,6 +38,15 @@ class BusinessSettings(models.Model):
     # Whether a person chose the base currency (at the set-up, in the settings): until
     # then the first import whose money is all in one currency sets it.
     currency_chosen = models.BooleanField(default=False)
+    # The letterhead of a formal letter: the registered name, the address (one line
+    # each), the company registration number, the town the date line names, and how
+    # the client reaches the business.
+    legal_name = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
+    registration = models.CharField(max_length=100, blank=True)
+    place = models.CharField(max_length=100, blank=True)
+    phone = models.CharField(max_length=50, blank=True)
+    email = models.EmailField(blank=True)
 
     class Meta:
         verbose_name_plural = "business settings"
@@ -83,6 +92,8 @@ class TeamMember(models.Model):
     )
     # The interface language this person chose (en, id, hr, ar); blank: the browser's.
     language = models.CharField(max_length=8, blank=True)
+    # Under the signature of a letter, e.g. "Managing director".
+    job_title = models.CharField(max_length=100, blank=True)
 
     def __str__(self) -> str:
         return self.name

@@ -23,6 +23,10 @@ class Client(models.Model):
         related_name="managed_clients",
     )
     notes = models.TextField(blank=True)
+    # For the recipient block of a letter: the registered name, when it differs from the
+    # name used day to day, and the postal address (one line each).
+    legal_name = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -48,6 +52,20 @@ class Contact(models.Model):
     phone = models.CharField(max_length=50, blank=True)
     role = models.CharField(max_length=100, blank=True)
     is_primary = models.BooleanField(default=False)
+
+    # How a letter addresses the person. Blank gender: by full name, never "Mr/Ms".
+    class Gender(models.TextChoices):
+        FEMALE = "female", "Female"
+        MALE = "male", "Male"
+
+    gender = models.CharField(max_length=6, choices=Gender.choices, blank=True)
+    title = models.CharField(max_length=50, blank=True, help_text="e.g. Dr., Prof., Ir.")
+    latin_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The name in Latin letters, for letters in English, Indonesian or "
+        "Croatian when the name is written in another script.",
+    )
 
     def __str__(self) -> str:
         return f"{self.name} ({self.client})"

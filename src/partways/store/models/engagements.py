@@ -5,6 +5,13 @@ from .fields import currency_field
 
 
 class Contract(models.Model):
+    class Ending(models.TextChoices):
+        """How the contract lets either side end it, read from its termination clause."""
+
+        ANY_TIME = "any_time", "At any time, with notice"
+        TERM_END = "term_end", "At the end of a term, with notice"
+        FOR_CAUSE = "for_cause", "Early only for cause (a breach); otherwise at the end of a term"
+
     class Channel(models.TextChoices):
         EMAIL = "email", "E-mail"
         CHAT = "chat", "Chat"
@@ -20,6 +27,12 @@ class Contract(models.Model):
     renewal_months = models.PositiveSmallIntegerField(default=12)
     notice_days = models.PositiveSmallIntegerField(default=30)
     termination_clause = models.TextField(blank=True)
+    # Blank until someone reads the clause: a case then asks, and reads the contract the
+    # strict way (a fixed term ends at its end) rather than guess a lawful earlier date.
+    ending = models.CharField(max_length=10, choices=Ending.choices, blank=True)
+    signed_on = models.DateField(
+        null=True, blank=True, help_text="The date the contract was signed; letters cite it."
+    )
     scope = models.TextField(blank=True)
     reply_window_hours = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The reply window both sides agreed to."
