@@ -154,13 +154,27 @@ def test_001_an_abusive_client_gets_no_referral_whatever_the_reason():
 
 
 def test_dates_that_no_longer_fit_an_open_case_are_warnings_not_errors():
+    # A case opened earlier, read again later: its end date is now in the past.
     late = _inputs(
-        contract=ContractTerms(start=DAY, notice_days=90), end_on=DAY + dt.timedelta(days=30)
+        contract=ContractTerms(start=DAY, notice_days=90),
+        today=DAY + dt.timedelta(days=40),
+        notice_on=DAY + dt.timedelta(days=40),
+        end_on=DAY + dt.timedelta(days=30),
     )
     with pytest.raises(EndDateError):
         plan_case(late, CFG)
     plan = plan_case(late, CFG, strict=False)
     assert "no longer fit the records" in str(plan.warnings[0])
+
+
+def test_an_end_sooner_than_the_notice_allows_is_planned_as_asking_the_clients_agreement():
+    soon = _inputs(
+        contract=ContractTerms(start=DAY, notice_days=90, ending="any_time"),
+        end_on=DAY + dt.timedelta(days=30),
+    )
+    plan = plan_case(soon, CFG)
+    assert plan.basis == "agreement"
+    assert "needs the client's agreement" in str(plan.warnings[0])
 
 
 def test_paid_for_deliverables_come_first_in_the_owed_work():

@@ -148,6 +148,8 @@ def shown_value(key: str, values: Mapping[str, Any]) -> str:
         return f"{values['work_start']}-{values['work_end']}"
     if key == "own_addresses":
         return ", ".join(str(values["own_addresses"]).split())
+    if key == "address":
+        return "|".join(str(values["address"]).splitlines())
     return str(values[BY_KEY[key].form])
 
 
@@ -180,6 +182,9 @@ def apply(
         elif key == "own_addresses":
             given = [value] if isinstance(value, str) else list(value)
             data["own_addresses"] = "\n".join(split_addresses(given))
+        elif key == "address":
+            lines = str(value).replace("\\n", "\n").replace("|", "\n").splitlines()
+            data["address"] = "\n".join(line.strip() for line in lines if line.strip())
         else:
             data[field.form] = str(value)
     for key, value in (thresholds or {}).items():

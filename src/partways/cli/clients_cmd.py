@@ -182,4 +182,7 @@ def unmatched() -> None:
 
 
 def register(app: typer.Typer) -> None:
+    from . import clients_details
+
+    clients_details.register(clients)
     app.add_typer(clients, name="clients")

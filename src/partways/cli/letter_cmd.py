@@ -39,12 +39,20 @@ def letter(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="As of this date (YYYY-MM-DD); default today.")
     ] = None,
+    about: Annotated[
+        str,
+        typer.Option(
+            "--about",
+            help="For an apology: what went wrong, in the letter's language, as the client "
+            "will read it (e.g. \"the launch was two weeks late\").",
+        ),
+    ] = "",
 ) -> None:
     """Write CLIENT's letter: the ending letter for their case, an apology, or the
     expectations sheet; or, with --format ics, the case's key dates as a calendar."""
     from partways.letters.formats import FORMATS, render, to_ics
     from partways.store.bootstrap import ensure_database
-    from partways.store.cases.letters import NotEnding, key_dates, letter_for
+    from partways.store.cases.letters import ApologyNeedsWhat, NotEnding, key_dates, letter_for
 
     today = parse_date(as_of)
     if fmt not in FORMATS and fmt != "ics":
@@ -68,7 +76,14 @@ def letter(
         )
     else:
         try:
-            addressed = letter_for(client_id, kind=kind, lang=lang, today=today)
+            addressed = letter_for(client_id, kind=kind, lang=lang, today=today, about=about)
+        except ApologyNeedsWhat:
+            raise UserError(
+                _(
+                    "an apology says what went wrong, in your words: give it with --about, "
+                    'in the letter\'s language (e.g. --about "the launch was two weeks late").'
+                )
+            ) from None
         except NotEnding as exc:
             raise UserError(
                 _(
@@ -85,6 +100,12 @@ def letter(
                     "quoted": _quoted(exc.client),
                 }
             ) from None
+        if addressed.warnings:
+            # Said before the letter is written out: a gate still open, a date that rests
+            # on more than the contract's notice terms, a letterhead not filled in.
+            err.print(_("Before you send this letter:"), markup=False, highlight=False)
+            for warning in addressed.warnings:
+                err.print(f"- {words(warning)}", markup=False, highlight=False)
         data = render(
             addressed.letter,
             fmt,

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from partways.core.offboarding.reasons import REASONS
+from partways.core.offboarding.contract import BASIS_NAMES, ENDING_NAMES
 from partways.core.offboarding.steps import STEPS, TAGS, TITLES
 from partways.core.phrase import Num, Phrase, say, stored
 from partways.core.repair import APOLOGY, EXPECTATIONS, REVIEW, SELF_REVIEW
@@ -181,11 +182,29 @@ def _contract(v: CaseView) -> Panel:
                 + "\n"
             )
         t.append(
-            _("Earliest lawful end with notice on %(notice)s: %(end)s.")
-            % {"notice": day(c.notice_on), "end": day(c.earliest_end)}
+            _("How it may be ended: %(ending)s%(unrecorded)s.")
+            % {
+                "ending": words(ENDING_NAMES[c.reading]),
+                "unrecorded": "" if c.ending else _(" (not recorded: the strict reading)"),
+            }
             + "\n"
         )
+        if c.earliest_end is not None:
+            t.append(
+                _("Earliest lawful end with notice on %(notice)s: %(end)s.")
+                % {"notice": day(c.notice_on), "end": day(c.earliest_end)}
+                + "\n"
+            )
+        else:
+            t.append(
+                _("It can't be ended on notice alone: only for cause or by agreement.") + "\n"
+            )
         t.append(_("Recommended end: %(end)s.") % {"end": day(c.recommended_end)} + "\n")
+        t.append(
+            _("The chosen end, %(end)s, rests on: %(basis)s.")
+            % {"end": day(v.plan.end_on), "basis": words(BASIS_NAMES[v.plan.basis])}
+            + "\n"
+        )
         if c.clause:
             t.append(
                 _("Termination clause: “%(clause)s”") % {"clause": c.clause} + "\n", style="italic"

@@ -634,6 +634,13 @@ BUSINESS_KEYS: tuple[tuple[str, str, str], ...] = (
         marked("your own addresses and @domains: mail from them is outbound"),
         "ana@studio.hr,@studio.hr",
     ),
+    # The letterhead of formal letters.
+    ("legal_name", marked("the registered name letters are written in"), "Studio Ana j.d.o.o."),
+    ("address", marked("the postal address, its lines separated by |"), "Ilica 1|10000 Zagreb"),
+    ("registration", marked("the company registration number"), "OIB 12345678903"),
+    ("place", marked("the town a letter's date line names"), "Zagreb"),
+    ("phone", marked("the telephone number on letters"), "+385 1 234 5678"),
+    ("email", marked("the e-mail address on letters"), "hello@studio.hr"),
 )
 
 

@@ -32,6 +32,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "phone": pl.String,
         "country": pl.String,
         "notes": pl.String,
+        "legal_name": pl.String,  # the registered name, for letters
+        "address": pl.String,  # the postal address, its lines separated by line breaks
     },
     "contacts": {
         "client": pl.String,
@@ -39,6 +41,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "email": pl.String,
         "phone": pl.String,
         "role": pl.String,
+        "gender": pl.String,  # female | male: how letters address the person
+        "title": pl.String,  # Dr., Prof.
+        "latin_name": pl.String,  # the name in Latin letters, for a name in another script
     },
     "client_aliases": {"client": pl.String, "alias": pl.String},
     "projects": {"client": pl.String, "project": pl.String},
@@ -117,6 +122,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "renewal_months": pl.Int64,
         "notice_days": pl.Int64,
         "termination_clause": pl.String,
+        "ending": pl.String,  # any_time | term_end | for_cause: how it may be ended
+        "signed_on": pl.Date,
         "scope": pl.String,
         "reply_window_hours": pl.Int64,
         "main_channel": pl.String,

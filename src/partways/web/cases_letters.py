@@ -15,7 +15,8 @@ from django.utils.text import slugify
 
 from partways.letters import Letter, UnknownLanguage, check_language, is_rtl
 from partways.letters.compose import REASONS, split_blocks
-from partways.letters.formats import FORMATS, render, to_text
+from partways.letters.formats import FORMATS, render
+from partways.letters.formats.text import editable_text
 from partways.store.cases.letters import Addressed, letter_for
 from partways.store.models import Client, LetterDraft, OffboardingCase
 
@@ -88,8 +89,9 @@ def letter_from_text(text: str, kind: str, lang: str) -> Letter:
 
 
 def letter_as_text(letter: Letter) -> str:
-    """The text a person edits: what :func:`letter_from_text` reads back unchanged."""
-    return to_text(letter)
+    """The text a person edits (the subject and the body; the frame comes from the
+    records): what :func:`letter_from_text` reads back unchanged."""
+    return editable_text(letter)
 
 
 @dataclass(frozen=True)
@@ -103,17 +105,29 @@ class Prepared:
 
 
 def prepare(
-    client: Client, case: OffboardingCase | None, kind: str, lang: str, today: dt.date
+    client: Client,
+    case: OffboardingCase | None,
+    kind: str,
+    lang: str,
+    today: dt.date,
+    about: str = "",
 ) -> Prepared:
-    """The letter as it will be sent: composed, then the edited text if there is one.
+    """The letter as it will be sent: composed, then the edited text if there is one
+    (in the composed letter's frame: the letterhead, addresses and date stay those of
+    the records). ``about`` is what an apology is for; an edited apology has it already.
 
     Raises what :func:`letter_for` raises (``LetterError``, ``UnknownLanguage``,
     ``CaseError``).
     """
-    addressed = letter_for(client.pk, kind=kind, lang=lang, today=today)
     draft = draft_for(client, case, kind, lang)
+    if draft is not None and kind == "apology" and not about.strip():
+        # The edited text says what went wrong; the composed one is only its frame.
+        about = "…"
+    addressed = letter_for(client.pk, kind=kind, lang=lang, today=today, about=about)
     if draft is not None:
-        addressed = replace(addressed, letter=letter_from_text(draft.text, kind, lang))
+        edited = letter_from_text(draft.text, kind, lang)
+        letter = replace(addressed.letter, subject_html=edited.subject_html, blocks=edited.blocks)
+        addressed = replace(addressed, letter=letter)
     return Prepared(addressed, draft)
 
 

@@ -240,6 +240,10 @@ def _clean_with(parse: Any, *args: Any, **kwargs: Any) -> Any:
         raise forms.ValidationError(str(exc)) from None
 
 
+# The business settings a formal letter's letterhead and date line are made of.
+LETTERHEAD = ("legal_name", "address", "registration", "place", "phone", "email")
+
+
 class BusinessForm(forms.Form):
     """Every business setting and every threshold: valid all together, or nothing saved."""
 
@@ -292,6 +296,35 @@ class BusinessForm(forms.Form):
         ),
     )
 
+    # The letterhead of formal letters: optional, and asked for when a letter lacks it.
+    legal_name = forms.CharField(
+        label=gettext_lazy("Registered name"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("As on your registration, e.g. Studio Ana j.d.o.o."),
+    )
+    address = forms.CharField(
+        label=gettext_lazy("Postal address"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("One line per line of the address, as letters print it."),
+    )
+    registration = forms.CharField(
+        label=gettext_lazy("Company registration number"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy("With its name where that helps, e.g. OIB 12345678903 or NIB …"),
+    )
+    place = forms.CharField(
+        label=gettext_lazy("Town for the date line"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy("Letters in Croatian and Indonesian date from it: “Zagreb, …”."),
+    )
+    phone = forms.CharField(label=gettext_lazy("Telephone"), max_length=50, required=False)
+    email = forms.EmailField(label=gettext_lazy("E-mail address on letters"), required=False)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.threshold_keys: dict[str, str] = {}
@@ -323,6 +356,7 @@ class BusinessForm(forms.Form):
             "target_hourly_rate": _major(business.target_hourly_rate_minor),
             "default_cost_rate": _major(business.default_cost_rate_minor),
             "own_addresses": business.own_addresses,
+            **{key: getattr(business, key) for key in LETTERHEAD},
         }
         for key, value in (business.thresholds or {}).items():
             if isinstance(value, int | float):
@@ -361,6 +395,10 @@ class BusinessForm(forms.Form):
 
     def clean_default_cost_rate(self) -> int:
         return int(_clean_with(parse_money, self.cleaned_data["default_cost_rate"]))
+
+    def clean_address(self) -> str:
+        lines = str(self.cleaned_data.get("address") or "").splitlines()
+        return "\n".join(line.strip() for line in lines if line.strip())
 
     def clean_own_addresses(self) -> str:
         found: list[str] = []
@@ -419,6 +457,11 @@ class BusinessForm(forms.Form):
         business.default_cost_rate_minor = data["default_cost_rate"]
         business.own_addresses = data["own_addresses"]
         business.thresholds = data["thresholds"]
+        for key in LETTERHEAD:
+            if key not in self.data:
+                continue  # a page without the letterhead (the first run) keeps it
+            value = data.get(key) or ""
+            setattr(business, key, value if key == "address" else value.strip())
         # The owner saw the currency and kept it: imports no longer set it.
         business.currency_chosen = True
         with transaction.atomic():

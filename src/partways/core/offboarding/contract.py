@@ -91,6 +91,11 @@ class ContractReview:
     notes: list[Phrase] = field(default_factory=list)
     terms: ContractTerms | None = None
 
+    @property
+    def reading_phrase(self) -> Phrase | None:
+        """How the dates were worked out, as a phrase; None without a contract."""
+        return ENDING_NAMES.get(self.reading)
+
     def term_end_for(self, end_on: dt.date) -> dt.date | None:
         """The end of the term ``end_on`` falls in; None past a fixed term, or open-ended."""
         return None if self.terms is None else term_end_on_or_after(self.terms, end_on)
@@ -301,6 +306,21 @@ def _review(
 # - agreement: earlier than the contract allows and without a ground: the client must
 #   agree, and the letter asks them to.
 BASES = ("no_contract", "unrecorded", "notice", "term_end", "cause", "agreement")
+BASIS_NAMES: dict[str, Phrase] = {
+    "no_contract": say("basis.no_contract", "no contract binds the date"),
+    "unrecorded": say(
+        "basis.unrecorded",
+        "the strict reading of a contract whose ending terms are not recorded: the letter "
+        "gives notice without saying it follows the contract",
+    ),
+    "notice": say("basis.notice", "the contract's notice terms (at any time with notice)"),
+    "term_end": say("basis.term_end", "the end of the contract's term, with notice in time"),
+    "cause": say("basis.cause", "ending for cause, earlier than notice alone allows"),
+    "agreement": say(
+        "basis.agreement",
+        "the client's agreement: the contract does not allow this date, and the letter asks",
+    ),
+}
 
 
 def ending_basis(review: ContractReview, end_on: dt.date, cause: str = "") -> str:

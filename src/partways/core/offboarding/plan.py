@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..config import Thresholds
 from ..phrase import Phrase, say, say_n
 from .contract import (
+    BASIS_NAMES,
     ContractReview,
     ContractTerms,
     EndDateError,
@@ -71,6 +72,11 @@ class CasePlan:
     conversation: ConversationPlan
     handover: tuple[Phrase, ...]
     referral: str
+
+    @property
+    def basis_phrase(self) -> Phrase:
+        """What the end date rests on, as a phrase for the reader."""
+        return BASIS_NAMES[self.basis]
 
     @property
     def notice_days(self) -> int:

@@ -273,6 +273,9 @@ class _Reader:
                         "email": contact.get("email"),
                         "phone": contact.get("phone"),
                         "role": contact.get("role"),
+                        "gender": contact.get("gender"),
+                        "title": contact.get("title"),
+                        "latin_name": contact.get("latin_name"),
                         "line": row["line"],
                     }
                 )
@@ -286,6 +289,8 @@ class _Reader:
                     "phone": main.get("phone"),
                     "country": row.get("country"),
                     "notes": row.get("notes"),
+                    "legal_name": row.get("legal_name"),
+                    "address": row.get("address"),
                     "line": row["line"],
                 }
             )

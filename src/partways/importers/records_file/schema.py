@@ -33,7 +33,8 @@ EXPECTED = {
     "email": say("import.records_expected_email", "an e-mail address, e.g. ana@example.com"),
     "contacts": say(
         "import.records_expected_contacts",
-        "a list of contacts (mappings with name, email, phone, role, primary)",
+        "a list of contacts (mappings with name, email, phone, role, primary, gender, "
+        "title, latin_name)",
     ),
 }
 
@@ -64,12 +65,18 @@ class Field:
         return EXPECTED[self.kind]
 
 
+GENDERS = ("female", "male")
+ENDINGS = ("any_time", "term_end", "for_cause")
+
 CONTACT: dict[str, Field] = {
     "name": Field("text"),
     "email": Field("email"),
     "phone": Field("text"),
     "role": Field("text"),
     "primary": Field("bool", default=False),
+    "gender": Field("enum", choices=GENDERS),
+    "title": Field("text"),
+    "latin_name": Field("text"),
 }
 
 # Section name -> (record kind, fields). A section's records are a list of mappings.
@@ -81,6 +88,8 @@ SECTIONS: dict[str, tuple[str, dict[str, Field]]] = {
             "aliases": Field("texts"),
             "country": Field("country"),
             "notes": Field("text"),
+            "legal_name": Field("text"),
+            "address": Field("text"),
             "contacts": Field("contacts"),
         },
     ),
@@ -95,6 +104,8 @@ SECTIONS: dict[str, tuple[str, dict[str, Field]]] = {
             "renewal_months": Field("int", default=12),
             "notice_days": Field("int", default=30),
             "termination_clause": Field("text"),
+            "ending": Field("enum", choices=ENDINGS),
+            "signed_on": Field("date"),
             "scope": Field("text"),
             "reply_window_hours": Field("int"),
             "main_channel": Field("enum", choices=CHANNELS),

@@ -385,7 +385,11 @@ def _apology(
     parties: Parties, lang: str, today: dt.date, cfg: Thresholds, about: str
 ) -> Letter:
     call_by = today + dt.timedelta(days=cfg.int("repair.first_action_days"))
-    ctx = ApologyContext(parties=parties, call_by=long_date(call_by, lang), about=about.strip())
+    about = about.strip()
+    # The user's words end a sentence in the letter: give them a full stop if they lack one.
+    if about and about[-1] not in ".!?…؟。":
+        about += "."
+    ctx = ApologyContext(parties=parties, call_by=long_date(call_by, lang), about=about)
     return compose("apology", lang, ctx.template_vars(), template_dirs())
 
 

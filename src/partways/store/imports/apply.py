@@ -549,10 +549,18 @@ def _clients(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
         added = bool(row["email"]) and directory.add_contact(
             pk, row["email"], row["contact_name"] or "", row["phone"] or ""
         )
-        if row["country"] and len(row["country"]) == 2:
-            from partways.store.models import Client
+        from partways.store.models import Client
 
+        if row["country"] and len(row["country"]) == 2:
             Client.objects.filter(pk=pk, country="").update(country=row["country"].upper())
+        # What letters need and no other export carries: kept as the file last said it.
+        letters = {
+            key: value.strip()[:limit]
+            for key, limit in (("legal_name", 200), ("address", 1000))
+            if isinstance(value := row.get(key), str) and value.strip()
+        }
+        if letters and Client.objects.filter(pk=pk).exclude(**letters).update(**letters):
+            added = True
         if len(directory.created) > before:
             report.new["clients"] += 1
         elif added:
@@ -562,7 +570,10 @@ def _clients(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
 
 
 def _contacts(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
-    """Further contacts of clients: new addresses are added, known ones left alone."""
+    """Further contacts of clients: new addresses are added; a known one keeps its
+    name, and takes the form of address (gender, title, Latin spelling) a file gives."""
+    from partways.store.models import Contact
+
     for row in frame.iter_rows(named=True):
         if not _named(row["client"]) or not _named(row["email"]):
             ctx.skip(
@@ -573,7 +584,20 @@ def _contacts(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:
         added = ctx.directory.add_contact(
             pk, row["email"], row["contact_name"] or "", row["phone"] or "", row["role"] or ""
         )
-        (report.new if added else report.unchanged)["contacts"] += 1
+        form = {
+            key: value.strip()[:limit]
+            for key, limit in (("gender", 6), ("title", 50), ("latin_name", 200))
+            if isinstance(value := row.get(key), str) and value.strip()
+        }
+        changed = bool(form) and bool(
+            Contact.objects.filter(client_id=pk, email__iexact=row["email"].strip())
+            .exclude(**form)
+            .update(**form)
+        )
+        if added:
+            report.new["contacts"] += 1
+        else:
+            (report.updated if changed else report.unchanged)["contacts"] += 1
 
 
 def _aliases(frame: pl.DataFrame, ctx: Context, report: FileReport) -> None:

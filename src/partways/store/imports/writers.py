@@ -256,6 +256,8 @@ def contracts(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         pl.col("renewal_months").fill_null(12),
         pl.col("notice_days").fill_null(30),
         _text("termination_clause"),
+        _text("ending", 10),
+        "signed_on",
         _text("scope"),
         "reply_window_hours",
         _text("main_channel"),

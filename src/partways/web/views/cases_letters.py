@@ -4,6 +4,7 @@ format; and the key dates as a calendar file."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from partways.i18n import render as word_finding
 from partways.letters import LANGUAGES, LetterError, UnknownLanguage
 from partways.letters.formats import FORMATS, to_ics
-from partways.store.cases.letters import key_dates
+from partways.store.cases.letters import ApologyNeedsWhat, key_dates
 from partways.store.cases.records import CaseError
 from partways.store.models import Client
 
@@ -79,6 +80,7 @@ def _letter_args(client_id: int, kind: str, lang: str, request: HttpRequest) -> 
 def client_letter(request: HttpRequest, client_id: int, kind: str, lang: str) -> HttpResponse:
     member = request.member  # type: ignore[attr-defined]
     client, case = _letter_args(client_id, kind, lang, request)
+    about = request.GET.get("about", "").strip()[:500]
     here = reverse("client_letter", args=[client.pk, kind, lang])
     form = None
     if request.method == "POST":
@@ -99,13 +101,18 @@ def client_letter(request: HttpRequest, client_id: int, kind: str, lang: str) ->
         "kind": kind,
         "kind_label": cases_labels.label(cases_labels.LETTER_KINDS, kind),
         "lang": lang,
+        "about": about,
         "languages": [
-            (code, name, reverse("client_letter", args=[client.pk, kind, code]))
+            (code, name, _with_about(reverse("client_letter", args=[client.pk, kind, code]), about))
             for code, name in LANGUAGES.items()
         ],
     }
     try:
-        prepared = prepare(client, case, kind, lang, timezone.localdate())
+        prepared = prepare(client, case, kind, lang, timezone.localdate(), about)
+    except ApologyNeedsWhat:
+        # Never guessed: the apology names what went wrong in the writer's own words.
+        context["needs_about"] = True
+        return render(request, "partways/cases/letter.html", context)
     except LETTER_FAILURES as exc:
         context["problem"] = worded(exc) if isinstance(exc, CaseError) else str(exc)
         return render(request, "partways/cases/letter.html", context)
@@ -114,17 +121,24 @@ def client_letter(request: HttpRequest, client_id: int, kind: str, lang: str) ->
         letter=letter,
         draft=prepared.draft,
         to=prepared.addressed.to,
+        warnings=prepared.addressed.warnings,
         form=form or LetterForm(initial={"text": _initial_text(prepared)}),
         downloads=[
             (
                 cases_labels.label(cases_labels.FORMATS, fmt),
                 ext,
-                reverse("client_letter_download", args=[client.pk, kind, lang, fmt]),
+                _with_about(
+                    reverse("client_letter_download", args=[client.pk, kind, lang, fmt]), about
+                ),
             )
             for fmt, ext in FORMATS.items()
         ],
     )
     return render(request, "partways/cases/letter.html", context)
+
+
+def _with_about(url: str, about: str) -> str:
+    return f"{url}?{urlencode({'about': about})}" if about else url
 
 
 def _initial_text(prepared: Prepared) -> str:
@@ -139,8 +153,9 @@ def client_letter_download(
     if fmt not in FORMATS:
         raise Http404("No such format.")
     try:
+        about = request.GET.get("about", "").strip()[:500]
         data = download(
-            prepare(client, case, kind, lang, timezone.localdate()), fmt, timezone.now()
+            prepare(client, case, kind, lang, timezone.localdate(), about), fmt, timezone.now()
         )
     except LETTER_FAILURES as exc:
         messages.error(
