@@ -41,7 +41,7 @@ def test_the_toml_example_says_the_same_as_the_yaml_one_but_for_lines() -> None:
     yaml_result = as_plain(*_importer().extract(FOLDER / "example.yaml"), FOLDER)
     toml_result = as_plain(*_importer().extract(FOLDER / "example.toml"), FOLDER)
     assert without_lines(yaml_result) == without_lines(toml_result)
-    assert toml_result["contracts"][1]["line"] == 56  # the second [[contracts]] header
+    assert toml_result["contracts"][1]["line"] == 65  # the second [[contracts]] header
 
 
 def test_a_bad_value_is_reported_with_line_column_and_what_was_expected() -> None:
