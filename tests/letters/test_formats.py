@@ -14,6 +14,7 @@ import subprocess
 import unicodedata
 from email.message import EmailMessage
 from email.parser import BytesParser
+from dataclasses import replace
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,6 +32,7 @@ from partways.letters.context import (
     ApologyContext,
     EndingContext,
     ExpectationsContext,
+    Invoice,
     Parties,
 )
 from partways.letters.formats import (
@@ -42,7 +44,7 @@ from partways.letters.formats import (
     to_markdown,
 )
 from partways.letters.formats.markdown import escape
-from partways.letters.formats.text import body_text
+from partways.letters.formats.text import body_text, to_text
 from partways.letters.locale import long_date, money, weekday_names
 
 PARTIES = Parties(
@@ -62,22 +64,43 @@ _BIDI_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def context_for(kind: str, lang: str) -> dict[str, Any]:
     """Realistic template variables for ``kind``, dates and money in ``lang``."""
+    parties = replace(
+        PARTIES,
+        letter_date=long_date(NOTICE, lang),
+        place="Zagreb",
+        business_legal_name="Northwind Studio d.o.o.",
+        business_address=["Ilica 1", "10000 Zagreb"],
+        business_registration="OIB 12345678903",
+        client_address=["Riva 2", "21000 Split"],
+    )
     if kind in REASONS:
         return EndingContext(
-            parties=PARTIES,
+            parties=parties,
             notice_on=long_date(NOTICE, lang),
             end_on=long_date(END, lang),
             notice_days=30,
             contract_title="Services agreement",
+            basis="notice",
+            contract_dated=long_date(dt.date(2025, 1, 15), lang),
+            clause="Either party may end this agreement with 30 days' notice.",
             open_work=["Website redesign", "Quarterly report"],
             referral="Jadran Digital",
-            outstanding=money(120000, "EUR", lang),
+            invoices=[
+                Invoice(
+                    "INV-7", money(120000, "EUR", lang), long_date(dt.date(2026, 11, 1), lang),
+                    "overdue",
+                )
+            ],
+            overdue_total=money(120000, "EUR", lang),
+            oldest_overdue=long_date(dt.date(2026, 11, 1), lang),
         ).template_vars()
     if kind == "apology":
-        return ApologyContext(parties=PARTIES, call_by=long_date(NOTICE, lang)).template_vars()
+        return ApologyContext(
+            parties=parties, call_by=long_date(NOTICE, lang), about="the delay to the launch."
+        ).template_vars()
     if kind == "expectations":
         return ExpectationsContext(
-            parties=PARTIES,
+            parties=parties,
             work_days=weekday_names(range(5), lang),
             work_start="09:00",
             work_end="17:00",
@@ -99,9 +122,12 @@ def builtin_letter(kind: str, lang: str) -> Letter:
 
 
 def expected_blocks(letter: Letter) -> list[str]:
-    """What a reader sees, block by block: the subject, each paragraph (lines joined by
+    """What a reader sees, block by block: the frame (letterhead, recipient block and
+    date line, each a paragraph), the subject line, each paragraph (lines joined by
     newlines), each list item."""
-    out = [letter.subject]
+    frame = letter.frame_plain()
+    out = ["\n".join(frame[part]) for part in ("letterhead", "recipient", "date_line") if frame[part]]
+    out.append(frame["subject_line"][0])
     for block in letter.blocks:
         if block.kind == "list":
             out += block.plain()
@@ -231,7 +257,8 @@ def addressee_named(text: str) -> bool:
 
 def check_text(letter: Letter, data: bytes, tmp_path: Path) -> None:
     text = data.decode("utf-8")
-    assert text.startswith(f"{letter.subject}\n\n")
+    assert text.startswith(f"{letter.letterhead[0]}\n")
+    assert f"\n\n{letter.subject_line}\n\n" in text
     assert text.endswith("\n") and not text.endswith("\n\n")
     assert addressee_named(text)
     for block in letter.blocks:
@@ -244,11 +271,11 @@ def check_md(letter: Letter, data: bytes, tmp_path: Path) -> None:
     rendered = MarkdownIt("commonmark").render(markdown)
     assert parse_html(rendered).blocks == expected_blocks(letter)
     assert addressee_named(rendered)
+    # The frame's paragraphs first, then the subject line as the heading.
+    assert markdown.count("\n# ") == 1
     if letter.direction == "rtl":
-        assert markdown.startswith(f'<div dir="rtl" lang="{letter.lang}">\n\n# ')
-        assert rendered.startswith(f'<div dir="rtl" lang="{letter.lang}">\n<h1>')
-    else:
-        assert markdown.startswith("# ")
+        assert markdown.startswith(f'<div dir="rtl" lang="{letter.lang}">\n\n')
+        assert rendered.startswith(f'<div dir="rtl" lang="{letter.lang}">\n<p>')
 
 
 def check_html(letter: Letter, data: bytes, tmp_path: Path) -> None:
@@ -266,14 +293,14 @@ def check_eml(letter: Letter, data: bytes, tmp_path: Path) -> EmailMessage:
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     msg = BytesParser(policy=email.policy.default).parsebytes(data)
     assert isinstance(msg, EmailMessage)
-    assert msg["Subject"] == letter.subject
+    assert msg["Subject"] == letter.subject.replace("\u2068", "").replace("\u2069", "")
     assert msg["Content-Language"] == letter.lang
     assert msg["MIME-Version"] == "1.0"
     assert msg.get_content_type() == "multipart/alternative"
     plain, html = msg.get_body(("plain",)), msg.get_body(("html",))
     assert plain is not None and html is not None
     assert plain.get_content_charset() == "utf-8"
-    assert plain.get_content() == body_text(letter).replace("\n", "\r\n")
+    assert plain.get_content() == to_text(letter).replace("\n", "\r\n")
     assert parse_html(html.get_content()).blocks == expected_blocks(letter)
     return msg
 
@@ -282,7 +309,9 @@ def check_docx(letter: Letter, data: bytes, tmp_path: Path) -> None:
     document = docx.Document(io.BytesIO(data))
     paragraphs = document.paragraphs
     assert [p.text for p in paragraphs] == expected_blocks(letter)
-    assert all(run.bold for run in paragraphs[0].runs)
+    subject = next(p for p in paragraphs if p.text == letter.subject_line)
+    assert all(run.bold for run in subject.runs)
+    assert paragraphs[0].runs[0].bold  # the business's name heads the letterhead
     items = [p for p in paragraphs if p.style is not None and p.style.name == "List Bullet"]
     assert len(items) == sum(len(b.lines) for b in letter.blocks if b.kind == "list")
     assert document.core_properties.title == letter.subject
@@ -548,7 +577,8 @@ def test_markdown_client_name_stays_literal() -> None:
     context = {**context_for("generic", "en"), "client": name, "contact": ""}
     letter = compose("generic", "en", context)
     rendered = MarkdownIt("commonmark").render(to_markdown(letter))
-    assert f"Dear {name} team," in parse_html(rendered).blocks
+    # Named, as written, in the recipient block (its first line).
+    assert parse_html(rendered).blocks[1].split("\n")[0] == name
     assert not re.search(r"<(em|a|h2)\b", rendered)
 
 

@@ -16,14 +16,23 @@ import pytest
 
 from partways.letters import Letter, LetterError, UnknownLanguage, compose, letter_kinds
 from partways.letters.compose import BUILTIN_TEMPLATES, OTHER_KINDS, REASONS
-from partways.letters.context import ApologyContext, EndingContext, ExpectationsContext, Parties
-from partways.letters.locale import long_date, money, weekday_names
+from partways.letters.context import (
+    ApologyContext,
+    EndingContext,
+    ExpectationsContext,
+    Invoice,
+    Parties,
+)
+from partways.letters.locale import long_date, money, time_zone_name, weekday_names
 
 LANGS = ("en", "id", "hr", "ar")
 KINDS = letter_kinds()
 NOTICE_ON = dt.date(2026, 10, 24)
 END_ON = dt.date(2026, 11, 23)
 CALL_BY = dt.date(2026, 10, 28)
+SIGNED_ON = dt.date(2025, 3, 1)
+DUE_PAST = dt.date(2026, 10, 1)
+DUE_LATER = dt.date(2026, 12, 15)
 OWED_CENTS = 125_000
 
 # Data as a user of each language would type it, so that a letter in Indonesian or
@@ -31,58 +40,80 @@ OWED_CENTS = 125_000
 SAMPLE: dict[str, dict[str, Any]] = {
     "en": {
         "client": "Northwind Traders",
+        "legal": "Northwind Traders Ltd",
         "contact": "Dana Whitfield",
+        "gender": "female",
         "business": "Harbour Studio",
+        "business_legal": "Harbour Studio Ltd",
         "sender": "Sam Ortega",
+        "sender_title": "Director",
+        "place": "Bristol",
         "contract_title": "Services Agreement",
+        "clause": "Either party may end this agreement with 30 days' written notice.",
         "open_work": ["Spring catalogue layout", "Logo files in every format"],
         "referral": "Brightline Digital, a full-service agency",
         "scope": "Redesign of the online shop",
+        "about": "the launch of the online shop was two weeks late.",
     },
     "id": {
         "client": "PT Sinar Abadi",
+        "legal": "PT Sinar Abadi Sejahtera",
         "contact": "Rina Hartono",
+        "gender": "female",
         "business": "Studio Lentera",
+        "business_legal": "CV Studio Lentera",
         "sender": "Budi Santoso",
+        "sender_title": "Direktur",
+        "place": "Jakarta",
         "contract_title": "Perjanjian Jasa Desain",
+        "clause": "Masing-masing pihak dapat mengakhiri perjanjian ini dengan pemberitahuan "
+        "tertulis 30 hari sebelumnya.",
         "open_work": ["Tata letak katalog", "Berkas logo dalam semua format"],
         "referral": "Agensi Kreatif Nusantara",
         "scope": "Desain ulang toko daring",
+        "about": "peluncuran toko daring terlambat dua minggu.",
     },
     "hr": {
         "client": "Jadran d.o.o.",
+        "legal": "Jadran trgovina d.o.o.",
         "contact": "Ivana Babić",
+        "gender": "female",
         "business": "Studio Kvadrat",
+        "business_legal": "Studio Kvadrat j.d.o.o.",
         "sender": "Marko Horvat",
+        "sender_title": "Direktor",
+        "place": "Split",
         "contract_title": "Ugovor o pružanju usluga",
+        "clause": "Svaka strana može otkazati ugovor pisanom obaviješću od 30 dana.",
         "open_work": ["Prijelom kataloga", "Datoteke logotipa u svim formatima"],
         "referral": "agencija Digitalni val",
         "scope": "Redizajn internetske trgovine",
+        "about": "pokretanje internetske trgovine kasnilo je dva tjedna.",
     },
     "ar": {
         "client": "شركة الأفق",
+        "legal": "شركة الأفق للتجارة ذ.م.م",
         "contact": "سلمى الحداد",
+        "gender": "female",
         "business": "استوديو النخلة",
+        "business_legal": "استوديو النخلة ذ.م.م",
         "sender": "كريم منصور",
+        "sender_title": "المدير العام",
+        "place": "دبي",
         "contract_title": "اتفاقية تقديم الخدمات",
+        "clause": "يجوز لأي من الطرفين إنهاء هذه الاتفاقية بإشعار خطي قبل 30 يومًا.",
         "open_work": ["تصميم الكتالوج", "ملفات الشعار بكل الصيغ"],
         "referral": "وكالة المدار الرقمية",
         "scope": "إعادة تصميم المتجر الإلكتروني",
+        "about": "تأخر إطلاق المتجر الإلكتروني أسبوعين.",
     },
 }
 
-# Words each language's letters use for what PLAYBOOK §4 requires them to say.
-NOTICE_TERMS = {
-    "en": "notice terms",
-    "id": "masa pemberitahuan",
-    "hr": "otkaznim rokom",
-    "ar": "مدة الإشعار",
-}
 HANDOVER = {
     "en": ("access credentials", "final invoice", "delete"),
     "id": ("kredensial akses", "tagihan akhir", "menghapus"),
     "hr": ("pristupne podatke", "završni račun", "izbrisati"),
-    "ar": ("بيانات الدخول", "الفاتورة النهائية", "نحذفها"),
+    "ar": ("بيانات الدخول", "الفاتورة النهائية", "حذف"),
 }
 DEPOSIT = {"en": "Deposit", "id": "Uang muka", "hr": "Predujam", "ar": "الدفعة المقدّمة"}
 DAY_SEPARATOR = {"en": ", ", "id": ", ", "hr": ", ", "ar": "، "}
@@ -90,24 +121,38 @@ DAY_SEPARATOR = {"en": ", ", "id": ", ", "hr": ", ", "ar": "، "}
 
 def variables(kind: str, lang: str, *, full: bool = True, **changes: Any) -> dict[str, Any]:
     """A template's variables, built from context.py's dataclasses: every optional field
-    filled (``full``) or left empty; ``changes`` replace single variables afterwards."""
+    filled (``full``: a contract ended on notice, open invoices, a named referral) or
+    left empty (no contract, nothing owed); ``changes`` replace single variables after."""
     s = SAMPLE[lang]
     parties = Parties(
         client=s["client"],
         contact=s["contact"] if full else "",
         business=s["business"],
         sender=s["sender"] if full else "",
+        letter_date=long_date(NOTICE_ON, lang),
+        place=s["place"] if full else "",
+        client_legal_name=s["legal"] if full else "",
+        client_address=["Riva 1", "21000 Split"] if full else [],
+        contact_gender=s["gender"] if full else "",
+        contact_family_name=s["contact"].split()[-1] if full else "",
+        business_legal_name=s["business_legal"] if full else "",
+        business_address=["Ilica 1", "10000 Zagreb"] if full else [],
+        business_registration="OIB 12345678903" if full else "",
+        business_phone="+385 1 234 5678" if full else "",
+        business_email="studio@example.com" if full else "",
+        sender_title=s["sender_title"] if full else "",
+        sender_email="sam@example.com" if full else "",
     )
     ctx: ApologyContext | ExpectationsContext | EndingContext
     if kind == "apology":
-        ctx = ApologyContext(parties, call_by=long_date(CALL_BY, lang))
+        ctx = ApologyContext(parties, call_by=long_date(CALL_BY, lang), about=s["about"])
     elif kind == "expectations":
         ctx = ExpectationsContext(
             parties,
             work_days=weekday_names(range(5), lang),
             work_start="09:00",
             work_end="17:00",
-            time_zone="Europe/Zagreb",
+            time_zone=time_zone_name("Europe/Zagreb", lang),
             channel="email",
             reply_window_hours=24,
             check_in="weekly",
@@ -117,22 +162,41 @@ def variables(kind: str, lang: str, *, full: bool = True, **changes: Any) -> dic
             scope=s["scope"] if full else "",
         )
     else:
+        invoices = [
+            Invoice("R-1", money(OWED_CENTS, "EUR", lang), long_date(DUE_PAST, lang), "overdue"),
+            Invoice("R-2", money(30000, "EUR", lang), long_date(DUE_LATER, lang), "due"),
+        ]
         ctx = EndingContext(
             parties,
             notice_on=long_date(NOTICE_ON, lang),
             end_on=long_date(END_ON, lang),
             notice_days=30,
             contract_title=s["contract_title"] if full else "",
+            basis="notice" if full else "no_contract",
+            contract_dated=long_date(SIGNED_ON, lang) if full else "",
+            clause=s["clause"] if full else "",
+            allowed_end=long_date(END_ON, lang) if full else "",
             open_work=list(s["open_work"]) if full else [],
             referral=s["referral"] if full else "",
-            outstanding=money(OWED_CENTS, "EUR", lang) if full else "",
+            invoices=invoices if full else [],
+            overdue_total=money(OWED_CENTS, "EUR", lang) if full else "",
+            oldest_overdue=long_date(DUE_PAST, lang) if full else "",
+            due_later=full,
+            handover_contact=f"{s['sender']} (sam@example.com)" if full else "",
         )
     return {**ctx.template_vars(), **changes}
 
 
+def unisolated(text: str) -> str:
+    """Text without the isolates an Arabic letter puts around each value from the data
+    (compose._isolated): what the reader sees."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
 def lines(letter: Letter) -> list[str]:
     """The subject and every line of every block, as plain text."""
-    return [letter.subject, *(line for block in letter.blocks for line in block.plain())]
+    every = [letter.subject, *(line for block in letter.blocks for line in block.plain())]
+    return [unisolated(line) for line in every]
 
 
 def text(letter: Letter) -> str:
@@ -158,19 +222,27 @@ def assert_no_gaps(letter: Letter) -> None:
 
 
 def html_lines(letter: Letter) -> list[str]:
-    return [letter.subject_html, *(line for block in letter.blocks for line in block.lines)]
+    frame = [*letter.letterhead, *letter.recipient, letter.date_line, letter.subject_line]
+    return [*frame, letter.subject_html, *(line for block in letter.blocks for line in block.lines)]
 
 
 def list_blocks(letter: Letter) -> list[tuple[str, ...]]:
-    return [block.plain() for block in letter.blocks if block.kind == "list"]
+    return [
+        tuple(unisolated(line) for line in block.plain())
+        for block in letter.blocks
+        if block.kind == "list"
+    ]
 
 
 # --- Every kind, every language ------------------------------------------------------
 
 
 def test_every_kind_has_a_template_in_every_language() -> None:
+    # Besides the letters, each language has its frame and its shared parts.
+    shared = ["_ending", "_frame", "_parts"]
     for lang in LANGS:
-        assert sorted(p.stem for p in (BUILTIN_TEMPLATES / lang).glob("*.txt")) == sorted(KINDS)
+        found = sorted(p.stem for p in (BUILTIN_TEMPLATES / lang).glob("*.txt"))
+        assert found == sorted([*KINDS, *shared])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -183,10 +255,22 @@ def test_a_full_letter_greets_the_contact_and_is_signed_by_sender_and_business(
 
     assert (letter.kind, letter.lang) == (kind, lang)
     assert letter.subject.strip()
-    assert s["contact"] in " ".join(letter.blocks[0].plain())
-    signature = letter.blocks[-1].plain()
-    assert signature[-2:] == (s["sender"], s["business"])
-    assert len(signature) == 3  # the courteous close, then sender, then business
+    # Greeted by family name (or full name, where the language does so), never with a
+    # hedge such as "Bapak/Ibu" when the gender is recorded.
+    greeting = unisolated(" ".join(letter.blocks[0].plain()))
+    assert s["contact"].split()[-1] in greeting and "/" not in greeting
+    signature = tuple(unisolated(line) for line in letter.blocks[-1].plain())
+    # The courteous close, then who signs, their title, and the registered name.
+    assert signature[-3:] == (s["sender"], s["sender_title"], s["business_legal"])
+    assert len(signature) == 4
+    # The frame: letterhead, recipient, the date line, the subject line.
+    letterhead = [unisolated(line) for line in letter.letterhead]
+    recipient = " ".join(unisolated(line) for line in letter.recipient)
+    assert letterhead[0] == s["business_legal"]
+    assert "OIB 12345678903" in " ".join(letterhead)
+    assert s["legal"] in recipient and "Riva 1" in recipient
+    assert long_date(NOTICE_ON, lang) in unisolated(letter.date_line)
+    assert letter.subject in letter.subject_line
     assert_no_gaps(letter)
 
 
@@ -198,9 +282,12 @@ def test_without_optional_data_the_letter_greets_the_client_and_leaves_no_gaps(
     letter = compose(kind, lang, variables(kind, lang, full=False))
     s = SAMPLE[lang]
 
-    assert s["client"] in " ".join(letter.blocks[0].plain())
-    signature = letter.blocks[-1].plain()
+    # No person to greet: the letter goes to the client, greeted without a name.
+    assert s["client"] in unisolated(" ".join(letter.recipient))
+    assert not any(s["contact"] in line for line in lines(letter))
+    signature = tuple(unisolated(line) for line in letter.blocks[-1].plain())
     assert len(signature) == 2 and signature[-1] == s["business"]  # no empty sender line
+    assert tuple(unisolated(line) for line in letter.letterhead) == (s["business"],)
     assert_no_gaps(letter)
     if kind in REASONS:
         assert list_blocks(letter) == []  # no open work: no list, and no sentence introducing it
@@ -214,7 +301,7 @@ def test_letters_are_laid_out_as_paragraphs_of_one_line_each_but_the_signature(
 ) -> None:
     letter = compose(kind, lang, variables(kind, lang))
     greeting, *middle, signature = letter.blocks
-    assert greeting.kind == "paragraph"
+    assert greeting.kind == "paragraph" and len(greeting.lines) == 1
     assert signature.kind == "paragraph"
     for block in middle:
         if block.kind == "paragraph":
@@ -228,19 +315,21 @@ def test_letters_are_laid_out_as_paragraphs_of_one_line_each_but_the_signature(
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("reason", REASONS)
-def test_ending_letters_state_the_end_date_under_the_contracts_notice_terms(
+def test_ending_letters_cite_the_contract_and_quote_its_clause_with_the_end_date(
     reason: str, lang: str
 ) -> None:
+    s = SAMPLE[lang]
     end_on = long_date(END_ON, lang)
     with_contract = compose(reason, lang, variables(reason, lang))
     without = compose(reason, lang, variables(reason, lang, full=False))
 
-    date_line = next(line for line in lines(with_contract)[1:] if end_on in line)
-    assert SAMPLE[lang]["contract_title"] in date_line
-    assert NOTICE_TERMS[lang] in date_line
-    assert "30" in date_line  # the notice, in days
+    notice = next(line for line in lines(with_contract)[1:] if end_on in line)
+    assert s["contract_title"] in notice and long_date(SIGNED_ON, lang) in notice
+    assert s["clause"] in text(with_contract)
+    assert s["contract_title"] in with_contract.subject
+    # No contract: the end date, and nothing about a contract or a clause.
     assert end_on in text(without)
-    assert NOTICE_TERMS[lang] not in text(without)
+    assert s["clause"] not in text(without)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -249,7 +338,7 @@ def test_ending_letters_list_the_open_work_they_promise_to_finish(reason: str, l
     open_work = SAMPLE[lang]["open_work"]
     letter = compose(reason, lang, variables(reason, lang))
 
-    assert list_blocks(letter) == [tuple(open_work)]
+    assert list_blocks(letter)[0] == tuple(open_work)
     position = [b.kind for b in letter.blocks].index("list")
     assert letter.blocks[position - 1].plain()[0].endswith(":")  # a sentence leads into it
 
@@ -288,38 +377,32 @@ def test_a_client_who_mistreated_staff_gets_no_referral_even_when_one_is_given(l
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_payment_letter_names_the_amount_still_owed_only_when_there_is_one(lang: str) -> None:
-    owed = money(OWED_CENTS, "EUR", lang)
-    owing = compose("payment", lang, variables("payment", lang))
-    settled = compose("payment", lang, variables("payment", lang, outstanding=""))
-
-    assert has(owing, owed)
-    assert len(owing.blocks) == len(settled.blocks) + 1
-    assert not has(settled, owed)
-
-
-@pytest.mark.parametrize(
-    ("lang", "days", "expected"),
-    [
-        ("en", 1, "1 day from today"),
-        ("en", 30, "30 days from today"),
-        ("hr", 1, "za 1 dan."),
-        ("hr", 3, "za 3 dana."),
-        ("hr", 21, "za 21 dan."),
-        ("hr", 30, "za 30 dana."),
-        ("id", 30, "30 hari"),
-        ("ar", 1, "بعد يوم واحد"),
-        ("ar", 2, "بعد يومين"),
-        ("ar", 7, "بعد 7 أيام"),
-        ("ar", 30, "بعد 30 يومًا"),
-        ("ar", 100, "بعد 100 يوم "),
-    ],
-)
-def test_the_notice_period_reads_correctly_for_any_number_of_days(
-    lang: str, days: int, expected: str
+@pytest.mark.parametrize("reason", REASONS)
+def test_open_invoices_are_listed_with_their_own_due_dates_only_when_there_are_some(
+    reason: str, lang: str
 ) -> None:
-    letter = compose("not_a_fit", lang, variables("not_a_fit", lang, notice_days=days))
-    assert expected in text(letter)
+    owing = compose(reason, lang, variables(reason, lang))
+    settled = compose(reason, lang, variables(reason, lang, invoices=[], overdue_total=""))
+
+    invoices = list_blocks(owing)[-1]
+    assert len(invoices) == 2 and "R-1" in invoices[0] and "R-2" in invoices[1]
+    assert long_date(DUE_PAST, lang) in invoices[0] and long_date(DUE_LATER, lang) in invoices[1]
+    assert not any(long_date(END_ON, lang) in line for line in invoices)
+    assert len(list_blocks(settled)) == 1  # the open work only
+    assert not has(settled, money(OWED_CENTS, "EUR", lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_payment_letter_says_since_when_invoices_are_overdue_only_when_some_are(
+    lang: str,
+) -> None:
+    overdue = compose("payment", lang, variables("payment", lang))
+    none_overdue = compose("payment", lang, variables("payment", lang, oldest_overdue=""))
+    reason = overdue.blocks[2 if lang in ("id", "ar") else 1].plain()[0]
+    assert long_date(DUE_PAST, lang) in reason
+    assert long_date(DUE_PAST, lang) not in " ".join(
+        b.plain()[0] for b in none_overdue.blocks[:3]
+    )
 
 
 # --- The apology `[003 #3]` ----------------------------------------------------------
@@ -331,6 +414,7 @@ def test_the_apology_asks_what_help_is_needed_and_proposes_a_call_by_the_date(la
     body = text(letter)
 
     assert long_date(CALL_BY, lang) in body
+    assert SAMPLE[lang]["about"] in body  # what went wrong, in the writer's words
     assert "?" in body or "؟" in body  # it asks a question
     assert len(letter.blocks) <= 8  # short
 
@@ -346,7 +430,9 @@ def test_the_expectations_sheet_sets_out_days_hours_and_terms_in_lists(lang: str
 
     assert len(list_blocks(letter)) == 2
     assert any(DAY_SEPARATOR[lang].join(days) in item for item in items)
-    assert any("09:00" in item and "17:00" in item and "Europe/Zagreb" in item for item in items)
+    zone = time_zone_name("Europe/Zagreb", lang)
+    assert any("09:00" in item and "17:00" in item and zone in item for item in items)
+    assert "Europe/Zagreb" not in text(letter)
     assert any("24" in item for item in items)  # the reply window
     assert any("15" in item for item in items)  # the payment terms
     assert any(DEPOSIT[lang] in item and "30" in item for item in items)
@@ -490,14 +576,15 @@ def test_hostile_names_stay_inert_text_on_one_line(kind: str, lang: str) -> None
         lang,
         variables(kind, lang, full=False, client=HOSTILE, business=TEMPLATE_LIKE),
     )
-    greeting = " ".join(letter.blocks[0].lines)
+    # Without a contact, the client is named in the recipient block.
+    greeting = " ".join(letter.recipient)
 
     for line in html_lines(letter):
         assert "<script>" not in line
         assert "49" not in line
         assert not line.startswith("Bcc")
     assert "Acme &lt;script&gt;alert(1)&lt;/script&gt; Bcc: x@evil.test" in greeting
-    assert letter.blocks[-1].plain()[-1] == TEMPLATE_LIKE  # printed, never evaluated
+    assert unisolated(letter.blocks[-1].plain()[-1]) == TEMPLATE_LIKE  # printed, not evaluated
     assert "\n" not in letter.subject and "\r" not in letter.subject
     assert "49" not in letter.subject
 
@@ -514,8 +601,12 @@ def test_open_work_items_and_referrals_cannot_add_lines_or_markup(lang: str) -> 
             referral="Brightline\r\n\r\nP.S. pay us twice",
         ),
     )
-    assert list_blocks(letter) == [("Logo - Free work forever", "<b>Site</b>")]
-    assert any("&lt;b&gt;Site&lt;/b&gt;" in b.lines for b in letter.blocks if b.kind == "list")
+    assert list_blocks(letter)[0] == ("Logo - Free work forever", "<b>Site</b>")
+    assert any(
+        "&lt;b&gt;Site&lt;/b&gt;" in map(unisolated, b.lines)
+        for b in letter.blocks
+        if b.kind == "list"
+    )
     assert not any(line.startswith("P.S.") for line in lines(letter))
     assert "Brightline P.S. pay us twice" in text(letter)
 
@@ -563,7 +654,7 @@ def test_a_users_template_overrides_the_builtin_one(tmp_path: Path) -> None:
     assert [b.plain() for b in letter.blocks] == [("Hello Northwind Traders.",), ("Bye.",)]
     # Kinds and languages the folder doesn't hold still come from the built-in templates.
     assert compose("payment", "en", variables("payment", "en"), [tmp_path]).subject.startswith(
-        "Our work together"
+        "Notice of termination"
     )
     assert compose("generic", "hr", variables("generic", "hr"), [tmp_path]).lang == "hr"
 
@@ -631,3 +722,17 @@ def test_regional_and_neighbouring_language_codes_fold_to_a_supported_one(
     letter = compose("generic", code, variables("generic", lang))
     assert letter.lang == lang
     assert letter.blocks == compose("generic", lang, variables("generic", lang)).blocks
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_client_of_long_standing_is_not_welcomed_as_new(lang: str) -> None:
+    new = compose("expectations", lang, variables("expectations", lang))
+    known = compose(
+        "expectations",
+        lang,
+        variables("expectations", lang, new_client=False, working_since=long_date(SIGNED_ON, lang)),
+    )
+    assert long_date(SIGNED_ON, lang) in text(known)
+    assert long_date(SIGNED_ON, lang) not in text(new)
+    # The opening paragraph differs: one welcomes, the other restates.
+    assert new.blocks[1] != known.blocks[1] or new.blocks[2] != known.blocks[2]

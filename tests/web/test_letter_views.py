@@ -66,7 +66,15 @@ def test_preview_shows_the_letter_addressed_to_the_client(portfolio: Team, as_bo
     assert f"{client.name}" in body
     letter = letter_html(response.content.decode())
     assert 'lang="en" dir="ltr"' in letter
-    assert f"Dear {contact.name}," in unescape(letter)
+    # Greeted by the recorded form of address, never with a hedge such as "Mr/Ms".
+    greeting = (
+        f"Dear {'Ms' if contact.gender == 'female' else 'Mr'} {contact.name.split()[-1]},"
+        if contact.gender
+        else f"Dear {contact.name},"
+    )
+    assert greeting in unescape(letter)
+    # The frame of a formal letter: the recipient block names the client.
+    assert re.search(r'<p class="recipient">[^<]*' + re.escape(client.name), unescape(letter))
 
 
 def test_preview_without_a_contact_greets_the_client_by_name(
@@ -75,7 +83,9 @@ def test_preview_without_a_contact_greets_the_client_by_name(
     client = Client.objects.get(pk=portfolio.bob_clients[0])
     client.contacts.all().delete()
     letter = letter_html(as_bob.get(letter_url(client.pk)).content.decode())
-    assert f"Dear {client.name} team," in unescape(letter)
+    # No one to greet by name: "Dear Sir or Madam", and the client in the recipient block.
+    assert "Dear Sir or Madam," in unescape(letter)
+    assert re.search(r'<p class="recipient">[^<]*' + re.escape(client.name), unescape(letter))
 
 
 def test_arabic_preview_is_marked_right_to_left(portfolio: Team, as_bob: Browser) -> None:
@@ -151,8 +161,10 @@ def test_edited_text_is_kept_and_used_by_the_preview_and_every_download(
     assert "How we work together" in preview
     assert "<li>Weekly call</li>" in preview
 
+    # The download is the edited text in the letter's frame (letterhead, addresses, date).
     plain = as_bob.get(download_url(client_id, "text")).content.decode()
-    assert plain == text
+    assert plain.endswith(text.split("\n", 1)[1].lstrip("\n"))
+    assert f"Subject: {text.splitlines()[0]}" in plain
     html = as_bob.get(download_url(client_id, "html")).content.decode()
     assert "<li>Monthly report</li>" in html and "We answer within one day." in html
     # The edit is for this language only.
@@ -204,9 +216,8 @@ def test_the_ending_letter_follows_the_open_case_and_its_edit_belongs_to_it(
     assert 'lang="hr" dir="ltr"' in letter_html(response.content.decode())
     as_bob.post(letter_url(client_id, "not_a_fit", "hr"), {"text": "Kraj\n\nHvala vam."})
     assert LetterDraft.objects.get(kind="not_a_fit").case == case
-    assert as_bob.get(download_url(client_id, "md", "not_a_fit", "hr")).content.startswith(
-        b"# Kraj"
-    )
+    markdown = as_bob.get(download_url(client_id, "md", "not_a_fit", "hr")).content
+    assert b"\n\n# Predmet: Kraj\n\nHvala vam.\n" in markdown
 
 
 def test_an_ending_letter_without_a_case_unknown_language_or_format_is_not_found(

@@ -83,15 +83,29 @@ def _one_line(value: Any) -> Any:
     return value
 
 
+# First-strong isolate and pop directional isolate (Unicode's bidi algorithm, UAX #9).
+FSI, PDI = "\u2068", "\u2069"
+
+
+def _isolated(value: Any) -> Any:
+    """A value from the data, isolated from the right-to-left text around it: "Studio
+    Horvat j.d.o.o." keeps its full stop at its end, and "10000 Zagreb" its order, in
+    an Arabic letter, whatever reads it (the PDF, a mail client, Word)."""
+    value = _one_line(value)
+    if isinstance(value, str) and not isinstance(value, Markup) and value:
+        return f"{FSI}{value}{PDI}"
+    return value
+
+
 @lru_cache(maxsize=8)
-def _environment(template_dirs: tuple[Path, ...]) -> LetterSandbox:
+def _environment(template_dirs: tuple[Path, ...], rtl: bool = False) -> LetterSandbox:
     loaders = [FileSystemLoader(str(d)) for d in template_dirs]
     loaders.append(FileSystemLoader(str(BUILTIN_TEMPLATES)))
     return LetterSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
-        finalize=_one_line,
+        finalize=_isolated if rtl else _one_line,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -115,7 +129,7 @@ def compose(
         raise LetterError(
             f"no letter of kind {kind!r}; expected one of {', '.join(letter_kinds())}."
         )
-    env = _environment(tuple(Path(d) for d in template_dirs))
+    env = _environment(tuple(Path(d) for d in template_dirs), is_rtl(lang))
     name = f"{lang}/{kind}.txt"
     try:
         template = env.get_template(name)

@@ -249,8 +249,11 @@ class LetterSandbox(SandboxedEnvironment):
         for value in (*args, *kwargs.values()):
             _checked_length(value)
         # "{:>999999999}".format(x): the format is the object the method is bound to
-        # (the sandbox hands str.format back wrapped).
-        _check_format(getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None))
+        # (the sandbox hands str.format back wrapped). Only a format method's: a number
+        # in a text whose .replace() or .lower() is called is no format ("OIB 12345678903").
+        method = getattr(__obj, "__wrapped__", __obj)
+        if getattr(method, "__name__", "") in ("format", "format_map"):
+            _check_format(getattr(method, "__self__", None))
         return _checked_length(super().call(__context, __obj, *args, **kwargs))
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:

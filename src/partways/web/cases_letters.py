@@ -126,7 +126,16 @@ def prepare(
     addressed = letter_for(client.pk, kind=kind, lang=lang, today=today, about=about)
     if draft is not None:
         edited = letter_from_text(draft.text, kind, lang)
-        letter = replace(addressed.letter, subject_html=edited.subject_html, blocks=edited.blocks)
+        composed = addressed.letter
+        # The printed subject line is the frame's prefix ("Subject: ", "Perihal: ")
+        # around the subject: the edited subject takes the composed one's place.
+        line = composed.subject_line.replace(composed.subject_html, edited.subject_html)
+        letter = replace(
+            composed,
+            subject_html=edited.subject_html,
+            subject_line=line if composed.subject_line else "",
+            blocks=edited.blocks,
+        )
         addressed = replace(addressed, letter=letter)
     return Prepared(addressed, draft)
 

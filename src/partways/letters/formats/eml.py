@@ -58,7 +58,9 @@ def to_eml(
             msg["To"] = _address(*to)
     except (ValueError, HeaderParseError) as exc:
         raise ValueError(f"can't write the address into the e-mail: {exc}") from None
-    msg["Subject"] = _one_line(letter.subject)
+    # A header has no direction of its own: the isolates an Arabic letter puts around
+    # values would only split it into encoded words and lose the spaces beside them.
+    msg["Subject"] = _one_line(letter.subject.replace("\u2068", "").replace("\u2069", ""))
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = make_msgid(domain=_one_line(domain))
     # Outlook opens a message marked unsent as a draft to edit and send, not as mail received.
@@ -69,4 +71,8 @@ def to_eml(
     msg.add_alternative(to_html(letter), subtype="html", charset="utf-8")
     # After the content: setting it clears every Content-* header. MIME-Version is set by it.
     msg["Content-Language"] = letter.lang
-    return msg.as_bytes()
+    # Written with headers folded only past RFC 5322's hard limit of 998 characters:
+    # Python's folder can break a header between two encoded words at a space, and
+    # decoders drop such a space ("الاتفاقية «Services…" came back as "الاتفاقية«Services…").
+    # The bodies were encoded above, at the usual line length.
+    return msg.as_bytes(policy=_POLICY.clone(max_line_length=998))

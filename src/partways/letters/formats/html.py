@@ -40,7 +40,7 @@ def _frame(letter: Letter) -> str:
     if letter.letterhead:
         first, *rest = letter.letterhead
         lines = [f"<strong>{first}</strong>", *rest]
-        out.append('<header class="letterhead">' + "<br>\n".join(lines) + "</header>\n")
+        out.append('<p class="letterhead">' + "<br>\n".join(lines) + "</p>\n")
     if letter.recipient:
         out.append('<p class="recipient">' + "<br>\n".join(letter.recipient) + "</p>\n")
     if letter.date_line:
