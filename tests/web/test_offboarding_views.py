@@ -153,18 +153,19 @@ def test_an_end_date_before_the_notice_date_is_a_form_error(
     assert not OffboardingCase.objects.exists()
 
 
-def test_an_end_date_the_notice_period_cant_reach_shows_the_refusal_by_the_field(
+def test_an_end_date_the_notice_period_cant_reach_opens_a_case_that_needs_agreement(
     portfolio: Team, as_bob: Browser
 ) -> None:
+    """Not refused: the case says plainly the date needs the client's agreement."""
     response = as_bob.post(
         offboard_url(portfolio.bob_clients[0]),
         {"notice_on": "2026-10-31", "end_on": "2026-11-05"},
     )
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert re.search(r'id="id_end_on-errors".*?notice period of 30 days', body, re.S)
-    assert not OffboardingCase.objects.exists()
-    assert not CaseEvent.objects.exists()
+    assert response.status_code == 302
+    case = OffboardingCase.objects.get()
+    assert case.end_on == dt.date(2026, 11, 5)
+    body = as_bob.get(offboard_url(portfolio.bob_clients[0])).content.decode()
+    assert "needs the client&#x27;s agreement" in body or "needs the client's agreement" in body
 
 
 def test_an_unknown_reason_or_garbled_date_is_a_form_error(

@@ -359,12 +359,12 @@ def _before_sending(plan: CasePlan, case: OffboardingCase | None) -> list[Phrase
         out.append(
             say_n(
                 "letter.gate_open",
-                "The receivables gate is open: {n} invoice due by the notice date is unpaid "
-                "({amount}). Don't announce the end before it is paid [001]; this letter "
-                "is written with the gate open.",
-                "The receivables gate is open: {n} invoices due by the notice date are "
-                "unpaid ({amount}). Don't announce the end before they are paid [001]; "
-                "this letter is written with the gate open.",
+                "The receivables gate is not passed: {n} invoice due by the notice date "
+                "is unpaid ({amount}). Don't announce the end before it is paid [001]; "
+                "this letter is written before it is.",
+                "The receivables gate is not passed: {n} invoices due by the notice date "
+                "are unpaid ({amount}). Don't announce the end before they are paid [001]; "
+                "this letter is written before they are.",
                 len(plan.blocking),
                 amount=Items(
                     tuple(
