@@ -233,7 +233,9 @@ def test_no_ending_letter_by_surprise_for_a_client_the_triage_keeps(demo):
     assert "--kind expectations" in said and "partways offboard" in said
     assert refused.stdout == ""
     sheet = demo("letter", kept, "--kind", "expectations", "--as-of", AS_OF).stdout
-    assert any(line.startswith("Subject: ") and "what to expect" in line for line in sheet.splitlines())
+    assert any(
+        line.startswith("Subject: ") and "what to expect" in line for line in sheet.splitlines()
+    )
 
 
 def test_a_users_own_template_in_the_data_folder_replaces_the_built_in_one(demo):
@@ -288,3 +290,31 @@ def test_names_with_console_markup_and_a_clients_language_set_by_hand(demo, tmp_
     letter = demo("letter", "Acme [/x]", "--as-of", AS_OF).stdout
     assert "Predmet: Otkaz ugovora" in letter and "Ana Kovač" in letter
     assert demo("clients", "language", "Acme [/x]", "de", check=False).returncode == 2
+
+
+def test_what_a_letter_needs_is_set_from_the_command_line_and_used(demo):
+    client = "Little Acorn"
+    demo("clients", "contact", client, "--gender", "male", "--title", "Dr.")
+    demo(
+        "clients",
+        "address",
+        client,
+        "--legal-name",
+        "Little Acorn Ltd",
+        "--address",
+        "1 Oak Row|Leeds",
+    )
+    demo("clients", "contract", client, "--ending", "any_time", "--signed-on", "2024-10-01")
+    letter = demo("letter", client, "--kind", "generic", "--lang", "en", "--as-of", AS_OF)
+    assert "\nDear Dr. " in letter.stdout
+    assert "Little Acorn Ltd\n" in letter.stdout and "1 Oak Row\nLeeds\n" in letter.stdout
+    assert "we hereby give notice of termination of our agreement" in letter.stdout
+    assert "of October 1, 2024" in letter.stdout
+    refused = demo("clients", "contract", client, "--ending", "whenever", check=False)
+    assert refused.returncode == 2 and "is not one of any_time, term_end" in refused.stderr
+    apology = demo("letter", client, "--kind", "apology", "--as-of", AS_OF, check=False)
+    assert apology.returncode == 2 and "--about" in apology.stderr
+    sorry = demo(
+        "letter", client, "--kind", "apology", "--about", "the report came late", "--as-of", AS_OF
+    )
+    assert "We owe you an apology for what happened: the report came late." in sorry.stdout

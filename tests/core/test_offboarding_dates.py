@@ -340,7 +340,7 @@ def test_what_an_end_date_rests_on(ending, end_on, cause, basis):
 
 
 def test_the_clause_of_issue_17_never_makes_a_mid_term_date_lawful():
-    """"Either party may end this agreement with 30 days' written notice before the end
+    """ "Either party may end this agreement with 30 days' written notice before the end
     of a term", a term to 2027-10-31: 2027-01-05 is not a lawful end on notice alone."""
     contract = ContractTerms(
         start=D("2024-11-01"),

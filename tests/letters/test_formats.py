@@ -12,9 +12,9 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from dataclasses import replace
 from email.message import EmailMessage
 from email.parser import BytesParser
-from dataclasses import replace
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -44,7 +44,7 @@ from partways.letters.formats import (
     to_markdown,
 )
 from partways.letters.formats.markdown import escape
-from partways.letters.formats.text import body_text, to_text
+from partways.letters.formats.text import to_text
 from partways.letters.locale import long_date, money, weekday_names
 
 PARTIES = Parties(
@@ -87,7 +87,9 @@ def context_for(kind: str, lang: str) -> dict[str, Any]:
             referral="Jadran Digital",
             invoices=[
                 Invoice(
-                    "INV-7", money(120000, "EUR", lang), long_date(dt.date(2026, 11, 1), lang),
+                    "INV-7",
+                    money(120000, "EUR", lang),
+                    long_date(dt.date(2026, 11, 1), lang),
                     "overdue",
                 )
             ],
@@ -126,7 +128,9 @@ def expected_blocks(letter: Letter) -> list[str]:
     date line, each a paragraph), the subject line, each paragraph (lines joined by
     newlines), each list item."""
     frame = letter.frame_plain()
-    out = ["\n".join(frame[part]) for part in ("letterhead", "recipient", "date_line") if frame[part]]
+    out = [
+        "\n".join(frame[part]) for part in ("letterhead", "recipient", "date_line") if frame[part]
+    ]
     out.append(frame["subject_line"][0])
     for block in letter.blocks:
         if block.kind == "list":

@@ -243,7 +243,7 @@ def test_the_notice_says_only_what_the_contract_allows(reason: str, lang: str, e
     assert_formal_notice(text, lang, basis)
     assert_money_kept(text, lang)
     assert letter.date_line and long_date(TODAY, lang) in unisolated(letter.date_line)
-    assert "Studio Horvat j.d.o.o." == unisolated(letter.letterhead[0])
+    assert unisolated(letter.letterhead[0]) == "Studio Horvat j.d.o.o."
     assert any("Kovač Gradnja d.o.o." in line for line in letter.recipient)
     assert TITLE in letter.subject or basis == "no_contract"
     # Signed by the owner, with their title, for the business's registered name.

@@ -400,9 +400,7 @@ def test_the_payment_letter_says_since_when_invoices_are_overdue_only_when_some_
     none_overdue = compose("payment", lang, variables("payment", lang, oldest_overdue=""))
     reason = overdue.blocks[2 if lang in ("id", "ar") else 1].plain()[0]
     assert long_date(DUE_PAST, lang) in reason
-    assert long_date(DUE_PAST, lang) not in " ".join(
-        b.plain()[0] for b in none_overdue.blocks[:3]
-    )
+    assert long_date(DUE_PAST, lang) not in " ".join(b.plain()[0] for b in none_overdue.blocks[:3])
 
 
 # --- The apology `[003 #3]` ----------------------------------------------------------

@@ -296,3 +296,70 @@ def test_anonymous_visitors_are_sent_to_log_in(portfolio: Team) -> None:
         response = anonymous.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/login/"), url
+
+
+def test_the_details_a_letter_needs_are_asked_for_and_used_at_once(
+    portfolio: Team, as_bob: Browser
+) -> None:
+    client = Client.objects.get(pk=portfolio.bob_clients[0])
+    contact = client.contacts.order_by("-is_primary", "pk").first()
+    assert contact is not None
+    contact.gender, contact.title = "", ""
+    contact.save()
+    page = unescape(as_bob.get(letter_url(client.pk)).content.decode())
+    # Said before the letter, and asked for right there.
+    assert "is not recorded: the letter greets them by full name" in page
+    assert re.search(r'<details open>\s*<summary><h2 id="details-heading">', page)
+    response = as_bob.post(
+        letter_url(client.pk),
+        {
+            "details": "1",
+            "gender": "male",
+            "title": "",
+            "latin_name": "",
+            "legal_name": "Beacon Fitness Chain Ltd",
+            "address": "  12 High Street \n\nLeeds LS1 4AB ",
+            "ending": "term_end",
+            "signed_on": "2024-10-20",
+        },
+    )
+    assert response.status_code == 302
+    client.refresh_from_db()
+    contact.refresh_from_db()
+    assert (contact.gender, client.address) == ("male", "12 High Street\nLeeds LS1 4AB")
+    contract = client.contracts.order_by("-start").first()
+    assert contract is not None and contract.ending == "term_end"
+    assert contract.signed_on == dt.date(2024, 10, 20)
+    letter = unescape(letter_html(as_bob.get(letter_url(client.pk)).content.decode()))
+    assert f"Dear Mr {contact.name.split()[-1]}," in letter
+    assert "Beacon Fitness Chain Ltd<br>" in letter and "Leeds LS1 4AB" in letter
+
+
+def test_a_detail_that_is_not_valid_is_refused_by_its_field_and_nothing_is_saved(
+    portfolio: Team, as_bob: Browser
+) -> None:
+    client = Client.objects.get(pk=portfolio.bob_clients[0])
+    response = as_bob.post(
+        letter_url(client.pk),
+        {"details": "1", "gender": "other", "legal_name": "New Name Ltd", "signed_on": "soon"},
+    )
+    assert response.status_code == 200
+    assert 'class="errorlist"' in response.content.decode()
+    client.refresh_from_db()
+    assert client.legal_name != "New Name Ltd"
+
+
+def test_an_apology_asks_what_it_is_for_and_names_only_that(
+    portfolio: Team, as_bob: Browser
+) -> None:
+    client = Client.objects.get(pk=portfolio.bob_clients[0])
+    page = as_bob.get(letter_url(client.pk, "apology")).content.decode()
+    assert 'id="apology-about"' in page and "<article" not in page
+    url = letter_url(client.pk, "apology") + "?about=the+launch+was+two+weeks+late"
+    letter = unescape(letter_html(as_bob.get(url).content.decode()))
+    assert "We owe you an apology for what happened: the launch was two weeks late." in letter
+    assert "misunderstanding" not in letter
+    text = as_bob.get(
+        download_url(client.pk, "text", "apology") + "?about=the+launch+was+two+weeks+late"
+    ).content.decode()
+    assert "the launch was two weeks late." in text

@@ -16,7 +16,7 @@ from django.urls import reverse
 from partways.core.offboarding.reasons import REASONS
 from partways.core.offboarding.steps import STEPS
 from partways.store.cases.offboarding import open_case
-from partways.store.models import CaseEvent, Client, OffboardingCase, OffboardingStep
+from partways.store.models import Client, OffboardingCase, OffboardingStep
 from partways.web import cases_labels
 
 from .conftest import AS_OF, Team

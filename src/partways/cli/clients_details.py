@@ -30,7 +30,7 @@ def contact(
         ),
     ] = None,
     title: Annotated[
-        str | None, typer.Option("--title", help="e.g. Dr., Prof.; \"\" for none.")
+        str | None, typer.Option("--title", help='e.g. Dr., Prof.; "" for none.')
     ] = None,
     latin_name: Annotated[
         str | None,
@@ -93,8 +93,8 @@ def address(
     postal: Annotated[
         str | None,
         typer.Option(
-            "--address", help='The postal address, its lines separated by "|", e.g. '
-            '"Savska 12|10000 Zagreb".'
+            "--address",
+            help='The postal address, its lines separated by "|", e.g. "Savska 12|10000 Zagreb".',
         ),
     ] = None,
 ) -> None:

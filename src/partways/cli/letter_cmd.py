@@ -44,7 +44,7 @@ def letter(
         typer.Option(
             "--about",
             help="For an apology: what went wrong, in the letter's language, as the client "
-            "will read it (e.g. \"the launch was two weeks late\").",
+            'will read it (e.g. "the launch was two weeks late").',
         ),
     ] = "",
 ) -> None:

@@ -13,8 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from partways.core.offboarding.reasons import REASONS
 from partways.core.offboarding.contract import BASIS_NAMES, ENDING_NAMES
+from partways.core.offboarding.reasons import REASONS
 from partways.core.offboarding.steps import STEPS, TAGS, TITLES
 from partways.core.phrase import Num, Phrase, say, stored
 from partways.core.repair import APOLOGY, EXPECTATIONS, REVIEW, SELF_REVIEW
@@ -196,9 +196,7 @@ def _contract(v: CaseView) -> Panel:
                 + "\n"
             )
         else:
-            t.append(
-                _("It can't be ended on notice alone: only for cause or by agreement.") + "\n"
-            )
+            t.append(_("It can't be ended on notice alone: only for cause or by agreement.") + "\n")
         t.append(_("Recommended end: %(end)s.") % {"end": day(c.recommended_end)} + "\n")
         t.append(
             _("The chosen end, %(end)s, rests on: %(basis)s.")

@@ -189,7 +189,9 @@ def _frame(
         return {}
     missing = sorted(_variables(env, template) - set(context) - set(env.globals) - {"subject"})
     if missing:
-        raise LetterError(f"template {lang}/_frame.txt needs {', '.join(missing)}, which was not given.")
+        raise LetterError(
+            f"template {lang}/_frame.txt needs {', '.join(missing)}, which was not given."
+        )
     ctx = template.new_context({**context, "subject": subject})
     parts = {}
     for name in FRAME_BLOCKS:

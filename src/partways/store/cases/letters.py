@@ -9,12 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from partways.core.config import Thresholds
 from django.db.models import Min
 
+from partways.core.config import Thresholds
 from partways.core.offboarding.plan import CasePlan, plan_case
-from partways.core.offboarding.work import totals
 from partways.core.offboarding.reasons import REFERRAL_KINDS, check_reason
+from partways.core.offboarding.work import totals
 from partways.core.phrase import Items, Money, Phrase, listed, say, say_n
 from partways.core.repair import check_in_cadence
 from partways.core.triage import Decision
@@ -230,8 +230,7 @@ def _parties(
         warnings.append(
             say(
                 "letter.client_address_missing",
-                "{client}'s postal address is not recorded: the recipient block has only "
-                "the name.",
+                "{client}'s postal address is not recorded: the recipient block has only the name.",
                 client=client.name,
             )
         )
@@ -381,9 +380,7 @@ def _before_sending(plan: CasePlan, case: OffboardingCase | None) -> list[Phrase
     return out
 
 
-def _apology(
-    parties: Parties, lang: str, today: dt.date, cfg: Thresholds, about: str
-) -> Letter:
+def _apology(parties: Parties, lang: str, today: dt.date, cfg: Thresholds, about: str) -> Letter:
     call_by = today + dt.timedelta(days=cfg.int("repair.first_action_days"))
     about = about.strip()
     # The user's words end a sentence in the letter: give them a full stop if they lack one.

@@ -36,6 +36,7 @@ from ..cases_letters import (
     prepare,
     save_draft,
 )
+from ..letter_details import LetterDetailsForm
 from ..refusals import worded
 
 # What composing or writing a letter may raise: a template error, a language without
@@ -83,7 +84,14 @@ def client_letter(request: HttpRequest, client_id: int, kind: str, lang: str) ->
     about = request.GET.get("about", "").strip()[:500]
     here = reverse("client_letter", args=[client.pk, kind, lang])
     form = None
-    if request.method == "POST":
+    details = LetterDetailsForm(client)
+    if request.method == "POST" and "details" in request.POST:
+        details = LetterDetailsForm(client, request.POST)
+        if details.is_valid():
+            details.save()
+            messages.success(request, _("The details are saved; the letter uses them."))
+            return redirect(_with_about(here, about))
+    elif request.method == "POST":
         if "discard" in request.POST:
             draft = draft_for(client, case, kind, lang)
             if draft is not None:
@@ -102,6 +110,7 @@ def client_letter(request: HttpRequest, client_id: int, kind: str, lang: str) ->
         "kind_label": cases_labels.label(cases_labels.LETTER_KINDS, kind),
         "lang": lang,
         "about": about,
+        "details": details,
         "languages": [
             (code, name, _with_about(reverse("client_letter", args=[client.pk, kind, code]), about))
             for code, name in LANGUAGES.items()
