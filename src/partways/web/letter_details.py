@@ -46,7 +46,8 @@ class LetterDetailsForm(forms.Form):
         max_length=200,
         required=False,
         help_text=gettext_lazy(
-            "For letters in English, Indonesian or Croatian, when the name is written in another script."
+            "For letters in English, Indonesian or Croatian, when the name is written in "
+            "another script."
         ),
     )
     legal_name = forms.CharField(
