@@ -22,7 +22,7 @@ def test_a_repair_plan_is_opened_shown_and_judged_at_its_review_date(demo, tmp_p
     # Acute: the plan leads with the apology [003 #3].
     assert opened.index("Apologise sincerely") < opened.index("Review the plan")
     # The command that sends the apology comes as the CLI's own hint, on its own line.
-    hint = 'partways letter "Harmoni Kopi Nusantara" --kind apology'
+    hint = 'partways letter "Harmoni Kopi Nusantara" --kind apology --about "…"'
     (said,) = [line for line in opened.splitlines() if "Apologise sincerely" in line]
     assert "partways letter" not in said
     assert any(f"→ {hint}" in line for line in opened.splitlines())
@@ -33,9 +33,14 @@ def test_a_repair_plan_is_opened_shown_and_judged_at_its_review_date(demo, tmp_p
 
     demo("letter", "Harmoni Kopi", "--format", "ics", "-o", str(tmp_path / "r.ics"))
     assert "DTSTART;VALUE=DATE:20261220" in (tmp_path / "r.ics").read_text(encoding="utf-8")
-    apology = demo("letter", "Harmoni Kopi", "--kind", "apology", "--as-of", AS_OF).stdout
-    # An Indonesian client: the apology is in Indonesian, with a call proposed in 3 days.
-    assert apology.startswith("Permohonan maaf")
+    what = "laporan bulan Oktober terlambat dua minggu"
+    apology = demo(
+        "letter", "Harmoni Kopi", "--kind", "apology", "--about", what, "--as-of", AS_OF
+    ).stdout
+    # An Indonesian client: the apology is in Indonesian, names what went wrong in the
+    # writer's words, and proposes a call in 3 days.
+    assert "Perihal: Permohonan maaf" in apology
+    assert f"{what}." in apology
     assert "Harmoni Kopi Nusantara" in apology and "25 November 2026" in apology
 
     reviewed = demo("repair", "Harmoni Kopi", "--as-of", "2026-12-20").stdout

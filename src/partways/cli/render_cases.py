@@ -415,7 +415,7 @@ def _strategy_name(key: str) -> str:
 
 # The command that does an action, by the action's code.
 REPAIR_HINTS = {
-    APOLOGY: 'partways letter "{client}" --kind apology',
+    APOLOGY: 'partways letter "{client}" --kind apology --about "…"',
     EXPECTATIONS: 'partways letter "{client}" --kind expectations',
     REVIEW: 'partways repair "{client}"',
 }

@@ -109,12 +109,15 @@ def setup(
         "cost_rate": cost_rate,
         "own_addresses": edit.split_addresses(me) if me else None,
     }
-    proposed = {f.key: edit.shown_value(f.key, stored) for f in edit.FIELDS}
+    # The set-up asks what the triage needs; the letterhead (legal name, address, …) is
+    # asked for when a letter needs it, and set with `partways settings set`.
+    asked = [f for f in edit.FIELDS if f.key in given]
+    proposed = {f.key: edit.shown_value(f.key, stored) for f in asked}
     if first_time and stored["time_zone"] == "UTC":
         # The default is nobody's zone: this machine's is the likelier answer.
         proposed["time_zone"] = machine.time_zone()
     changes: dict[str, Any] = {}
-    for field in edit.FIELDS:
+    for field in asked:
         value = given[field.key]
         if value is None and ask:
             value = _ask(field, proposed[field.key])

@@ -41,12 +41,12 @@ class BusinessSettings(models.Model):
     # The letterhead of a formal letter: the registered name, the address (one line
     # each), the company registration number, the town the date line names, and how
     # the client reaches the business.
-    legal_name = models.CharField(max_length=200, blank=True)
-    address = models.TextField(blank=True)
-    registration = models.CharField(max_length=100, blank=True)
-    place = models.CharField(max_length=100, blank=True)
-    phone = models.CharField(max_length=50, blank=True)
-    email = models.EmailField(blank=True)
+    legal_name = models.CharField(max_length=200, blank=True, default="", db_default="")
+    address = models.TextField(blank=True, default="", db_default="")
+    registration = models.CharField(max_length=100, blank=True, default="", db_default="")
+    place = models.CharField(max_length=100, blank=True, default="", db_default="")
+    phone = models.CharField(max_length=50, blank=True, default="", db_default="")
+    email = models.EmailField(blank=True, default="", db_default="")
 
     class Meta:
         verbose_name_plural = "business settings"
@@ -93,7 +93,7 @@ class TeamMember(models.Model):
     # The interface language this person chose (en, id, hr, ar); blank: the browser's.
     language = models.CharField(max_length=8, blank=True)
     # Under the signature of a letter, e.g. "Managing director".
-    job_title = models.CharField(max_length=100, blank=True)
+    job_title = models.CharField(max_length=100, blank=True, default="", db_default="")
 
     def __str__(self) -> str:
         return self.name

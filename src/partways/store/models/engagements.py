@@ -29,7 +29,9 @@ class Contract(models.Model):
     termination_clause = models.TextField(blank=True)
     # Blank until someone reads the clause: a case then asks, and reads the contract the
     # strict way (a fixed term ends at its end) rather than guess a lawful earlier date.
-    ending = models.CharField(max_length=10, choices=Ending.choices, blank=True)
+    ending = models.CharField(
+        max_length=10, choices=Ending.choices, blank=True, default="", db_default=""
+    )
     signed_on = models.DateField(
         null=True, blank=True, help_text="The date the contract was signed; letters cite it."
     )
