@@ -118,7 +118,11 @@ def letter(
         text = data.decode()
         # On a terminal, names and notes from the data must not act as escape codes;
         # piped, the letter goes out exactly as written (CRLF lines and all).
-        sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
+        if sys.stdout.isatty():
+            # A terminal draws no bidirectional text, and may show the isolates an Arabic
+            # letter keeps around values as boxes: there they go (files keep them).
+            text = safe(text.replace("\u2068", "").replace("\u2069", ""))
+        sys.stdout.write(text)
         sys.stdout.flush()
         return
     try:

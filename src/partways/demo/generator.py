@@ -103,6 +103,13 @@ CONTRACT_WORDS: dict[str, tuple[str, str, str]] = {
         "المرحلة التالية",
     ),
 }
+# A made-up postal address per client, by language: street (numbered per client), town.
+DEMO_ADDRESSES: dict[str, tuple[str, str]] = {
+    "en": ("{n} Harbour Street", "Bristol BS1 4DJ, United Kingdom"),
+    "id": ("Jl. Sudirman No. {n}", "Jakarta 10220, Indonesia"),
+    "hr": ("Savska cesta {n}", "10000 Zagreb"),
+    "ar": ("Sheikh Zayed Road, Building {n}", "Dubai, United Arab Emirates"),
+}
 JOB_TITLES = {
     "owner": "Managing director",
     "manager": "Account manager",
@@ -139,6 +146,7 @@ class _ClientBuilder:
         self, p: Profile, index: int, as_of: dt.date, team: dict[str, m.TeamMember], rows: Rows
     ) -> None:
         self.p, self.as_of, self.team, self.rows = p, as_of, team, rows
+        self.index = index
         self.rng = random.Random(f"partways-demo-{index}")
         self.start = as_of.replace(day=1) - relativedelta(months=p.months - 1)
         self.as_of_utc = _local(as_of, 23, 59)
@@ -154,8 +162,15 @@ class _ClientBuilder:
 
     def build(self) -> m.Client:
         p = self.p
+        street, town = DEMO_ADDRESSES.get(p.lang, DEMO_ADDRESSES["en"])
         client = m.Client.objects.create(
-            name=p.name, language=p.lang, created_on=self.start, manager=self.team[p.manager]
+            name=p.name,
+            language=p.lang,
+            created_on=self.start,
+            manager=self.team[p.manager],
+            # The postal address its letters go to (made up; not drawn from the random
+            # stream, so the demo's history stays as it was).
+            address=f"{street.format(n=10 + self.index * 3)}\n{town}",
         )
         slug = "".join(ch for ch in p.name.lower() if ch.isalnum())[:16]
         contact = self.rng.choice(CONTACT_NAMES.get(p.lang, CONTACT_NAMES["en"]))
