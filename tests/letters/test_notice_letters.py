@@ -89,6 +89,13 @@ BASIS_WORDS: dict[str, dict[str, str]] = {
         "agreement": "نطلب موافقتكم",
     },
 }
+# What continues until the end: the service under the agreement, invoiced on its terms.
+CONTINUES = {
+    "en": "we will continue to provide the services under the agreement",
+    "id": "memberikan layanan berdasarkan perjanjian seperti selama ini",
+    "hr": "Vam pružati usluge iz ugovora kao i dosad",
+    "ar": "تقديم الخدمات المنصوص عليها في الاتفاقية كما في السابق",
+}
 # How each language names an invoice the client disputes.
 DISPUTED = {"en": "disputed", "id": "keberatan", "hr": "osporili", "ar": "اعترضتم"}
 # Salutations written with a slash for a name whose gender is recorded: never.
@@ -207,6 +214,8 @@ def assert_formal_notice(text: str, lang: str, basis: str) -> None:
     # What the date rests on, in words that say no more than that.
     for other, phrase in BASIS_WORDS[lang].items():
         assert (phrase in text) == (other == basis), f"{other}: {phrase!r}"
+    # The notice period: the service goes on until the end date.
+    assert CONTINUES[lang] in text
     # Handover contact and signature block.
     assert "maja@studio-horvat.example" in text
     assert "Maja Horvat" in text and "Managing director" in text
