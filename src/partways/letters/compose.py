@@ -10,7 +10,8 @@ A formal letter's frame comes from ``<lang>/_frame.txt``, rendered with the same
 ``subject_line``, one line of the letter per line of output, each in that language's
 own conventions. Parts shared by several letters (the salutation, the signature, what
 every ending letter says about the contract, the money and the handover) are macros in
-``<lang>/_parts.txt``, which the letters import.
+``<lang>/_parts.txt`` and ``<lang>/_ending.txt``, which the letters import inside their
+blocks (a block is rendered on its own, so a top-level import would not reach it).
 
 Rendering is sandboxed (a user's template can't reach Python internals, nor run for
 ever: see :mod:`.sandbox`), autoescaped (a client called ``<b>`` stays text in HTML
