@@ -82,6 +82,14 @@ def _bad_days(text: str) -> UserError:
     )
 
 
+def parse_address(text: str) -> str:
+    """A postal address typed on one line, its lines separated by "|" or a typed "\\n",
+    as stored: a line per line."""
+    from partways.letters.context import postal_lines
+
+    return "\n".join(postal_lines(text.replace("\\n", "\n").replace("|", "\n")))
+
+
 def shown_days(days: Sequence[int]) -> str:
     """``[0, 1, 2, 3, 4]`` as ``mon-fri``; ``[6, 0, 1, 2, 3]`` as ``sun-thu``."""
     chosen = sorted(set(days))
@@ -183,8 +191,7 @@ def apply(
             given = [value] if isinstance(value, str) else list(value)
             data["own_addresses"] = "\n".join(split_addresses(given))
         elif key == "address":
-            lines = str(value).replace("\\n", "\n").replace("|", "\n").splitlines()
-            data["address"] = "\n".join(line.strip() for line in lines if line.strip())
+            data["address"] = parse_address(str(value))
         else:
             data[field.form] = str(value)
     for key, value in (thresholds or {}).items():

@@ -11,14 +11,8 @@ from django.utils.translation import gettext as _
 
 from .common import UserError, find_client, out, parse_date
 
+# What --gender takes: the recorded choices, and "unknown" to clear one (--ending too).
 GENDERS = ("female", "male", "unknown")
-ENDINGS = ("any_time", "term_end", "for_cause", "unknown")
-
-
-def _lines(text: str) -> str:
-    """An address given on one line: "|" or a typed "\\n" separates its lines."""
-    parts = text.replace("\\n", "\n").replace("|", "\n").splitlines()
-    return "\n".join(p.strip() for p in parts if p.strip())
 
 
 def contact(
@@ -102,6 +96,8 @@ def address(
     without options, shows them."""
     from partways.store.bootstrap import ensure_database
 
+    from .business_edit import parse_address
+
     ensure_database()
     from partways.store.models import Client
 
@@ -110,7 +106,7 @@ def address(
     if legal_name is not None:
         row.legal_name = legal_name.strip()[:200]
     if postal is not None:
-        row.address = _lines(postal)
+        row.address = parse_address(postal)
     row.save(update_fields=["legal_name", "address"])
     shown = " | ".join(row.address.splitlines()) or _("not recorded")
     out.print(
@@ -138,6 +134,7 @@ def contract(
 ) -> None:
     """How CLIENT's current contract may be ended, and when it was signed; without
     options, shows them."""
+    from partways.core.offboarding.contract import ENDINGS as RECORDED
     from partways.store.bootstrap import ensure_database
 
     ensure_database()
@@ -155,10 +152,11 @@ def contract(
             % {"client": client_name}
         )
     if ending is not None:
-        if ending not in ENDINGS:
+        choices = (*RECORDED, "unknown")
+        if ending not in choices:
             raise UserError(
                 _("--ending: %(given)s is not one of %(choices)s.")
-                % {"given": repr(ending), "choices": ", ".join(ENDINGS)}
+                % {"given": repr(ending), "choices": ", ".join(choices)}
             )
         row.ending = "" if ending == "unknown" else ending
     if signed_on is not None:

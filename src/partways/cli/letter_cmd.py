@@ -50,6 +50,7 @@ def letter(
 ) -> None:
     """Write CLIENT's letter: the ending letter for their case, an apology, or the
     expectations sheet; or, with --format ics, the case's key dates as a calendar."""
+    from partways.letters.compose import without_isolates
     from partways.letters.formats import FORMATS, render, to_ics
     from partways.store.bootstrap import ensure_database
     from partways.store.cases.letters import ApologyNeedsWhat, NotEnding, key_dates, letter_for
@@ -121,7 +122,7 @@ def letter(
         if sys.stdout.isatty():
             # A terminal draws no bidirectional text, and may show the isolates an Arabic
             # letter keeps around values as boxes: there they go (files keep them).
-            text = safe(text.replace("\u2068", "").replace("\u2069", ""))
+            text = safe(without_isolates(text))
         sys.stdout.write(text)
         sys.stdout.flush()
         return

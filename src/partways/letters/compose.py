@@ -137,10 +137,7 @@ def compose(
         for block in ("subject", "body"):
             if block not in template.blocks:
                 raise LetterError(f"template {name} has no {{% block {block} %}}.")
-        missing = sorted(_variables(env, template) - set(context) - set(env.globals))
-        if missing:
-            # Strict undefined only fires on the branch that runs; this catches the rest.
-            raise LetterError(f"template {name} needs {', '.join(missing)}, which was not given.")
+        _check_given(env, template, context)
         ctx = template.new_context(dict(context))
         with budgeted() as budget:
             subject = _written(template.blocks["subject"](ctx), budget)
@@ -188,18 +185,32 @@ def _frame(
         template = env.get_template(f"{lang}/_frame.txt")
     except TemplateNotFound:
         return {}
-    missing = sorted(_variables(env, template) - set(context) - set(env.globals) - {"subject"})
-    if missing:
-        raise LetterError(
-            f"template {lang}/_frame.txt needs {', '.join(missing)}, which was not given."
-        )
-    ctx = template.new_context({**context, "subject": subject})
+    ctx_data = {**context, "subject": subject}
+    _check_given(env, template, ctx_data)
+    ctx = template.new_context(ctx_data)
     parts = {}
     for name in FRAME_BLOCKS:
         if name in template.blocks:
             text = _written(template.blocks[name](ctx), budget)
             parts[name] = tuple(line.strip() for line in text.splitlines() if line.strip())
     return parts
+
+
+def _check_given(env: LetterSandbox, template: Template, context: Mapping[str, Any]) -> None:
+    """Raise :class:`LetterError` naming the variables the template reads on any branch
+    and ``context`` lacks: strict undefined only fires on the branch that runs."""
+    missing = sorted(_variables(env, template) - set(context) - set(env.globals))
+    if missing:
+        raise LetterError(
+            f"template {template.name} needs {', '.join(missing)}, which was not given."
+        )
+
+
+def without_isolates(text: str) -> str:
+    """``text`` without the isolates a right-to-left letter keeps around its values
+    (:func:`_isolated`): for a place with no direction of its own, such as an e-mail
+    header or a terminal."""
+    return text.replace(FSI, "").replace(PDI, "")
 
 
 def _written(chunks: Iterator[str], budget: Budget) -> str:

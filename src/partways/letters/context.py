@@ -117,6 +117,11 @@ class ExpectationsContext:
         return _flatten(self)
 
 
+def postal_lines(text: str) -> list[str]:
+    """An address typed a line per line of the letter: its non-blank lines, stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def _flatten(ctx: Any) -> dict[str, Any]:
     # Templates read ``client`` rather than ``parties.client``: shorter for translators.
     data = asdict(ctx)

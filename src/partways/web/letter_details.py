@@ -14,8 +14,9 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy
 
-from partways.store.cases.records import contract_row
-from partways.store.models import Client, Contact
+from partways.letters.context import postal_lines
+from partways.store.cases.records import contract_row, primary_contact
+from partways.store.models import Client
 
 GENDERS = [
     ("", gettext_lazy("not recorded")),
@@ -101,8 +102,7 @@ class LetterDetailsForm(forms.Form):
         return data
 
     def clean_address(self) -> str:
-        lines = str(self.cleaned_data.get("address") or "").splitlines()
-        return "\n".join(line.strip() for line in lines if line.strip())
+        return "\n".join(postal_lines(str(self.cleaned_data.get("address") or "")))
 
     def save(self) -> None:
         """Store every field shown, all together."""
@@ -120,8 +120,3 @@ class LetterDetailsForm(forms.Form):
                 self.contract.ending = data["ending"]
                 self.contract.signed_on = data["signed_on"]
                 self.contract.save(update_fields=["ending", "signed_on"])
-
-
-def primary_contact(client: Client) -> Contact | None:
-    """The contact letters are addressed to: the primary one, else the first."""
-    return client.contacts.order_by("-is_primary", "pk").first()

@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy
 from partways.core.config import SETTINGS, Setting
 from partways.core.limits import limit
 from partways.i18n.terms import unit_label
+from partways.letters.context import postal_lines
 from partways.store.business import (
     MAX_BY_UNIT,
     RATE_DECIMALS,
@@ -397,8 +398,7 @@ class BusinessForm(forms.Form):
         return int(_clean_with(parse_money, self.cleaned_data["default_cost_rate"]))
 
     def clean_address(self) -> str:
-        lines = str(self.cleaned_data.get("address") or "").splitlines()
-        return "\n".join(line.strip() for line in lines if line.strip())
+        return "\n".join(postal_lines(str(self.cleaned_data.get("address") or "")))
 
     def clean_own_addresses(self) -> str:
         found: list[str] = []

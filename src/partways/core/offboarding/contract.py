@@ -195,12 +195,14 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
             )
         )
     term_end = term_end_on_or_after(terms, notice_on)
-    reading = _reading(terms, notice_on, notes)
+    reading = _reading(terms, notes)
     if term_end is None and terms.end is None:
         # Open-ended: it ends after the notice period, whenever notice is given; one
         # ended for cause only never ends on notice alone.
         earliest = None if reading == "for_cause" else with_notice
-        return _review(terms, notice_on, earliest, with_notice, with_notice, None, None, notes)
+        return _review(
+            terms, reading, notice_on, earliest, with_notice, with_notice, None, None, notes
+        )
     if term_end is None:
         assert terms.end is not None
         notes.append(
@@ -211,7 +213,9 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
                 end=terms.end,
             )
         )
-        return _review(terms, notice_on, notice_on, notice_on, notice_on, None, None, notes)
+        return _review(
+            terms, reading, notice_on, notice_on, notice_on, notice_on, None, None, notes
+        )
     deadline = term_end - notice
     if notice_on <= deadline:
         recommended = term_end
@@ -236,10 +240,12 @@ def review_contract(terms: ContractTerms | None, notice_on: dt.date) -> Contract
         # Only at the end of a term: the one notice reaches in time.
         earliest = recommended
     with_cause = min(with_notice, earliest)
-    return _review(terms, notice_on, earliest, with_cause, recommended, term_end, deadline, notes)
+    return _review(
+        terms, reading, notice_on, earliest, with_cause, recommended, term_end, deadline, notes
+    )
 
 
-def _reading(terms: ContractTerms, notice_on: dt.date, notes: list[Phrase]) -> str:
+def _reading(terms: ContractTerms, notes: list[Phrase]) -> str:
     """How the contract's dates are worked out: as recorded, else the strict reading
     (see the module's docstring), with a note asking for it to be recorded."""
     open_ended = terms.end is None
@@ -270,6 +276,7 @@ def _reading(terms: ContractTerms, notice_on: dt.date, notes: list[Phrase]) -> s
 
 def _review(
     terms: ContractTerms,
+    reading: str,
     notice_on: dt.date,
     earliest: dt.date | None,
     with_cause: dt.date,
@@ -285,7 +292,7 @@ def _review(
         earliest_end=earliest,
         earliest_with_cause=with_cause,
         ending=terms.ending if terms.ending in ENDINGS else "",
-        reading=_reading(terms, notice_on, []),
+        reading=reading,
         recommended_end=recommended,
         term_end=term_end,
         notice_deadline=deadline,

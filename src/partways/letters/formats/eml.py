@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
+from ..compose import without_isolates
 from ..model import Letter
 from .html import to_html
 from .text import body_text, to_text
@@ -60,7 +61,7 @@ def to_eml(
         raise ValueError(f"can't write the address into the e-mail: {exc}") from None
     # A header has no direction of its own: the isolates an Arabic letter puts around
     # values would only split it into encoded words and lose the spaces beside them.
-    msg["Subject"] = _one_line(letter.subject.replace("\u2068", "").replace("\u2069", ""))
+    msg["Subject"] = _one_line(without_isolates(letter.subject))
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = make_msgid(domain=_one_line(domain))
     # Outlook opens a message marked unsent as a draft to edit and send, not as mail received.

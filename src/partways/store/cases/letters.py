@@ -25,6 +25,7 @@ from partways.letters.context import (
     ExpectationsContext,
     Invoice,
     Parties,
+    postal_lines,
 )
 from partways.letters.formats import KeyDate
 from partways.letters.locale import long_date, money, time_zone_name, weekday_names
@@ -36,6 +37,7 @@ from .offboarding import abusive, case_inputs, decide, reason_from
 from .records import (
     CaseError,
     contract_row,
+    primary_contact,
     relationship_owner,
 )
 
@@ -57,10 +59,6 @@ class Addressed:
     to: tuple[str, str] | None
     domain: str
     warnings: tuple[Phrase, ...] = ()
-
-
-def _contact(client: Client) -> Contact | None:
-    return client.contacts.order_by("-is_primary", "pk").first()
 
 
 def _sender(owner: TeamMember | None, business: BusinessSettings) -> tuple[str, str]:
@@ -141,7 +139,7 @@ def letter_for(
     _, cfg = load_business()
     business = BusinessSettings.load()
     owner = relationship_owner(client)
-    contact = _contact(client)
+    contact = primary_contact(client)
     warnings: list[Phrase] = []
     if kind == "apology":
         parties = _parties(client, contact, owner, business, language, today, warnings)
@@ -242,22 +240,18 @@ def _parties(
         letter_date=long_date(dated, lang),
         place=business.place.strip(),
         client_legal_name=client.legal_name.strip(),
-        client_address=_lines(client.address),
+        client_address=postal_lines(client.address),
         contact_gender=contact.gender if contact and name else "",
         contact_title=contact.title.strip() if contact and name else "",
         contact_family_name=name.split()[-1] if name else "",
         business_legal_name=business.legal_name.strip(),
-        business_address=_lines(business.address),
+        business_address=postal_lines(business.address),
         business_registration=business.registration.strip(),
         business_phone=business.phone.strip(),
         business_email=business.email.strip(),
         sender_title=owner.job_title.strip() if owner else "",
         sender_email=(owner.email if owner else "") or business.email.strip(),
     )
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _ending(

@@ -8,7 +8,7 @@ from partways.core.offboarding.contract import ContractTerms
 from partways.core.offboarding.work import Deliverable, Receivable
 from partways.core.repair import ChannelUse
 
-from ..models import Client, Contract, Invoice, Message, TeamMember
+from ..models import Client, Contact, Contract, Invoice, Message, TeamMember
 from ..models import Deliverable as DeliverableRow
 
 
@@ -91,6 +91,11 @@ def channel_use(client: Client, last: int = 50) -> ChannelUse | None:
     )
     top = counts[0]
     return ChannelUse(top["channel"], top["n"], len(ids))
+
+
+def primary_contact(client: Client) -> Contact | None:
+    """The contact letters are addressed to: the one marked primary, else the first."""
+    return client.contacts.order_by("-is_primary", "pk").first()
 
 
 def relationship_owner(client: Client) -> TeamMember | None:
