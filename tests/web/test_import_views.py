@@ -2,13 +2,13 @@
 
 The uploads are small files written for these tests (``fixtures/``), in the formats
 the importers' own tests use. Uploads this small are imported within the request,
-as in production; one test makes the import run in its thread and polls it.
+as in production; two tests queue the import for a worker (the real one, run here in
+a thread) and poll its page.
 """
 
 from __future__ import annotations
 
 import re
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,7 +19,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as Browser
 
 from partways.i18n.render import FSI, PDI
-from partways.store.models import Client, ImportBatch, Message, MessageLabel, TimeEntry
+from partways.jobs.files import job_files
+from partways.jobs.worker import Worker
+from partways.store.models import Client, ImportBatch, Job, Message, MessageLabel, TimeEntry
 from partways.web import import_jobs
 
 from .conftest import PASSWORD, Team
@@ -50,10 +52,20 @@ def _row(html: str, name: str) -> str:
 
 
 @pytest.fixture
-def temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Where uploads are written while they are imported (empty again afterwards)."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    return tmp_path
+def jobs_folder() -> Path:
+    """Where uploads are kept while they are imported (empty again afterwards)."""
+    folder = job_files("x").parent
+    folder.mkdir(parents=True, exist_ok=True)
+    assert list(folder.iterdir()) == []
+    return folder
+
+
+def _worker_in_a_thread() -> threading.Thread:
+    """The real worker, running every queued job and then stopping, beside the test."""
+    worker = Worker(batch=True, startup_delay=False, scheduler=False)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    return thread
 
 
 def test_the_form_has_a_labelled_multiple_file_input_and_the_formats(as_alice: Browser) -> None:
@@ -67,7 +79,7 @@ def test_the_form_has_a_labelled_multiple_file_input_and_the_formats(as_alice: B
 
 
 def test_an_uploaded_export_is_imported_and_reported(
-    portfolio: Team, as_alice: Browser, temp_folder: Path
+    portfolio: Team, as_alice: Browser, jobs_folder: Path
 ) -> None:
     _, html = _upload(as_alice, "toggl_hours.csv")
     row = _row(html, "toggl_hours.csv")
@@ -78,7 +90,7 @@ def test_an_uploaded_export_is_imported_and_reported(
     assert "Webtest Harbour Ltd" in html  # named as a new client
     # The batch names the file as uploaded; the temporary copy is gone.
     assert ImportBatch.objects.filter(source="toggl_hours.csv").count() == 1
-    assert list(temp_folder.iterdir()) == []
+    assert list(jobs_folder.iterdir()) == []
 
 
 def test_the_same_file_uploaded_again_adds_nothing(portfolio: Team, as_alice: Browser) -> None:
@@ -92,7 +104,7 @@ def test_the_same_file_uploaded_again_adds_nothing(portfolio: Team, as_alice: Br
 
 
 def test_a_file_with_errors_writes_nothing_and_lists_each_error_where_it_is(
-    portfolio: Team, as_alice: Browser, temp_folder: Path
+    portfolio: Team, as_alice: Browser, jobs_folder: Path
 ) -> None:
     entries, batches = TimeEntry.objects.count(), ImportBatch.objects.count()
     _, html = _upload(as_alice, "toggl_broken.csv")
@@ -112,7 +124,7 @@ def test_a_file_with_errors_writes_nothing_and_lists_each_error_where_it_is(
     assert "is not a duration, e.g. 1:30:00" in cells[2][3]  # what was expected
     assert "4 errors" in html and "nothing of this file was written" in html
     assert "or import its good rows" in html
-    assert list(temp_folder.iterdir()) == []
+    assert list(jobs_folder.iterdir()) == []
 
 
 def test_the_good_rows_of_a_file_with_errors_are_imported_on_request(
@@ -220,10 +232,10 @@ def test_anonymous_visitors_are_sent_to_log_in(portfolio: Team, db: None) -> Non
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_large_upload_runs_in_the_background_and_the_page_follows_it(
-    monkeypatch: pytest.MonkeyPatch, temp_folder: Path
+def test_a_large_upload_is_queued_for_a_worker_and_the_page_follows_it(
+    monkeypatch: pytest.MonkeyPatch, jobs_folder: Path
 ) -> None:
-    # The thread has its own database connection: it sees only committed rows, hence
+    # The worker has its own database connection: it sees only committed rows, hence
     # a transactional test with its own owner (the module's demo is not needed).
     from partways.web.accounts import create_login
 
@@ -244,9 +256,15 @@ def test_a_large_upload_runs_in_the_background_and_the_page_follows_it(
         "/import/", {"uploads": [_file("toggl_hours.csv"), _file("inbox.mbox")]}
     )
     url = response.url
+    page = browser.get(url).content.decode()
+    assert "Waiting to start" in page  # queued: no worker has taken it yet
+    worker = _worker_in_a_thread()
     try:
-        page = browser.get(url).content.decode()
-        assert "File 1 of 2: toggl_hours.csv" in page
+        deadline = time.monotonic() + 30
+        while "File 1 of 2: toggl_hours.csv" not in page:
+            assert time.monotonic() < deadline, page
+            time.sleep(0.05)
+            page = browser.get(url).content.decode()
         assert f'hx-get="{url}" hx-trigger="every 1s"' in page
         assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
         assert f'<a href="{url}">Refresh</a>' in page
@@ -254,37 +272,38 @@ def test_a_large_upload_runs_in_the_background_and_the_page_follows_it(
         assert fragment.status_code == 200 and "File 1 of 2" in fragment.content.decode()
     finally:
         release.set()
-    deadline = time.monotonic() + 30
-    while browser.get(url, headers={"HX-Request": "true"}).status_code != 286:
-        assert time.monotonic() < deadline, "the import did not finish"
-        time.sleep(0.05)
+        worker.join(timeout=60)
+    assert browser.get(url, headers={"HX-Request": "true"}).status_code == 286
     html = browser.get(url).content.decode()
     assert "hx-trigger" not in html and "http-equiv" not in html
     assert "time entries: 3" in _row(html, "toggl_hours.csv")
     assert "messages: 2" in _row(html, "inbox.mbox")
     assert TimeEntry.objects.filter(client__name="Webtest Harbour Ltd").count() == 3
-    assert list(temp_folder.iterdir()) == []
+    assert list(jobs_folder.iterdir()) == []
+    job = Job.objects.get(kind=Job.Kind.IMPORT)
+    assert (job.state, job.attempts, job.started_by) == ("done", 1, owner.user)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_small_upload_waits_for_another_import_in_a_thread_not_in_the_page(
-    temp_folder: Path,
-) -> None:
+def test_a_small_upload_waits_in_the_queue_while_another_import_runs(jobs_folder: Path) -> None:
     from partways.web.accounts import create_login
 
     owner = create_login(email="olga@example.com", password=PASSWORD, name="Olga", role="owner")
     browser = Browser()
     assert browser.login(username=owner.email, password=PASSWORD)
-    with import_jobs._one_import:  # another import holds the turn
-        response = browser.post("/import/", {"uploads": [_file("toggl_hours.csv")]})
-        assert response.status_code == 302  # answered at once, not after the other
-        job = import_jobs.get(response.url.rstrip("/").rsplit("/", 1)[1])
-        assert job is not None and job.state == "waiting"
-    deadline = time.monotonic() + 30
-    while not job.done:
-        assert time.monotonic() < deadline, "the import did not run after its turn came"
-        time.sleep(0.05)
+    # Another import is running (in another process, say).
+    other = Job.objects.create(kind=Job.Kind.IMPORT, state=Job.State.RUNNING)
+    response = browser.post("/import/", {"uploads": [_file("toggl_hours.csv")]})
+    assert response.status_code == 302  # answered at once, not after the other
+    job = import_jobs.get(response.url.rstrip("/").rsplit("/", 1)[1])
+    assert job is not None and job.state == "waiting"
+    assert not TimeEntry.objects.filter(client__name="Webtest Harbour Ltd").exists()
+    other.delete()
+    _worker_in_a_thread().join(timeout=60)
+    job = import_jobs.get(job.id)
+    assert job is not None and job.done and not job.problem
     assert TimeEntry.objects.filter(client__name="Webtest Harbour Ltd").count() == 3
+    assert list(jobs_folder.iterdir()) == []
 
 
 def _slack_zip() -> SimpleUploadedFile:

@@ -22,6 +22,7 @@ from . import (
     settings_cmd,
     setup_cmd,
     triage_cmd,
+    worker_cmd,
 )
 from .common import UserError, err, error_label, said
 
@@ -71,6 +72,7 @@ for module in (
     setup_cmd,
     demo_cmd,
     serve_cmd,
+    worker_cmd,
     import_cmd,
     clients_cmd,
     triage_cmd,

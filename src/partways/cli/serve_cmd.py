@@ -16,8 +16,13 @@ import ipaddress
 import logging
 import os
 import secrets
+import signal
+import subprocess
 import sys
-from typing import Annotated
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
@@ -26,6 +31,9 @@ from django.utils.translation import ngettext
 
 from .common import UserError, err, out
 
+if TYPE_CHECKING:
+    from waitress.server import BaseWSGIServer
+
 OWNER_ENV = ("PARTWAYS_OWNER_EMAIL", "PARTWAYS_OWNER_PASSWORD", "PARTWAYS_OWNER_NAME")
 
 
@@ -33,6 +41,15 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     threads: Annotated[int, typer.Option(help="Worker threads.", min=1, max=64)] = 8,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Background workers to start beside the server (0: they run elsewhere, "
+            "as partways worker).",
+            min=0,
+            max=64,
+        ),
+    ] = 1,
     production: Annotated[
         bool,
         typer.Option(
@@ -58,7 +75,16 @@ def serve(
         _local_only(host)
     ensure_database(verbose=True)
     _ensure_owner()
-    _run(host, port, threads)
+    # Told to stop (SIGTERM, as a service manager does), it stops as on Ctrl+C: the
+    # workers it started are stopped with it.
+    signal.signal(signal.SIGTERM, _interrupted)
+    server = _listen(host, port, threads)
+    with background_workers(workers):
+        _run(server, host, port)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def prepare(args: list[str]) -> None:
@@ -158,11 +184,41 @@ def _ensure_owner() -> None:
     out.print(_("Owner account created for %(email)s.") % {"email": email})
 
 
+@contextmanager
+def background_workers(count: int) -> Iterator[None]:
+    """``count`` ``partways worker`` processes for as long as the server runs.
+
+    They are stopped with the server: told to stop (a job in hand is finished), and
+    killed if they have not within :data:`WORKER_GRACE` seconds; a job a killed worker
+    was running is started again by the next worker (partways.jobs.recovery).
+    """
+    # Each is told the server's process id, and stops if it outlives it (a server
+    # killed without the chance to stop them).
+    command = [sys.executable, "-m", "partways", "worker", "--parent", str(os.getpid())]
+    children = [subprocess.Popen(command) for _i in range(count)]
+    try:
+        yield
+    finally:
+        for child in children:
+            child.terminate()
+        deadline = time.monotonic() + WORKER_GRACE
+        for child in children:
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+
+# Seconds a worker stopped with the server has to finish the job in hand.
+WORKER_GRACE = 10.0
+
 _IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
 _DENIED = {errno.EACCES, getattr(errno, "WSAEACCES", errno.EACCES)}
 
 
-def _run(host: str, port: int, threads: int) -> None:
+def _listen(host: str, port: int, threads: int) -> BaseWSGIServer:
+    """The server, bound to its port (a port taken is the user's error, said in a line)."""
     from waitress.server import create_server
 
     from partways.web.wsgi import application
@@ -170,8 +226,7 @@ def _run(host: str, port: int, threads: int) -> None:
     # The server's and Django's warnings (a refused page, a bad request) go to stderr.
     logging.basicConfig()
     try:
-        # Bind first, announce after: "serving on" is only said once it is true.
-        server = create_server(
+        return create_server(
             application,
             host=host,
             port=port,
@@ -182,12 +237,19 @@ def _run(host: str, port: int, threads: int) -> None:
         )
     except OSError as exc:
         raise UserError(_cannot_listen(host, port, exc)) from None
+
+
+def _run(server: BaseWSGIServer, host: str, port: int) -> None:
+    # Bound first, announced after: "serving on" is only said once it is true.
     shown = f"[{host}]" if ":" in host else host
     out.print(
         _("partways is serving on %(url)s  (Ctrl+C to stop)") % {"url": f"http://{shown}:{port}/"}
     )
     err.print(_("Waitress handles the requests; see docs/web.md for a production set-up."))
-    server.run()
+    try:
+        server.run()
+    except KeyboardInterrupt:  # Ctrl+C, or SIGTERM: a stop asked for, not an error
+        server.close()
 
 
 # Waitress's own default for the largest request body.

@@ -565,6 +565,21 @@ SETTINGS: tuple[Setting, ...] = (
         "share",
         "The share of clients that makes up the 'vital few' [001].",
     ),
+    # Running by itself: what the worker does on its own, in the business's time zone.
+    Setting(
+        "schedule.triage_hour",
+        2,
+        "hours",
+        "The hour of the night (0–23, the business's time zone) at which the worker "
+        "triages every client, so the morning's pages and digest show the night's verdicts.",
+    ),
+    Setting(
+        "schedule.digest_hour",
+        7,
+        "hours",
+        "The hour (0–23, the business's time zone) at which the worker sends each person "
+        "their digest: daily ones every day, weekly ones on the first working day of the week.",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}

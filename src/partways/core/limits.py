@@ -150,6 +150,23 @@ LIMITS: tuple[Limit, ...] = (
         "through together (about 7 s); a rule repeating every minute for decades is "
         "refused past it.",
     ),
+    Limit(
+        "jobs.max_attempts",
+        3,
+        "attempts",
+        "How many times one background job is started. A job whose worker stopped "
+        "under it (killed, or its machine gone) is started again by another worker "
+        "until then, and then marked failed with that reason; a job that fails with an "
+        "error of its own is not retried.",
+    ),
+    Limit(
+        "jobs.worker_lease_seconds",
+        60,
+        "seconds",
+        "How long a worker on another machine may go without saying it is alive before "
+        "its job is taken back (a worker on the same machine whose process has ended is "
+        "seen at once). Workers say so every few seconds.",
+    ),
 )
 
 _BY_KEY = {item.key: item for item in LIMITS}

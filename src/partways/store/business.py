@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
 from django.db.models import CharField
@@ -14,6 +16,25 @@ from partways.core.config import SETTINGS, Thresholds
 from partways.core.dataset import Business
 
 from .models import BusinessSettings, ExchangeRate
+
+
+def business_zone() -> ZoneInfo:
+    """The business's time zone (UTC when the one stored is not known here)."""
+    try:
+        return ZoneInfo(BusinessSettings.load().time_zone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def business_now() -> dt.datetime:
+    """Now, in the business's time zone."""
+    return dt.datetime.now(business_zone())
+
+
+def business_today() -> dt.date:
+    """Today's date where the business is (a triage "as of today" means this day)."""
+    return business_now().date()
+
 
 # ExchangeRate.rate_to_base holds 20 digits, 10 of them after the point.
 RATE_DECIMALS = 10

@@ -173,6 +173,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    # Background jobs (partways.jobs): Django's task API (built into Django 6) and its
+    # database backend, whose queue lives in the same SQLite or PostgreSQL database.
+    "django_tasks",
+    "django_tasks_db",
     "partways.store.apps.StoreConfig",
     "partways.web.apps.WebConfig",
 ]
@@ -224,6 +228,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
+
+# Jobs go into the database; `partways worker` (or the one `partways serve` starts)
+# takes them from there, in any process on any machine that reaches the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DATABASES = {"default": database_settings(os.environ.get("DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

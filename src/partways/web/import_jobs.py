@@ -1,39 +1,33 @@
-"""Uploaded exports, imported as ``partways import`` imports files, with progress to poll.
+"""Uploaded exports, imported as ``partways import`` imports files, as a background job.
 
 Django has written each uploaded file to a temporary file as it arrived
-(:mod:`partways.web.uploads`); it is moved into a temporary folder, not copied, under
-the name it was uploaded with (importers recognise a format by name and content; a
-``hours.csv.mapping.toml`` beside ``hours.csv`` is its column mapping, as on the
-command line). Every file is
+(:mod:`partways.web.uploads`); it is moved, not copied, into the job's folder in the
+data folder (:mod:`partways.jobs.files`) under the name it was uploaded with
+(importers recognise a format by name and content; a ``hours.csv.mapping.toml``
+beside ``hours.csv`` is its column mapping, as on the command line). Every file is
 then imported with the CLI's own functions (:mod:`partways.store.imports.run`): a
 file with errors writes nothing, a file imported again adds nothing twice. Messages
 that came in are labelled as ``partways import`` labels them, and the folder is removed.
 
-A small upload is imported at once, within the request: it is done sooner than a
-progress page could show it. A larger one is imported in a thread, and the page polls
-:func:`get` for "file k of n".
-
-Jobs live in this process's memory. ``partways serve`` runs one process (waitress
-threads), so every request finds them; a restart forgets them, not what they imported.
+The job is a row (:class:`partways.store.models.Job`): its progress ("file k of n")
+and its report are read from the database by whichever web process the page asks.
+A small upload, when no other import is running, is imported within the request:
+it is done sooner than a progress page could show it. A larger one is queued for a
+worker (``partways worker``), and the page polls its row.
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
-import threading
-import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.files.move import file_move_safe
 from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
-from django.db import close_old_connections, connection
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from partways.core.limits import tightened
@@ -41,90 +35,20 @@ from partways.core.phrase import Phrase
 from partways.importers import ImportFailed, registry
 from partways.importers.archive import unpack
 from partways.importers.generic_csv.importer import MAPPING_SUFFIXES
+from partways.jobs.files import discard_files, job_files
+from partways.jobs.queue import submit
+from partways.jobs.runner import Progress
+from partways.jobs.runner import run as run_job
 from partways.store.imports.apply import FileReport
 from partways.store.imports.run import ImportOptions, import_phase, import_source, sources
-from partways.store.models import ImportBatch
+from partways.store.models import ImportBatch, Job
+
+from .import_results import FileError, FileResult, ImportProgress
 
 log = logging.getLogger(__name__)
 
 # An upload this small (all files together) is imported within the request.
 INLINE_BYTES = 256 * 1024
-# Finished jobs kept for their report pages; the oldest are forgotten first.
-KEEP_JOBS = 50
-
-
-@dataclass(frozen=True)
-class FileError:
-    """One problem in an uploaded file: where (``line``, ``column`` when known) and what."""
-
-    where: str  # the uploaded file, or a path inside an uploaded archive
-    line: int | None
-    column: str | None
-    # What was wrong and what was expected: a finding the page words in its reader's
-    # language, or a sentence this module already worded.
-    message: Phrase | str
-
-
-@dataclass
-class FileResult:
-    """What importing one uploaded file did."""
-
-    name: str
-    format: str  # the importer's name; "" when none recognised the file
-    title: str  # the importer's title in English; the page translates it
-    new: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    unchanged: dict[str, int] = field(default_factory=dict)
-    skipped: dict[Phrase, int] = field(default_factory=dict)  # rows left out, by why
-    errors: list[FileError] = field(default_factory=list)
-    notes: list[Phrase] = field(default_factory=list)
-    clients_created: list[str] = field(default_factory=list)
-    unmatched_messages: int = 0
-    unmatched_from: list[tuple[str, int]] = field(default_factory=list)  # the top senders
-    proposed_own: str = ""  # the address on nearly every message: the owner's, perhaps
-    refused: bool = False  # errors stopped the file: nothing of it was written
-    written: bool = False
-    mapping_for: str = ""  # a column-mapping file: the file it maps, not imported itself
-
-    @property
-    def skipped_total(self) -> int:
-        return sum(self.skipped.values())
-
-    @property
-    def row_errors(self) -> bool:
-        """Whether some errors are in rows (so the file's good rows could be imported)."""
-        return any(e.line is not None for e in self.errors)
-
-
-@dataclass
-class Job:
-    """One upload being imported; read by the pages while a thread fills it in."""
-
-    id: str
-    names: list[str]
-    state: str = "waiting"  # waiting, importing, labelling, done
-    current: int = 0  # 1-based position of the file being imported
-    rows: int = 0  # rows or messages read so far in the current file
-    results: list[FileResult] = field(default_factory=list)
-    labelled: int = 0  # messages the analyzer read after the import
-    problem: str = ""  # what went wrong outside any one file, in a sentence
-    created: float = field(default_factory=time.monotonic)
-
-    @property
-    def done(self) -> bool:
-        return self.state == "done"
-
-    @property
-    def total(self) -> int:
-        return len(self.names)
-
-    @property
-    def current_name(self) -> str:
-        return self.names[self.current - 1] if 0 < self.current <= self.total else ""
-
-    @property
-    def refused(self) -> int:
-        return sum(1 for r in self.results if r.refused)
 
 
 @dataclass(frozen=True)
@@ -133,18 +57,14 @@ class _Upload:
     path: Path
 
 
-_jobs: dict[str, Job] = {}
-_lock = threading.Lock()
-# One import at a time in a server process: each holds its file's records in memory,
-# so two large uploads at once would need twice the memory the upload limits allow
-# for (and SQLite takes one writer at a time anyway). A later job waits its turn.
-_one_import = threading.Lock()
-
-
-def get(job_id: str) -> Job | None:
-    """The job with this id, or None (never started, or forgotten since)."""
-    with _lock:
-        return _jobs.get(job_id)
+def get(job_id: str) -> ImportProgress | None:
+    """The import job with this id as its page shows it, or None (no such import)."""
+    try:
+        key = uuid.UUID(job_id)
+    except ValueError:
+        return None
+    job = Job.objects.filter(id=key, kind=Job.Kind.IMPORT).first()
+    return ImportProgress.of(job) if job is not None else None
 
 
 def formats() -> list[tuple[str, str]]:
@@ -160,35 +80,41 @@ def formats() -> list[tuple[str, str]]:
     ]
 
 
-def start(files: Iterable[UploadedFile[Any]], *, fmt: str | None, skip_bad_rows: bool) -> Job:
-    """Save ``files`` and import them; return the job (already done for a small upload).
+def start(
+    files: Iterable[UploadedFile[Any]],
+    *,
+    fmt: str | None,
+    skip_bad_rows: bool,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+) -> Job:
+    """Save ``files`` and import them as a job; return the job (already done for a
+    small upload, queued for a worker otherwise).
 
     ``fmt`` names the format of every file (None: recognise each one). Raises
-    :class:`OSError` when the files cannot be written to the temporary folder.
+    :class:`OSError` when the files cannot be written to the job's folder.
     """
-    folder = Path(tempfile.mkdtemp(prefix="partways-upload-"))
+    job_id = uuid.uuid4()
+    folder = job_files(job_id)
     try:
         uploads, size = _save(files, folder)
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        discard_files(job_id)
         raise
-    job = Job(uuid.uuid4().hex, [u.name for u in uploads])
-    with _lock:
-        _forget_old()
-        _jobs[job.id] = job
-    opts = ImportOptions(format=fmt, skip_bad_rows=skip_bad_rows)
-    # A small upload is imported while the page waits, unless another import holds
-    # the turn: then it waits in a thread of its own, not in one that serves pages.
-    if size <= INLINE_BYTES and not _one_import.locked():
-        run(job, uploads, folder, opts)
-    else:
-        # The thread reports in the language of the page that started it.
-        language = translation.get_language()
-        threading.Thread(
-            target=_in_thread,
-            args=(job, uploads, folder, opts, language),
-            name=f"import-{job.id}",
-        ).start()
+    params = {
+        "uploads": [[u.name, u.path.relative_to(folder).as_posix()] for u in uploads],
+        "format": fmt,
+        "skip_bad_rows": skip_bad_rows,
+    }
+    # A small upload is imported while the page waits, unless another import is
+    # running: then it waits its turn in the queue, not in a thread that serves pages.
+    running = Job.objects.filter(kind=Job.Kind.IMPORT, state=Job.State.RUNNING).exists()
+    inline = size <= INLINE_BYTES and not running
+    job = submit(Job.Kind.IMPORT, params, user=user, job_id=job_id, queue=not inline)
+    if inline:
+        try:
+            run_job(str(job.id))
+        except Exception:  # recorded on the job, which its page shows
+            log.warning("import %s failed within its request", job.id)
     return job
 
 
@@ -219,68 +145,74 @@ def _save(files: Iterable[UploadedFile[Any]], folder: Path) -> tuple[list[_Uploa
     return uploads, size
 
 
-def _forget_old() -> None:
-    finished = sorted((j for j in _jobs.values() if j.done), key=lambda j: j.created)
-    for job in finished[: max(0, len(finished) - KEEP_JOBS + 1)]:
-        del _jobs[job.id]
-
-
-def _in_thread(
-    job: Job, uploads: list[_Upload], folder: Path, opts: ImportOptions, language: str | None
-) -> None:
-    close_old_connections()
-    try:
-        with translation.override(language):
-            run(job, uploads, folder, opts)
-    finally:
-        # This thread's own connection: nobody else will close it.
-        connection.close()
-
-
-def run(job: Job, uploads: list[_Upload], folder: Path, opts: ImportOptions) -> None:
-    """Import every upload of ``job`` in order, label new messages, remove ``folder``.
+def run_import_job(job: Job, progress: Progress) -> dict[str, Any]:
+    """Import every upload of ``job`` in order, label new messages, remove its folder;
+    return the report (``files``, ``labelled``, ``problem``).
 
     A file that cannot be imported is reported as such, and the next one is imported;
-    the job ends done whatever happens.
+    something that stops the whole import is the report's ``problem``, beside what
+    the files before it did.
     """
+    folder = job_files(job.id)
+    uploads = [_Upload(name, folder / relative) for name, relative in job.params["uploads"]]
+    opts = ImportOptions(
+        format=job.params.get("format"), skip_bad_rows=bool(job.params.get("skip_bad_rows"))
+    )
+    report = _Report()
     try:
-        with (
-            _one_import,
-            tightened({"archive.max_unpacked_bytes": "upload.max_unpacked_bytes"}),
-        ):
-            _import_all(job, uploads, opts)
+        with tightened({"archive.max_unpacked_bytes": "upload.max_unpacked_bytes"}):
+            _import_all(uploads, opts, progress, report)
     except Exception as exc:  # the page must end, and say why, whatever happened
         log.exception("import %s failed", job.id)
-        job.problem = _("The import stopped: %(problem)s") % {"problem": exc}
+        report.problem = _("The import stopped: %(problem)s") % {"problem": exc}
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        job.state = "done"
+        # Ended one way or the other: nothing will read the files again. (A worker
+        # killed halfway never gets here, and its retry finds them.)
+        discard_files(job.id)
+    return report.to_json()
 
 
-def _import_all(job: Job, uploads: list[_Upload], opts: ImportOptions) -> None:
+@dataclass
+class _Report:
+    files: list[FileResult] = field(default_factory=list)
+    labelled: int = 0
+    problem: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "files": [f.to_json() for f in self.files],
+            "labelled": self.labelled,
+            "problem": self.problem,
+        }
+
+
+def _import_all(
+    uploads: list[_Upload], opts: ImportOptions, progress: Progress, report: _Report
+) -> None:
     """Import each upload in turn (column-mapping files go with the file they map),
     then label the new messages."""
     # The page shows the first file from the start: reading each upload's format to
     # order them (and unpacking a ZIP) takes a moment, not a state of its own.
-    job.current, job.state = 1, "importing"
+    progress(
+        step="importing", current=1, total=len(uploads), detail=uploads[0].name if uploads else ""
+    )
     uploads = _in_import_order(_unpacked(uploads, opts))
-    job.names = [u.name for u in uploads]
     mappings = _mapping_files(uploads)
     for k, upload in enumerate(uploads, start=1):
-        job.current, job.rows = k, 0
+        progress(current=k, total=len(uploads), detail=upload.name, rows=0, force=True)
         if upload.path in mappings:
             result = FileResult(upload.name, "", _("Column mapping"))
             result.mapping_for = mappings[upload.path]
         else:
-            result = _import_guarded(job, upload, opts)
-        job.results.append(result)
-    if any(r.written for r in job.results):
-        job.state = "labelling"
+            result = _import_guarded(upload, opts, progress)
+        report.files.append(result)
+    if any(r.written for r in report.files):
+        progress(step="labelling", rows=0)
         try:
-            job.labelled = _label(job)
+            report.labelled = _label(progress)
         except Exception as exc:  # the files are in; say what is missing
-            log.exception("labelling after import %s failed", job.id)
-            job.problem = _(
+            log.exception("labelling after an import failed")
+            report.problem = _(
                 "The files were imported, but the new messages could not be read for "
                 "the signs: %(problem)s"
             ) % {"problem": exc}
@@ -318,13 +250,13 @@ def _in_import_order(uploads: list[_Upload]) -> list[_Upload]:
     return sorted(uploads, key=lambda u: import_phase(registry.identify(u.path)))
 
 
-def _import_guarded(job: Job, upload: _Upload, opts: ImportOptions) -> FileResult:
+def _import_guarded(upload: _Upload, opts: ImportOptions, progress: Progress) -> FileResult:
     """One file's result, whatever happens: an importer that breaks on a file stops
     that file only (its transaction rolled back), not the files after it."""
     try:
-        return _import_one(job, upload, opts)
+        return _import_one(upload, opts, progress)
     except Exception as exc:
-        log.exception("importing %s (job %s) failed", upload.name, job.id)
+        log.exception("importing %s failed", upload.name)
         result = FileResult(upload.name, opts.format or "", "", refused=True)
         message = _("this file could not be read: %(problem)s") % {"problem": exc}
         result.errors.append(FileError(upload.name, None, None, message))
@@ -346,9 +278,10 @@ def _mapping_files(uploads: list[_Upload]) -> dict[Path, str]:
     return found
 
 
-def _import_one(job: Job, upload: _Upload, opts: ImportOptions) -> FileResult:
+def _import_one(upload: _Upload, opts: ImportOptions, progress: Progress) -> FileResult:
     def advance(done: int, total: int | None) -> None:
-        job.rows = done
+        # The last count is always written: the page shows the file was read whole.
+        progress(rows=done, force=done == total)
 
     try:
         found = list(sources([str(upload.path)], opts.format))
@@ -432,7 +365,7 @@ def _shown(path: str, location: str, name: str) -> str:
     return path
 
 
-def _label(job: Job) -> int:
+def _label(progress: Progress) -> int:
     """Label what the import brought in, as ``partways import`` does; the count read."""
     from partways.store.analysis import analyze_messages, current_analyzer, pending_count
 
@@ -440,8 +373,11 @@ def _label(job: Job) -> int:
     if not pending_count(analyzer):
         return 0
 
-    def advance(n: int) -> None:
-        job.rows += n
+    read = 0
 
-    job.rows = 0
+    def advance(n: int) -> None:
+        nonlocal read
+        read += n
+        progress(rows=read)
+
     return analyze_messages(analyzer, advance).analysed

@@ -7,6 +7,7 @@ from .communication import Meeting, Message, MessageLabel
 from .conduct import Incident
 from .engagements import Contract, Deliverable, Project, Proposal
 from .imports import ImportBatch, ImportCursor, ImportedKey
+from .jobs import Job, WorkerBeat
 from .letters import LetterDraft
 from .offboarding import CaseEvent, OffboardingCase, OffboardingStep
 from .plans import RepairPlan, TriageRun
@@ -32,6 +33,7 @@ __all__ = [
     "Incident",
     "LetterDraft",
     "Invoice",
+    "Job",
     "Meeting",
     "Message",
     "MessageLabel",
@@ -45,4 +47,5 @@ __all__ = [
     "TimeEntry",
     "TriageRun",
     "VerdictSignal",
+    "WorkerBeat",
 ]

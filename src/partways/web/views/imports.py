@@ -1,7 +1,8 @@
 """Importing exports from the browser: upload files, follow the progress, read the report.
 
 The work is :mod:`partways.web.import_jobs`, which imports exactly as ``partways
-import`` does; these views take the upload and show the job. The job page polls
+import`` does, as a background job; these views take the upload and show the job's
+row, from whichever web process the page asks. The job page polls
 itself with HTMX while the import runs (HTTP 286 stops the polling once it is done);
 without JavaScript it refreshes itself, and it has a link to do so.
 """
@@ -116,7 +117,10 @@ def upload(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 job = import_jobs.start(
-                    data["uploads"], fmt=data["format"] or None, skip_bad_rows=data["skip_bad_rows"]
+                    data["uploads"],
+                    fmt=data["format"] or None,
+                    skip_bad_rows=data["skip_bad_rows"],
+                    user=request.user,
                 )
             except OSError as exc:
                 form.add_error(

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,14 +13,11 @@ from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partways.core.dataset import DataError
 from partways.core.triage import RECOMMENDATIONS
-from partways.store.loader_child import ChildReadFailed
-from partways.store.models import TeamMember, TriageRun
-from partways.store.triage import run_triage
+from partways.jobs.queue import submit
+from partways.store.models import Job, TeamMember, TriageRun
 from partways.store.verdicts import latest_run, previous_month_run
 
 from .. import labels
@@ -119,14 +114,9 @@ def _cached(name: str, render: Callable[[], str]) -> SafeString:
 @require_POST
 @role_required(*OWNER)
 def run_portfolio_triage(request: HttpRequest) -> HttpResponse:
-    """Triage every client now, as of today, and show the fresh verdicts."""
-    try:
-        count = len(run_triage(dt.date.today()).decisions)
-    except (DataError, ChildReadFailed) as exc:
-        messages.error(request, _("The triage could not run: %(problem)s") % {"problem": exc})
-    else:
-        messages.success(request, _("Triage done: %(n)d clients.") % {"n": count})
-    return redirect("portfolio")
+    """Queue a triage of every client, as of the business's today, and follow it."""
+    job = submit(Job.Kind.TRIAGE, user=request.user)
+    return redirect("job", job_id=job.id)
 
 
 urlpatterns = [

@@ -1,0 +1,77 @@
+"""What the worker starts on its own: the nightly triage and the digest.
+
+Each is due once a day at an hour of the business's time zone (the settings
+``schedule.triage_hour`` and ``schedule.digest_hour``). Every worker checks every
+minute; the job for one due time is created once, whichever worker gets there first
+(a unique constraint on kind and due time). A worker that was down at the hour
+starts the missed run when it comes back, unless half a day has passed: then the
+next one is soon enough.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+
+from django.db import IntegrityError
+from django.utils import timezone
+
+from partways.core.config import Thresholds
+from partways.store.business import business_zone
+from partways.store.models import BusinessSettings, Client, Job
+
+from .queue import submit
+
+log = logging.getLogger(__name__)
+
+# The settings that say at which hour each scheduled kind runs.
+SCHEDULED: dict[str, str] = {
+    Job.Kind.TRIAGE: "schedule.triage_hour",
+    Job.Kind.DIGEST: "schedule.digest_hour",
+}
+# A run missed by more than this is skipped, not caught up.
+CATCH_UP = dt.timedelta(hours=12)
+
+
+def due_times(now: dt.datetime, cfg: Thresholds) -> Iterator[tuple[str, dt.datetime]]:
+    """Each scheduled kind with the latest time it was due at or before ``now``,
+    left out when that is more than :data:`CATCH_UP` ago."""
+    zone = business_zone()
+    local = now.astimezone(zone)
+    for kind, key in SCHEDULED.items():
+        hour = cfg.int(key) % 24
+        when = dt.datetime.combine(local.date(), dt.time(hour), tzinfo=zone)
+        if when > local:
+            when = dt.datetime.combine(
+                local.date() - dt.timedelta(days=1), dt.time(hour), tzinfo=zone
+            )
+        if now - when <= CATCH_UP:
+            yield kind, when
+
+
+def start_due(now: dt.datetime | None = None, kinds: frozenset[str] | None = None) -> list[Job]:
+    """Create and queue every scheduled job now due that no worker has created yet.
+
+    Nothing runs before the business is set up and has clients. ``kinds`` limits it to
+    those kinds (default: every kind in :data:`SCHEDULED` that a job can run).
+    """
+    from .runner import KINDS
+
+    business = BusinessSettings.load()
+    if business.configured_at is None or not Client.objects.exists():
+        return []
+    cfg = Thresholds.with_overrides(business.thresholds or {})
+    started: list[Job] = []
+    for kind, when in due_times(now or timezone.now(), cfg):
+        if kind not in KINDS or (kinds is not None and kind not in kinds):
+            continue
+        when_utc = when.astimezone(dt.UTC)
+        if Job.objects.filter(kind=kind, scheduled_for=when_utc).exists():
+            continue
+        try:
+            started.append(submit(kind, language="en", scheduled_for=when_utc))
+        except IntegrityError:  # another worker created it in between
+            continue
+        log.info("scheduled %s job for %s started", kind, when.isoformat())
+    return started

@@ -1,0 +1,231 @@
+"""Jobs across real processes: two ``partways serve`` and the ``partways worker`` processes.
+
+An upload made through one web process is queued in the database; the other web
+process shows its progress; a worker runs it. A worker killed (SIGKILL) in the middle
+of the import leaves nothing half-applied: the next worker starts the job again and
+it ends with every row once; a job whose workers keep dying ends failed, with the
+reason on its page, and its files removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from partways.bench.imports import write_toggl_csv
+from partways.bench.uploads import Upload, Uploader, _free_port
+from partways.bench.web import EMAIL, PASSWORD
+from tests.cli.conftest import CLI, cli  # noqa: F401  (the fixture, re-exported)
+
+ROWS = 60_000
+
+
+def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "partways", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _serving(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], Uploader]:
+    """``partways serve`` without workers of its own, with the owner logged in."""
+    port = _free_port()
+    owner = {"PARTWAYS_OWNER_EMAIL": EMAIL, "PARTWAYS_OWNER_PASSWORD": PASSWORD}
+    proc = _start(["serve", "--port", str(port), "--workers", "0"], {**env, **owner})
+    browser = Uploader(port, timeout=60)
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            browser.log_in()
+            return proc, browser
+        except OSError:
+            assert proc.poll() is None, "partways serve exited before answering"
+            assert time.monotonic() < deadline, "partways serve did not answer"
+            time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def web(cli: CLI) -> Iterator[tuple[Uploader, Uploader]]:  # noqa: F811
+    """Two web processes on one database: the upload goes to the first, the second
+    is asked how it goes."""
+    first, a = _serving(cli.env)
+    second, b = _serving(cli.env)
+    try:
+        yield a, b
+    finally:
+        _stop(first)
+        _stop(second)
+
+
+def _export(folder: Path, seed: int) -> Upload:
+    path = folder / f"toggl-{seed}.csv"
+    write_toggl_csv(path, ROWS, seed=seed)
+
+    def chunks() -> Iterator[bytes]:
+        yield path.read_bytes()
+
+    return Upload("Toggl export", path.name, path.stat().st_size, chunks(), "imported", False)
+
+
+def _entries(cli: CLI) -> tuple[int, str]:  # noqa: F811
+    """Time entries in the database, and SQLite's integrity verdict."""
+    url = cli.env.get("DATABASE_URL", "")
+    sql = "SELECT COUNT(*) FROM partways_timeentry"
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            row = conn.execute(sql).fetchone()
+        assert row is not None
+        return int(row[0]), "ok"
+    with sqlite3.connect(Path(cli.env["PARTWAYS_HOME"]) / "partways.sqlite3") as conn:
+        count = conn.execute(sql).fetchone()[0]
+        check = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
+    return int(count), check
+
+
+def _attempts(cli: CLI, job_page: str) -> int:  # noqa: F811
+    """How many times the import job at ``job_page`` was started."""
+    job_id = job_page.strip("/").rsplit("/", 1)[1]
+    url = cli.env.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            row = conn.execute(
+                "SELECT attempts FROM partways_job WHERE id = %s", [job_id]
+            ).fetchone()
+    else:
+        with sqlite3.connect(Path(cli.env["PARTWAYS_HOME"]) / "partways.sqlite3") as conn:
+            row = conn.execute(
+                "SELECT attempts FROM partways_job WHERE id = ?", [job_id.replace("-", "")]
+            ).fetchone()
+    assert row is not None, job_id
+    return int(row[0])
+
+
+def _until(browser: Uploader, path: str, pattern: str, seconds: float = 120) -> str:
+    """The job's page (as HTMX asks for it) once it matches ``pattern``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        status, page = browser.get(path, {"HX-Request": "true"})
+        if re.search(pattern, page):
+            return page
+        assert time.monotonic() < deadline, f"{path} never showed {pattern!r}:\n{page[:3000]}"
+        time.sleep(0.1)
+
+
+def _queued(a: Uploader, b: Uploader, item: Upload) -> str:
+    outcome = a.upload(item, wait=0)
+    assert outcome.status == 302 and outcome.job, outcome.text[:2000]
+    page = _until(b, outcome.job, "Waiting to start")
+    assert "File 1" not in page
+    return outcome.job
+
+
+def _new_entries(page: str) -> int:
+    found = re.search(r"time entries: ([\d,]+)", page)
+    assert found, page[:3000]
+    return int(found.group(1).replace(",", ""))
+
+
+def test_a_worker_runs_an_upload_and_the_other_web_process_shows_its_progress(
+    cli: CLI,  # noqa: F811
+    web: tuple[Uploader, Uploader],
+    tmp_path: Path,
+) -> None:
+    a, b = web
+    before, _ = _entries(cli)
+    job = _queued(a, b, _export(tmp_path, seed=1))
+    worker = _start(["worker"], cli.env)
+    try:
+        _until(b, job, r"File 1 of 1: toggl-1\.csv")
+        report = _until(b, job, "import-files")
+    finally:
+        _stop(worker)
+    assert _entries(cli) == (before + _new_entries(report), "ok")
+    # The same page, from the first process, reads the same report.
+    assert _new_entries(a.get(job)[1]) == _new_entries(report)
+
+
+def test_a_worker_killed_mid_import_leaves_the_job_to_the_next_worker_never_half_applied(
+    cli: CLI,  # noqa: F811
+    web: tuple[Uploader, Uploader],
+    tmp_path: Path,
+) -> None:
+    a, b = web
+    before, _ = _entries(cli)
+    job = _queued(a, b, _export(tmp_path, seed=2))
+    worker = _start(["worker"], cli.env)
+    # Read whole: the import is writing its rows, in one transaction.
+    _until(b, job, r"60,?000 rows read")
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    killed, check = _entries(cli)
+    assert check == "ok"
+    again = _start(["worker"], cli.env)
+    try:
+        report = _until(b, job, "import-files")
+    finally:
+        _stop(again)
+    after, check = _entries(cli)
+    assert check == "ok" and after > before
+    # All of the file or none of it when the worker died; every row once at the end.
+    assert killed in (before, after), f"{killed - before} of {after - before} rows were left"
+    assert _attempts(cli, job) == 2  # the kill landed while the job ran
+    if killed == before:
+        assert _new_entries(report) == after - before
+    # Uploaded again, the file adds nothing.
+    job = a.upload(_export(tmp_path, seed=2), wait=0).job
+    third = _start(["worker"], cli.env)
+    try:
+        _until(b, job, "import-files")
+    finally:
+        _stop(third)
+    assert _entries(cli) == (after, "ok")
+
+
+def test_a_job_whose_workers_keep_dying_fails_with_the_reason_and_its_files_go(
+    cli: CLI,  # noqa: F811
+    web: tuple[Uploader, Uploader],
+    tmp_path: Path,
+) -> None:
+    a, b = web
+    before, _ = _entries(cli)
+    job = _queued(a, b, _export(tmp_path, seed=3))
+    env = {**cli.env, "PARTWAYS_LIMIT_JOBS_MAX_ATTEMPTS": "1"}
+    worker = _start(["worker"], env)
+    _until(b, job, r"File 1 of 1: toggl-3\.csv")
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    # The next worker, started later, finds the dead one's job and fails it.
+    again = _start(["worker"], env)
+    try:
+        page = _until(b, job, "stopped before it ended")
+    finally:
+        _stop(again)
+    assert "The worker running this job stopped before it ended, 1 time" in page
+    assert _entries(cli) == (before, "ok")
+    jobs = Path(cli.env["PARTWAYS_HOME"]) / "jobs"
+    assert not jobs.exists() or list(jobs.iterdir()) == []
