@@ -137,8 +137,12 @@ def test_start_and_advance_an_offboarding_case_and_download_its_letter(page) -> 
     page.locator("#letters").get_by_role("link", name=re.compile("Preview")).first.click()
     page.wait_for_url(re.compile(r".*/letters/.*"))
     assert "Beacon Fitness Chain" in page.content()
+    # The PDF is laid out by the worker `partways serve` started; its page offers it.
+    page.locator("#pdf-download").get_by_role("button", name=re.compile(r"^PDF")).click()
+    page.wait_for_url(re.compile(r".*/jobs/[0-9a-f-]+/$"))
+    page.get_by_text("The PDF is ready.").wait_for(timeout=90_000)
     with page.expect_download() as pending:
-        page.locator("#downloads").get_by_role("link", name=re.compile(r"^PDF")).click()
+        page.get_by_role("link", name=re.compile(r"^Download .*\.pdf$")).click()
     download = pending.value
     path = download.path()
     assert path is not None

@@ -13,9 +13,10 @@ import time_machine
 from django.test import Client as Browser
 from django.urls import reverse
 
+from partways.jobs.runner import run
 from partways.letters.formats import FORMATS
 from partways.store.cases.offboarding import open_case
-from partways.store.models import Client, LetterDraft
+from partways.store.models import Client, Job, LetterDraft
 
 from .conftest import AS_OF, Team
 
@@ -108,7 +109,7 @@ def test_the_letter_page_offers_every_format_and_language(portfolio: Team, as_bo
         assert letter_url(client_id, "expectations", lang) in body
 
 
-@pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "pdf"])
 def test_every_format_downloads_as_an_attachment_of_its_type(
     portfolio: Team, as_bob: Browser, fmt: str
 ) -> None:
@@ -123,12 +124,37 @@ def test_every_format_downloads_as_an_attachment_of_its_type(
     )
     data = response.content
     assert data
-    if fmt == "pdf":
-        assert data.startswith(b"%PDF")
-    elif fmt == "docx":
+    if fmt == "docx":
         assert data.startswith(b"PK")
     else:
         assert b"Working with Studio Horvat" in data  # the subject, in every text format
+
+
+def test_the_pdf_is_laid_out_by_a_job_and_downloaded_from_its_page(
+    portfolio: Team, as_bob: Browser, as_dana: Browser
+) -> None:
+    client = Client.objects.get(pk=portfolio.bob_clients[0])
+    url = download_url(client.pk, "pdf")
+    assert as_bob.get(url).status_code == 302  # a link followed: back to the letter
+    response = as_bob.post(url, {"about": ""})
+    assert response.status_code == 302 and response.url.startswith("/jobs/")
+    job = Job.objects.get(kind=Job.Kind.LETTER_PDF)
+    assert job.params["client_id"] == client.pk and job.started_by == portfolio.bob.user
+    assert "Waiting for a worker" in as_bob.get(response.url).content.decode()
+    run(str(job.pk))  # as the worker runs it
+    page = as_bob.get(response.url).content.decode()
+    assert "The PDF is ready." in page and f"/jobs/{job.pk}/file/" in page
+    assert letter_url(client.pk) in page  # back to the letter
+    download = as_bob.get(f"/jobs/{job.pk}/file/")
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert re.fullmatch(
+        r'attachment; filename="[\w.-]+-expectations-en\.pdf"', download["Content-Disposition"]
+    )
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    # Another manager neither follows the job nor takes the file.
+    assert as_dana.get(response.url).status_code == 404
+    assert as_dana.get(f"/jobs/{job.pk}/file/").status_code == 404
 
 
 def test_an_arabic_download_has_an_ascii_file_name(portfolio: Team, as_bob: Browser) -> None:
@@ -275,6 +301,8 @@ def test_another_managers_client_is_not_found_on_every_letter_page_and_download(
 ) -> None:
     for url in _every_url(portfolio.other_client):
         assert as_bob.get(url).status_code == 404, url
+    assert as_bob.post(download_url(portfolio.other_client, "pdf")).status_code == 404
+    assert not Job.objects.exists()
     response = as_bob.post(letter_url(portfolio.other_client), {"text": "Hi\n\nThere."})
     assert response.status_code == 404
     assert not LetterDraft.objects.exists()

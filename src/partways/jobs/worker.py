@@ -21,7 +21,7 @@ from django_tasks_db.management.commands.db_worker import Worker as QueueWorker
 
 from partways.store.models import WorkerBeat
 
-from . import recovery, schedule
+from . import housekeeping, recovery, schedule
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +90,11 @@ class Worker(QueueWorker):
                 try:
                     _beat(self.worker_id)
                     recovery.reap()
-                    if self.scheduler and since_schedule >= SCHEDULE_SECONDS:
+                    if since_schedule >= SCHEDULE_SECONDS:
                         since_schedule = 0.0
-                        schedule.start_due()
+                        housekeeping.discard_old_files()
+                        if self.scheduler:
+                            schedule.start_due()
                 except DatabaseError as exc:
                     # SQLite: a long import's transaction holds the write lock past the
                     # busy timeout. The next beat tries again; on this machine the

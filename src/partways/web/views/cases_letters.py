@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partways.i18n import render as word_finding
+from partways.jobs.queue import submit
 from partways.letters import LANGUAGES, LetterError, UnknownLanguage
 from partways.letters.formats import FORMATS, to_ics
 from partways.store.cases.letters import ApologyNeedsWhat, key_dates
 from partways.store.cases.records import CaseError
-from partways.store.models import Client
+from partways.store.models import Client, Job
 
 from .. import cases_labels
 from ..access import MANAGERS, client_for, role_required
@@ -141,9 +142,19 @@ def client_letter(request: HttpRequest, client_id: int, kind: str, lang: str) ->
                 ),
             )
             for fmt, ext in FORMATS.items()
+            if fmt != PDF
         ],
+        pdf=(
+            cases_labels.label(cases_labels.FORMATS, PDF),
+            FORMATS[PDF],
+            reverse("client_letter_download", args=[client.pk, kind, lang, PDF]),
+        ),
     )
     return render(request, "partways/cases/letter.html", context)
+
+
+# The format written by a worker, as a job (the others are written as they are asked for).
+PDF = "pdf"
 
 
 def _with_about(url: str, about: str) -> str:
@@ -161,6 +172,8 @@ def client_letter_download(
     client, case = _letter_args(client_id, kind, lang, request)
     if fmt not in FORMATS:
         raise Http404("No such format.")
+    if fmt == PDF:
+        return _queue_pdf(request, client, kind, lang)
     try:
         about = request.GET.get("about", "").strip()[:500]
         data = download(
@@ -172,6 +185,22 @@ def client_letter_download(
         )
         return redirect("client_letter", client.pk, kind, lang)
     return _attachment(data, CONTENT_TYPES[fmt], file_name(client, f"{kind}-{lang}", fmt))
+
+
+def _queue_pdf(request: HttpRequest, client: Client, kind: str, lang: str) -> HttpResponse:
+    """Queue the letter's PDF for a worker (laying out a PDF takes seconds) and follow it
+    on the job's page. Asked for with POST: each one is a job."""
+    if request.method != "POST":
+        return redirect("client_letter", client.pk, kind, lang)
+    params = {
+        "client_id": client.pk,
+        "kind": kind,
+        "lang": lang,
+        "about": request.POST.get("about", "").strip()[:500],
+        "today": timezone.localdate().isoformat(),
+    }
+    job = submit(Job.Kind.LETTER_PDF, params, user=request.user)
+    return redirect("job", job_id=job.id)
 
 
 @role_required(*MANAGERS)
