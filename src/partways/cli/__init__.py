@@ -21,6 +21,7 @@ from . import (
     serve_cmd,
     settings_cmd,
     setup_cmd,
+    token_cmd,
     triage_cmd,
     worker_cmd,
 )
@@ -81,6 +82,7 @@ for module in (
     letter_cmd,
     analyze_cmd,
     settings_cmd,
+    token_cmd,
     bench_cmd,
     eval_cmd,
 ):

@@ -76,6 +76,7 @@ class Worker(QueueWorker):
                 WorkerBeat.objects.filter(worker_id=self.worker_id).delete()
             except DatabaseError:
                 log.warning("worker %s could not remove its beat", self.worker_id)
+            connection.close()  # this thread's, when the worker runs in one
 
     def _companion(self) -> None:
         """Beat, recover and schedule until the worker stops (its own connection)."""

@@ -1,5 +1,6 @@
 """Every table partways keeps, split by feature."""
 
+from .api import ApiToken
 from .billing import Invoice, Payment
 from .business import BusinessSettings, ExchangeRate, TeamMember
 from .clients import Client, ClientAlias, ClientDomain, ClientFlag, Contact
@@ -15,6 +16,7 @@ from .verdicts import ClientVerdict, VerdictSignal
 from .work import Expense, TimeEntry
 
 __all__ = [
+    "ApiToken",
     "BusinessSettings",
     "CaseEvent",
     "Client",
