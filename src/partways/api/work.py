@@ -7,6 +7,7 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
+from partways.notify.alerts import incident_reported
 from partways.store.models import Incident, OffboardingCase, RepairPlan, TeamMember
 
 from .auth import EVERYONE, MANAGERS, client_of, clients_of, require
@@ -146,4 +147,5 @@ def create_incident(request: HttpRequest, payload: IncidentIn) -> Status[Inciden
         reporter=asking if asking.pk else None,
         reporter_name=asking.name,
     )
+    incident_reported(report)
     return Status(201, _incident(report))

@@ -16,6 +16,7 @@ from . import (
     eval_cmd,
     import_cmd,
     letter_cmd,
+    notify_cmd,
     offboard_cmd,
     repair_cmd,
     serve_cmd,
@@ -83,6 +84,7 @@ for module in (
     analyze_cmd,
     settings_cmd,
     token_cmd,
+    notify_cmd,
     bench_cmd,
     eval_cmd,
 ):

@@ -18,6 +18,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from partways.core.config import Thresholds
+from partways.notify import mail
 from partways.store.business import business_zone
 from partways.store.models import BusinessSettings, Client, Job
 
@@ -66,6 +67,8 @@ def start_due(now: dt.datetime | None = None, kinds: frozenset[str] | None = Non
     for kind, when in due_times(now or timezone.now(), cfg):
         if kind not in KINDS or (kinds is not None and kind not in kinds):
             continue
+        if kind == Job.Kind.DIGEST and not mail.configured():
+            continue  # no mail server: nothing to send it with
         when_utc = when.astimezone(dt.UTC)
         if Job.objects.filter(kind=kind, scheduled_for=when_utc).exists():
             continue

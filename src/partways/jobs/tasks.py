@@ -19,3 +19,19 @@ def run_job(job_id: str) -> str:
     from .runner import run
 
     return run(job_id)
+
+
+@task()
+def deliver_webhook(delivery_id: int) -> str:
+    """Send one webhook delivery (:mod:`partways.notify.webhooks`); its state after."""
+    from partways.notify.webhooks import deliver
+
+    return deliver(delivery_id)
+
+
+@task()
+def send_alert(client_id: int, source: str, ref: str) -> int:
+    """Send an end-now alert (:mod:`partways.notify.alerts`); how many were sent."""
+    from partways.notify.alerts import send_end_now
+
+    return send_end_now(client_id, source, ref)

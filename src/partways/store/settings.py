@@ -233,6 +233,54 @@ AUTH_PASSWORD_VALIDATORS = [
 # takes them from there, in any process on any machine that reaches the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+
+def email_settings(url: str | None) -> dict[str, Any]:
+    """Django's e-mail settings for ``EMAIL_URL``: ``smtp://user:password@host:port``
+    (``smtp+tls://`` for STARTTLS, ``smtps://`` for TLS from the start), or
+    ``console://`` to print the mail instead. None: no mail server is set, and partways
+    sends no mail (the digest's dry run still shows it)."""
+    from urllib.parse import unquote, urlsplit
+
+    if not url:
+        return {"PARTWAYS_MAIL_CONFIGURED": False}
+    parts = urlsplit(url)
+    if parts.scheme == "console":
+        return {
+            "PARTWAYS_MAIL_CONFIGURED": True,
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+        }
+    if parts.scheme not in ("smtp", "smtp+tls", "smtps"):
+        raise ImproperlyConfigured(
+            f"EMAIL_URL={parts.scheme}://…: expected smtp://, smtp+tls://, smtps:// or console://."
+        )
+    secure = parts.scheme == "smtps"
+    return {
+        "PARTWAYS_MAIL_CONFIGURED": True,
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if secure else 587 if parts.scheme == "smtp+tls" else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+        "EMAIL_USE_SSL": secure,
+        "EMAIL_TIMEOUT": 30,
+    }
+
+
+# Mail (the digest and the alerts) goes through the server EMAIL_URL names, from
+# PARTWAYS_MAIL_FROM.
+_MAIL = email_settings(os.environ.get("EMAIL_URL"))
+PARTWAYS_MAIL_CONFIGURED: bool = _MAIL["PARTWAYS_MAIL_CONFIGURED"]
+EMAIL_BACKEND = _MAIL.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = _MAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _MAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _MAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _MAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _MAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _MAIL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _MAIL.get("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = os.environ.get("PARTWAYS_MAIL_FROM", "partways@localhost")
+
 DATABASES = {"default": database_settings(os.environ.get("DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

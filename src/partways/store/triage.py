@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from django.db import transaction
+
 from partways.core.dataset import Dataset
 from partways.core.engine import EngineResult, compute
 from partways.core.triage import Decision, triage
@@ -14,7 +16,7 @@ from .analysis import analyze_messages, current_analyzer
 from .business import load_business
 from .loader import load_dataset
 from .models import TriageRun
-from .verdicts import save_verdicts
+from .verdicts import latest_run, save_verdicts
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,15 @@ def run_triage(
     result = compute(ds, as_of, cfg, analyzer=analyzer, portfolio=portfolio)
     decisions = triage(result, ds, cfg)
     if client_ids is None:
-        run = TriageRun.objects.create(
-            as_of=as_of, portfolio=result.portfolio, clients=len(decisions)
-        )
-        # The web pages read these rows; a run over some clients is not a portfolio.
-        save_verdicts(run, decisions, result)
+        from partways.notify.changes import recommendations, record_changes
+
+        with transaction.atomic():
+            previous = recommendations(latest_run(on_or_before=as_of))
+            run = TriageRun.objects.create(
+                as_of=as_of, portfolio=result.portfolio, clients=len(decisions)
+            )
+            # The web pages read these rows; a run over some clients is not a portfolio.
+            save_verdicts(run, decisions, result)
+            # What moved since the last full run: recorded, sent to webhooks, alerted.
+            record_changes(run, previous, decisions, as_of)
     return TriageOutcome(decisions, result, ds)

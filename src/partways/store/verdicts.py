@@ -103,9 +103,13 @@ def prune_runs(keep: TriageRun) -> None:
     ClientVerdict.objects.exclude(run_id__in=wanted).delete()
 
 
-def latest_run() -> TriageRun | None:
-    """The full run with verdicts for the latest date (the newest of that date), or None."""
-    return _with_verdicts().order_by("-as_of", "-ran_at", "-id").first()
+def latest_run(on_or_before: dt.date | None = None) -> TriageRun | None:
+    """The full run with verdicts for the latest date (the newest of that date), or None;
+    with ``on_or_before``, the latest dated no later than that."""
+    runs = _with_verdicts()
+    if on_or_before is not None:
+        runs = runs.filter(as_of__lte=on_or_before)
+    return runs.order_by("-as_of", "-ran_at", "-id").first()
 
 
 def previous_month_run(run: TriageRun) -> TriageRun | None:

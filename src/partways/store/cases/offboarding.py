@@ -304,9 +304,26 @@ def change_step(
             note=note,
             outstanding=len(current.plan.blocking),
         )
+        before = current.steps[step].state if step in current.steps else ""
         _set(case, new)
         _event(case, by, action, step, note)
         client = case.client
+        if new.state != before:
+            from partways.notify.webhooks import emit
+
+            emit(
+                "case.step_changed",
+                {
+                    "case_id": case.pk,
+                    "client_id": case.client_id,
+                    "client": case.client.name,
+                    "step": step,
+                    "previous": before,
+                    "state": new.state,
+                    "on": on.isoformat(),
+                    "by": by,
+                },
+            )
         if step == "closed" and new.state == "done":
             case.status, case.closed_on = OffboardingCase.Status.CLOSED, on
             client.archived, client.archived_on = True, on

@@ -10,9 +10,10 @@ from .engagements import Contract, Deliverable, Project, Proposal
 from .imports import ImportBatch, ImportCursor, ImportedKey
 from .jobs import Job, WorkerBeat
 from .letters import LetterDraft
+from .notify import Webhook, WebhookDelivery
 from .offboarding import CaseEvent, OffboardingCase, OffboardingStep
 from .plans import RepairPlan, TriageRun
-from .verdicts import ClientVerdict, VerdictSignal
+from .verdicts import ClientVerdict, VerdictChange, VerdictSignal
 from .work import Expense, TimeEntry
 
 __all__ = [
@@ -48,6 +49,9 @@ __all__ = [
     "TeamMember",
     "TimeEntry",
     "TriageRun",
+    "VerdictChange",
     "VerdictSignal",
+    "Webhook",
+    "WebhookDelivery",
     "WorkerBeat",
 ]

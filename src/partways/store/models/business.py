@@ -94,6 +94,15 @@ class TeamMember(models.Model):
     language = models.CharField(max_length=8, blank=True)
     # Under the signature of a letter, e.g. "Managing director".
     job_title = models.CharField(max_length=100, blank=True, default="", db_default="")
+    # The digest e-mail of what moved: daily, weekly, or none.
+    digest = models.CharField(
+        max_length=6,
+        choices=[("daily", "daily"), ("weekly", "weekly"), ("off", "off")],
+        default="daily",
+        db_default="daily",
+    )
+    # When this person's last digest was sent: the next one covers what moved since.
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name

@@ -26,3 +26,5 @@ class Incident(models.Model):
     severity = models.CharField(max_length=6, choices=Severity.choices, default=Severity.MEDIUM)
     occurred_at = models.DateTimeField()
     note = models.TextField(blank=True)
+    # When it was reported here (imported reports have none): what the digest counts as new.
+    reported_at = models.DateTimeField(auto_now_add=True, null=True)

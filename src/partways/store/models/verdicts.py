@@ -45,3 +45,24 @@ class VerdictSignal(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["signal", "verdict"], name="verdict_signal")]
+
+
+class VerdictChange(models.Model):
+    """A client's recommendation that a full triage changed: what the digest and the
+    webhooks report. Kept when superseded runs' verdicts are pruned."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="verdict_changes")
+    run = models.ForeignKey(TriageRun, on_delete=models.CASCADE, related_name="changes")
+    at = models.DateTimeField(auto_now_add=True)
+    previous = models.CharField(max_length=20)
+    recommendation = models.CharField(max_length=20)
+    score = models.FloatField()
+    # Why, as the core states it: each reason's code and parameters (Phrase.to_json).
+    reasons = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["-at"], name="verdict_change_at")]
+
+    def __str__(self) -> str:
+        return f"{self.client}: {self.previous} → {self.recommendation}"

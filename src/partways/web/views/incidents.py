@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partways.notify.alerts import incident_reported
 from partways.store.models import Client, Incident, TeamMember
 
 from .. import labels
@@ -83,6 +84,7 @@ def incidents(request: HttpRequest) -> HttpResponse:
             incident.reporter = member if member.pk else None
             incident.reporter_name = member.name
             incident.save()
+            incident_reported(incident)
             messages.success(
                 request,
                 _("Thank you. Your report on %(client)s is saved; it counts at the next triage.")
