@@ -186,9 +186,10 @@ def _wait_for(api: Api, path: str, seconds: float = 600) -> dict[str, Any]:
 
 def run(postgres: str, sizes: Sizes) -> dict[str, Any]:
     """Run the scenario on a scratch database of ``postgres``; its figures and checks."""
-    with tempfile.TemporaryDirectory(prefix="partways-processes-") as home, scratch_database(
-        postgres
-    ) as url:
+    with (
+        tempfile.TemporaryDirectory(prefix="partways-processes-") as home,
+        scratch_database(postgres) as url,
+    ):
         env = {
             **os.environ,
             "PARTWAYS_HOME": home,

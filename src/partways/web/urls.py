@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("partways.web.views.cases")),
     path("", include("partways.web.views.imports")),
     path("", include("partways.web.views.jobs")),
+    path("", include("partways.web.views.digest")),
     path("", include("partways.web.views.who_is_who")),
     path("", include("partways.web.views.settings")),
     path("", include("partways.web.views.first_run")),
