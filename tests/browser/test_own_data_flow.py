@@ -97,6 +97,9 @@ def test_first_run_zip_upload_and_claiming_the_rest(page, exports_zip) -> None: 
 
     page.goto("/portfolio/")
     page.get_by_role("button", name="Run the triage now").click()
+    # A job for the worker `partways serve` started; its page links back when done.
+    page.get_by_text("Triage done:").wait_for(timeout=120_000)
+    page.get_by_role("link", name="See the portfolio").click()
     page.wait_for_url("**/portfolio/")
     names = page.locator("#clients-table tbody tr").all_inner_texts()
     assert len(names) == len(agency.clients)  # type: ignore[attr-defined]

@@ -51,13 +51,21 @@ def _row(html: str, name: str) -> str:
     return re.sub(r"\s+", " ", row)
 
 
+class JobsFolder:
+    """Where uploads are kept while they are imported: what a test leaves there."""
+
+    def __init__(self) -> None:
+        self.path = job_files("x").parent
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.before = set(self.path.iterdir())
+
+    def left(self) -> set[Path]:
+        return set(self.path.iterdir()) - self.before
+
+
 @pytest.fixture
-def jobs_folder() -> Path:
-    """Where uploads are kept while they are imported (empty again afterwards)."""
-    folder = job_files("x").parent
-    folder.mkdir(parents=True, exist_ok=True)
-    assert list(folder.iterdir()) == []
-    return folder
+def jobs_folder() -> JobsFolder:
+    return JobsFolder()
 
 
 def _worker_in_a_thread() -> threading.Thread:
@@ -79,7 +87,7 @@ def test_the_form_has_a_labelled_multiple_file_input_and_the_formats(as_alice: B
 
 
 def test_an_uploaded_export_is_imported_and_reported(
-    portfolio: Team, as_alice: Browser, jobs_folder: Path
+    portfolio: Team, as_alice: Browser, jobs_folder: JobsFolder
 ) -> None:
     _, html = _upload(as_alice, "toggl_hours.csv")
     row = _row(html, "toggl_hours.csv")
@@ -90,7 +98,7 @@ def test_an_uploaded_export_is_imported_and_reported(
     assert "Webtest Harbour Ltd" in html  # named as a new client
     # The batch names the file as uploaded; the temporary copy is gone.
     assert ImportBatch.objects.filter(source="toggl_hours.csv").count() == 1
-    assert list(jobs_folder.iterdir()) == []
+    assert jobs_folder.left() == set()
 
 
 def test_the_same_file_uploaded_again_adds_nothing(portfolio: Team, as_alice: Browser) -> None:
@@ -104,7 +112,7 @@ def test_the_same_file_uploaded_again_adds_nothing(portfolio: Team, as_alice: Br
 
 
 def test_a_file_with_errors_writes_nothing_and_lists_each_error_where_it_is(
-    portfolio: Team, as_alice: Browser, jobs_folder: Path
+    portfolio: Team, as_alice: Browser, jobs_folder: JobsFolder
 ) -> None:
     entries, batches = TimeEntry.objects.count(), ImportBatch.objects.count()
     _, html = _upload(as_alice, "toggl_broken.csv")
@@ -124,7 +132,7 @@ def test_a_file_with_errors_writes_nothing_and_lists_each_error_where_it_is(
     assert "is not a duration, e.g. 1:30:00" in cells[2][3]  # what was expected
     assert "4 errors" in html and "nothing of this file was written" in html
     assert "or import its good rows" in html
-    assert list(jobs_folder.iterdir()) == []
+    assert jobs_folder.left() == set()
 
 
 def test_the_good_rows_of_a_file_with_errors_are_imported_on_request(
@@ -233,7 +241,7 @@ def test_anonymous_visitors_are_sent_to_log_in(portfolio: Team, db: None) -> Non
 
 @pytest.mark.django_db(transaction=True)
 def test_a_large_upload_is_queued_for_a_worker_and_the_page_follows_it(
-    monkeypatch: pytest.MonkeyPatch, jobs_folder: Path
+    monkeypatch: pytest.MonkeyPatch, jobs_folder: JobsFolder
 ) -> None:
     # The worker has its own database connection: it sees only committed rows, hence
     # a transactional test with its own owner (the module's demo is not needed).
@@ -279,13 +287,15 @@ def test_a_large_upload_is_queued_for_a_worker_and_the_page_follows_it(
     assert "time entries: 3" in _row(html, "toggl_hours.csv")
     assert "messages: 2" in _row(html, "inbox.mbox")
     assert TimeEntry.objects.filter(client__name="Webtest Harbour Ltd").count() == 3
-    assert list(jobs_folder.iterdir()) == []
+    assert jobs_folder.left() == set()
     job = Job.objects.get(kind=Job.Kind.IMPORT)
     assert (job.state, job.attempts, job.started_by) == ("done", 1, owner.user)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_small_upload_waits_in_the_queue_while_another_import_runs(jobs_folder: Path) -> None:
+def test_a_small_upload_waits_in_the_queue_while_another_import_runs(
+    jobs_folder: JobsFolder,
+) -> None:
     from partways.web.accounts import create_login
 
     owner = create_login(email="olga@example.com", password=PASSWORD, name="Olga", role="owner")
@@ -303,7 +313,7 @@ def test_a_small_upload_waits_in_the_queue_while_another_import_runs(jobs_folder
     job = import_jobs.get(job.id)
     assert job is not None and job.done and not job.problem
     assert TimeEntry.objects.filter(client__name="Webtest Harbour Ltd").count() == 3
-    assert list(jobs_folder.iterdir()) == []
+    assert jobs_folder.left() == set()
 
 
 def _slack_zip() -> SimpleUploadedFile:

@@ -1,4 +1,5 @@
-"""Tidying after jobs: the files of finished jobs, kept a while for download, then removed."""
+"""Tidying after jobs: the files of finished jobs, kept a while for download, then removed;
+and a job run within a web request (a small upload) whose process died under it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,34 @@ from .files import discard_files, job_files
 KEEP_FILES = dt.timedelta(days=1)
 # A folder no job claims is removed once it is this old.
 UNCLAIMED = dt.timedelta(hours=1)
+# A job run within a request (never queued) still running after this long lost its
+# process: such a job is a small upload, imported in seconds.
+ABANDONED = dt.timedelta(hours=1)
+
+
+def fail_abandoned(now: dt.datetime | None = None) -> int:
+    """Mark failed the jobs run within a web request that never ended; how many.
+
+    Nothing else would: no worker holds them, so no worker's death is noticed. What
+    they had written in an open transaction was rolled back when their process ended.
+    """
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    now = now or timezone.now()
+    stale = Job.objects.filter(state=Job.State.RUNNING, task_id="", started_at__lt=now - ABANDONED)
+    count = 0
+    for job in stale:
+        with translation.override(job.language or None):
+            problem = _(
+                "The web process running this job stopped before it ended; nothing it "
+                "had not finished was kept."
+            )
+        count += Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(
+            state=Job.State.FAILED, finished_at=now, problem=problem
+        )
+        discard_files(job.pk)
+    return count
 
 
 def discard_old_files(now: dt.datetime | None = None) -> int:

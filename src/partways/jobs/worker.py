@@ -94,6 +94,7 @@ class Worker(QueueWorker):
                     if since_schedule >= SCHEDULE_SECONDS:
                         since_schedule = 0.0
                         housekeeping.discard_old_files()
+                        housekeeping.fail_abandoned()
                         if self.scheduler:
                             schedule.start_due()
                 except DatabaseError as exc:
