@@ -229,3 +229,20 @@ def test_a_job_whose_workers_keep_dying_fails_with_the_reason_and_its_files_go(
     assert _entries(cli) == (before, "ok")
     jobs = Path(cli.env["PARTWAYS_HOME"]) / "jobs"
     assert not jobs.exists() or list(jobs.iterdir()) == []
+
+
+def test_a_worker_told_to_stop_finishes_the_job_in_hand_first(
+    cli: CLI,  # noqa: F811
+    web: tuple[Uploader, Uploader],
+    tmp_path: Path,
+) -> None:
+    a, b = web
+    before, _ = _entries(cli)
+    job = _queued(a, b, _export(tmp_path, seed=4))
+    worker = _start(["worker"], cli.env)
+    _until(b, job, r"File 1 of 1: toggl-4\.csv")
+    worker.send_signal(signal.SIGTERM)  # as a service manager stops it
+    assert worker.wait(timeout=120) == 0
+    report = _until(b, job, "import-files", seconds=5)
+    assert _attempts(cli, job) == 1
+    assert _entries(cli) == (before + _new_entries(report), "ok")

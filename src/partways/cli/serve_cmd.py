@@ -195,7 +195,11 @@ def background_workers(count: int) -> Iterator[None]:
     # Each is told the server's process id, and stops if it outlives it (a server
     # killed without the chance to stop them).
     command = [sys.executable, "-m", "partways", "worker", "--parent", str(os.getpid())]
-    children = [subprocess.Popen(command) for _i in range(count)]
+    # In a session of their own: Ctrl+C in the terminal reaches the server alone, which
+    # then asks each worker once to stop (a second signal would stop it at once).
+    children = [
+        subprocess.Popen(command, start_new_session=os.name == "posix") for _i in range(count)
+    ]
     try:
         yield
     finally:

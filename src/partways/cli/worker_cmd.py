@@ -61,6 +61,8 @@ def worker(
             _("partways worker %(id)s is waiting for jobs (Ctrl+C to stop).")
             % {"id": worker.worker_id}
         )
+    # SIGINT and SIGTERM stop it after the job in hand; a second one at once.
+    worker.configure_signals()
     worker.run()
 
 

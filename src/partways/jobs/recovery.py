@@ -36,8 +36,13 @@ class WorkerLost(RuntimeError):
     """The worker running a task stopped before the task ended."""
 
 
+# Whether a process can be asked if it is alive (signal 0). On Windows os.kill ends the
+# process instead, so there a worker is judged by its beats alone, as one elsewhere is.
+CAN_ASK = os.name == "posix"
+
+
 def process_alive(pid: int) -> bool:
-    """Whether a process with this id runs on this machine."""
+    """Whether a process with this id runs on this machine (POSIX)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -58,7 +63,7 @@ def worker_alive(worker_id: str, started_at: dt.datetime | None, now: dt.datetim
     beat = WorkerBeat.objects.filter(worker_id=worker_id).first()
     if beat is None:
         return started_at is not None and now - started_at < lease
-    if beat.host == HOST:
+    if beat.host == HOST and CAN_ASK:
         return process_alive(beat.pid)
     return now - beat.seen_at < lease
 
@@ -129,6 +134,9 @@ def _forget_dead_workers(now: dt.datetime) -> None:
     """Remove the beats of workers that are gone, so the table lists the living."""
     lease = dt.timedelta(seconds=limit("jobs.worker_lease_seconds"))
     for beat in WorkerBeat.objects.all():
-        gone = not process_alive(beat.pid) if beat.host == HOST else now - beat.seen_at > 10 * lease
+        if beat.host == HOST and CAN_ASK:
+            gone = not process_alive(beat.pid)
+        else:
+            gone = now - beat.seen_at > 10 * lease
         if gone:
             WorkerBeat.objects.filter(pk=beat.pk, seen_at=beat.seen_at).delete()

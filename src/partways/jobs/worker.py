@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from types import FrameType
 from typing import Any
 
 from django.db import DatabaseError, close_old_connections, connection
@@ -58,6 +59,15 @@ class Worker(QueueWorker):
         # outlived by no worker of its own.
         self.parent_pid = parent_pid
         self._stop = threading.Event()
+
+    def shutdown(self, signum: int, frame: FrameType | None) -> None:
+        """The first SIGINT or SIGTERM stops the worker after the job in hand; a second
+        one stops it at once, as a kill does: the job is not failed but started again
+        by the next worker (partways.jobs.recovery), with nothing half-applied."""
+        if not self.running and self.running_task:
+            log.warning("worker %s: stopping now; its job will run again", self.worker_id)
+            os._exit(1)
+        super().shutdown(signum, frame)
 
     def run(self) -> None:
         """Run tasks until told to stop; the beat thread runs beside the loop."""
