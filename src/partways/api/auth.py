@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja.errors import HttpError
@@ -59,7 +57,3 @@ def client_of(asking: TeamMember, client_id: int) -> Client:
     if client is None:
         raise HttpError(404, "No such client.")
     return client
-
-
-def not_found(what: str) -> Any:
-    raise HttpError(404, f"No such {what}.")

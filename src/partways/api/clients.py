@@ -6,8 +6,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Status
+from ninja.errors import HttpError
 
-from partways.store.models import ClientVerdict, TriageRun
+from partways.jobs.queue import submit
+from partways.store.models import ClientVerdict, Job, TriageRun
 from partways.store.verdicts import latest_run
 
 from .auth import MANAGERS, OWNER, client_of, clients_of, require
@@ -76,8 +78,6 @@ def client_triage(request: HttpRequest, client_id: int) -> TriageOut:
     run = latest_run()
     verdict = ClientVerdict.objects.filter(run=run, client=client).first() if run else None
     if run is None or verdict is None:
-        from ninja.errors import HttpError
-
         raise HttpError(404, "This client has no verdict yet: no full triage has judged it.")
     return TriageOut(
         client_id=client.pk,
@@ -98,8 +98,6 @@ def latest_triage(request: HttpRequest) -> TriageRunOut:
     asking = require(request, *MANAGERS)
     run = latest_run()
     if run is None:
-        from ninja.errors import HttpError
-
         raise HttpError(404, "No full triage has run yet.")
     visible = clients_of(asking).values("pk")
     rows = (
@@ -114,12 +112,7 @@ def latest_triage(request: HttpRequest) -> TriageRunOut:
 
 
 @router.post("/triage", response={202: JobOut, 403: Problem})
-def start_triage(request: HttpRequest) -> Status[JobOut]:
+def start_triage(request: HttpRequest) -> Status[Job]:
     """Queue a full triage as of the business's today; follow it at ``/jobs/{id}``."""
-    from partways.jobs.queue import submit
-    from partways.store.models import Job
-
-    from .data import job_out
-
     require(request, *OWNER)
-    return Status(202, job_out(submit(Job.Kind.TRIAGE, user=request.user)))
+    return Status(202, submit(Job.Kind.TRIAGE, user=request.user))

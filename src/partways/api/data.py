@@ -21,32 +21,15 @@ from .schemas import JobOut, Problem, RecordsReport
 router = Router(tags=["records, imports and jobs"])
 
 
-def job_out(job: Job) -> JobOut:
-    return JobOut(
-        id=job.pk,
-        kind=job.kind,
-        state=job.state,
-        step=job.step,
-        current=job.current,
-        total=job.total,
-        rows=job.rows,
-        attempts=job.attempts,
-        problem=job.problem,
-        created_at=job.created_at,
-        finished_at=job.finished_at,
-        result=job.result or {},
-    )
-
-
 @router.get("/jobs/{job_id}", response={200: JobOut, 403: Problem, 404: Problem})
-def get_job(request: HttpRequest, job_id: uuid.UUID) -> JobOut:
+def get_job(request: HttpRequest, job_id: uuid.UUID) -> Job:
     """A job the member started (the owner: any job)."""
     asking = require(request, *MANAGERS)
     job = Job.objects.filter(pk=job_id).first()
     mine = job is not None and job.started_by_id == request.user.pk
     if job is None or not (asking.role == TeamMember.Role.OWNER or mine):
         raise HttpError(404, "No such job.")
-    return job_out(job)
+    return job
 
 
 @router.post("/imports", response={202: JobOut, 403: Problem, 422: Problem})
@@ -55,7 +38,7 @@ def start_import(
     files: File[list[UploadedFile]],
     format: Form[str] = "",
     skip_bad_rows: Form[bool] = False,
-) -> Status[JobOut]:
+) -> Status[Job]:
     """Import export files (multipart ``files``), as the web's import page does; a small
     upload is done when this answers, a larger one is queued for a worker. ``format``
     names every file's format (empty: recognise each one)."""
@@ -71,18 +54,18 @@ def start_import(
     except OSError as exc:
         raise HttpError(422, f"The files could not be saved for import: {exc}") from None
     job.refresh_from_db()
-    return Status(202, job_out(job))
+    return Status(202, job)
 
 
 @router.get("/imports/{job_id}", response={200: JobOut, 403: Problem, 404: Problem})
-def get_import(request: HttpRequest, job_id: uuid.UUID) -> JobOut:
+def get_import(request: HttpRequest, job_id: uuid.UUID) -> Job:
     """An import's progress, then its report: each file's counts, errors (with line and
     column, as codes with parameters) and notes, in ``result.files``."""
     require(request, *OWNER)
     job = Job.objects.filter(pk=job_id, kind=Job.Kind.IMPORT).first()
     if job is None:
         raise HttpError(404, "No such import.")
-    return job_out(job)
+    return job
 
 
 @router.post("/records", response={201: RecordsReport, 403: Problem, 422: RecordsReport})

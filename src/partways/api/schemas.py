@@ -1,4 +1,8 @@
-"""What the API answers with, and what it takes: the shapes of the OpenAPI document."""
+"""What the API answers with, and what it takes: the shapes of the OpenAPI document.
+
+An endpoint returns the model itself: Ninja reads its attributes by name, and a field
+the model does not have is worked out by the schema's ``resolve_<field>``.
+"""
 
 from __future__ import annotations
 
@@ -95,6 +99,10 @@ class CaseOut(Schema):
     closed_on: dt.date | None
     steps: list[StepOut]
 
+    @staticmethod
+    def resolve_steps(case: Any) -> Any:
+        return case.steps.all()  # in position order (the model's); prefetched for lists
+
 
 class IncidentIn(Schema):
     client_id: int
@@ -112,6 +120,10 @@ class IncidentOut(Schema):
     occurred_at: dt.datetime
     note: str
     reporter_email: str | None
+
+    @staticmethod
+    def resolve_reporter_email(report: Any) -> str | None:
+        return report.reporter.email if report.reporter else None
 
 
 class JobOut(Schema):

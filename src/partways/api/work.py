@@ -11,111 +11,63 @@ from partways.notify.alerts import incident_reported
 from partways.store.models import Incident, OffboardingCase, RepairPlan, TeamMember
 
 from .auth import EVERYONE, MANAGERS, client_of, clients_of, require
-from .schemas import CaseOut, IncidentIn, IncidentOut, Problem, RepairPlanOut, StepOut
+from .schemas import CaseOut, IncidentIn, IncidentOut, Problem, RepairPlanOut
 
 router = Router(tags=["plans, cases and incidents"])
 
 
-def _plan(plan: RepairPlan) -> RepairPlanOut:
-    return RepairPlanOut(
-        id=plan.pk,
-        client_id=plan.client_id,
-        status=plan.status,
-        acute=plan.acute,
-        opened_on=plan.opened_on,
-        review_on=plan.review_on,
-        reviewed_on=plan.reviewed_on,
-        baseline_score=plan.baseline_score,
-        strategies=plan.strategies,
-        actions=plan.actions,
-        baseline=plan.baseline,
-        review=plan.review,
-    )
-
-
 @router.get("/repair-plans", response={200: list[RepairPlanOut], 403: Problem})
-def list_plans(request: HttpRequest, status: str | None = None) -> list[RepairPlanOut]:
+def list_plans(request: HttpRequest, status: str | None = None) -> list[RepairPlan]:
     """The repair plans of the member's clients (``status``: open, improved, failed, closed)."""
     asking = require(request, *MANAGERS)
     plans = RepairPlan.objects.filter(client__in=clients_of(asking).values("pk"))
     if status:
         plans = plans.filter(status=status)
-    return [_plan(p) for p in plans.order_by("-opened_on", "pk")]
+    return list(plans.order_by("-opened_on", "pk"))
 
 
 @router.get("/repair-plans/{plan_id}", response={200: RepairPlanOut, 403: Problem, 404: Problem})
-def get_plan(request: HttpRequest, plan_id: int) -> RepairPlanOut:
+def get_plan(request: HttpRequest, plan_id: int) -> RepairPlan:
     asking = require(request, *MANAGERS)
     plan = RepairPlan.objects.filter(pk=plan_id, client__in=clients_of(asking).values("pk")).first()
     if plan is None:
         raise HttpError(404, "No such repair plan.")
-    return _plan(plan)
-
-
-def _case(case: OffboardingCase) -> CaseOut:
-    return CaseOut(
-        id=case.pk,
-        client_id=case.client_id,
-        status=case.status,
-        recommendation=case.recommendation,
-        reason=case.reason,
-        language=case.language,
-        opened_on=case.opened_on,
-        notice_on=case.notice_on,
-        end_on=case.end_on,
-        closed_on=case.closed_on,
-        steps=[
-            StepOut(step=s.step, position=s.position, state=s.state, on=s.on, by=s.by, note=s.note)
-            for s in case.steps.order_by("position")
-        ],
-    )
+    return plan
 
 
 @router.get("/cases", response={200: list[CaseOut], 403: Problem})
-def list_cases(request: HttpRequest, status: str | None = None) -> list[CaseOut]:
+def list_cases(request: HttpRequest, status: str | None = None) -> list[OffboardingCase]:
     """The offboarding cases of the member's clients, with their steps."""
     asking = require(request, *MANAGERS)
     cases = OffboardingCase.objects.filter(client__in=clients_of(asking).values("pk"))
     if status:
         cases = cases.filter(status=status)
-    return [_case(c) for c in cases.prefetch_related("steps").order_by("-opened_on", "pk")]
+    return list(cases.prefetch_related("steps").order_by("-opened_on", "pk"))
 
 
 @router.get("/cases/{case_id}", response={200: CaseOut, 403: Problem, 404: Problem})
-def get_case(request: HttpRequest, case_id: int) -> CaseOut:
+def get_case(request: HttpRequest, case_id: int) -> OffboardingCase:
     asking = require(request, *MANAGERS)
     case = OffboardingCase.objects.filter(
         pk=case_id, client__in=clients_of(asking).values("pk")
     ).first()
     if case is None:
         raise HttpError(404, "No such case.")
-    return _case(case)
-
-
-def _incident(report: Incident) -> IncidentOut:
-    return IncidentOut(
-        id=report.pk,
-        client_id=report.client_id,
-        kind=report.kind,
-        severity=report.severity,
-        occurred_at=report.occurred_at,
-        note=report.note,
-        reporter_email=report.reporter.email if report.reporter else None,
-    )
+    return case
 
 
 @router.get("/incidents", response={200: list[IncidentOut]})
-def list_incidents(request: HttpRequest) -> list[IncidentOut]:
+def list_incidents(request: HttpRequest) -> list[Incident]:
     """The reports the member may read: staff their own, a manager also those on their
     clients, the owner all."""
     from partways.web.views.incidents import reports_for
 
     asking = require(request, *EVERYONE)
-    return [_incident(r) for r in reports_for(asking)]
+    return list(reports_for(asking))
 
 
 @router.post("/incidents", response={201: IncidentOut, 404: Problem, 422: Problem})
-def create_incident(request: HttpRequest, payload: IncidentIn) -> Status[IncidentOut]:
+def create_incident(request: HttpRequest, payload: IncidentIn) -> Status[Incident]:
     """Report an incident; it counts at the next triage. Staff report on any client
     (they meet them all), a manager on their own clients."""
     asking = require(request, *EVERYONE)
@@ -148,4 +100,4 @@ def create_incident(request: HttpRequest, payload: IncidentIn) -> Status[Inciden
         reporter_name=asking.name,
     )
     incident_reported(report)
-    return Status(201, _incident(report))
+    return Status(201, report)
