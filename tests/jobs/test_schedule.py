@@ -57,6 +57,7 @@ def test_the_hour_is_the_business_s_setting(business: BusinessSettings) -> None:
 def test_nothing_is_started_before_the_business_is_set_up_or_has_a_client() -> None:
     settings = BusinessSettings.load()
     settings.time_zone = "Europe/Zagreb"
+    settings.configured_at = None  # not set up (whatever an earlier module left)
     settings.save()
     Client.objects.create(name="Harbour Ltd")
     assert start_due(_at(7, 3)) == []

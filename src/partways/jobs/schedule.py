@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from partways.core.config import Thresholds
 from partways.notify import mail
-from partways.store.business import business_zone
+from partways.store.business import business_zone, load_business
 from partways.store.models import BusinessSettings, Client, Job
 
 from .queue import submit
@@ -59,10 +59,9 @@ def start_due(now: dt.datetime | None = None, kinds: frozenset[str] | None = Non
     """
     from .runner import KINDS
 
-    business = BusinessSettings.load()
-    if business.configured_at is None or not Client.objects.exists():
+    if BusinessSettings.load().configured_at is None or not Client.objects.exists():
         return []
-    cfg = Thresholds.with_overrides(business.thresholds or {})
+    _business, cfg = load_business()  # the overrides that are usable, as a triage reads them
     started: list[Job] = []
     for kind, when in due_times(now or timezone.now(), cfg):
         if kind not in KINDS or (kinds is not None and kind not in kinds):

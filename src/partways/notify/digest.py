@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from partways.core.phrase import Phrase
 from partways.i18n import render as word
-from partways.store.business import business_zone
+from partways.store.business import business_zone, load_business
 from partways.store.models import (
     Incident,
     OffboardingCase,
@@ -128,18 +128,13 @@ def render(digest: Digest) -> tuple[str, str]:
     return subject, render_to_string("partways/mail/digest.txt", context)
 
 
-def due(member: TeamMember, now: dt.datetime) -> bool:
+def due(member: TeamMember, now: dt.datetime, first_work_day: int) -> bool:
     """Whether ``member``'s digest is due now: a daily one once a day, a weekly one on
-    the first working day of the week (Monday when none are set)."""
+    the business's first working day of the week (0 = Monday)."""
     if member.digest not in PERIODS:
         return False
-    if member.digest == "weekly":
-        from partways.store.models import BusinessSettings
-
-        text = BusinessSettings.load().work_days or "0"
-        days = [int(d) for d in text.split(",") if d.strip().isdigit()] or [0]
-        if now.astimezone(business_zone()).weekday() != min(days):
-            return False
+    if member.digest == "weekly" and now.astimezone(business_zone()).weekday() != first_work_day:
+        return False
     last = member.digest_sent_at
     # A little under a period: a digest sent at 07:00:40 is not skipped next day at 07:00.
     return last is None or now - last > PERIODS[member.digest] - dt.timedelta(hours=2)
@@ -153,11 +148,9 @@ def send_digests(
     that has something to say. Raises :class:`mail.MailNotConfigured` to send without a
     mail server."""
     now = now or timezone.now()
-    if not dry_run and not mail.configured():
-        raise mail.MailNotConfigured(
-            "No mail server is set: set EMAIL_URL (e.g. smtp+tls://user:password@"
-            "mail.example.com:587) where partways runs."
-        )
+    if not dry_run:
+        mail.require()
+    first_work_day = min(load_business()[0].work_days or (0,))
     out = []
     members = (
         TeamMember.objects.filter(user__isnull=False, user__is_active=True)
@@ -166,7 +159,7 @@ def send_digests(
         .order_by("email")
     )
     for member in members:
-        if only_due and not due(member, now):
+        if only_due and not due(member, now, first_work_day):
             continue
         digest = digest_for(member, now)
         if digest.empty:

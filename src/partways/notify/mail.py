@@ -16,14 +16,19 @@ def configured() -> bool:
     return bool(getattr(settings, "PARTWAYS_MAIL_CONFIGURED", False))
 
 
-def send(to: TeamMember, subject: str, text: str) -> None:
-    """Send ``text`` to ``to``. Raises :class:`MailNotConfigured` without a mail server,
-    and what the server answers (``smtplib.SMTPException``, ``OSError``) if it refuses."""
+def require() -> None:
+    """Raise :class:`MailNotConfigured` when no mail server is set."""
     if not configured():
         raise MailNotConfigured(
             "No mail server is set: set EMAIL_URL (e.g. smtp+tls://user:password@"
             "mail.example.com:587) where partways runs."
         )
+
+
+def send(to: TeamMember, subject: str, text: str) -> None:
+    """Send ``text`` to ``to``. Raises :class:`MailNotConfigured` without a mail server,
+    and what the server answers (``smtplib.SMTPException``, ``OSError``) if it refuses."""
+    require()
     EmailMessage(subject, text, settings.DEFAULT_FROM_EMAIL, [to.email]).send()
 
 
