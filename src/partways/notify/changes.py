@@ -30,6 +30,7 @@ def record_changes(
     from . import alerts, webhooks
 
     changes = []
+    moved: list[dict[str, Any]] = []
     for decision in decisions:
         before = previous.get(decision.client_id)
         if before is None or before == decision.recommendation:
@@ -44,16 +45,18 @@ def record_changes(
             reasons=reasons,
         )
         changes.append(change)
-        data: dict[str, Any] = {
-            "client_id": decision.client_id,
-            "client": decision.client,
-            "previous": before,
-            "recommendation": decision.recommendation,
-            "score": decision.score,
-            "as_of": as_of.isoformat(),
-            "reasons": reasons,
-        }
-        webhooks.emit("recommendation.changed", data)
+        moved.append(
+            {
+                "client_id": decision.client_id,
+                "client": decision.client,
+                "previous": before,
+                "recommendation": decision.recommendation,
+                "score": decision.score,
+                "as_of": as_of.isoformat(),
+                "reasons": reasons,
+            }
+        )
         if decision.recommendation == "end_now":
             alerts.queue_end_now(decision.client_id, "triage", str(change.pk))
+    webhooks.emit("recommendation.changed", moved)
     return changes

@@ -45,29 +45,31 @@ def signature(secret: str, stamp: int, body: bytes) -> str:
     return f"t={stamp},v1={digest}"
 
 
-def emit(event: str, data: dict[str, Any]) -> list[WebhookDelivery]:
-    """Record ``event`` for every active webhook that wants it, and queue the sending.
+def emit(event: str, items: list[dict[str, Any]]) -> list[WebhookDelivery]:
+    """Record ``event`` once for each of ``items`` (its ``data``) for every active webhook
+    that wants it, and queue the sending.
 
     Called inside the transaction of the change: both stand or fall together.
     """
     hooks = [h for h in Webhook.objects.filter(active=True) if event in h.events]
-    if not hooks:
+    if not hooks or not items:
         return []
     from partways.jobs.tasks import deliver_webhook
 
+    created = timezone.now().isoformat()
     made = []
     with transaction.atomic():
-        for hook in hooks:
-            delivery = WebhookDelivery.objects.create(webhook=hook, event=event, payload={})
-            delivery.payload = {
-                "id": str(delivery.pk),
-                "event": event,
-                "created_at": timezone.now().isoformat(),
-                "data": json.loads(json.dumps(data, cls=DjangoJSONEncoder)),
-            }
-            delivery.save(update_fields=["payload"])
-            deliver_webhook.enqueue(delivery.pk)
-            made.append(delivery)
+        for data in items:
+            # As JSON will send it (dates as ISO text), so the log shows what was sent.
+            plain = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+            for hook in hooks:
+                delivery = WebhookDelivery.objects.create(
+                    webhook=hook,
+                    event=event,
+                    payload={"event": event, "created_at": created, "data": plain},
+                )
+                deliver_webhook.enqueue(delivery.pk)
+                made.append(delivery)
     return made
 
 
@@ -77,7 +79,8 @@ def deliver(delivery_id: int) -> str:
     if delivery is None or delivery.state != WebhookDelivery.State.PENDING:
         return delivery.state if delivery else "gone"
     hook = delivery.webhook
-    body = json.dumps(delivery.payload, separators=(",", ":")).encode()
+    sent = {"id": str(delivery.pk), **delivery.payload}
+    body = json.dumps(sent, separators=(",", ":")).encode()
     stamp = int(time.time())
     request = urllib.request.Request(
         hook.url,

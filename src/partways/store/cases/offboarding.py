@@ -313,16 +313,18 @@ def change_step(
 
             emit(
                 "case.step_changed",
-                {
-                    "case_id": case.pk,
-                    "client_id": case.client_id,
-                    "client": case.client.name,
-                    "step": step,
-                    "previous": before,
-                    "state": new.state,
-                    "on": on.isoformat(),
-                    "by": by,
-                },
+                [
+                    {
+                        "case_id": case.pk,
+                        "client_id": case.client_id,
+                        "client": case.client.name,
+                        "step": step,
+                        "previous": before,
+                        "state": new.state,
+                        "on": on.isoformat(),
+                        "by": by,
+                    }
+                ],
             )
         if step == "closed" and new.state == "done":
             case.status, case.closed_on = OffboardingCase.Status.CLOSED, on
