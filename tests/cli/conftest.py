@@ -7,6 +7,7 @@ PostgreSQL server, each module gets its own freshly created database on it.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -34,6 +35,27 @@ class CLI:
                 f"partways {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
             )
         return proc
+
+    def scalar(self, sql: str) -> int:
+        """The one number ``sql`` selects from this CLI's database, read directly."""
+        url = self.env.get("DATABASE_URL", "")
+        if url.startswith(("postgres://", "postgresql://")):
+            import psycopg
+
+            with psycopg.connect(url) as conn:
+                row = conn.execute(sql).fetchone()
+        else:
+            with sqlite3.connect(Path(self.env["PARTWAYS_HOME"]) / "partways.sqlite3") as conn:
+                row = conn.execute(sql).fetchone()
+        assert row is not None, sql
+        return int(row[0])
+
+    def integrity(self) -> str:
+        """SQLite's integrity verdict on this CLI's database ("ok" on PostgreSQL)."""
+        if self.env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+            return "ok"
+        with sqlite3.connect(Path(self.env["PARTWAYS_HOME"]) / "partways.sqlite3") as conn:
+            return "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
 
 
 @pytest.fixture(scope="module")

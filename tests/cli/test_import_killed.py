@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -49,19 +48,8 @@ def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _rows(cli: CLI) -> tuple[int, str]:
     """How many of the file's rows are in the database, and SQLite's integrity verdict."""
-    url = cli.env.get("DATABASE_URL", "")
     sql = "SELECT COUNT(*) FROM partways_timeentry WHERE description LIKE 'killed-import-%'"
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        with psycopg.connect(url) as conn:
-            row = conn.execute(sql).fetchone()
-        assert row is not None
-        return int(row[0]), "ok"
-    with sqlite3.connect(Path(cli.env["PARTWAYS_HOME"]) / "partways.sqlite3") as conn:
-        count = conn.execute(sql).fetchone()[0]
-        check = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
-    return int(count), check
+    return cli.scalar(sql), cli.integrity()
 
 
 def test_an_import_killed_at_any_moment_writes_all_or_nothing(cli: CLI, large_file: Path) -> None:

@@ -12,57 +12,38 @@ from __future__ import annotations
 import os
 import re
 import signal
-import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from partways.bench.imports import write_toggl_csv
-from partways.bench.uploads import Upload, Uploader, _free_port
-from partways.bench.web import EMAIL, PASSWORD
+from partways.bench.processes import serving, start, stop
+from partways.bench.uploads import Upload, Uploader
 from tests.cli.conftest import CLI, cli  # noqa: F401  (the fixture, re-exported)
 
 ROWS = 60_000
 
 
-def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "partways", *args],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def _serving(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], Uploader]:
     """``partways serve`` without workers of its own, with the owner logged in."""
-    port = _free_port()
-    owner = {"PARTWAYS_OWNER_EMAIL": EMAIL, "PARTWAYS_OWNER_PASSWORD": PASSWORD}
-    proc = _start(["serve", "--port", str(port), "--workers", "0"], {**env, **owner})
+    proc, port = serving(env)
     browser = Uploader(port, timeout=60)
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            browser.log_in()
-            return proc, browser
-        except OSError:
-            assert proc.poll() is None, "partways serve exited before answering"
-            assert time.monotonic() < deadline, "partways serve did not answer"
-            time.sleep(0.3)
+    browser.log_in()
+    return proc, browser
+
+
+@contextmanager
+def _worker(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """``partways worker`` for as long as the block runs."""
+    proc = start(["worker"], env)
+    try:
+        yield proc
+    finally:
+        stop([proc])
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +55,7 @@ def web(cli: CLI) -> Iterator[tuple[Uploader, Uploader]]:  # noqa: F811
     try:
         yield a, b
     finally:
-        _stop(first)
-        _stop(second)
+        stop([first, second])
 
 
 def _export(folder: Path, seed: int) -> Upload:
@@ -90,39 +70,15 @@ def _export(folder: Path, seed: int) -> Upload:
 
 def _entries(cli: CLI) -> tuple[int, str]:  # noqa: F811
     """Time entries in the database, and SQLite's integrity verdict."""
-    url = cli.env.get("DATABASE_URL", "")
-    sql = "SELECT COUNT(*) FROM partways_timeentry"
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        with psycopg.connect(url) as conn:
-            row = conn.execute(sql).fetchone()
-        assert row is not None
-        return int(row[0]), "ok"
-    with sqlite3.connect(Path(cli.env["PARTWAYS_HOME"]) / "partways.sqlite3") as conn:
-        count = conn.execute(sql).fetchone()[0]
-        check = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
-    return int(count), check
+    return cli.scalar("SELECT COUNT(*) FROM partways_timeentry"), cli.integrity()
 
 
 def _attempts(cli: CLI, job_page: str) -> int:  # noqa: F811
     """How many times the import job at ``job_page`` was started."""
     job_id = job_page.strip("/").rsplit("/", 1)[1]
-    url = cli.env.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        with psycopg.connect(url) as conn:
-            row = conn.execute(
-                "SELECT attempts FROM partways_job WHERE id = %s", [job_id]
-            ).fetchone()
-    else:
-        with sqlite3.connect(Path(cli.env["PARTWAYS_HOME"]) / "partways.sqlite3") as conn:
-            row = conn.execute(
-                "SELECT attempts FROM partways_job WHERE id = ?", [job_id.replace("-", "")]
-            ).fetchone()
-    assert row is not None, job_id
-    return int(row[0])
+    if not cli.env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        job_id = job_id.replace("-", "")  # SQLite keeps a UUID as 32 hex digits
+    return cli.scalar(f"SELECT attempts FROM partways_job WHERE id = '{job_id}'")
 
 
 def _until(browser: Uploader, path: str, pattern: str, seconds: float = 120) -> str:
@@ -158,12 +114,9 @@ def test_a_worker_runs_an_upload_and_the_other_web_process_shows_its_progress(
     a, b = web
     before, _ = _entries(cli)
     job = _queued(a, b, _export(tmp_path, seed=1))
-    worker = _start(["worker"], cli.env)
-    try:
+    with _worker(cli.env):
         _until(b, job, r"File 1 of 1: toggl-1\.csv")
         report = _until(b, job, "import-files")
-    finally:
-        _stop(worker)
     assert _entries(cli) == (before + _new_entries(report), "ok")
     # The same page, from the first process, reads the same report.
     assert _new_entries(a.get(job)[1]) == _new_entries(report)
@@ -177,18 +130,15 @@ def test_a_worker_killed_mid_import_leaves_the_job_to_the_next_worker_never_half
     a, b = web
     before, _ = _entries(cli)
     job = _queued(a, b, _export(tmp_path, seed=2))
-    worker = _start(["worker"], cli.env)
+    worker = start(["worker"], cli.env)
     # Read whole: the import is writing its rows, in one transaction.
     _until(b, job, r"60,?000 rows read")
     os.kill(worker.pid, signal.SIGKILL)
     worker.wait()
     killed, check = _entries(cli)
     assert check == "ok"
-    again = _start(["worker"], cli.env)
-    try:
+    with _worker(cli.env):
         report = _until(b, job, "import-files")
-    finally:
-        _stop(again)
     after, check = _entries(cli)
     assert check == "ok" and after > before
     # All of the file or none of it when the worker died; every row once at the end.
@@ -198,11 +148,8 @@ def test_a_worker_killed_mid_import_leaves_the_job_to_the_next_worker_never_half
         assert _new_entries(report) == after - before
     # Uploaded again, the file adds nothing.
     job = a.upload(_export(tmp_path, seed=2), wait=0).job
-    third = _start(["worker"], cli.env)
-    try:
+    with _worker(cli.env):
         _until(b, job, "import-files")
-    finally:
-        _stop(third)
     assert _entries(cli) == (after, "ok")
 
 
@@ -215,16 +162,13 @@ def test_a_job_whose_workers_keep_dying_fails_with_the_reason_and_its_files_go(
     before, _ = _entries(cli)
     job = _queued(a, b, _export(tmp_path, seed=3))
     env = {**cli.env, "PARTWAYS_LIMIT_JOBS_MAX_ATTEMPTS": "1"}
-    worker = _start(["worker"], env)
+    worker = start(["worker"], env)
     _until(b, job, r"File 1 of 1: toggl-3\.csv")
     os.kill(worker.pid, signal.SIGKILL)
     worker.wait()
     # The next worker, started later, finds the dead one's job and fails it.
-    again = _start(["worker"], env)
-    try:
+    with _worker(env):
         page = _until(b, job, "stopped before it ended")
-    finally:
-        _stop(again)
     assert "The worker running this job stopped before it ended, 1 time" in page
     assert _entries(cli) == (before, "ok")
     jobs = Path(cli.env["PARTWAYS_HOME"]) / "jobs"
@@ -239,7 +183,7 @@ def test_a_worker_told_to_stop_finishes_the_job_in_hand_first(
     a, b = web
     before, _ = _entries(cli)
     job = _queued(a, b, _export(tmp_path, seed=4))
-    worker = _start(["worker"], cli.env)
+    worker = start(["worker"], cli.env)
     _until(b, job, r"File 1 of 1: toggl-4\.csv")
     worker.send_signal(signal.SIGTERM)  # as a service manager stops it
     assert worker.wait(timeout=120) == 0

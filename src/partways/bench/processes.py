@@ -70,7 +70,8 @@ class Calls:
                 self.errors.append(error)
 
 
-def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """``partways ARGS`` in a process of its own, its output dropped."""
     return subprocess.Popen(
         [sys.executable, "-m", "partways", *args],
         env=env,
@@ -79,7 +80,8 @@ def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
-def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
+def stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    """Ask each process to stop, and kill those that have not within 30 seconds."""
     for proc in procs:
         if proc.poll() is None:
             proc.terminate()
@@ -106,10 +108,12 @@ def scratch_database(postgres: str) -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _serving(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+def serving(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    """``partways serve`` without workers of its own, with the benchmark's owner; its
+    process and port once it answers."""
     port = _free_port()
     owner = {"PARTWAYS_OWNER_EMAIL": EMAIL, "PARTWAYS_OWNER_PASSWORD": PASSWORD}
-    proc = _start(["serve", "--port", str(port), "--workers", "0"], {**env, **owner})
+    proc = start(["serve", "--port", str(port), "--workers", "0"], {**env, **owner})
     deadline = time.monotonic() + 120
     while True:
         try:
@@ -200,10 +204,10 @@ def run(postgres: str, sizes: Sizes) -> dict[str, Any]:
         folder = Path(home) / "exports"
         folder.mkdir()
         exports = [_export(folder, seed, sizes.rows) for seed in range(1, sizes.uploads + 1)]
-        first, port_a = _serving(env)
+        first, port_a = serving(env)
         procs = [first]
         try:
-            second, port_b = _serving(env)
+            second, port_b = serving(env)
             procs.append(second)
             subprocess.run(
                 [sys.executable, "-m", "partways", "setup", "--name", "Bench Studio"],
@@ -219,10 +223,10 @@ def run(postgres: str, sizes: Sizes) -> dict[str, Any]:
                 text=True,
             )
             token = made.stdout.split()[0]
-            procs += [_start(["worker"], env) for _ in range(2)]
+            procs += [start(["worker"], env) for _ in range(2)]
             return _load(url, (port_a, port_b), token, exports, sizes)
         finally:
-            _stop(procs)
+            stop(procs)
 
 
 def _load(
