@@ -9,7 +9,7 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 
 from partways.jobs.queue import submit
-from partways.store.models import ClientVerdict, Job, TriageRun
+from partways.store.models import Client, ClientVerdict, Job, TriageRun
 from partways.store.verdicts import latest_run
 
 from .auth import MANAGERS, OWNER, client_of, clients_of, require
@@ -18,47 +18,18 @@ from .schemas import ClientOut, JobOut, Problem, TriageOut, TriageRunOut, Verdic
 router = Router(tags=["clients"])
 
 
-def _summary(verdict: ClientVerdict | None, run: TriageRun | None) -> VerdictSummary | None:
-    if verdict is None or run is None:
-        return None
-    return VerdictSummary(
-        recommendation=verdict.recommendation,
-        score=verdict.score,
-        chronic=verdict.chronic,
-        pattern=verdict.pattern,
-        signal_count=verdict.signal_count,
-        as_of=run.as_of,
-    )
-
-
-@router.get("/clients", response={200: list[ClientOut], 403: Problem})
-def list_clients(request: HttpRequest) -> list[ClientOut]:
-    """Every client the token's member may see, with its latest recommendation."""
-    asking = require(request, *MANAGERS)
-    run = latest_run()
-    verdicts = (
-        {v.client_id: v for v in ClientVerdict.objects.filter(run=run)} if run is not None else {}
-    )
-    return [
-        ClientOut(
-            id=c.pk,
-            name=c.name,
-            language=c.language,
-            country=c.country,
-            archived=c.archived,
-            manager_email=c.manager.email if c.manager else None,
-            verdict=_summary(verdicts.get(c.pk), run),
+def _client(client: Client, verdict: ClientVerdict | None, run: TriageRun | None) -> ClientOut:
+    """``client`` with its recommendation in ``run`` (None: no full triage judged it)."""
+    summary = None
+    if verdict is not None and run is not None:
+        summary = VerdictSummary(
+            recommendation=verdict.recommendation,
+            score=verdict.score,
+            chronic=verdict.chronic,
+            pattern=verdict.pattern,
+            signal_count=verdict.signal_count,
+            as_of=run.as_of,
         )
-        for c in clients_of(asking).select_related("manager").order_by("name")
-    ]
-
-
-@router.get("/clients/{client_id}", response={200: ClientOut, 403: Problem, 404: Problem})
-def get_client(request: HttpRequest, client_id: int) -> ClientOut:
-    asking = require(request, *MANAGERS)
-    client = client_of(asking, client_id)
-    run = latest_run()
-    verdict = ClientVerdict.objects.filter(run=run, client=client).first() if run else None
     return ClientOut(
         id=client.pk,
         name=client.name,
@@ -66,8 +37,26 @@ def get_client(request: HttpRequest, client_id: int) -> ClientOut:
         country=client.country,
         archived=client.archived,
         manager_email=client.manager.email if client.manager else None,
-        verdict=_summary(verdict, run),
+        verdict=summary,
     )
+
+
+@router.get("/clients", response={200: list[ClientOut], 403: Problem})
+def list_clients(request: HttpRequest) -> list[ClientOut]:
+    """Every client the token's member may see, with its latest recommendation."""
+    asking = require(request, *MANAGERS)
+    clients = clients_of(asking).select_related("manager").order_by("name")
+    run = latest_run()
+    verdicts = {v.client_id: v for v in ClientVerdict.objects.filter(run=run, client__in=clients)}
+    return [_client(c, verdicts.get(c.pk), run) for c in clients]
+
+
+@router.get("/clients/{client_id}", response={200: ClientOut, 403: Problem, 404: Problem})
+def get_client(request: HttpRequest, client_id: int) -> ClientOut:
+    asking = require(request, *MANAGERS)
+    client = client_of(asking, client_id)
+    run = latest_run()
+    return _client(client, ClientVerdict.objects.filter(run=run, client=client).first(), run)
 
 
 @router.get("/clients/{client_id}/triage", response={200: TriageOut, 403: Problem, 404: Problem})

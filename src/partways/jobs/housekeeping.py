@@ -4,6 +4,7 @@ and a job run within a web request (a small upload) whose process died under it.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.utils import timezone
 
@@ -78,8 +79,6 @@ def discard_old_files(now: dt.datetime | None = None) -> int:
 
 
 def _ids(names: set[str]) -> list[str]:
-    import uuid
-
     ids = []
     for name in names:
         try:

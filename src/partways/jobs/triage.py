@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import timezone
-
 from partways.store.business import business_today
 from partways.store.models import Job
 from partways.store.triage import run_triage
@@ -36,5 +34,4 @@ def run_triage_job(job: Job, progress: Progress) -> dict[str, Any]:
         "as_of": as_of.isoformat(),
         "clients": len(outcome.decisions),
         "recommendations": counts,
-        "finished": timezone.now().isoformat(),
     }

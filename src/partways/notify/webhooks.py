@@ -107,7 +107,8 @@ def deliver(delivery_id: int) -> str:
     delivery.last_status, delivery.last_error = status, error[:1000]
     now = timezone.now()
     if status is not None and 200 <= status < 300:
-        delivery.state, delivery.delivered_at, delivery.next_attempt_at = "delivered", now, None
+        delivery.state, delivery.delivered_at = WebhookDelivery.State.DELIVERED, now
+        delivery.next_attempt_at = None
     elif delivery.attempts > len(BACKOFF):
         delivery.state, delivery.next_attempt_at = WebhookDelivery.State.FAILED, None
         log.warning("webhook %s: delivery %s failed for good: %s", hook.url, delivery.pk, error)

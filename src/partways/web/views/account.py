@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -88,8 +89,6 @@ def make_token(request: HttpRequest) -> HttpResponse:
 @role_required(*EVERYONE)
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     """Revoke one of the person's own tokens (another's answers "not found")."""
-    from django.utils import timezone
-
     member: TeamMember = request.member  # type: ignore[attr-defined]
     updated = ApiToken.objects.filter(
         pk=token_id, member_id=member.pk, revoked_at__isnull=True
