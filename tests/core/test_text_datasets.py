@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from partways.core.text.evaluation import SPEC_BY_NAME, SPECS, Example, evaluate, run
-from partways.core.text.evaluation.datasets import DatasetError, DatasetMissing, spread
+from partways.core.text.evaluation.datasets import (
+    SPEC_BY_NAME,
+    SPECS,
+    DatasetError,
+    DatasetMissing,
+    Example,
+    spread,
+)
+from partways.core.text.evaluation.run import evaluate, run
 from partways.core.text.lexicon_analyzer import LexiconAnalyzer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"

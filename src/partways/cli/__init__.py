@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -93,7 +95,7 @@ for module in (
 
 def _user_errors() -> tuple[type[BaseException], ...]:
     from partways.core.config import UnknownSetting
-    from partways.core.dataset import DataError
+    from partways.core.errors import DataError
     from partways.core.offboarding.contract import EndDateError
     from partways.core.offboarding.reasons import UnknownReason
     from partways.core.offboarding.steps import StepRefused
@@ -128,11 +130,18 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     )
 
 
-def main() -> None:
-    """Entry point: run the app, turning user errors into a message and exit status 2.
+def _start_django() -> None:
+    """Start Django (settings, apps, the chosen language) unless it already runs.
 
-    Usage errors (unknown options, missing arguments) are reported by Typer itself.
+    Called as a command starts, not before: a help page, ``--version`` and a usage
+    error need none of it, and appear in a fraction of the time.
     """
+    from django.apps import apps
+
+    from .lang import django_started
+
+    if apps.ready:
+        return
     from partways.store.bootstrap import setup
 
     # What `serve` decides about the settings (production mode, the local key) must be
@@ -151,23 +160,62 @@ def main() -> None:
         # A setting given in the environment that cannot be used (PARTWAYS_*=abc).
         err.print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
-    from django.db.utils import OperationalError
-    from django.utils.translation import gettext as _
+    django_started()
 
+
+def _after_django(callback: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        _start_django()
+        return callback(*args, **kwargs)
+
+    return run
+
+
+def _starting_django(command: Any, root: bool = True) -> Any:
+    """``command``'s tree with every command but the root starting Django before it
+    runs (the root's callback only chooses the language)."""
+    if not root and command.callback is not None:
+        command.callback = _after_django(command.callback)
+    for sub in getattr(command, "commands", {}).values():
+        _starting_django(sub, root=False)
+    return command
+
+
+def main() -> None:
+    """Entry point: run the app, turning user errors into a message and exit status 2.
+
+    Usage errors (unknown options, missing arguments) are reported by Typer itself.
+    """
     from .help import joined_paragraphs, plain_help, translate_help
     from .lang import choose, given_language
 
     # --lang, else the environment's language, chosen before the command tree is built:
     # its help pages and a usage error are worded in it too.
     choose(given_language(sys.argv[1:]))
+    command = joined_paragraphs(translate_help(plain_help(typer.main.get_command(app))))
     try:
-        joined_paragraphs(translate_help(plain_help(typer.main.get_command(app))))()
-    except _user_errors() as exc:
+        _starting_django(command)()
+    except Exception as exc:
+        _said_or_raised(exc)
+
+
+def _said_or_raised(exc: Exception) -> None:
+    """Say a user error (exit status 2); raise anything else.
+
+    Before Django has started (a help page, a usage error), only the command line's own
+    errors can occur: the domain's error classes are not even imported.
+    """
+    from django.apps import apps
+
+    if isinstance(exc, _user_errors() if apps.ready else (UserError,)):
         # The message may hold a client's name or a path: never read it as markup.
         err.print(f"[bold red]{error_label()}[/] {escape(said(exc))}", highlight=False)
         sys.exit(2)
-    except OperationalError as exc:
+    if apps.ready and isinstance(exc, _database_errors()):
         # A database that cannot be opened is a set-up problem the user can fix.
+        from .lang import gettext as _
+
         err.print(
             f"[bold red]{error_label()}[/] "
             + escape(
@@ -180,3 +228,10 @@ def main() -> None:
             highlight=False,
         )
         sys.exit(2)
+    raise exc
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    from django.db.utils import OperationalError
+
+    return (OperationalError,)

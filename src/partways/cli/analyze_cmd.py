@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import UserError, err, out, progress
+from .lang import gettext as _
 
 _TEXT_COLUMNS = ("text", "message", "body", "tweet", "content")
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import UserError, out
+from .lang import gettext as _
 
 
 def bench(

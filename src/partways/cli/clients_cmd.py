@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from rich.table import Table
 
 from .common import UserError, find_client, out
+from .lang import gettext as _
+from .lang import ngettext
 
 clients = typer.Typer(
     help="List clients; teach partways their other names; merge duplicates.", no_args_is_help=True

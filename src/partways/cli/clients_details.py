@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import UserError, find_client, out, parse_date
+from .lang import gettext as _
 
 # What --gender takes: the recorded choices, and "unknown" to clear one (--ending too).
 GENDERS = ("female", "male", "unknown")

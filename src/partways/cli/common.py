@@ -7,13 +7,16 @@ import difflib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.utils.translation import gettext as _
 from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
 from rich.measure import Measurement
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.segment import Segment
+
+from .lang import gettext as _
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 # C0 and C1 control characters, DEL included, except tab and newline: an ESC or OSC
 # sequence in a client's name or a message's subject would otherwise reach the
@@ -89,6 +92,8 @@ def parse_date(value: str | None, what: str = "--as-of") -> dt.date:
 @contextmanager
 def progress(description: str, total: int | None = None) -> Iterator[Progress]:
     """A progress bar on stderr (so JSON on stdout stays clean); gone when done."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     bar = Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
@@ -138,9 +143,9 @@ def find_client(name: str) -> tuple[int, str]:
 
 
 def error_label() -> str:
-    from django.utils.translation import gettext as _
+    from .lang import gettext
 
-    return _("Error:")
+    return gettext("Error:")
 
 
 def said(exc: BaseException) -> str:

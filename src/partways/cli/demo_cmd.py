@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import out, parse_date, progress
+from .lang import gettext as _
 
 
 def demo(

@@ -6,16 +6,18 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from partways.core.text.evaluation.datasets import SPECS
-from partways.core.text.evaluation.run import Outcome
 from partways.core.text.registry import ANALYZERS, DEFAULT_ANALYZER
 
 from .common import UserError, out, progress
+from .lang import gettext as _
+
+if TYPE_CHECKING:
+    from partways.core.text.evaluation.run import Outcome
 
 evaluation = typer.Typer(
     help="Measure partways against labelled public datasets.", no_args_is_help=True
@@ -90,20 +92,19 @@ def text(
     labelled messages partways ships (hardship, asks, payment excuses, unethical
     requests, demands).
     """
-    from partways.core.text.evaluation import (
-        SPEC_BY_NAME,
+    from partways.core.text.evaluation.datasets import SPEC_BY_NAME
+    from partways.core.text.evaluation.labelled import load_labelled, score_labelled
+    from partways.core.text.evaluation.report import (
         RunInfo,
-        load_labelled,
         render_errors,
         render_labelled_errors,
         render_labelled_section,
         render_labelled_table,
         render_report,
         render_tables,
-        run,
-        score_labelled,
         with_labelled_section,
     )
+    from partways.core.text.evaluation.run import run
     from partways.store.analysis import analyzer_name, current_analyzer
 
     if data is not None and not data.is_dir():

@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
-from django.utils.translation import gettext
+from typer._coercion import PassThroughRuntimeParam
 from typer.core import TyperArgument, TyperOption
 
 from partways.core.phrase import marked
+
+from .lang import current, gettext
 
 # Typer carries its own copy of Click: its commands and types are reached by their
 # attributes here, not by Click's classes.
@@ -28,6 +30,23 @@ class _Option(TyperOption):
         if self.metavar is not None:
             return self.metavar
         return _placeholder(super().display_type_rich(ctx))
+
+    def get_runtime_param(self) -> Any:
+        return _passed_through(self) or super().get_runtime_param()
+
+
+def _passed_through(param: Any) -> Any:
+    """For a text option or a flag, a conversion that passes the value on, set as the
+    parameter's own; None for any other. Its value is already text (or True/False), and
+    Typer would build a Pydantic adapter to pass it through: importing Pydantic takes a
+    tenth of a second, the whole budget of a help page, whose root options are read
+    first."""
+    if param._runtime_param is None and param.type_descriptor.annotation in (str, bool):
+        param._runtime_param = PassThroughRuntimeParam(
+            annotation=param.type_descriptor.annotation,
+            parameter_info=param.type_descriptor.parameter_info,
+        )
+    return param._runtime_param
 
 
 class _Argument(TyperArgument):
@@ -65,6 +84,12 @@ def _no_type(self: Any, ctx: Any) -> None:
     return None
 
 
+def _flag_runtime_param(self: Any) -> Any:
+    # The flag's class is made below as a subclass of Typer's: its parent's method.
+    parent: Any = type(self).__mro__[1]
+    return _passed_through(self) or parent.get_runtime_param(self)
+
+
 def plain_help(command: Any) -> Any:
     """``command`` and every subcommand with placeholders instead of Python types."""
     for param in command.params:
@@ -78,7 +103,11 @@ def plain_help(command: Any) -> Any:
     names = (getattr(command, "context_settings", None) or {}).get("help_option_names")
     option = command.get_help_option(SimpleNamespace(help_option_names=names or ["--help"]))
     if option is not None:
-        option.__class__ = type("_Flag", (type(option),), {"display_type_rich": _no_type})
+        option.__class__ = type(
+            "_Flag",
+            (type(option),),
+            {"display_type_rich": _no_type, "get_runtime_param": _flag_runtime_param},
+        )
     for sub in getattr(command, "commands", {}).values():
         plain_help(sub)
     return command
@@ -120,9 +149,7 @@ _TYPER_WORDS = {
 def translate_help(command: Any) -> Any:
     """``command``'s help pages in the active language. English stays as written, and
     costs nothing: Typer's help module is not even imported (a tenth of a second)."""
-    from partways.i18n import active_language
-
-    if active_language() == "en":
+    if current() == "en":
         return command
     from typer import rich_utils
 

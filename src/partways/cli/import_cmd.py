@@ -8,16 +8,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from partways.i18n import format_number
-
 from .common import UserError, err, out, progress
-from .lang import current, words
+from .lang import current, ngettext, words
+from .lang import gettext as _
 
 if TYPE_CHECKING:  # Django is set up only when a command runs
     from partways.store.imports.apply import FileReport
@@ -139,6 +136,8 @@ def _check_time_zone(name: str | None) -> None:
 
 def _number(n: int) -> str:
     """A count as the command line's language writes it (1,234 in English)."""
+    from partways.i18n import format_number
+
     return format_number(n, current())
 
 

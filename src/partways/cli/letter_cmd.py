@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import UserError, err, find_client, parse_date, safe
+from .lang import gettext as _
 from .lang import words
 
 BINARY = {"docx", "pdf", "eml"}

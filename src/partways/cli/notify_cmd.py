@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import UserError, out
+from .lang import gettext as _
 
 webhook = typer.Typer(
     help="Send a signed JSON POST to a URL when a recommendation or a case step changes.",

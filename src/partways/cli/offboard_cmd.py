@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from django.utils.translation import gettext as _
 from typer.core import TyperGroup
 
 from .common import find_client, out, parse_date
+from .lang import gettext as _
 
 Client = Annotated[str, typer.Argument(help="The client's name, an alias, or part of it.")]
 By = Annotated[

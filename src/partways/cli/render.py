@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rich.console import Group
 from rich.panel import Panel
@@ -19,6 +18,7 @@ from partways.i18n.terms import record_label
 from partways.web import labels
 
 from .lang import current, day, words
+from .lang import gettext as _
 
 COLOURS = {
     "keep": "green",

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
@@ -27,6 +26,7 @@ from partways.web import cases_labels, labels
 
 from . import render
 from .lang import current, day, words
+from .lang import gettext as _
 
 STATE_STYLES = {"pending": "yellow", "done": "green", "waived": "cyan"}
 

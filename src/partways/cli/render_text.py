@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
 from rich.table import Table
 from rich.text import Text
+
+from .lang import gettext as _
 
 if TYPE_CHECKING:
     from partways.store.analysis import FlaggedMessage

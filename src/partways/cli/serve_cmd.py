@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import errno
 import ipaddress
-import logging
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -24,12 +22,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
-import click
 import typer
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .common import UserError, err, out
+from .lang import gettext as _
+from .lang import ngettext
 
 if TYPE_CHECKING:
     from waitress.server import BaseWSGIServer
@@ -97,6 +94,8 @@ def prepare(args: list[str]) -> None:
     """
     if not args or args[0] != "serve" or "--help" in args:
         return
+    import click
+
     alone = typer.Typer(add_completion=False)
     alone.command()(serve)
     command = typer.main.get_command(alone)
@@ -139,6 +138,8 @@ def _local_secret_key() -> str:
     if path.exists():
         return path.read_text(encoding="ascii").strip()
     path.parent.mkdir(parents=True, exist_ok=True)
+    import secrets
+
     key = secrets.token_urlsafe(50)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as f:
@@ -223,11 +224,13 @@ _DENIED = {errno.EACCES, getattr(errno, "WSAEACCES", errno.EACCES)}
 
 def _listen(host: str, port: int, threads: int) -> BaseWSGIServer:
     """The server, bound to its port (a port taken is the user's error, said in a line)."""
+    # The server's and Django's warnings (a refused page, a bad request) go to stderr.
+    import logging
+
     from waitress.server import create_server
 
     from partways.web.wsgi import application
 
-    # The server's and Django's warnings (a refused page, a bad request) go to stderr.
     logging.basicConfig()
     try:
         return create_server(

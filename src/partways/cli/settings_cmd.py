@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import UserError, out, safe
+from .lang import gettext as _
 
 T = TypeVar("T")
 

@@ -13,10 +13,10 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .common import UserError, out, safe
+from .lang import gettext as _
+from .lang import ngettext
 
 if TYPE_CHECKING:  # Django is set up only when a command runs
     from partways.store.team import Member

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import UserError, out
+from .lang import gettext as _
 
 token = typer.Typer(help="Make, list and revoke tokens for the REST API.", no_args_is_help=True)
 

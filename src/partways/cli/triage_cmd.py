@@ -6,9 +6,9 @@ import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import err, find_client, out, parse_date, progress
+from .lang import gettext as _
 
 if TYPE_CHECKING:
     from partways.core.triage import Decision

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from django.utils.translation import gettext as _
+from .lang import gettext as _
 
 Wording = Callable[[dict[str, str]], str]
 

@@ -12,9 +12,9 @@ import logging
 from typing import Annotated
 
 import typer
-from django.utils.translation import gettext as _
 
 from .common import err
+from .lang import gettext as _
 
 
 def worker(

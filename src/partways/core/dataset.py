@@ -17,6 +17,8 @@ from typing import Any
 
 import polars as pl
 
+from .errors import DataError
+
 UTC_DT = pl.Datetime("us", "UTC")
 
 SCHEMAS: dict[str, dict[str, Any]] = {
@@ -125,10 +127,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "status": pl.String,
     },
 }
-
-
-class DataError(ValueError):
-    """The data handed to the engine cannot be used as it is (the message says why)."""
 
 
 @dataclass(frozen=True)

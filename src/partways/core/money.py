@@ -1,4 +1,4 @@
-"""Converting money into the business's base currency.
+"""Money amounts: minor units as decimals, and a currency without an exchange rate.
 
 Two currencies are never summed silently: every amount is converted with the
 business's own exchange rate first, and a currency without a rate is an error that
@@ -8,11 +8,8 @@ names the currency and where it was found.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import TypeVar
 
-import polars as pl
-
-from .dataset import Business, DataError
+from .errors import DataError
 
 CENT = Decimal("0.01")
 
@@ -27,37 +24,6 @@ class MissingExchangeRate(DataError):
             f"no exchange rate to {base} for: {'; '.join(parts)}. "
             f"Add one with `partways rate CURRENCY RATE` (units of {base} per unit)."
         )
-
-
-def check_rates(business: Business, tables: dict[str, pl.DataFrame]) -> None:
-    """Raise :class:`MissingExchangeRate` if any table uses a currency without a rate."""
-    known = set(business.rates) | {business.base_currency}
-    missing: dict[str, list[str]] = {}
-    for name, frame in tables.items():
-        if "currency" not in frame.columns:
-            continue
-        for cur in frame.get_column("currency").unique().drop_nulls().to_list():
-            if cur not in known:
-                missing.setdefault(cur, []).append(name)
-    if missing:
-        raise MissingExchangeRate(missing, business.base_currency)
-
-
-Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
-
-
-def with_base_amounts(frame: Frame, business: Business, columns: dict[str, str]) -> Frame:
-    """Add base-currency columns: ``columns`` maps source minor-unit column -> new name.
-
-    The results are Float64 minor units of the base currency (rates are rarely whole
-    numbers); they are rounded to the cent only when shown.
-    """
-    rates = {business.base_currency: 1.0, **{c: float(r) for c, r in business.rates.items()}}
-    # A mapping beats a join here: a handful of currencies over millions of rows.
-    rate = pl.col("currency").replace_strict(rates, default=None, return_dtype=pl.Float64)
-    return frame.with_columns(
-        (pl.col(src).cast(pl.Float64) * rate).alias(dst) for src, dst in columns.items()
-    )
 
 
 def minor_to_decimal(minor: float | int | None) -> Decimal | None:

@@ -16,8 +16,8 @@ from dateutil.relativedelta import relativedelta
 
 from ..config import Thresholds
 from ..dataset import Dataset
-from ..money import check_rates, with_base_amounts
 from ..text import LABELS, TextAnalyzer
+from .currency import check_rates, with_base_amounts
 
 KEY = ["client_id", "month"]
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..money import with_base_amounts
 from ..phrase import Num, Phrase, say, say_n, sentences
 from .base import (
     Explainer,
@@ -18,6 +17,7 @@ from .base import (
     ratio,
 )
 from .context import Context, combine, month_of_date, monthly
+from .currency import with_base_amounts
 
 
 def _time_vs_value_components(ctx: Context) -> pl.LazyFrame:
