@@ -61,8 +61,14 @@ LONG_TEXT = 120
 LONGEST_WORD = 45
 _NOT_A_WORD = re.compile(rf"[^\W\d_]{{{LONGEST_WORD + 1},}}")
 _WORD = re.compile(r"[^\W\d_]+")
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+# Runs rather than single letters: a message's letters are counted from a few matches
+# per word instead of one per letter.
+_ARABIC_LETTERS = re.compile(r"[\u0600-\u06FF]+")
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_THREE_LATIN_LETTERS = re.compile(
+    r"[A-Za-z\u00C0-\u024F][^A-Za-z\u00C0-\u024F]*"
+    r"[A-Za-z\u00C0-\u024F][^A-Za-z\u00C0-\u024F]*[A-Za-z\u00C0-\u024F]"
+)
 
 
 class LanguageIdentifier:
@@ -81,18 +87,32 @@ class LanguageIdentifier:
         # Script alone decides only when one configured language uses it.
         self._arabic = arabic_script[0] if len(arabic_script) == 1 else None
         self._function_words = {c: w for c, w in FUNCTION_WORDS.items() if c in self.languages}
+        # Each function word's languages, so a message's words are looked up once each.
+        self._codes = tuple(self._function_words)
+        languages_of: dict[str, list[int]] = {}
+        for i, code in enumerate(self._codes):
+            for word in self._function_words[code]:
+                languages_of.setdefault(word, []).append(i)
+        self._languages_of = {w: tuple(ix) for w, ix in languages_of.items()}
         self._detectors: dict[bool, Any] = {}
         self._lock = threading.Lock()
 
     def identify(self, text: str) -> str | None:
         """The language of ``text``, or None when it has too few letters to tell."""
-        arabic = len(_ARABIC_LETTER.findall(text))
-        latin = len(_LATIN_LETTER.findall(text))
-        if arabic + latin < 3:
-            return None
-        # Latin names and product words inside an Arabic sentence do not make it English.
-        if self._arabic and arabic * 2 > latin:
-            return self._arabic
+        if _ARABIC_LETTERS.search(text) is None:
+            # Most messages: no Arabic letter, so only "three letters or more" is asked,
+            # which a search answers without counting them all.
+            if _THREE_LATIN_LETTERS.search(text) is None:
+                return None
+        else:
+            arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
+            latin = sum(map(len, _LATIN_LETTERS.findall(text)))
+            if arabic + latin < 3:
+                return None
+            # Latin names and product words inside an Arabic sentence do not make it
+            # English.
+            if self._arabic and arabic * 2 > latin:
+                return self._arabic
         if len(self.languages) == 1:
             return self.languages[0]
         quick = self._by_function_words(text)
@@ -103,10 +123,12 @@ class LanguageIdentifier:
             return None
         # One translate for the whole text, not one fold per word: this runs per message.
         words = _WORD.findall(text.lower().translate(_HR_FOLD))
-        counts = sorted(
-            ((sum(w in fw for w in words), code) for code, fw in self._function_words.items()),
-            reverse=True,
-        )
+        found = [0] * len(self._codes)
+        languages_of = self._languages_of
+        for word in words:
+            for i in languages_of.get(word, ()):
+                found[i] += 1
+        counts = sorted(zip(found, self._codes, strict=True), reverse=True)
         best, code = counts[0]
         runner_up = counts[1][0] if len(counts) > 1 else 0
         # Two words of one language and at least three times as many as of any other:

@@ -50,9 +50,12 @@ class _Word:
     # their exact second word (so "can you also" is only tried before "you"); the rest.
     singles: tuple[Entry, ...]
     by_second: dict[str, tuple[Entry, ...]]
-    others: tuple[Entry, ...]
+    # With each, the exact words it needs after its first (all must be in the message).
+    others: tuple[tuple[Entry, frozenset[str]], ...]
     negator: bool
     intensifier: bool
+    # Whether any entry starts at this word: most words start none.
+    starts: bool
 
 
 class Matcher:
@@ -113,9 +116,10 @@ class Matcher:
             fs,
             tuple(singles),
             {k: tuple(v) for k, v in by_second.items()},
-            tuple(others),
+            tuple((e, _needed(e)) for e in others),
             any(f in self.negators for f in fs),
             any(f in self.intensifiers for f in fs),
+            bool(singles or by_second or others),
         )
         if len(self._words) >= _CACHE_LIMIT:
             self._words.clear()
@@ -124,18 +128,35 @@ class Matcher:
 
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         """Every entry found in ``tokens``, negated ones dropped or turned negative."""
-        words = [self._word(t.raw) for t in tokens]
+        known = self._words
+        # t[2] is the word as written (an index reads faster than the field's name).
+        words = [known.get(t[2]) or self._word(t[2]) for t in tokens]
         hits: list[Hit] = []
+        n = len(words)
+        present: set[str] | None = None  # every form of every word, made when first asked
         for i, word in enumerate(words):
-            candidates: list[Entry] = list(word.others)
-            if word.by_second and i + 1 < len(words):
-                for f in words[i + 1].forms:
-                    candidates += word.by_second.get(f, ())
+            # Most words start no entry: nothing is looked at for them (this runs for
+            # every word of every message).
+            if not word.starts:
+                continue
             for entry in word.singles:
                 hit = self._weigh(entry, i, i, words, tokens)
                 if hit is not None:
                     hits.append(hit)
-            for entry in _distinct(candidates):
+            candidates: Sequence[Entry] = ()
+            if word.others:
+                # An entry whose other exact words are not all in the message cannot
+                # match: it is not walked word by word (most entries with a "..." are not).
+                if present is None:
+                    present = {f for w in words for f in w.forms}
+                candidates = [e for e, needed in word.others if needed <= present]
+            if word.by_second and i + 1 < n:
+                following = [e for f in words[i + 1].forms for e in word.by_second.get(f, ())]
+                if following:
+                    candidates = [*candidates, *following]
+            if not candidates:
+                continue
+            for entry in _distinct(candidates) if len(candidates) > 1 else candidates:
                 last = _match_rest(entry.words, words, tokens, i)
                 if last is None:
                     continue
@@ -189,7 +210,12 @@ class Matcher:
         return Hit(label, start, last, min(weight, 1.0), entry)
 
 
-def _distinct(entries: list[Entry]) -> Iterable[Entry]:
+def _needed(entry: Entry) -> frozenset[str]:
+    """The exact words ``entry`` asks for after its first."""
+    return frozenset(p.text for p in entry.words[1:] if p.kind is Kind.EXACT)
+
+
+def _distinct(entries: Sequence[Entry]) -> Iterable[Entry]:
     """``entries`` without repeats, in order. By identity: an entry's own hash walks all
     its words, and this runs for every word of every message."""
     return {id(entry): entry for entry in entries}.values()

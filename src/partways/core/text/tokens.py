@@ -11,6 +11,7 @@ matches when any form does.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import NamedTuple
@@ -23,6 +24,7 @@ _TOKEN = re.compile(r"[\w\u064B-\u065F\u0670@$]+(?:['’*!]+[\w\u064B-\u065F\u06
 # A clause ends at sentence punctuation, commas, semicolons and line breaks: negation
 # and intensifiers do not reach across it ("not great, but fine" negates "great" only).
 _CLAUSE_BREAK = re.compile(r"[.!?;,:\n\u061F\u060C\u061B]")
+_TOKEN_OR_BREAK = re.compile(f"({_TOKEN.pattern})|{_CLAUSE_BREAK.pattern}")
 
 _LATIN_LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
@@ -76,6 +78,7 @@ class Token(NamedTuple):
     clause: int
 
 
+_token = functools.partial(tuple.__new__, Token)
 # How far back from the cut :func:`clip` looks for the start of the word it would halve.
 _CLIP_BACK = 64
 
@@ -98,20 +101,22 @@ def clip(text: str, chars: int) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` in order, each with the number of the clause it is in."""
-    # A tuple per word and one pass for the breaks: this runs for every message.
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    # This runs for every message, so: one pass over words and clause breaks together,
+    # as strings (a match object per word costs more than the rest of the work), each
+    # word's offset found from where the previous one ended (nothing between two words
+    # can start a word), and a plain tuple's constructor. A break inside a word ("sh!t")
+    # is part of the word's match, so it never ends a clause.
     words = text.replace("_", " ")  # same length: offsets still point into ``text``
     tokens: list[Token] = []
-    clause = next_break = previous_end = 0
-    for m in _TOKEN.finditer(words):
-        start = m.start()
-        while next_break < len(breaks) and breaks[next_break] < start:
-            # A "!" inside "sh!t" is part of the word, not the end of a clause.
-            if breaks[next_break] >= previous_end:
-                clause += 1
-            next_break += 1
-        tokens.append(Token(start, m.end(), m.group(), clause))
-        previous_end = m.end()
+    clause = end = 0
+    find, add = words.find, tokens.append
+    for word in _TOKEN_OR_BREAK.findall(words):
+        if word:
+            start = find(word, end)
+            end = start + len(word)
+            add(_token((start, end, word, clause)))
+        else:
+            clause += 1
     return tokens
 
 
