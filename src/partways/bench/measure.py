@@ -11,6 +11,11 @@ Modes:
   re-triage of single clients reusing the full run's portfolio figures.
 * ``subset --ids …``: the engine (``load_dataset`` for those clients + ``compute``).
 * ``naive --ids …``: the per-client ORM implementation on the same clients.
+* ``floor``: the floor of issue 19. Every engine table is written as typed Parquet
+  (not timed), then scanned and grouped by client and month, in the business's time
+  zone, with every number summed: what reading the same rows costs at the least.
+* ``cold --ids ID``: the first triage of one client in a fresh process, as the command
+  line runs it (``run_triage``), after Django has started; the start-up apart.
 
 Peak memory is the kernel's high-water mark of resident memory (VmHWM). It is reset
 at the start of each phase (``/proc/self/clear_refs``), so each phase reports its own
@@ -248,6 +253,78 @@ def full(as_of: dt.date, retriage: int) -> dict[str, Any]:
     }
 
 
+def _floor_plan(path: Path, tz: str) -> Any:
+    """A table's rows scanned from Parquet, grouped by client and month, numbers summed;
+    None for a table with no client or no date."""
+    import polars as pl
+
+    frame = pl.scan_parquet(path)
+    schema = frame.collect_schema()
+    dates = [c for c, t in schema.items() if isinstance(t, pl.Date | pl.Datetime)]
+    if "client_id" not in schema or not dates:
+        return None
+    when = pl.col(dates[0])
+    if isinstance(schema[dates[0]], pl.Datetime):
+        when = when.dt.convert_time_zone(tz)
+    numbers = [
+        c for c, t in schema.items() if t.is_numeric() and c != "client_id" and not c.endswith("id")
+    ]
+    return frame.group_by("client_id", when.dt.truncate("1mo").alias("month")).agg(
+        pl.len(), *[pl.col(c).sum() for c in numbers]
+    )
+
+
+def floor(repeat: int) -> dict[str, Any]:
+    import gc
+    import tempfile
+
+    import polars as pl
+
+    from partways.store.business import load_business
+    from partways.store.loader import load_dataset
+
+    business, _cfg = load_business()
+    ds = load_dataset(business)
+    rows = 0
+    with tempfile.TemporaryDirectory(prefix="partways-floor-") as folder:
+        paths = []
+        for name, frame in ds.tables().items():
+            if frame.height:
+                paths.append(Path(folder) / f"{name}.parquet")
+                frame.write_parquet(paths[-1])
+                rows += frame.height
+        del ds, frame
+        gc.collect()
+        times = []
+        peak = 0.0
+        for _ in range(repeat):
+            reset_peak()
+            start = time.perf_counter()
+            planned = (_floor_plan(path, business.time_zone) for path in paths)
+            plans = [p for p in planned if p is not None]
+            groups = sum(f.height for f in pl.collect_all(plans))
+            times.append(time.perf_counter() - start)
+            peak = max(peak, peak_mib())
+    return {
+        "seconds": statistics.median(times),
+        "all_seconds": times,
+        "rows": rows,
+        "groups": groups,
+        "tables": len(plans),
+        "peak_rss_mib": peak,
+    }
+
+
+def cold(as_of: dt.date, client_id: int, started: float) -> dict[str, Any]:
+    from partways.store.triage import run_triage
+
+    ready = time.perf_counter()
+    outcome = run_triage(as_of, [client_id])
+    done = time.perf_counter()
+    assert len(outcome.decisions) == 1
+    return {"seconds": done - ready, "start_up": ready - started, "client_id": client_id}
+
+
 def _values(result: Any) -> dict[str, dict[str, float | None]]:
     out: dict[str, dict[str, float | None]] = {}
     for cid, sig, value in result.results.select("client_id", "signal", "value").iter_rows():
@@ -280,8 +357,9 @@ def naive(as_of: dt.date, ids: list[int]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    started = time.perf_counter()
     parser = argparse.ArgumentParser(prog="python -m partways.bench.measure")
-    parser.add_argument("mode", choices=["full", "subset", "naive"])
+    parser.add_argument("mode", choices=["full", "subset", "naive", "floor", "cold"])
     parser.add_argument("--as-of", type=dt.date.fromisoformat, required=True)
     parser.add_argument("--retriage", type=int, default=20)
     parser.add_argument("--ids", default="")
@@ -296,6 +374,10 @@ def main(argv: list[str] | None = None) -> None:
         out = full(args.as_of, args.retriage)
     elif args.mode == "subset":
         out = subset(args.as_of, ids, args.repeat)
+    elif args.mode == "floor":
+        out = floor(args.repeat)
+    elif args.mode == "cold":
+        out = cold(args.as_of, ids[0], started)
     else:
         out = naive(args.as_of, ids)
     print(json.dumps(out))

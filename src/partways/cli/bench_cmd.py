@@ -158,8 +158,42 @@ def bench_web(
     out.print(_("Figures written to %(path)s.") % {"path": report})
 
 
+def bench_speed(
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            help="A folder to generate the portfolio in and keep, or to reuse one from an "
+            "earlier run. Default: a scratch folder, removed afterwards."
+        ),
+    ] = None,
+    runs: Annotated[int, typer.Option(help="Full triages and imports to time (median).")] = 3,
+    report: Annotated[
+        Path, typer.Option("--out", help="The Markdown file whose speed section is rewritten.")
+    ] = Path("docs/benchmarks.md"),
+) -> None:
+    """Every speed target beside its floor, in one run: full and one-client triage, a
+    large import, light commands and text analysis.
+
+    Your own data is never touched: the benchmark runs in a data folder of its own.
+    """
+    if runs < 1:
+        raise UserError(_("every size must be at least 1."))
+    args = ["--runs", str(runs), "--out", str(report.resolve())]
+    if home is not None:
+        args += ["--home", str(home.resolve())]
+    env = {**os.environ}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "partways.bench.speed", *args], env=env)
+    if done.returncode != 0:
+        raise UserError(
+            _("the benchmark failed (exit status %(code)s); see above.") % {"code": done.returncode}
+        )
+    out.print(_("Figures written to %(path)s.") % {"path": report})
+
+
 def register(app: typer.Typer) -> None:
     app.command()(bench)
     app.command("bench-web")(bench_web)
     app.command("bench-import")(bench_import)
     app.command("bench-text")(bench_text)
+    app.command("bench-speed")(bench_speed)
