@@ -82,6 +82,11 @@ def analyze_messages(
     """
     analyzer = analyzer or current_analyzer()
     tag = analyzer_tag(analyzer)
+    # Asked before every triage, and the usual answer is "nothing": an index probe. The
+    # chunk query below walks messages in id order, which on SQLite reads the whole
+    # table to find none (0.6 s over 2M messages).
+    if not _pending(tag).exists():
+        return AnalysisRun(tag, 0, 0)
     # Only what is analysed is read from the database (and the character after it, so
     # the analyzer can tell whether its cut falls inside a word): a message of a
     # megabyte costs no more than one of twenty thousand characters.
