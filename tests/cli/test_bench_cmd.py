@@ -50,3 +50,35 @@ def test_bench_text_writes_tier0_and_profanity_check_side_by_side(cli, tmp_path)
     assert "alt-profanity-check `predict_prob`" in text
     if "--data" in args:
         assert "Quality on the OLID level-A test set (860 tweets" in text
+
+
+def test_bench_speed_writes_every_target_beside_its_floor(cli, tmp_path):
+    report = tmp_path / "benchmarks.md"
+    report.write_text("# Benchmarks\n\n<!-- bench:text -->\nkept\n<!-- /bench:text -->\n")
+    proc = cli(
+        "bench-speed", "--runs", "1", "--clients", "12", "--time-entries", "3000",
+        "--invoices", "200", "--messages", "1500", "--rows", "2000", "--text-messages", "100",
+        "--out", str(report),
+    )  # fmt: skip
+    assert "Figures written to" in proc.stdout
+    text = report.read_text(encoding="utf-8")
+    assert "kept" in text and "<!-- bench:speed -->" in text and "<!-- /bench:speed -->" in text
+    section = text.split("<!-- bench:speed -->")[1]
+    for target in (
+        "Full triage from the database",
+        "as typed Parquet, scanned and grouped by client and month",
+        "Re-triage of one client in a warm process",
+        "Re-triage of one client in a fresh process",
+        "Import of a 2,000-row Toggl CSV",
+        "`polars.read_csv` of the same file",
+        "`partways --help`",
+        "the interpreter starting and stopping",
+        "Tier 0 text analysis",
+        "the same messages split into words",
+    ):
+        assert target in section, target
+    # Every target row says whether it is met.
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "≤" in line]
+    assert len(rows) >= 9 and all(
+        line.rstrip().endswith(("met |", "**not met** |")) for line in rows
+    )

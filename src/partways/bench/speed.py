@@ -153,9 +153,9 @@ def _light(repeat: int) -> dict[str, Any]:
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
-def _text() -> dict[str, Any]:
+def _text(per_language: int) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-m", "partways.bench.speed", "--measure-text"],
+        [sys.executable, "-m", "partways.bench.speed", "--measure-text", str(per_language)],
         capture_output=True,
         text=True,
         check=True,
@@ -289,15 +289,26 @@ def section(f: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def run(home: Path, runs: int, rows: int, light_runs: int, out: Path) -> dict[str, Any]:
+SIZES = {"clients": 2000, "time_entries": 5_000_000, "invoices": 200_000, "messages": 2_000_000}
+
+
+def run(
+    home: Path,
+    runs: int,
+    out: Path,
+    sizes: dict[str, int] = SIZES,
+    rows: int = 1_000_000,
+    light_runs: int = 15,
+    text_messages: int = 20_000,
+) -> dict[str, Any]:
+    """Measure every target into the database in ``home`` (generating the portfolio of
+    ``sizes`` unless it is there), write ``out``'s speed section; return the figures."""
     os.environ["PARTWAYS_HOME"] = str(home)
     os.environ.pop("DATABASE_URL", None)
     from .machine import describe
 
     _say("portfolio")
-    generated = _portfolio(
-        {"clients": 2000, "time_entries": 5_000_000, "invoices": 200_000, "messages": 2_000_000}
-    )
+    generated = _portfolio(sizes)
     if generated is not None:
         _say(f"  generated in {generated:.0f} s")
     figures: dict[str, Any] = {"machine": describe(), "date": time.strftime("%Y-%m-%d")}
@@ -312,7 +323,7 @@ def run(home: Path, runs: int, rows: int, light_runs: int, out: Path) -> dict[st
     figures["light"] = _light(light_runs)
     figures["light_runs"] = light_runs
     _say("text")
-    figures["text"] = _text()
+    figures["text"] = _text(text_messages)
     replace_section(out, START, END, section(figures))
     _say(f"wrote {out}")
     return figures
@@ -322,17 +333,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m partways.bench.speed")
     parser.add_argument("--home", type=Path, help="A folder for the portfolio (kept).")
     parser.add_argument("--runs", type=int, default=3)
+    for name, size in SIZES.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=size)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--light-runs", type=int, default=15)
+    parser.add_argument("--text-messages", type=int, default=20_000)
     parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
-    parser.add_argument("--measure-text", action="store_true")
+    parser.add_argument("--measure-text", type=int, metavar="PER_LANGUAGE")
     args = parser.parse_args()
     if args.measure_text:
-        print(json.dumps(measure_text()))
+        print(json.dumps(measure_text(args.measure_text)))
         return
     home = args.home or Path(tempfile.mkdtemp(prefix="partways-bench-speed-home-"))
+    sizes = {name: getattr(args, name) for name in SIZES}
     try:
-        figures = run(home, args.runs, args.rows, args.light_runs, args.out.resolve())
+        figures = run(
+            home,
+            args.runs,
+            args.out.resolve(),
+            sizes,
+            args.rows,
+            args.light_runs,
+            args.text_messages,
+        )
     finally:
         if args.home is None:
             shutil.rmtree(home, ignore_errors=True)

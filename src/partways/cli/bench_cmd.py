@@ -167,6 +167,14 @@ def bench_speed(
         ),
     ] = None,
     runs: Annotated[int, typer.Option(help="Full triages and imports to time (median).")] = 3,
+    clients: Annotated[int, typer.Option(help="Clients to generate.")] = 2000,
+    time_entries: Annotated[int, typer.Option(help="Time entries to generate.")] = 5_000_000,
+    invoices: Annotated[int, typer.Option(help="Invoices to generate.")] = 200_000,
+    messages: Annotated[int, typer.Option(help="Messages to generate.")] = 2_000_000,
+    rows: Annotated[int, typer.Option(help="Rows of the generated Toggl CSV.")] = 1_000_000,
+    text_messages: Annotated[
+        int, typer.Option(help="Generated messages per language for the text analysis.")
+    ] = 20_000,
     report: Annotated[
         Path, typer.Option("--out", help="The Markdown file whose speed section is rewritten.")
     ] = Path("docs/benchmarks.md"),
@@ -176,9 +184,13 @@ def bench_speed(
 
     Your own data is never touched: the benchmark runs in a data folder of its own.
     """
-    if runs < 1:
+    if min(runs, clients, time_entries, invoices, messages, rows, text_messages) < 1:
         raise UserError(_("every size must be at least 1."))
-    args = ["--runs", str(runs), "--out", str(report.resolve())]
+    args = [
+        "--runs", str(runs), "--clients", str(clients), "--time-entries", str(time_entries),
+        "--invoices", str(invoices), "--messages", str(messages), "--rows", str(rows),
+        "--text-messages", str(text_messages), "--out", str(report.resolve()),
+    ]  # fmt: skip
     if home is not None:
         args += ["--home", str(home.resolve())]
     env = {**os.environ}

@@ -107,6 +107,7 @@ HELP_TEXTS = (
     marked('Every speed target beside its floor, in one run: full and one-client triage, a\nlarge import, light commands and text analysis.\n\nYour own data is never touched: the benchmark runs in a data folder of its own.'),
     marked('A folder to generate the portfolio in and keep, or to reuse one from an earlier run. Default: a scratch folder, removed afterwards.'),
     marked('Full triages and imports to time (median).'),
+    marked('Generated messages per language for the text analysis.'),
     marked('The Markdown file whose speed section is rewritten.'),
     marked('List clients; teach partways their other names; merge duplicates.'),
     marked('Every client with its aliases, contact addresses and domains.'),
