@@ -25,6 +25,7 @@ from django.db import connection
 
 from partways.core.dataset import Business, Dataset
 
+from . import snapshot
 from .addressees import with_to_staff
 from .loader_child import read_query, read_tables
 
@@ -39,8 +40,8 @@ QUERIES: dict[str, str] = {
     "expenses": "SELECT client_id, spent_on, amount_minor, currency FROM partways_expense {where}",
     "invoices": "SELECT id AS invoice_id, client_id, number, issued_on, due_on, amount_minor, "
     "currency, disputed, reminders_sent, written_off_minor FROM partways_invoice {where}",
-    "payments": "SELECT invoice_id, client_id, paid_on, amount_minor, currency "
-    "FROM partways_payment {where}",
+    "payments": "SELECT id AS payment_id, invoice_id, client_id, paid_on, amount_minor, "
+    "currency FROM partways_payment {where}",
     # Who an inbound message was for is decided from the current team (addressees.py):
     # its recipients, and the text of the inbound chat messages that hold an "@" (for
     # mentions). No other text is read. ELSE '' rather than NULL: ConnectorX cannot
@@ -49,8 +50,8 @@ QUERIES: dict[str, str] = {
     "CASE WHEN direction = 'in' THEN recipients ELSE '' END AS recipients, "
     "CASE WHEN direction = 'in' AND channel = 'chat' AND {has_at} THEN text ELSE '' END "
     "AS mention_text FROM partways_message WHERE client_id IS NOT NULL {and_client}",
-    "message_labels": "SELECT l.message_id, l.label, l.score FROM partways_messagelabel l "
-    "{label_join}",
+    "message_labels": "SELECT l.id AS label_id, l.message_id, l.label, l.score "
+    "FROM partways_messagelabel l {label_join}",
     "meetings": "SELECT client_id, starts_at, status, client_prepared "
     "FROM partways_meeting {where}",
     "proposals": "SELECT id AS proposal_id, client_id, kind, title, submitted_on, decided_on, "
@@ -123,6 +124,12 @@ def _cursor_read(sql: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=cols, orient="row", infer_schema_length=None)
 
 
+def _count_between(table: str, after: int, upto: int) -> int:
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT COUNT(*) FROM {table} WHERE id > %s AND id <= %s", [after, upto])
+        return int(cur.fetchone()[0])
+
+
 def _has_archived_clients() -> bool:
     # Most workspaces have none, and then there is nothing to filter out.
     with connection.cursor() as cur:
@@ -150,7 +157,16 @@ def _read_tables(
     if not few and connection.vendor == "sqlite":
         database = Path(str(connection.settings_dict["NAME"])).resolve()
         queries = [(name, _sql(name, client_ids), _partition(name, client_ids)) for name in QUERIES]
-        return read_tables(_sqlite_url(), queries, _partitions(), database.parent, progress)
+
+        def read(chosen: list[snapshot.Query]) -> dict[str, pl.DataFrame]:
+            return read_tables(_sqlite_url(), chosen, _partitions(), database.parent, progress)
+
+        if client_ids is not None:
+            return read(queries)
+        # A full read takes the largest tables from their columnar copies (snapshot.py).
+        with connection.cursor() as cursor:
+            now = snapshot.versions(cursor)
+        return snapshot.read_tables(database, queries, now, _count_between, read)
     if not few and connection.vendor != "postgresql":
         raise RuntimeError(f"unsupported database vendor {connection.vendor!r}")
     frames: dict[str, pl.DataFrame] = {}

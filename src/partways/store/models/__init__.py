@@ -13,6 +13,7 @@ from .letters import LetterDraft
 from .notify import Webhook, WebhookDelivery
 from .offboarding import CaseEvent, OffboardingCase, OffboardingStep
 from .plans import RepairPlan, TriageRun
+from .snapshot import TableChange
 from .verdicts import ClientVerdict, VerdictChange, VerdictSignal
 from .work import Expense, TimeEntry
 
@@ -46,6 +47,7 @@ __all__ = [
     "Project",
     "Proposal",
     "RepairPlan",
+    "TableChange",
     "TeamMember",
     "TimeEntry",
     "TriageRun",
