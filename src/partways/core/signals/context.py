@@ -18,6 +18,7 @@ from ..config import Thresholds
 from ..dataset import Dataset
 from ..text import LABELS, TextAnalyzer
 from .currency import check_rates, with_base_amounts
+from .zone import Offsets
 
 KEY = ["client_id", "month"]
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
@@ -69,13 +70,26 @@ class Context:
     def local(self, col: str | pl.Expr) -> pl.Expr:
         """A UTC timestamp column as naive wall-clock time in the business's time zone.
 
-        Adding the zone's offsets to the naive UTC value gives the same result as
-        converting, but truncating a naive column is several times faster than
-        truncating a zone-aware one (5M rows: 0.5 s against 1.4 s).
+        The zone's offset is looked up among those in force over the data's span
+        (zone.py), not converted value by value: the same result, in a fraction of the
+        time, and truncating a naive column is several times faster than truncating a
+        zone-aware one. Only for the dataset's own timestamps and ``end_utc``.
         """
         utc = pl.col(col) if isinstance(col, str) else col
-        zoned = utc.dt.convert_time_zone(self.tz)
-        return utc.dt.replace_time_zone(None) + zoned.dt.base_utc_offset() + zoned.dt.dst_offset()
+        return self._offsets.local(utc)
+
+    @cached_property
+    def _offsets(self) -> Offsets:
+        # The span of every timestamp the engine reads in local time.
+        ends = [self.end_utc]
+        for frame, col in (
+            (self.ds.time_entries, "started_at"),
+            (self.ds.messages, "sent_at"),
+            (self.ds.meetings, "starts_at"),
+            (self.ds.incidents, "occurred_at"),
+        ):
+            ends += [v for v in (frame.get_column(col).min(), frame.get_column(col).max()) if v]
+        return Offsets.over(self.tz, min(ends), max(ends))
 
     def month_of_ts(self, col: str) -> pl.Expr:
         """The calendar month of a UTC timestamp column, in the business's time zone."""
