@@ -231,11 +231,11 @@ def read_tables(
     for name, (frame, key) in kept.items():
         assert now is not None
         added = frames.get(name)
-        if frame is not None and added is None:
-            frames[name] = frame  # nothing new
+        if added is None:
+            assert frame is not None  # a copy with nothing new: nothing was read for it
+            frames[name] = frame
             continue
         whole = added if frame is None else pl.concat([frame, added], how="vertical_relaxed")
-        assert whole is not None
         _write_copy(folder / f"{name}.arrow", key, now[name], whole)
         frames[name] = whole
     return frames
