@@ -163,3 +163,17 @@ def test_a_copy_of_another_database_is_not_used(acme, monkeypatch, tmp_path):
         currency="EUR",
     )
     assert _assert_same(monkeypatch).invoices.height == 2
+
+
+def test_with_nothing_written_since_no_reading_process_is_started(acme, monkeypatch):
+    from partways.store import loader
+
+    first = _through_copies()
+
+    def no_child(*args, **kwargs):
+        raise AssertionError("a reading process was started")
+
+    monkeypatch.setattr(loader, "read_tables", no_child)
+    again = _through_copies()
+    for name, frame in first.tables().items():
+        assert frame.equals(again.tables()[name]), name

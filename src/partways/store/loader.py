@@ -33,11 +33,12 @@ from .loader_child import read_query, read_tables
 QUERIES: dict[str, str] = {
     "clients": "SELECT id AS client_id, name, archived FROM partways_client "
     "WHERE archived = {false} {and_id}",
-    "contracts": 'SELECT client_id, start, "end", auto_renew, notice_days, reply_window_hours, '
-    "main_channel FROM partways_contract {where}",
+    "contracts": 'SELECT id AS contract_id, client_id, start, "end", auto_renew, notice_days, '
+    "reply_window_hours, main_channel FROM partways_contract {where}",
     "time_entries": "SELECT id, client_id, started_at, duration_seconds AS seconds, billable, "
     "cost_rate_minor, currency FROM partways_timeentry {where}",
-    "expenses": "SELECT client_id, spent_on, amount_minor, currency FROM partways_expense {where}",
+    "expenses": "SELECT id AS expense_id, client_id, spent_on, amount_minor, currency "
+    "FROM partways_expense {where}",
     "invoices": "SELECT id AS invoice_id, client_id, number, issued_on, due_on, amount_minor, "
     "currency, disputed, reminders_sent, written_off_minor FROM partways_invoice {where}",
     "payments": "SELECT id AS payment_id, invoice_id, client_id, paid_on, amount_minor, "
@@ -52,7 +53,7 @@ QUERIES: dict[str, str] = {
     "AS mention_text FROM partways_message WHERE client_id IS NOT NULL {and_client}",
     "message_labels": "SELECT l.id AS label_id, l.message_id, l.label, l.score "
     "FROM partways_messagelabel l {label_join}",
-    "meetings": "SELECT client_id, starts_at, status, client_prepared "
+    "meetings": "SELECT id AS meeting_id, client_id, starts_at, status, client_prepared "
     "FROM partways_meeting {where}",
     "proposals": "SELECT id AS proposal_id, client_id, kind, title, submitted_on, decided_on, "
     "outcome, reason, revision_round FROM partways_proposal {where}",
@@ -62,9 +63,10 @@ QUERIES: dict[str, str] = {
     "COALESCE(t.name, i.reporter_name) AS reporter, i.severity, i.occurred_at, i.note "
     "FROM partways_incident i LEFT JOIN partways_teammember t ON t.id = i.reporter_id "
     "{where_i}",
-    "flags": "SELECT client_id, kind, reason, created_on, active FROM partways_clientflag {where}",
-    "repair_plans": "SELECT client_id, opened_on, review_on, baseline_score, status "
-    "FROM partways_repairplan {where}",
+    "flags": "SELECT id AS flag_id, client_id, kind, reason, created_on, active "
+    "FROM partways_clientflag {where}",
+    "repair_plans": "SELECT id AS plan_id, client_id, opened_on, review_on, baseline_score, "
+    "status FROM partways_repairplan {where}",
 }
 
 
@@ -159,6 +161,10 @@ def _read_tables(
         queries = [(name, _sql(name, client_ids), _partition(name, client_ids)) for name in QUERIES]
 
         def read(chosen: list[snapshot.Query]) -> dict[str, pl.DataFrame]:
+            if client_ids is None and not any(name in snapshot.TRACKED for name, *_ in chosen):
+                # Nothing but the few tables kept nowhere (their rows come from several
+                # tables): a child process would cost more than reading them here.
+                return {name: _cursor_read(sql) for name, sql, _partition in chosen}
             return read_tables(_sqlite_url(), chosen, _partitions(), database.parent, progress)
 
         if client_ids is not None:

@@ -1,9 +1,10 @@
-"""A columnar copy of the largest tables, so that a full triage reads Arrow, not SQLite.
+"""A columnar copy of the engine's tables, so that a full triage reads Arrow, not SQLite.
 
 Reading five million time entries out of SQLite takes seconds; reading them from an
-Arrow file takes a fraction of one. So the loader keeps each large table it has read
+Arrow file takes a fraction of one. So the loader keeps each table it has read
 (``TRACKED``) as ``snapshot/<table>.arrow`` beside the SQLite file, and the next full
-read takes it from there, adding only the rows written since.
+read takes it from there, adding only the rows written since (and, when nothing was
+written, starts no reading process at all).
 
 Whether a copy still holds what the table holds is decided from the database, never
 from a guess (SQLite only; PostgreSQL is read in parallel in-process and keeps none):
@@ -37,13 +38,23 @@ from typing import Any
 
 import polars as pl
 
-# Engine table → (database table, the id column its query selects).
+# Engine table → (database table, the id column its query selects): every table read
+# from one table alone. Incidents name their reporter from the team (a join) and are
+# read each time, with the team itself; they are few.
 TRACKED: dict[str, tuple[str, str]] = {
+    "clients": ("partways_client", "client_id"),
+    "contracts": ("partways_contract", "contract_id"),
     "time_entries": ("partways_timeentry", "id"),
-    "messages": ("partways_message", "message_id"),
+    "expenses": ("partways_expense", "expense_id"),
     "invoices": ("partways_invoice", "invoice_id"),
     "payments": ("partways_payment", "payment_id"),
+    "messages": ("partways_message", "message_id"),
     "message_labels": ("partways_messagelabel", "label_id"),
+    "meetings": ("partways_meeting", "meeting_id"),
+    "proposals": ("partways_proposal", "proposal_id"),
+    "deliverables": ("partways_deliverable", "deliverable_id"),
+    "flags": ("partways_clientflag", "flag_id"),
+    "repair_plans": ("partways_repairplan", "plan_id"),
 }
 # Only these columns' updates change what the loader reads of a message: labelling a
 # message writes its language and analyzer, millions of times, and changes none.
