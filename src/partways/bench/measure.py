@@ -188,12 +188,17 @@ def full(as_of: dt.date, retriage: int) -> dict[str, Any]:
     br = Breakdown()
     br.install()
     from partways.core.engine import compute  # after install: the instrumented one
+    from partways.store.analysis import current_analyzer
+    from partways.store.remembered import RememberingAnalyzer
+    from partways.store.settings import data_home
 
     ph = Phases()
     business, cfg = ph.run("load_business", load_business)
     ds = ph.run("load_dataset", lambda: load_dataset(business, progress=br.table))
     br.tables_done()
-    result = ph.run("compute", lambda: compute(ds, as_of, cfg))
+    # The analyzer as run_triage gives it (what the engine reads of proposals' feedback).
+    analyzer = RememberingAnalyzer(current_analyzer(), data_home())
+    result = ph.run("compute", lambda: compute(ds, as_of, cfg, analyzer=analyzer))
     decisions = ph.run("triage", lambda: triage(result, ds, cfg))
     br.active = False
     phases = ph.figures
@@ -216,7 +221,7 @@ def full(as_of: dt.date, retriage: int) -> dict[str, Any]:
         t0 = time.perf_counter()
         one = load_dataset(business, client_ids=[cid])
         t1 = time.perf_counter()
-        r1 = compute(one, as_of, cfg, portfolio=result.portfolio)
+        r1 = compute(one, as_of, cfg, analyzer=analyzer, portfolio=result.portfolio)
         t2 = time.perf_counter()
         triage(r1, one, cfg)
         t3 = time.perf_counter()

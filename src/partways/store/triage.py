@@ -16,6 +16,8 @@ from .analysis import analyze_messages, current_analyzer
 from .business import load_business
 from .loader import load_dataset
 from .models import TriageRun
+from .remembered import RememberingAnalyzer
+from .settings import data_home
 from .verdicts import latest_run, save_verdicts
 
 
@@ -48,7 +50,8 @@ def run_triage(
         portfolio = last.portfolio if last else {}
     if progress:
         progress("signals")
-    result = compute(ds, as_of, cfg, analyzer=analyzer, portfolio=portfolio)
+    remembering = RememberingAnalyzer(analyzer, data_home())
+    result = compute(ds, as_of, cfg, analyzer=remembering, portfolio=portfolio)
     decisions = triage(result, ds, cfg)
     if client_ids is None:
         from partways.notify.changes import recommendations, record_changes
