@@ -62,6 +62,9 @@ class RememberingAnalyzer:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 json.dump(known, out, ensure_ascii=False)
             os.replace(scratch, self.path)
+            for other in self.path.parent.glob("*.json"):
+                if other != self.path:
+                    other.unlink(missing_ok=True)  # another version's: remade if used again
         except OSError:
             return
 

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Sequence
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from ..limits import limit
@@ -59,6 +60,13 @@ def _engine_fingerprint() -> str:
     return f"{code.hexdigest()}:{lingua}"
 
 
+def _file_digest(language: str) -> str:
+    """The shipped lexicon file of ``language``, hashed (its parser is in the engine's
+    fingerprint)."""
+    path = resources.files("partways.core.text") / "lexicons" / f"{language}.yaml"
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _canonical(lexicon: Lexicon) -> list[object]:
     # Sorted, so the version is the same in every process (set order is not).
     return [
@@ -102,25 +110,43 @@ class LexiconAnalyzer:
         entries are added to the shipped lexicons. ``max_chars`` is how much of a text is
         read (default: the ``text.max_analysed_chars`` limit). Raises
         :class:`LexiconError`, and :class:`partways.core.limits.LimitMisconfigured`."""
-        if lexicons is None:
-            shipped = set(builtin_languages())
-            lexicons = [builtin_lexicon(code) for code in languages if code in shipped]
-        if additions is not None and additions.is_dir():
-            lexicons = [_with_additions(lex, additions) for lex in lexicons]
-        self.lexicons = {lex.language: lex for lex in lexicons}
         self.languages = tuple(languages)
         self.threshold = threshold
         self.max_chars = max_chars if max_chars is not None else limit("text.max_analysed_chars")
         self.identifier = LanguageIdentifier(self.languages)
         self._matchers: dict[str | None, Matcher] = {}
+        self._lexicons: dict[str, Lexicon] | None = None
+        own = additions is not None and any(additions.glob("*.yaml"))
+        if lexicons is None and not own:
+            # The shipped lexicons alone: named by their files' bytes, and read only when
+            # a text is analysed (a triage that finds every answer it needs already made
+            # never reads them; reading them takes a third of a second).
+            shipped = set(builtin_languages())
+            codes = [code for code in languages if code in shipped]
+            identity: list[object] = [[code, _file_digest(code)] for code in codes]
+            self._codes = codes
+        else:
+            if lexicons is None:
+                shipped = set(builtin_languages())
+                lexicons = [builtin_lexicon(code) for code in languages if code in shipped]
+            if additions is not None and additions.is_dir():
+                lexicons = [_with_additions(lex, additions) for lex in lexicons]
+            self._lexicons = {lex.language: lex for lex in lexicons}
+            identity = [_canonical(lex) for _, lex in sorted(self._lexicons.items())]
         # The version changes whenever a lexicon, the languages, the threshold or the
         # length read do, so stored labels are recomputed exactly when they could differ.
-        canon = [_canonical(lex) for _, lex in sorted(self.lexicons.items())]
         digest = hashlib.sha256(
-            json.dumps([canon, self.languages, threshold, self.max_chars]).encode()
+            json.dumps([identity, self.languages, threshold, self.max_chars]).encode()
         )
         digest.update(_engine_fingerprint().encode())
         self.version = f"1.0+{digest.hexdigest()[:10]}"
+
+    @property
+    def lexicons(self) -> dict[str, Lexicon]:
+        """The lexicons by language (the shipped ones are read on first use)."""
+        if self._lexicons is None:
+            self._lexicons = {code: builtin_lexicon(code) for code in self._codes}
+        return self._lexicons
 
     def _matcher(self, language: str | None) -> Matcher:
         matcher = self._matchers.get(language)
