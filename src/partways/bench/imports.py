@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import random
-import resource
 import shutil
 import sqlite3
 import statistics
@@ -141,7 +140,11 @@ def write_mbox(path: Path, messages: int, seed: int = 11) -> None:
 
 
 def _peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The process's own high-water mark. Not getrusage's ru_maxrss: Linux carries that
+    # across fork and exec, so a child started by a large process reports the parent's.
+    from .measure import peak_mib
+
+    return peak_mib()
 
 
 def measure_import(path: str, again: bool = False) -> dict[str, Any]:
