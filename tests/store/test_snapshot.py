@@ -7,6 +7,7 @@ child process, which sees only committed rows.
 """
 
 import datetime as dt
+import shutil
 from decimal import Decimal
 
 import polars as pl
@@ -177,3 +178,14 @@ def test_with_nothing_written_since_no_reading_process_is_started(acme, monkeypa
     again = _through_copies()
     for name, frame in first.tables().items():
         assert frame.equals(again.tables()[name]), name
+
+
+def test_a_copy_that_cannot_be_written_only_costs_time(acme, monkeypatch):
+    folder = snapshot.Path(connection.settings_dict["NAME"]).resolve().parent / snapshot.FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.write_text("not a folder")  # so no copy can be made in it
+    try:
+        ds = _assert_same(monkeypatch)
+        assert ds.time_entries.height == 3
+    finally:
+        folder.unlink()

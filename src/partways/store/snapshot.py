@@ -247,6 +247,9 @@ def read_tables(
             frames[name] = frame
             continue
         whole = added if frame is None else pl.concat([frame, added], how="vertical_relaxed")
-        _write_copy(folder / f"{name}.arrow", key, now[name], whole)
+        try:
+            _write_copy(folder / f"{name}.arrow", key, now[name], whole)
+        except OSError:
+            pass  # a full disk, a folder another user owns: the copy only ever saves time
         frames[name] = whole
     return frames
