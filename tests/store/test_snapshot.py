@@ -151,10 +151,10 @@ def test_a_copy_of_another_database_is_not_used(acme, monkeypatch, tmp_path):
     _through_copies()
     folder = snapshot.Path(connection.settings_dict["NAME"]).resolve().parent / snapshot.FOLDER
     path = folder / "invoices.arrow"
-    copy = snapshot._read_copy(path)
-    assert copy is not None
+    copy = snapshot._open_copy(path)
+    assert copy is not None and (rows := copy.frame()) is not None
     # Made from another file (or another query): the key does not match.
-    snapshot._write_copy(path, "another", copy.version, copy.frame.with_columns(pl.lit(1)))
+    snapshot._write_copy(path, "another", copy.version, rows.with_columns(pl.lit(1)))
     m.Invoice.objects.create(
         client=acme,
         number="2026-002",

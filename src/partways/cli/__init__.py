@@ -212,7 +212,9 @@ def _said_or_raised(exc: Exception) -> None:
         # The message may hold a client's name or a path: never read it as markup.
         err.print(f"[bold red]{error_label()}[/] {escape(said(exc))}", highlight=False)
         sys.exit(2)
-    if apps.ready and isinstance(exc, _database_errors()):
+    from django.db.utils import OperationalError
+
+    if apps.ready and isinstance(exc, OperationalError):
         # A database that cannot be opened is a set-up problem the user can fix.
         from .lang import gettext as _
 
@@ -229,9 +231,3 @@ def _said_or_raised(exc: Exception) -> None:
         )
         sys.exit(2)
     raise exc
-
-
-def _database_errors() -> tuple[type[BaseException], ...]:
-    from django.db.utils import OperationalError
-
-    return (OperationalError,)

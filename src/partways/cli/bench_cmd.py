@@ -15,12 +15,19 @@ import typer
 from .common import UserError, out
 from .lang import gettext as _
 
+# The generated data's sizes, as ``bench`` and ``bench-speed`` both take them.
+Clients = Annotated[int, typer.Option(help="Clients to generate.")]
+TimeEntries = Annotated[int, typer.Option(help="Time entries to generate.")]
+Invoices = Annotated[int, typer.Option(help="Invoices to generate.")]
+Messages = Annotated[int, typer.Option(help="Messages to generate.")]
+CsvRows = Annotated[int, typer.Option(help="Rows of the generated Toggl CSV.")]
+
 
 def bench(
-    clients: Annotated[int, typer.Option(help="Clients to generate.")] = 2000,
-    time_entries: Annotated[int, typer.Option(help="Time entries to generate.")] = 5_000_000,
-    invoices: Annotated[int, typer.Option(help="Invoices to generate.")] = 200_000,
-    messages: Annotated[int, typer.Option(help="Messages to generate.")] = 2_000_000,
+    clients: Clients = 2000,
+    time_entries: TimeEntries = 5_000_000,
+    invoices: Invoices = 200_000,
+    messages: Messages = 2_000_000,
     naive_clients: Annotated[
         int, typer.Option(help="Clients in the per-client ORM comparison.")
     ] = 100,
@@ -62,7 +69,7 @@ def bench(
 
 
 def bench_import(
-    rows: Annotated[int, typer.Option(help="Rows of the generated Toggl CSV.")] = 1_000_000,
+    rows: CsvRows = 1_000_000,
     messages: Annotated[int, typer.Option(help="Messages of the generated mbox.")] = 100_000,
     runs: Annotated[int, typer.Option(help="Interleaved runs to time (median).")] = 3,
     report: Annotated[
@@ -167,11 +174,11 @@ def bench_speed(
         ),
     ] = None,
     runs: Annotated[int, typer.Option(help="Full triages and imports to time (median).")] = 3,
-    clients: Annotated[int, typer.Option(help="Clients to generate.")] = 2000,
-    time_entries: Annotated[int, typer.Option(help="Time entries to generate.")] = 5_000_000,
-    invoices: Annotated[int, typer.Option(help="Invoices to generate.")] = 200_000,
-    messages: Annotated[int, typer.Option(help="Messages to generate.")] = 2_000_000,
-    rows: Annotated[int, typer.Option(help="Rows of the generated Toggl CSV.")] = 1_000_000,
+    clients: Clients = 2000,
+    time_entries: TimeEntries = 5_000_000,
+    invoices: Invoices = 200_000,
+    messages: Messages = 2_000_000,
+    rows: CsvRows = 1_000_000,
     text_messages: Annotated[
         int, typer.Option(help="Generated messages per language for the text analysis.")
     ] = 20_000,

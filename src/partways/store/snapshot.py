@@ -147,24 +147,37 @@ def _key(database: Path, sql: str) -> str:
 
 @dataclass(frozen=True)
 class _Copy:
+    """A copy's key and version, and its open file: the rows are read only when the copy
+    is used, and from the file the version was read from (a copy replaced meanwhile
+    does not mix with it)."""
+
     key: str
     version: Version
-    frame: pl.DataFrame
+    source: Any  # the memory-mapped file, kept open as long as the copy is
+    reader: Any
+
+    def frame(self) -> pl.DataFrame | None:
+        import pyarrow as pa
+
+        try:
+            table = self.reader.read_all().replace_schema_metadata(None)
+        except (OSError, pa.ArrowException):
+            return None  # unreadable: read afresh
+        frame = pl.from_arrow(table)
+        assert isinstance(frame, pl.DataFrame)
+        return frame
 
 
-def _read_copy(path: Path) -> _Copy | None:
+def _open_copy(path: Path) -> _Copy | None:
     import pyarrow as pa
 
     try:
-        with pa.memory_map(str(path)) as source:
-            reader = pa.ipc.open_file(source)
-            meta = json.loads((reader.schema.metadata or {})[_META])
-            table = reader.read_all().replace_schema_metadata(None)
+        source = pa.memory_map(str(path))
+        reader = pa.ipc.open_file(source)
+        meta = json.loads((reader.schema.metadata or {})[_META])
     except (OSError, KeyError, ValueError, pa.ArrowException):
         return None  # none yet, or unreadable: read afresh
-    frame = pl.from_arrow(table)
-    assert isinstance(frame, pl.DataFrame)
-    return _Copy(meta["key"], Version(**meta["version"]), frame)
+    return _Copy(meta["key"], Version(**meta["version"]), source, reader)
 
 
 def _write_copy(path: Path, key: str, version: Version, frame: pl.DataFrame) -> None:
@@ -222,7 +235,7 @@ def read_tables(
             reads.append(query)
             continue
         version, key = now[name], _key(database, sql)
-        copy = _read_copy(folder / f"{name}.arrow")
+        copy = _open_copy(folder / f"{name}.arrow")
         usable = (
             copy is not None
             and copy.key == key
@@ -232,8 +245,9 @@ def read_tables(
             + count_between(TRACKED[name][0], copy.version.last_id, version.last_id)
             == version.rows
         )
-        if copy is not None and usable:
-            kept[name] = (copy.frame, key)
+        frame = copy.frame() if copy is not None and usable else None
+        if copy is not None and frame is not None:
+            kept[name] = (frame, key)
             if copy.version.last_id < version.last_id:
                 reads.append(_between(query, copy.version.last_id, version.last_id))
         else:

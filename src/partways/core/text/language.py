@@ -63,12 +63,10 @@ _NOT_A_WORD = re.compile(rf"[^\W\d_]{{{LONGEST_WORD + 1},}}")
 _WORD = re.compile(r"[^\W\d_]+")
 # Runs rather than single letters: a message's letters are counted from a few matches
 # per word instead of one per letter.
+_LATIN = r"A-Za-z\u00C0-\u024F"
 _ARABIC_LETTERS = re.compile(r"[\u0600-\u06FF]+")
-_LATIN_LETTERS = re.compile(r"[A-Za-z\u00C0-\u024F]+")
-_THREE_LATIN_LETTERS = re.compile(
-    r"[A-Za-z\u00C0-\u024F][^A-Za-z\u00C0-\u024F]*"
-    r"[A-Za-z\u00C0-\u024F][^A-Za-z\u00C0-\u024F]*[A-Za-z\u00C0-\u024F]"
-)
+_LATIN_LETTERS = re.compile(f"[{_LATIN}]+")
+_THREE_LATIN_LETTERS = re.compile(f"[{_LATIN}](?:[^{_LATIN}]*[{_LATIN}]){{2}}")
 
 
 class LanguageIdentifier:

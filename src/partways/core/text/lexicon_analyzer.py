@@ -116,19 +116,17 @@ class LexiconAnalyzer:
         self.identifier = LanguageIdentifier(self.languages)
         self._matchers: dict[str | None, Matcher] = {}
         self._lexicons: dict[str, Lexicon] | None = None
+        shipped = set(builtin_languages())
+        self._codes = [code for code in languages if code in shipped]
         own = additions is not None and any(additions.glob("*.yaml"))
         if lexicons is None and not own:
             # The shipped lexicons alone: named by their files' bytes, and read only when
             # a text is analysed (a triage that finds every answer it needs already made
             # never reads them; reading them takes a third of a second).
-            shipped = set(builtin_languages())
-            codes = [code for code in languages if code in shipped]
-            identity: list[object] = [[code, _file_digest(code)] for code in codes]
-            self._codes = codes
+            identity: list[object] = [[code, _file_digest(code)] for code in self._codes]
         else:
             if lexicons is None:
-                shipped = set(builtin_languages())
-                lexicons = [builtin_lexicon(code) for code in languages if code in shipped]
+                lexicons = [builtin_lexicon(code) for code in self._codes]
             if additions is not None and additions.is_dir():
                 lexicons = [_with_additions(lex, additions) for lex in lexicons]
             self._lexicons = {lex.language: lex for lex in lexicons}
