@@ -56,6 +56,8 @@ class _Word:
     intensifier: bool
     # Whether any entry starts at this word: most words start none.
     starts: bool
+    # Written for emphasis: shouted ("IDIOT") or stretched ("stupiiid").
+    emphasised: bool
 
 
 class Matcher:
@@ -120,6 +122,7 @@ class Matcher:
             any(f in self.negators for f in fs),
             any(f in self.intensifiers for f in fs),
             bool(singles or by_second or others),
+            is_shouted(raw) or is_elongated(raw),
         )
         if len(self._words) >= _CACHE_LIMIT:
             self._words.clear()
@@ -193,14 +196,14 @@ class Matcher:
         window = INSULT_NEGATION_WINDOW if label in INSULTS else NEGATION_WINDOW
         negated_at = self._negator_before(first, words, tokens, window)
         weight = entry.weight
-        near = [
+        for j in (
             *range(max(0, first - INTENSIFIER_WINDOW), first),
             *range(last + 1, min(len(words), last + 1 + INTENSIFIER_AFTER)),
-        ]
-        if any(words[j].intensifier and tokens[j].clause == clause for j in near):
-            weight *= INTENSIFIED
-        raw = tokens[first].raw
-        if is_shouted(raw) or is_elongated(raw):
+        ):
+            if words[j].intensifier and tokens[j].clause == clause:
+                weight *= INTENSIFIED
+                break
+        if words[first].emphasised:
             weight *= EMPHASISED
         start = first
         if negated_at is not None and label in NEGATABLE:
@@ -262,7 +265,13 @@ def _match_from(
                 if last is not None:
                     return last
             return None
-        if at >= len(words) or not _fits(pattern, words[at], tokens[at].raw):
+        if at >= len(words):
+            return None
+        # Most patterns are exact words: checked here, without a call.
+        if pattern.kind is Kind.EXACT:
+            if pattern.text not in words[at].forms:
+                return None
+        elif not _fits(pattern, words[at], tokens[at].raw):
             return None
         k, at = k + 1, at + 1
     return at - 1
