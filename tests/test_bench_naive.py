@@ -16,7 +16,7 @@ import pytest
 from partways.bench.generate import AS_OF, generate
 from partways.bench.naive import naive_values
 from partways.core.engine import compute
-from partways.core.signals import SIGNAL_IDS
+from partways.core.signals import SIGNAL_IDS, context
 from partways.store.business import load_business
 from partways.store.loader import load_dataset
 
@@ -30,7 +30,13 @@ def _same(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
-def test_engine_matches_the_naive_per_client_oracle() -> None:
+@pytest.mark.parametrize("streamed", [False, True], ids=["in memory", "streamed"])
+def test_engine_matches_the_naive_per_client_oracle(
+    streamed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large portfolio's biggest plans run on Polars' streaming engine (from
+    # context.STREAMING_ROWS rows on); both ways must agree with the oracle.
+    monkeypatch.setattr(context, "STREAMING_ROWS", 0 if streamed else 10**12)
     generate(clients=30, time_entries=20_000, invoices=2_000, messages=10_000, seed=11)
     business, cfg = load_business()
     ds = load_dataset(business)

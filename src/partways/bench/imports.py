@@ -188,6 +188,24 @@ def measure_polars(path: str) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started, "rows": frame.height, "peak_mib": _peak_mib()}
 
 
+def measure_sqlite(path: str, home: str) -> dict[str, Any]:
+    """The database's own floor: ``path`` read by Polars, then its rows inserted into an
+    empty table of a new SQLite file by ADBC's bulk ingest, in one transaction, with no
+    index, key or check (nothing an import could write faster). Timed apart."""
+    import adbc_driver_sqlite.dbapi as adbc
+
+    started = time.perf_counter()
+    frame = pl.read_csv(path)
+    read = time.perf_counter()
+    Path(home).mkdir(parents=True, exist_ok=True)
+    with adbc.connect(str(Path(home) / "floor.sqlite3")) as db:
+        with db.cursor() as cur:
+            cur.adbc_ingest("rows", frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
+        db.commit()
+    done = time.perf_counter()
+    return {"read": read - started, "write": done - read, "peak_mib": _peak_mib()}
+
+
 def _child(mode: str, path: Path, home: Path) -> dict[str, Any]:
     env = {**os.environ, "PARTWAYS_HOME": str(home)}
     env.pop("DATABASE_URL", None)
@@ -326,6 +344,8 @@ def main() -> None:
         mode, path = args.measure
         if mode == "polars":
             result = measure_polars(path)
+        elif mode == "sqlite":
+            result = measure_sqlite(path, os.environ["PARTWAYS_HOME"])
         else:
             result = measure_import(path, again=mode == "reimport")
         print(json.dumps(result))

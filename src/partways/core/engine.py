@@ -146,7 +146,12 @@ def compute(
         as_of=as_of,
         results=results.frame().sort("client_id", "signal"),
         evidence=_worded(pl.concat([_empty_evidence(), *evidence_frames], how="vertical")).sort(
-            "client_id", "signal", "date", descending=[False, False, True]
+            "client_id",
+            "signal",
+            "date",
+            "record",
+            "detail",
+            descending=[False, False, True, True, True],
         ),
         series=series_df.sort("client_id", "signal", "month"),
         portfolio=portfolio,
@@ -372,7 +377,9 @@ def _keep_evidence(
         plan = plan.filter(pl.col("date") >= ctx.window_start)
     n = ctx.cfg.int("engine.evidence_rows")
     return (
-        plan.sort("date", descending=True)
+        # Record and detail break ties of date, so that the rows kept do not depend on
+        # the order the rows came in (which a streamed plan does not keep).
+        plan.sort("date", "record", "detail", descending=True)
         .group_by("client_id", maintain_order=True)
         .head(n)
         .select(

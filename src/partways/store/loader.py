@@ -198,19 +198,17 @@ def load_dataset(
     # Resolve Django's connection first: its settings name the database to read.
     connection.ensure_connection()
     frames = _read_tables(client_ids, progress)
+    if _has_archived_clients():
+        # In place, one table at a time: each table's unfiltered rows are let go as soon
+        # as its filtered ones exist, so the two never all coexist (a full read is
+        # hundreds of megabytes).
+        live = frames["clients"].get_column("client_id").implode()
+        for name in list(frames):
+            if name != "clients" and "client_id" in frames[name].columns:
+                frames[name] = frames[name].filter(pl.col("client_id").is_in(live))
     # To staff or not, from the team as it is now [002 #2] (addressees.py).
     team = _cursor_read("SELECT id, name, email, role FROM partways_teammember")
     frames["messages"] = with_to_staff(frames["messages"], team)
     # Who reported an incident counts by the same team [002 #2] (signals/context.py).
     frames["team"] = team.select("name", "email", "role")
-    if _has_archived_clients():
-        live = frames["clients"].get_column("client_id").implode()
-        frames = {
-            n: (
-                f.filter(pl.col("client_id").is_in(live))
-                if n != "clients" and "client_id" in f.columns
-                else f
-            )
-            for n, f in frames.items()
-        }
     return Dataset.from_frames(business, **frames)

