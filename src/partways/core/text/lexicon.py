@@ -34,8 +34,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import LABELS
 from .tokens import fold
 
@@ -208,6 +206,10 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
 
 def load_lexicon(path: Path) -> Lexicon:
     """Read one lexicon file; raises :class:`LexiconError` with the file and line."""
+    # Imported here: a triage that finds every message labelled reads no lexicon, and
+    # the YAML library is a tenth of a one-client triage's time from a fresh process.
+    import yaml
+
     try:
         # libyaml's loader when present: the shipped lexicons load in a tenth of the time.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
