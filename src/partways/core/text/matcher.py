@@ -48,9 +48,10 @@ class _Word:
     forms: tuple[str, ...]
     # Entries whose first word this word matches: one-word entries; longer ones keyed by
     # their exact second word (so "can you also" is only tried before "you"); the rest.
+    # With each longer one, the exact words it needs after its first (or, keyed by the
+    # second, after its second): all must be in the message for it to match.
     singles: tuple[Entry, ...]
-    by_second: dict[str, tuple[Entry, ...]]
-    # With each, the exact words it needs after its first (all must be in the message).
+    by_second: dict[str, tuple[tuple[Entry, frozenset[str]], ...]]
     others: tuple[tuple[Entry, frozenset[str]], ...]
     negator: bool
     intensifier: bool
@@ -117,7 +118,7 @@ class Matcher:
         word = _Word(
             fs,
             tuple(singles),
-            {k: tuple(v) for k, v in by_second.items()},
+            {k: tuple((e, _needed(e, after=2)) for e in v) for k, v in by_second.items()},
             tuple((e, _needed(e)) for e in others),
             any(f in self.negators for f in fs),
             any(f in self.intensifiers for f in fs),
@@ -154,9 +155,16 @@ class Matcher:
                     present = {f for w in words for f in w.forms}
                 candidates = [e for e, needed in word.others if needed <= present]
             if word.by_second and i + 1 < n:
-                following = [e for f in words[i + 1].forms for e in word.by_second.get(f, ())]
+                following = [pair for f in words[i + 1].forms for pair in word.by_second.get(f, ())]
+                if any(needed for _, needed in following):
+                    # The same test for the words after the second ("can you also send"
+                    # after "can you"): in a long message, most such entries fail it.
+                    if present is None:
+                        present = {f for w in words for f in w.forms}
+                    seen = present
+                    following = [(e, n) for e, n in following if n <= seen]
                 if following:
-                    candidates = [*candidates, *following]
+                    candidates = [*candidates, *(e for e, _ in following)]
             if not candidates:
                 continue
             for entry in _distinct(candidates) if len(candidates) > 1 else candidates:
@@ -213,9 +221,9 @@ class Matcher:
         return Hit(label, start, last, min(weight, 1.0), entry)
 
 
-def _needed(entry: Entry) -> frozenset[str]:
-    """The exact words ``entry`` asks for after its first."""
-    return frozenset(p.text for p in entry.words[1:] if p.kind is Kind.EXACT)
+def _needed(entry: Entry, after: int = 1) -> frozenset[str]:
+    """The exact words ``entry`` asks for from its word number ``after`` (0-based) on."""
+    return frozenset(p.text for p in entry.words[after:] if p.kind is Kind.EXACT)
 
 
 def _distinct(entries: Sequence[Entry]) -> Iterable[Entry]:
