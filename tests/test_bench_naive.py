@@ -66,3 +66,28 @@ def test_engine_matches_the_naive_per_client_oracle(
         assert any(v[sid] is not None for v in naive.values()), sid
     flagged = result.results.filter(result.results["severity"] != "none")
     assert flagged.get_column("signal").n_unique() >= 10
+
+
+def test_streamed_and_in_memory_plans_give_the_same_triage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Which engine runs the largest plans depends on the portfolio's size; what a client
+    # is told must not: the same values, severities, evidence rows and series either way.
+    generate(clients=30, time_entries=20_000, invoices=2_000, messages=10_000, seed=5)
+    business, cfg = load_business()
+    ds = load_dataset(business)
+    results = []
+    for rows in (10**12, 0):
+        monkeypatch.setattr(context, "STREAMING_ROWS", rows)
+        results.append(compute(ds, AS_OF, cfg))
+    memory, streamed = results
+    assert memory.results.select("client_id", "signal", "severity", "explanation").equals(
+        streamed.results.select("client_id", "signal", "severity", "explanation")
+    )
+    for a, b in zip(memory.results["value"], streamed.results["value"], strict=True):
+        assert _same(a, b)
+    assert memory.evidence.equals(streamed.evidence)
+    assert memory.series.select("client_id", "signal", "month", "severity").equals(
+        streamed.series.select("client_id", "signal", "month", "severity")
+    )
+    assert memory.findings == streamed.findings

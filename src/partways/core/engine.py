@@ -150,7 +150,7 @@ def compute(
             "signal",
             "date",
             "record",
-            "detail",
+            "detail_phrase",  # as the rows were kept (``detail`` is now its English)
             descending=[False, False, True, True, True],
         ),
         series=series_df.sort("client_id", "signal", "month"),

@@ -221,12 +221,30 @@ class Context:
         )
         # An entry's own cost rate is in its currency; the default is already in the base
         # currency, so it is filled in after converting.
-        hours = pl.col("seconds").cast(pl.Float64) / 3600
-        cost = hours * pl.col("_cr").fill_null(float(b.default_cost_rate_minor))
-        return te.group_by("client_id", self.month_of_ts("started_at").alias("month")).agg(
-            hours=hours.sum(),
-            nonbillable_hours=hours.filter(~pl.col("billable")).sum(),
-            labour_cost=cost.sum(),
+        seconds = pl.col("seconds")
+        cost = (
+            seconds.cast(pl.Float64)
+            / 3600
+            * pl.col("_cr").fill_null(float(b.default_cost_rate_minor))
+        )
+        # Hours are summed as whole seconds, then divided: exact, and the same whatever
+        # order the rows are added in (a streamed plan adds its parts in no fixed order,
+        # and thirty 20-minute entries must make 10 hours, not 9.999999999999998, against
+        # a threshold of 10). The labour cost is a float sum; its last bits may vary.
+        return (
+            te.group_by("client_id", self.month_of_ts("started_at").alias("month"))
+            .agg(
+                _seconds=seconds.sum(),
+                _nonbillable=seconds.filter(~pl.col("billable")).sum(),
+                labour_cost=cost.sum(),
+            )
+            .select(
+                "client_id",
+                "month",
+                (pl.col("_seconds") / 3600).alias("hours"),
+                (pl.col("_nonbillable") / 3600).alias("nonbillable_hours"),
+                "labour_cost",
+            )
         )
 
     def _plan_invoices(self) -> pl.LazyFrame:
