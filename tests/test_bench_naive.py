@@ -90,4 +90,8 @@ def test_streamed_and_in_memory_plans_give_the_same_triage(
     assert memory.series.select("client_id", "signal", "month", "severity").equals(
         streamed.series.select("client_id", "signal", "month", "severity")
     )
-    assert memory.findings == streamed.findings
+    # The findings' numbers may differ in their last bits (a mean over a column that came
+    # back in other chunks); what they say may not.
+    assert memory.findings.keys() == streamed.findings.keys()
+    for key, finding in memory.findings.items():
+        assert finding.english() == streamed.findings[key].english(), key
