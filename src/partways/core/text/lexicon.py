@@ -240,9 +240,13 @@ def builtin_languages() -> list[str]:
     )
 
 
+def builtin_path(language: str) -> Path:
+    """The file of the lexicon partways ships for ``language``."""
+    return Path(str(resources.files("partways.core.text") / "lexicons" / f"{language}.yaml"))
+
+
 def builtin_lexicon(language: str) -> Lexicon:
     """The lexicon partways ships for ``language`` (parsed once per version of it)."""
     from .lexicon_cache import cached_lexicon
 
-    path = resources.files("partways.core.text") / "lexicons" / f"{language}.yaml"
-    return cached_lexicon(Path(str(path)))
+    return cached_lexicon(builtin_path(language))

@@ -14,7 +14,6 @@ import json
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from ..limits import limit
@@ -24,6 +23,7 @@ from .lexicon import (
     LexiconError,
     builtin_languages,
     builtin_lexicon,
+    builtin_path,
     load_lexicon,
     merged,
 )
@@ -63,8 +63,7 @@ def _engine_fingerprint() -> str:
 def _file_digest(language: str) -> str:
     """The shipped lexicon file of ``language``, hashed (its parser is in the engine's
     fingerprint)."""
-    path = resources.files("partways.core.text") / "lexicons" / f"{language}.yaml"
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(builtin_path(language).read_bytes()).hexdigest()
 
 
 def _canonical(lexicon: Lexicon) -> list[object]:
