@@ -108,7 +108,10 @@ def prepare(args: list[str]) -> None:
     if production:
         os.environ["PARTWAYS_PRODUCTION"] = "1"
     if os.environ.get("PARTWAYS_PRODUCTION", "") != "1":
-        os.environ.setdefault("PARTWAYS_SECRET_KEY", _local_secret_key())
+        # Not from the settings module: importing it here would load it before the key is set.
+        from partways.paths import local_secret_key
+
+        os.environ.setdefault("PARTWAYS_SECRET_KEY", local_secret_key())
 
 
 def _local_only(host: str) -> None:
@@ -127,24 +130,6 @@ def _local_only(host: str) -> None:
             )
             % {"host": host}
         )
-
-
-def _local_secret_key() -> str:
-    """A random key made once per data folder, so log-ins survive a restart."""
-    # Not from the settings module: importing it here would load it before the key is set.
-    from partways.paths import data_home
-
-    path = data_home() / "secret_key"
-    if path.exists():
-        return path.read_text(encoding="ascii").strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import secrets
-
-    key = secrets.token_urlsafe(50)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(key + "\n")
-    return key
 
 
 def _refuse_unsafe_production() -> None:

@@ -580,6 +580,29 @@ SETTINGS: tuple[Setting, ...] = (
         "The hour (0–23, the business's time zone) at which the worker sends each person "
         "their digest: daily ones every day, weekly ones on the first working day of the week.",
     ),
+    # Live sync: how often, and how far back a service without a deletion feed is read.
+    Setting(
+        "sync.interval_hours",
+        6,
+        "hours",
+        "How often the worker syncs each connected service (partways connect); 0 syncs "
+        "only when asked (partways sync, or Sync now on the Connections page).",
+    ),
+    Setting(
+        "sync.window_days",
+        90,
+        "days",
+        "Services that report no deletions (Harvest, Clockify, Toggl's team report) are "
+        "read again this many days back on every sync; a synced record in that window "
+        "that the service no longer lists was deleted there, and is removed here.",
+    ),
+    Setting(
+        "sync.history_days",
+        1095,
+        "days",
+        "How far back the first sync of a time tracker reads (Toggl, Harvest, Clockify "
+        "list time by date range); older history can still be imported from an export.",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -46,6 +47,8 @@ class FileReport:
     new: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    # Records a live sync removed because the service deleted them.
+    removed: Counter[str] = field(default_factory=Counter)
     # Rows left out, by why; and what the import has to say about the file (both are
     # phrases, worded by each interface in its reader's language).
     skipped: Counter[Phrase] = field(default_factory=Counter)
@@ -90,12 +93,17 @@ def write_records(
     skip_bad_rows: bool = False,
     dry_run: bool = False,
     cursor_source: str | None = None,
+    before: Callable[[], None] | None = None,
+    after: Callable[[FileReport], None] | None = None,
 ) -> FileReport:
     """Write ``records`` found in ``source``; return what happened.
 
     With ``errors`` and without ``skip_bad_rows`` nothing is written (the report
     lists the errors). ``cursor_source`` names an incremental source whose
-    ``records.cursor`` is saved with the records.
+    ``records.cursor`` is saved with the records. ``before`` and ``after`` run inside
+    the same transaction, before the records are written and after (a live sync
+    moves the keys of edited records, then removes deleted ones): what they write is
+    kept or rolled back with the rest.
     """
     # Checked here, once for every importer: a field longer than any real export holds
     # is an error of its row, and the row is left out of what may be written.
@@ -118,7 +126,12 @@ def write_records(
         report.skipped[say("import.skip_bad_rows", "bad rows (listed below)")] += bad_rows
     try:
         with transaction.atomic():
+            _one_import_at_a_time()
+            if before is not None:
+                before()
             _write(records, report, cursor_source)
+            if after is not None:
+                after(report)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -135,7 +148,13 @@ def write_records(
         report.errors.append(RowError(source, None, None, problem))
         report.refused = True
         # Nothing was written: counts made on the way would say otherwise.
-        for counter in (report.new, report.updated, report.unchanged, report.unmatched_addresses):
+        for counter in (
+            report.new,
+            report.updated,
+            report.unchanged,
+            report.removed,
+            report.unmatched_addresses,
+        ):
             counter.clear()
         report.unmatched_messages = 0
         report.clients_created, report.aliases_added = [], []
@@ -166,7 +185,6 @@ def _one_import_at_a_time() -> None:
 
 
 def _write(records: Records, report: FileReport, cursor_source: str | None) -> None:
-    _one_import_at_a_time()
     ctx = Context.load()
     _infer_base_currency(records, ctx, report)
     batch = ImportBatch.objects.create(importer=report.importer, source=report.source)
@@ -274,7 +292,11 @@ def _keyed(
         & (pl.col("_old_digest").is_null() | (pl.col("_old_digest") != pl.col("_digest")))
     )
     if kind in FIRST_SOURCE_KEEPS and changed.height:
-        elsewhere = pl.col("_source").is_not_null() & (pl.col("_source") != report.importer)
+        # One tool's CSV export, data export and live sync are the same source.
+        family = importer_family(report.importer)
+        elsewhere = pl.col("_source").is_not_null() & (
+            pl.col("_source").str.split("-").list.first() != family
+        )
         theirs = changed.filter(elsewhere)
         changed = changed.filter(~elsewhere)
         for (source,), group in theirs.group_by(["_source"], maintain_order=True):
@@ -303,6 +325,11 @@ def _keyed(
         bulk.update(table, changed.select(pl.col("_object_id").alias("id"), *columns))
         _record_keys(changed, kind, batch_id)
         report.updated[kind] += changed.height
+
+
+def importer_family(importer: str) -> str:
+    """The tool an importer reads: "toggl" for toggl, toggl-data and toggl-sync."""
+    return importer.split("-", 1)[0]
 
 
 def _kept_from(kind: str, source: str) -> Phrase:

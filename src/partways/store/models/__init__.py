@@ -14,6 +14,7 @@ from .notify import Webhook, WebhookDelivery
 from .offboarding import CaseEvent, OffboardingCase, OffboardingStep
 from .plans import RepairPlan, TriageRun
 from .snapshot import TableChange
+from .sync import Connection, SyncedRecord
 from .verdicts import ClientVerdict, VerdictChange, VerdictSignal
 from .work import Expense, TimeEntry
 
@@ -26,6 +27,7 @@ __all__ = [
     "ClientDomain",
     "ClientFlag",
     "ClientVerdict",
+    "Connection",
     "Contact",
     "Contract",
     "Deliverable",
@@ -47,6 +49,7 @@ __all__ = [
     "Project",
     "Proposal",
     "RepairPlan",
+    "SyncedRecord",
     "TableChange",
     "TeamMember",
     "TimeEntry",
