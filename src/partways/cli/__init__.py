@@ -24,6 +24,7 @@ from . import (
     serve_cmd,
     settings_cmd,
     setup_cmd,
+    sync_cmd,
     token_cmd,
     triage_cmd,
     worker_cmd,
@@ -78,6 +79,7 @@ for module in (
     serve_cmd,
     worker_cmd,
     import_cmd,
+    sync_cmd,
     clients_cmd,
     triage_cmd,
     repair_cmd,
@@ -94,6 +96,7 @@ for module in (
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
+    from partways.connectors import SyncFailed
     from partways.core.config import UnknownSetting
     from partways.core.errors import DataError
     from partways.core.offboarding.contract import EndDateError
@@ -115,6 +118,7 @@ def _user_errors() -> tuple[type[BaseException], ...]:
         UnknownSetting,
         DemoExists,
         ImportFailed,
+        SyncFailed,
         CaseError,
         ChildReadFailed,
         EndDateError,

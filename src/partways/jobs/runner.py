@@ -24,6 +24,7 @@ KINDS: dict[str, str] = {
     Job.Kind.TRIAGE: "partways.jobs.triage.run_triage_job",
     Job.Kind.LETTER_PDF: "partways.jobs.letters.run_letter_pdf_job",
     Job.Kind.DIGEST: "partways.jobs.digest.run_digest_job",
+    Job.Kind.SYNC: "partways.jobs.sync.run_sync_job",
 }
 
 # Progress is written at most this often (seconds): a page polls once a second, and

@@ -1,4 +1,4 @@
-"""What the worker starts on its own: the nightly triage and the digest.
+"""What the worker starts on its own: the nightly triage, the digest and the syncs.
 
 Each is due once a day at an hour of the business's time zone (the settings
 ``schedule.triage_hour`` and ``schedule.digest_hour``). Every worker checks every
@@ -6,6 +6,10 @@ minute; the job for one due time is created once, whichever worker gets there fi
 (a unique constraint on kind and due time). A worker that was down at the hour
 starts the missed run when it comes back, unless half a day has passed: then the
 next one is soon enough.
+
+Connected services are synced every ``sync.interval_hours``: one job per interval
+slot syncs every connection whose last sync is at least that old (the same unique
+constraint makes it one job, whichever worker gets there first).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from django.utils import timezone
 from partways.core.config import Thresholds
 from partways.notify import mail
 from partways.store.business import business_zone, load_business
-from partways.store.models import BusinessSettings, Client, Job
+from partways.store.models import BusinessSettings, Client, Connection, Job
 
 from .queue import submit
 
@@ -59,11 +63,15 @@ def start_due(now: dt.datetime | None = None, kinds: frozenset[str] | None = Non
     """
     from .runner import KINDS
 
-    if BusinessSettings.load().configured_at is None or not Client.objects.exists():
-        return []
-    _business, cfg = load_business()  # the overrides that are usable, as a triage reads them
+    now = now or timezone.now()
     started: list[Job] = []
-    for kind, when in due_times(now or timezone.now(), cfg):
+    if kinds is None or Job.Kind.SYNC in kinds:
+        # Before any client exists: the first sync is what brings them.
+        started.extend(_start_due_sync(now))
+    if BusinessSettings.load().configured_at is None or not Client.objects.exists():
+        return started
+    _business, cfg = load_business()  # the overrides that are usable, as a triage reads them
+    for kind, when in due_times(now, cfg):
         if kind not in KINDS or (kinds is not None and kind not in kinds):
             continue
         if kind == Job.Kind.DIGEST and not mail.configured():
@@ -77,3 +85,45 @@ def start_due(now: dt.datetime | None = None, kinds: frozenset[str] | None = Non
             continue
         log.info("scheduled %s job for %s started", kind, when.isoformat())
     return started
+
+
+def due_connections(now: dt.datetime, cfg: Thresholds) -> list[Connection]:
+    """The scheduled connections whose last sync is ``sync.interval_hours`` old or more
+    (none when the interval is 0: sync only when asked)."""
+    hours = cfg["sync.interval_hours"]
+    if hours <= 0:
+        return []
+    every = dt.timedelta(hours=hours)
+    return [
+        c
+        for c in Connection.objects.filter(scheduled=True)
+        if c.last_sync_at is None or now - c.last_sync_at >= every
+    ]
+
+
+def _start_due_sync(now: dt.datetime) -> list[Job]:
+    """One sync job for the connections now due, unless this interval's job exists."""
+    if not Connection.objects.filter(scheduled=True).exists():
+        return []
+    _business, cfg = load_business()
+    due = due_connections(now, cfg)
+    if not due:
+        return []
+    every = dt.timedelta(hours=cfg["sync.interval_hours"])
+    # The start of the interval now is in: the same for every worker.
+    slot = dt.datetime.fromtimestamp(
+        now.timestamp() // every.total_seconds() * every.total_seconds(), dt.UTC
+    )
+    if Job.objects.filter(kind=Job.Kind.SYNC, scheduled_for=slot).exists():
+        return []
+    try:
+        job = submit(
+            Job.Kind.SYNC,
+            {"connections": [c.pk for c in due]},
+            language="en",
+            scheduled_for=slot,
+        )
+    except IntegrityError:  # another worker created it in between
+        return []
+    log.info("scheduled sync of %s started", ", ".join(c.label for c in due))
+    return [job]

@@ -23,6 +23,7 @@ class Job(models.Model):
         TRIAGE = "triage"
         LETTER_PDF = "letter_pdf"
         DIGEST = "digest"
+        SYNC = "sync"
 
     class State(models.TextChoices):
         WAITING = "waiting"  # queued: no worker has taken it yet (or it is to be retried)
