@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("partways.web.views.jobs")),
     path("", include("partways.web.views.account")),
     path("", include("partways.web.views.webhooks")),
+    path("", include("partways.web.views.connections")),
     path("", include("partways.web.views.who_is_who")),
     path("", include("partways.web.views.settings")),
     path("", include("partways.web.views.first_run")),
