@@ -57,7 +57,8 @@ class ConnectForm(forms.Form):
         required=False,
         max_length=100,
         help_text=gettext_lazy(
-            "Harvest needs its account ID; for Toggl and Clockify, a workspace other than your default one."
+            "Harvest needs its account ID; for Toggl and Clockify, a workspace other "
+            "than your default one."
         ),
     )
     url = forms.URLField(
