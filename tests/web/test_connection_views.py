@@ -57,7 +57,7 @@ def test_the_owner_connects_syncs_now_and_removes(
     stripe.interrupt(Reply(401, {"error": {"message": "Expired API Key provided"}}))
     response = as_alice.post(f"{PAGE}{connection.pk}/sync/", follow=True)
     page = _text(response)
-    assert "Stripe refused the credentials (HTTP 401)" in page
+    assert "Stripe refused the credentials (HTTP 401: Expired API Key provided)" in page
     assert Payment.objects.count() == payments + 4
 
     as_alice.post(f"{PAGE}{connection.pk}/remove/")

@@ -83,7 +83,21 @@ class ApiClient:
         return self.request("POST", path, json=body)
 
     def url(self, path: str) -> str:
-        return path if path.startswith(("http://", "https://")) else f"{self.base_url}{path}"
+        """``path`` under the base address; a whole address (a next-page link) only on
+        the service's own host, so the credentials are never sent anywhere else."""
+        if not path.startswith(("http://", "https://")):
+            return f"{self.base_url}{path}"
+        if httpx.URL(path).netloc != httpx.URL(self.base_url).netloc:
+            raise SyncFailed(
+                say(
+                    "sync.foreign_link",
+                    "{service} pointed to another address ({address}); it was not "
+                    "followed, and nothing was changed.",
+                    service=self.service,
+                    address=str(httpx.URL(path).copy_with(query=None)),
+                )
+            )
+        return path
 
     def request(
         self,
@@ -144,11 +158,12 @@ class ApiClient:
             raise SyncFailed(
                 say(
                     "sync.refused",
-                    "{service} refused the credentials (HTTP {status}); the token may have "
-                    "been revoked or lack read access. Nothing was changed. Run partways "
-                    "connect again with a new token.",
+                    "{service} refused the credentials (HTTP {status}: {detail}); the token "
+                    "may have been revoked or lack read access, or the plan may not include "
+                    "the API. Nothing was changed. Run partways connect again with a new token.",
                     service=self.service,
                     status=status,
+                    detail=_detail(response),
                 )
             )
         if status >= 400:

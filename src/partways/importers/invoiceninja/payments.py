@@ -17,8 +17,9 @@ from ..csvmap import Column, Table
 from ..records import Records
 from .base import InvoiceNinjaCsv
 
-# v5 payment states whose money never arrived.
-_NOT_RECEIVED = ("pending", "cancelled", "canceled", "failed")
+# v5 payment states whose money never arrived, or did not stay ("Voided" is how
+# Invoice Ninja writes status 2, a payment cancelled after it was recorded).
+_NOT_RECEIVED = ("pending", "cancelled", "canceled", "failed", "voided")
 
 
 class InvoiceNinjaPaymentsImporter(InvoiceNinjaCsv):

@@ -1,10 +1,10 @@
 """Connecting a service and syncing it: the records go through the importers' pipeline.
 
 A sync reads the service first (nothing is written while it talks to the network),
-then writes in one transaction, as an import does (``write_records``): the keys of
-records edited at the service are moved before the records are written, so the
-record is updated in place; then each synced row's service id is remembered with its
-key, records the service deleted are removed, and the cursor moves on. A failure at
+then writes in one transaction, as an import does (``write_records``): records the
+service deleted are removed, and the keys of records edited at the service are moved
+so that each is updated in place; then the records are written, each synced row's
+service id is remembered with its key, and the cursor moves on. A failure at
 any point leaves the database as it was, the cursor included.
 """
 
@@ -115,9 +115,18 @@ def sync(connection: Connection) -> FileReport:
         if kind in TRACKED
     }
 
+    removed: Counter[str] = Counter()
+
+    def before() -> None:
+        # Deletions first: the key of a deleted record may be the one an edited
+        # record moves to (the second of two identical entries, once the first is
+        # gone, takes the plain key the first had).
+        removed.update(_remove_gone(connection, fetched))
+        _move_edited(connection, fetched, keys)
+
     def after(report: FileReport) -> None:
         _remember(connection, fetched, keys)
-        report.removed.update(_remove_gone(connection, fetched))
+        report.removed.update(removed)
         connection.cursor = fetched.cursor
         _succeeded(connection, report)
 
@@ -127,7 +136,7 @@ def sync(connection: Connection) -> FileReport:
         importer=connector.importer,
         title=connector.title,
         source=source,
-        before=lambda: _move_edited(connection, fetched, keys),
+        before=before,
         after=after,
     )
     if report.refused:
@@ -207,9 +216,15 @@ def _remember(connection: Connection, fetched: Fetched, keys: dict[str, pl.DataF
 
 
 def _remove_gone(connection: Connection, fetched: Fetched) -> Counter[str]:
-    """Remove what the service deleted, or no longer lists inside a window read in full."""
+    """Remove what the service deleted, or no longer lists inside a window read in full.
+
+    Runs before the sync's records are written, on what earlier syncs remembered; a
+    record the service both lists and calls deleted is kept (it was restored).
+    """
     removed: Counter[str] = Counter()
-    gone: dict[str, set[str]] = {k: set(v) for k, v in fetched.deleted.items()}
+    gone: dict[str, set[str]] = {
+        k: set(v) - set(fetched.ids.get(k, ())) for k, v in fetched.deleted.items()
+    }
     for kind, since in fetched.complete_since.items():
         listed = set(fetched.ids.get(kind, ()))
         synced = SyncedRecord.objects.filter(connection=connection, kind=kind)

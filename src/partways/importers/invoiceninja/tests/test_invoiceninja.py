@@ -74,6 +74,17 @@ def test_v5_payments_count_what_was_kept_and_skip_failed_and_refunded_ones() -> 
     assert skipped_in_english(records) == {"payment failed": 1, "payment refunded in full": 1}
 
 
+def test_a_voided_payment_is_not_money_received(tmp_path: Path) -> None:
+    # Invoice Ninja writes payment status 2 as "Voided": recorded, then cancelled.
+    header, first, *_rest = (FIXTURES / "v5_payments.csv").read_text("utf-8").splitlines()
+    voided = first.replace(",Completed,", ",Voided,")
+    path = tmp_path / "payments.csv"
+    path.write_text("\n".join([header, first, voided]) + "\n", encoding="utf-8")
+    records, _ = InvoiceNinjaPaymentsImporter().extract(path)
+    assert records.frames["payments"].height == 1
+    assert skipped_in_english(records) == {"payment voided": 1}
+
+
 def test_a_payments_file_without_its_date_column_says_so() -> None:
     with pytest.raises(ImportFailed, match='lacks the column.*"Date"'):
         InvoiceNinjaPaymentsImporter().extract(FIXTURES / "v4_payments_no_date.csv")
