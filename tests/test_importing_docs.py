@@ -3,7 +3,14 @@
 from pathlib import Path
 
 from partways.importers import registry
-from partways.importers.docs import FOLDERS, HERE, importing_markdown
+from partways.connectors.registry import SERVICES
+from partways.importers.docs import (
+    CONNECTOR_FOLDERS,
+    CONNECTORS_HERE,
+    FOLDERS,
+    HERE,
+    importing_markdown,
+)
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "importing.md"
 
@@ -21,3 +28,12 @@ def test_every_format_name_is_documented():
     page = DOC.read_text(encoding="utf-8")
     missing = [name for name in registry.importer_classes() if f"`{name}`" not in page]
     assert missing == []
+
+
+def test_every_connector_has_its_section():
+    folders = {p.parent.name for p in CONNECTORS_HERE.glob("*/__init__.py")}
+    assert folders == set(CONNECTOR_FOLDERS) == set(SERVICES)
+    page = DOC.read_text(encoding="utf-8")
+    for folder in CONNECTOR_FOLDERS:
+        title = (CONNECTORS_HERE / folder / "README.md").read_text("utf-8").splitlines()[0]
+        assert f"#{title}\n" in page, title

@@ -1,4 +1,4 @@
-"""docs/importing.md, assembled from the README of each importer's folder.
+"""docs/importing.md, assembled from the README of each importer's and connector's folder.
 
 Each folder documents its own tool beside its code; ``make docs`` joins them under a
 common introduction, and a test fails when the committed page and the folders differ.
@@ -18,6 +18,57 @@ FOLDERS = (
     "records_file", "generic_csv",
 )  # fmt: skip
 
+# The live-sync connectors (partways/connectors/<service>), in the same order.
+CONNECTOR_FOLDERS = ("toggl", "clockify", "harvest", "invoiceninja", "stripe")
+CONNECTORS_HERE = HERE.parent / "connectors"
+
+SYNC_INTRO = """\
+## Live sync: connect a service instead of exporting
+
+Five services can be read from their API instead of from exported files: Toggl Track,
+Clockify, Harvest, Invoice Ninja and Stripe. Connect once, then sync:
+
+```sh
+partways connect toggl            # asks for the API token (without echo), checks it
+partways sync                     # every connection: what changed since the last sync
+partways sync toggl               # one connection
+partways connections              # each connection, its last sync and what it did
+partways disconnect toggl         # forget the credentials; what was synced stays
+```
+
+The owner can do the same on the web, under Settings → Connections, with a **Sync
+now** button beside each connection.
+
+- **The same records as the export.** A synced record is filled exactly as the
+  service's CSV export fills it, so it gets the same key: importing the export after
+  a sync, or syncing after importing the export, adds nothing twice. The first sync
+  adopts what the exports brought, and follows it from then on.
+- **What changed, and only that.** Each connection keeps a cursor (where the last
+  sync stopped). Records edited at the service are updated in place, even when the
+  edit changes what identifies them (a description, a start time, an amount);
+  records deleted there are removed here, as each service's section says.
+- **All or nothing.** A sync reads everything it needs first, then writes it in one
+  transaction, as an import writes a file. A refused token, a network failure or a
+  rate limit that lifts too late stops it with a sentence saying so: nothing is
+  changed, and the next sync starts from the same place.
+- **Credentials are kept encrypted** (Fernet, with a key derived from
+  `PARTWAYS_SECRET_KEY`, else from the random key kept in the data folder) and are
+  never printed. For an unattended set-up, `connect` reads them from
+  `PARTWAYS_<SERVICE>_<FIELD>` (e.g. `PARTWAYS_TOGGL_TOKEN`); they are never taken as
+  command-line arguments. After changing `PARTWAYS_SECRET_KEY`, put the old one in
+  `PARTWAYS_OLD_SECRET_KEYS` until each connection has been connected again.
+- **On a schedule.** `partways worker` syncs every connection every
+  `sync.interval_hours` (6 by default; 0 syncs only when asked). Without a worker, a
+  cron line does the same, e.g. `0 */6 * * * partways sync`.
+- **Settings** (e.g. `partways settings set sync.window_days 120`):
+  `sync.window_days` (how far back services without a deletion feed are read again,
+  90 days) and `sync.history_days` (how far back the first sync of a time tracker
+  reads, three years).
+
+The sections below take the services one by one: how to get the token, what is read,
+how edits and deletions are found, and the limits.
+"""
+
 INTRO = """\
 # Importing your data
 
@@ -28,6 +79,10 @@ partways import FILE_OR_FOLDER...     # each file's format is recognised
 partways import FILE --dry-run        # what would change; writes nothing
 partways formats                      # every format, by the name --format takes
 ```
+
+Toggl Track, Clockify, Harvest, Invoice Ninja and Stripe can also be connected once
+and synced from their API instead of exported every month: see
+[Live sync](#live-sync-connect-a-service-instead-of-exporting) below.
 
 ## What every import does
 
@@ -130,4 +185,8 @@ def importing_markdown() -> str:
         title, _, rest = text.partition("\n")
         formats = ", ".join(f"`{n}`" for n in sorted(names.get(folder, [])))
         parts.append(f"{title}\n\nFormat names (for `--format`): {formats}.\n{rest}")
+    parts.append(SYNC_INTRO.strip())
+    for folder in CONNECTOR_FOLDERS:
+        readme = CONNECTORS_HERE / folder / "README.md"
+        parts.append(_demote(readme.read_text(encoding="utf-8").strip()))
     return "\n\n".join(parts) + "\n"
