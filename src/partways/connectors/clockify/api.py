@@ -29,7 +29,7 @@ def one(api: ApiClient, path: str) -> dict[str, Any]:
     return body
 
 
-def listed(
+def list_all(
     api: ApiClient, path: str, params: Mapping[str, Any] | None = None, *, paged: bool = True
 ) -> list[dict[str, Any]]:
     """Every item of a Clockify list: bare JSON arrays, ``page`` by ``page-size``, the

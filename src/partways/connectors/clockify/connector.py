@@ -21,7 +21,7 @@ from partways.core.phrase import marked, say
 
 from ..base import Connector, CredentialField, Fetched, SyncFailed
 from ..http import ApiClient
-from .api import API, listed, one
+from .api import API, list_all, one
 from .entries import Names, entries_frame, entry_row, local_day, nested, not_work
 
 # The entries' ``start``/``end`` filter may be read in the profile's time zone despite
@@ -74,8 +74,8 @@ class ClockifyConnector(Connector):
             me = one(api, f"{API}/user")
             workspace = self._workspace(api, me, cursor)
             wid = str(workspace["id"])
-            clients = listed(api, f"{API}/workspaces/{wid}/clients")
-            projects = listed(api, f"{API}/workspaces/{wid}/projects")
+            clients = list_all(api, f"{API}/workspaces/{wid}/clients")
+            projects = list_all(api, f"{API}/workspaces/{wid}/projects")
             members, scope = self._members(api, wid, me, cursor, fetched)
             names = Names(
                 projects={str(p["id"]): p for p in projects},
@@ -93,7 +93,7 @@ class ClockifyConnector(Connector):
             rows: dict[str, dict[str, Any]] = {}
             for member in members:
                 path = f"{API}/workspaces/{wid}/user/{member['id']}/time-entries"
-                for entry in listed(api, path, window):
+                for entry in list_all(api, path, window):
                     if str(entry["id"]) in rows:
                         continue
                     row = self._row(entry, member, names, tasks, fetched)
@@ -146,7 +146,7 @@ class ClockifyConnector(Connector):
                 )
             )
         wanted = named or synced or me.get("activeWorkspace") or me.get("defaultWorkspace")
-        workspaces = listed(api, f"{API}/workspaces", paged=False)
+        workspaces = list_all(api, f"{API}/workspaces", paged=False)
         for workspace in workspaces:
             if str(workspace.get("id")) == wanted:
                 return workspace
@@ -171,7 +171,7 @@ class ClockifyConnector(Connector):
     ) -> tuple[list[dict[str, Any]], str]:
         """The members whose entries are read, and whether that is everyone ("all")."""
         try:
-            return listed(api, f"{API}/workspaces/{wid}/users"), "all"
+            return list_all(api, f"{API}/workspaces/{wid}/users"), "all"
         except SyncFailed as exc:
             if not (exc.phrase.code == "sync.refused" and exc.phrase.params.get("status") == 403):
                 raise
@@ -234,7 +234,7 @@ class _Tasks:
         if project_id not in self._names:
             path = f"{API}/workspaces/{self.wid}/projects/{project_id}/tasks"
             self._names[project_id] = {
-                str(t["id"]): str(t.get("name") or "") for t in listed(self.api, path)
+                str(t["id"]): str(t.get("name") or "") for t in list_all(self.api, path)
             }
         return self._names[project_id].get(str(task_id))
 

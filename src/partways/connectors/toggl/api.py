@@ -25,6 +25,15 @@ REPORT_PAGE_SIZE = 50
 REPORT_SPAN = dt.timedelta(days=365)
 
 
+def spans(first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
+    """``first`` to ``last`` in spans the report accepts (both days included)."""
+    start = first
+    while start <= last:
+        end = min(last, start + REPORT_SPAN)
+        yield start, end
+        start = end + dt.timedelta(days=1)
+
+
 def _list(answer: Any, path: str) -> list[dict[str, Any]]:
     """A JSON list of objects; ``null`` (Toggl's answer for "none") is empty."""
     if answer is None:
@@ -111,13 +120,11 @@ class TogglApi:
     def report(self, wid: int, first: dt.date, last: dt.date) -> Iterator[dict[str, Any]]:
         """Detailed report rows of every entry started from ``first`` to ``last``
         (both included), in spans Toggl accepts, page by page."""
-        start = first
-        while start <= last:
-            end = min(last, start + REPORT_SPAN)
-            yield from self._report_span(wid, start, end)
-            start = end + dt.timedelta(days=1)
+        for start, end in spans(first, last):
+            yield from self.report_span(wid, start, end)
 
-    def _report_span(self, wid: int, start: dt.date, end: dt.date) -> Iterator[dict[str, Any]]:
+    def report_span(self, wid: int, start: dt.date, end: dt.date) -> Iterator[dict[str, Any]]:
+        """The report's rows of one span of at most :data:`REPORT_SPAN`."""
         path = f"/reports/api/v3/workspace/{wid}/search/time_entries"
         body: dict[str, Any] = {
             "start_date": start.isoformat(),

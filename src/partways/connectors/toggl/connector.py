@@ -20,7 +20,7 @@ from partways.core.phrase import marked, say
 
 from ..base import Connector, CredentialField, Fetched, SyncFailed
 from ..http import ApiClient
-from .api import TogglApi
+from .api import TogglApi, spans
 from .entries import Entry, Names, api_entry, frame, report_entries
 
 KIND = "time_entries"
@@ -111,11 +111,19 @@ class TogglConnector(Connector):
             wid = int(workspace["id"])
             currency = workspace.get("default_currency")
             names = Names.of(api.clients(wid), api.projects(wid))
-            since = cursor.get("since") if cursor.get("workspace_id") == wid else None
-            # The first sync (or one after the workspace changed) reads the history.
-            first_day = self.history_start() if since is None else self.window_start()
+            same = cursor.get("workspace_id") == wid
+            since = cursor.get("since") if same else None
             last_day = self._today() + DAY
-            rows = list(api.report(wid, first_day - DAY, last_day))
+            paused: tuple[dt.date, int] | None = None
+            if since is None:
+                # The first sync (or one after the workspace changed) reads the history,
+                # or what is left of it when the hourly quota stopped the last one.
+                resumed = _day(cursor.get("history_from")) if same else None
+                first_day = resumed or self.history_start()
+                rows, paused = self._history(api, wid, resumed or first_day - DAY, last_day)
+            else:
+                first_day = self.window_start()
+                rows = list(api.report(wid, first_day - DAY, last_day))
             self._complete_names(api, wid, names, rows)
             entries, running = self._report(rows, names, currency)
             deleted: set[str] = set()
@@ -129,9 +137,51 @@ class TogglConnector(Connector):
                 say("sync.toggl_running", "running time entries (synced once stopped)"), running
             )
         self._add(fetched, entries)
+        # A history read over several syncs: changes to what the first one read are
+        # asked for from when it began.
+        began = min(began, int(cursor.get("began", began))) if same else began
+        if paused is not None:
+            resume, minutes = paused
+            fetched.records.notes.append(
+                say(
+                    "sync.toggl_history_paused",
+                    "Toggl Track's hourly quota ran out while the history was read: what "
+                    "was read (up to {day}) is written. Sync again in {minutes} minute(s) "
+                    "to read on from there.",
+                    day=resume - DAY,
+                    minutes=minutes,
+                )
+            )
+            fetched.cursor = {
+                "workspace_id": wid,
+                "history_from": resume.isoformat(),
+                "began": began,
+            }
+            return fetched
         fetched.complete_since[KIND] = first_day
         fetched.cursor = {"since": began, "workspace_id": wid}
         return fetched
+
+    def _history(
+        self, api: TogglApi, wid: int, first: dt.date, last: dt.date
+    ) -> tuple[list[dict[str, Any]], tuple[dt.date, int] | None]:
+        """The report's rows from ``first`` to ``last``, span by span, oldest first.
+
+        Toggl's free plan allows 30 requests an hour: a long, busy history may not fit.
+        When the quota runs out after at least one span was read, the spans read are
+        kept and the first day not read is returned, with the minutes until the quota
+        resets, so that this sync writes what it has and the next one reads on.
+        """
+        rows: list[dict[str, Any]] = []
+        for start, end in spans(first, last):
+            try:
+                # The whole span or none of it: its pages are listed before they count.
+                rows.extend(list(api.report_span(wid, start, end)))
+            except SyncFailed as exc:
+                if exc.phrase.code != "sync.rate_limited" or start == first:
+                    raise
+                return rows, (start, int(exc.phrase.params.get("minutes", 60)))
+        return rows, None
 
     def _today(self) -> dt.date:
         return self.now.astimezone(ZoneInfo(self.time_zone)).date()
@@ -221,4 +271,12 @@ def _int_or_none(value: Any) -> int | None:
     try:
         return int(value) if value is not None else None
     except (TypeError, ValueError):
+        return None
+
+
+def _day(value: Any) -> dt.date | None:
+    """A day the cursor kept (ISO text), or None."""
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
         return None

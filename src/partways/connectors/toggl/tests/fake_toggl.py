@@ -57,6 +57,8 @@ class FakeToggl:
         self.zones = {u["id"]: ZoneInfo(u["timezone"]) for u in self.users}
         self.token = TOKEN
         self.now = TODAY
+        # Report requests left this hour (None: no limit), as the free plan counts them.
+        self.report_quota: int | None = None
 
     # -- what the tests do at Toggl --------------------------------------------------
 
@@ -93,6 +95,10 @@ class FakeToggl:
             return answer
         match = re.fullmatch(r"/reports/api/v3/workspace/(\d+)/search/time_entries", path)
         if request.method == "POST" and match:
+            if self.report_quota is not None:
+                if self.report_quota <= 0:
+                    return Reply(402, "quota exceeded", {"X-Toggl-Quota-Resets-In": "1800"})
+                self.report_quota -= 1
             return self._report(int(match[1]), request.body or {})
         return Reply(404, "404 page not found")
 

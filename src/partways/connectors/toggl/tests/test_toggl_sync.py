@@ -394,3 +394,32 @@ def test_a_refused_token_is_not_stored(toggl: Toggl, business: None) -> None:
     with pytest.raises(SyncFailed):
         connect("toggl", {"token": "wrong"}, base_url=api.url)
     assert not m.Connection.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_history_longer_than_the_hourly_quota_is_read_over_several_syncs(
+    toggl: Toggl, business: None
+) -> None:
+    account, api = toggl
+    connection = _connect(api)
+    # Toggl's free plan: the quota runs out after two report requests (two spans).
+    account.report_quota = 2
+    first = sync(connection)
+    assert first.written
+    assert [n.code for n in first.notes] == ["sync.toggl_history_paused"]
+    assert "Sync again in 30 minute(s)" in first.notes[0].english()
+    connection.refresh_from_db()
+    resume = dt.date.fromisoformat(connection.cursor["history_from"])
+    assert "since" not in connection.cursor
+    read = [at for at in _stored() if dt.datetime.fromisoformat(at[1]).date() < resume]
+    assert len(_stored()) == len(read) == first.new.get("time_entries", 0)
+
+    account.report_quota = None  # an hour later
+    account.now += dt.timedelta(hours=1)
+    rest = sync(connection)
+    assert rest.new["time_entries"] == STORED - len(read)
+    assert len(_stored()) == STORED and not rest.removed
+    connection.refresh_from_db()
+    assert "since" in connection.cursor and "history_from" not in connection.cursor
+    account.now += dt.timedelta(hours=1)
+    assert not sync(connection).new
