@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from partways.importers import registry
 from partways.connectors.registry import SERVICES
+from partways.importers import registry
 from partways.importers.docs import (
     CONNECTOR_FOLDERS,
     CONNECTORS_HERE,

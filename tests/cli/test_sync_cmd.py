@@ -50,6 +50,12 @@ def test_connect_sync_list_and_disconnect(cli: CLI, stripe: FakeApi) -> None:
         refused.stderr.split()
     )
     assert "HTTP 401" in cli("connections").stdout
+    # Said in the reader's language: the refusal, and the table's headings.
+    stripe.interrupt(Reply(401, {"error": {"message": "Expired API Key provided"}}))
+    croatian = cli("--lang", "hr", "sync", check=False)
+    assert croatian.returncode == 2
+    assert "odbila je pristupne podatke (HTTP 401" in " ".join(croatian.stderr.split())
+    assert "Posljednja sinkronizacija" in cli("--lang", "hr", "connections").stdout
     assert cli.scalar("SELECT count(*) FROM partways_payment") == 4
 
     unknown = cli("sync", "toggl", check=False)

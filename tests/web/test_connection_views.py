@@ -76,3 +76,23 @@ def test_a_refused_key_is_said_and_not_kept(
 
 def test_only_the_owner_sees_the_connections(portfolio: Team, as_bob: Browser) -> None:
     assert as_bob.get(PAGE).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "refused"),
+    [
+        ("id", "Koneksi", "menolak kredensial"),
+        ("hr", "Veze", "odbila je pristupne podatke"),
+        ("ar", "الاتصالات", "HTTP 401"),
+    ],
+)
+def test_the_page_and_a_refusal_in_the_owners_language(
+    lang: str, heading: str, refused: str, portfolio: Team, as_alice: Browser, stripe: FakeApi
+) -> None:
+    _connect(as_alice, stripe)
+    connection = Connection.objects.get()
+    as_alice.post("/language/", {"language": lang, "next": PAGE})
+    stripe.interrupt(Reply(401, {"error": {"message": "Expired API Key provided"}}))
+    page = _text(as_alice.post(f"{PAGE}{connection.pk}/sync/", follow=True))
+    assert f"<h1>{heading}</h1>" in page
+    assert refused in page and "refused the credentials" not in page
