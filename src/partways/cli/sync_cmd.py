@@ -76,6 +76,16 @@ def connect(
         highlight=False,
         markup=False,
     )
+    if (connection.last_result or {}).get("other_account"):
+        out.print(another_account(), highlight=False, markup=False)
+
+
+def another_account() -> str:
+    """What connecting a name to another account did, in the reader's language."""
+    return _(
+        "This name now opens another account: what it synced before stays, and is no "
+        "longer followed; the next sync reads the new account in full."
+    )
 
 
 def _value(cls: type[Connector], field: CredentialField) -> str:

@@ -68,6 +68,10 @@ class Fetched:
     # The day each row is filed under (a time entry's start, an invoice's issue day):
     # what a trailing window is measured against.
     dates: dict[str, list[dt.date | None]] = field(default_factory=dict)
+    # Whose list each row came from (a Clockify member), by kind, when lists are read
+    # per person; and the scopes a kind's window was read in full for.
+    scopes: dict[str, list[str]] = field(default_factory=dict)
+    complete_scopes: dict[str, set[str]] = field(default_factory=dict)
     # Service ids the service says are gone (deleted, voided drafts), by kind.
     deleted: dict[str, set[str]] = field(default_factory=dict)
     # Kinds listed in full from a day on (None: from the beginning): a synced record of
@@ -82,8 +86,10 @@ class Fetched:
         frame: pl.DataFrame,
         ids: list[str],
         dates: list[dt.date | None] | None = None,
+        scopes: list[str] | None = None,
     ) -> None:
-        """Add rows of ``kind`` with the service id (and date) of each, in row order."""
+        """Add rows of ``kind`` with the service id (and date, and scope) of each, in
+        row order."""
         if frame.height != len(ids):
             raise ValueError(f"{frame.height} {kind} rows but {len(ids)} ids")
         known = self.ids.setdefault(kind, [])
@@ -92,6 +98,9 @@ class Fetched:
         self.records.add(kind, frame)
         known.extend(ids)
         self.dates.setdefault(kind, []).extend(dates if dates is not None else [None] * len(ids))
+        if scopes is not None or kind in self.scopes:
+            given = scopes if scopes is not None else [""] * len(ids)
+            self.scopes.setdefault(kind, [""] * (len(known) - len(ids))).extend(given)
 
     def delete(self, kind: str, service_id: str) -> None:
         self.deleted.setdefault(kind, set()).add(service_id)

@@ -91,6 +91,7 @@ class ClockifyConnector(Connector):
             # By id: an entry added while the pages are read pushes the newest-first
             # list down, and the last entry of a page comes again on the next one.
             rows: dict[str, dict[str, Any]] = {}
+            owners: dict[str, str] = {}
             for member in members:
                 path = f"{API}/workspaces/{wid}/user/{member['id']}/time-entries"
                 for entry in list_all(api, path, window):
@@ -99,6 +100,7 @@ class ClockifyConnector(Connector):
                     row = self._row(entry, member, names, tasks, fetched)
                     if row is not None:
                         rows[str(entry["id"])] = row
+                        owners[str(entry["id"])] = str(member["id"])
         _add_lists(fetched, clients, projects, names)
         if rows:
             fetched.add(
@@ -106,10 +108,14 @@ class ClockifyConnector(Connector):
                 entries_frame(list(rows.values())),
                 list(rows),
                 [local_day(row["started_at"], self.time_zone) for row in rows.values()],
+                scopes=[owners[sid] for sid in rows],
             )
-        # Every entry from the first day on was listed: one synced before and missing
-        # now was deleted at Clockify (or moved to a start before the first day).
+        # Every entry of the members read, from the first day on, was listed: one
+        # synced before and missing now was deleted at Clockify (or moved to a start
+        # before the first day). A member no longer listed (removed from the
+        # workspace) says nothing: their entries stay as they were synced.
         fetched.complete_since["time_entries"] = first_day
+        fetched.complete_scopes["time_entries"] = {str(member["id"]) for member in members}
         fetched.cursor = {
             "workspace_id": wid,
             "members": scope,

@@ -18,7 +18,7 @@ import polars as pl
 
 from partways.core.phrase import marked, say, say_n
 
-from ..base import Connector, CredentialField, Fetched
+from ..base import Connector, CredentialField, Fetched, SyncFailed
 from ..http import ApiClient
 from .objects import client_rows, invoice_row, payment_row
 
@@ -123,25 +123,37 @@ class StripeConnector(Connector):
         self, api: ApiClient, after: int, fetched: Fetched
     ) -> dict[str, list[dict[str, Any]]]:
         """The objects named by events after ``after``, each as it is now."""
-        named: dict[str, dict[str, None]] = {kind: {} for kind in _OBJECTS}
         # ≥, not >: an event in the same second as the last one seen is read again
         # (its object is then simply unchanged) rather than missed.
         params = {"created[gte]": after, "types[]": list(EVENT_TYPES)}
-        for event in _listed(api, "/v1/events", params):
+        events = list(_listed(api, "/v1/events", params))
+        # A deletion wins over every other event of its object, whatever their order
+        # (a draft created and deleted between two syncs is not asked for).
+        gone = {
+            str(obj_id)
+            for event in events
+            if event.get("type") == "invoice.deleted"
+            and (obj_id := ((event.get("data") or {}).get("object") or {}).get("id"))
+        }
+        for invoice_id in sorted(gone):
+            fetched.delete("invoices", invoice_id)
+        named: dict[str, dict[str, None]] = {kind: {} for kind in _OBJECTS}
+        for event in events:
             obj = (event.get("data") or {}).get("object") or {}
             kind, object_id = obj.get("object"), obj.get("id")
-            if event.get("type") == "invoice.deleted" and object_id:
-                fetched.delete("invoices", str(object_id))
-                named["invoice"].pop(str(object_id), None)
-            elif kind in named and object_id:
+            if kind in named and object_id and str(object_id) not in gone:
                 named[kind][str(object_id)] = None
         objects: dict[str, list[dict[str, Any]]] = {kind: [] for kind in _OBJECTS}
         for kind, ids in named.items():
             expand = {} if kind == "customer" else {"expand[]": "customer"}
             for object_id in ids:
-                obj = api.get(f"{_OBJECTS[kind]}/{object_id}", expand).body
-                if not obj.get("deleted"):
-                    objects[kind].append(obj)
+                obj = _retrieved(api, f"{_OBJECTS[kind]}/{object_id}", expand)
+                if obj is None or obj.get("deleted"):
+                    # Gone since its event: a deleted draft or customer.
+                    if kind == "invoice":
+                        fetched.delete("invoices", object_id)
+                    continue
+                objects[kind].append(obj)
         # A charge now refunded in full, or an invoice voided, is owed or kept by
         # nobody: the record synced before goes.
         for charge in objects["charge"]:
@@ -207,6 +219,17 @@ class StripeConnector(Connector):
                     nameless,
                 )
             )
+
+
+def _retrieved(api: ApiClient, path: str, params: dict[str, Any]) -> dict[str, Any] | None:
+    """One object as it is now; None when Stripe no longer has it (404)."""
+    try:
+        body: dict[str, Any] = api.get(path, params).body or {}
+    except SyncFailed as exc:
+        if exc.phrase.code == "sync.http_error" and exc.phrase.params.get("status") == 404:
+            return None
+        raise
+    return body
 
 
 def _listed(api: ApiClient, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -123,8 +123,17 @@ class TogglApi:
         for start, end in spans(first, last):
             yield from self.report_span(wid, start, end)
 
-    def report_span(self, wid: int, start: dt.date, end: dt.date) -> Iterator[dict[str, Any]]:
-        """The report's rows of one span of at most :data:`REPORT_SPAN`."""
+    def report_span(
+        self,
+        wid: int,
+        start: dt.date,
+        end: dt.date,
+        first_row: int | None = None,
+        place: dict[str, int | None] | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """The report's rows of one span of at most :data:`REPORT_SPAN`, from its row
+        ``first_row`` on (None: the first); ``place["row"]`` says which page is being
+        asked for, so that a sync stopped by the quota knows where to go on."""
         path = f"/reports/api/v3/workspace/{wid}/search/time_entries"
         body: dict[str, Any] = {
             "start_date": start.isoformat(),
@@ -133,8 +142,12 @@ class TogglApi:
             "order_by": "date",
             "order_dir": "ASC",
         }
+        if first_row is not None:
+            body["first_row_number"] = first_row
         seen: set[str] = set()
         while True:
+            if place is not None:
+                place["row"] = body.get("first_row_number")
             answer = self.client.post(path, body)
             yield from _list(answer.body, path)
             # The next page starts at X-Next-Row-Number; only it is sent back, as

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,19 @@ from .api import TogglApi, spans
 from .entries import Entry, Names, api_entry, frame, report_entries
 
 KIND = "time_entries"
+
+
+@dataclass(frozen=True)
+class Paused:
+    """Where a history stopped by the hourly quota goes on: the first day of the span
+    and the row of the page not read (None: the span's first), and in how many
+    minutes the quota resets."""
+
+    day: dt.date
+    row: int | None
+    minutes: int
+
+
 # Edits made while a sync reads, and clocks a little apart, are read again next time.
 SINCE_MARGIN = dt.timedelta(minutes=5)
 # The report's dates are the entry creator's own days; a day either side of the
@@ -111,16 +125,35 @@ class TogglConnector(Connector):
             wid = int(workspace["id"])
             currency = workspace.get("default_currency")
             names = Names.of(api.clients(wid), api.projects(wid))
-            same = cursor.get("workspace_id") == wid
-            since = cursor.get("since") if same else None
+            if cursor.get("workspace_id") not in (None, wid):
+                # Another workspace (the default one changed at Toggl): what was synced
+                # from the first would all be taken for deleted.
+                raise SyncFailed(
+                    say(
+                        "sync.toggl_other_workspace",
+                        "this connection synced Toggl Track workspace {before}, and the "
+                        "token now opens workspace {after}; nothing was changed. Connect "
+                        "again naming the workspace id (partways connect toggl), or under "
+                        "another --label for the other workspace.",
+                        before=str(cursor.get("workspace_id")),
+                        after=str(wid),
+                    )
+                )
+            since = cursor.get("since")
             last_day = self._today() + DAY
-            paused: tuple[dt.date, int] | None = None
+            paused: Paused | None = None
             if since is None:
-                # The first sync (or one after the workspace changed) reads the history,
-                # or what is left of it when the hourly quota stopped the last one.
-                resumed = _day(cursor.get("history_from")) if same else None
+                # The first sync reads the history, or what is left of it when the
+                # hourly quota stopped the last one.
+                resumed = _day(cursor.get("history_from"))
                 first_day = resumed or self.history_start()
-                rows, paused = self._history(api, wid, resumed or first_day - DAY, last_day)
+                rows, paused = self._history(
+                    api,
+                    wid,
+                    resumed or first_day - DAY,
+                    last_day,
+                    _int_or_none(cursor.get("history_row")) if resumed else None,
+                )
             else:
                 first_day = self.window_start()
                 rows = list(api.report(wid, first_day - DAY, last_day))
@@ -139,48 +172,60 @@ class TogglConnector(Connector):
         self._add(fetched, entries)
         # A history read over several syncs: changes to what the first one read are
         # asked for from when it began.
-        began = min(began, int(cursor.get("began", began))) if same else began
+        began = min(began, int(cursor.get("began", began)))
         if paused is not None:
-            resume, minutes = paused
             fetched.records.notes.append(
                 say(
                     "sync.toggl_history_paused",
                     "Toggl Track's hourly quota ran out while the history was read: what "
                     "was read (up to {day}) is written. Sync again in {minutes} minute(s) "
                     "to read on from there.",
-                    day=resume - DAY,
-                    minutes=minutes,
+                    day=paused.day - DAY,
+                    minutes=paused.minutes,
                 )
             )
             fetched.cursor = {
                 "workspace_id": wid,
-                "history_from": resume.isoformat(),
+                "history_from": paused.day.isoformat(),
+                "history_row": paused.row,
                 "began": began,
             }
             return fetched
-        fetched.complete_since[KIND] = first_day
+        if since is not None or cursor.get("history_row") is None:
+            # Listed in full from the first day on. (A history resumed inside a span
+            # did not list that span's rows read before: those are not gone.)
+            fetched.complete_since[KIND] = first_day
         fetched.cursor = {"since": began, "workspace_id": wid}
         return fetched
 
     def _history(
-        self, api: TogglApi, wid: int, first: dt.date, last: dt.date
-    ) -> tuple[list[dict[str, Any]], tuple[dt.date, int] | None]:
+        self,
+        api: TogglApi,
+        wid: int,
+        first: dt.date,
+        last: dt.date,
+        first_row: int | None,
+    ) -> tuple[list[dict[str, Any]], Paused | None]:
         """The report's rows from ``first`` to ``last``, span by span, oldest first.
 
         Toggl's free plan allows 30 requests an hour: a long, busy history may not fit.
-        When the quota runs out after at least one span was read, the spans read are
-        kept and the first day not read is returned, with the minutes until the quota
-        resets, so that this sync writes what it has and the next one reads on.
+        When the quota runs out after some of it was read, what was read is kept and
+        the place of the page not read is returned (its span's first day, its row),
+        with the minutes until the quota resets, so that this sync writes what it has
+        and the next one reads on. Nothing read at all: the sync fails and says when.
         """
         rows: list[dict[str, Any]] = []
         for start, end in spans(first, last):
+            place: dict[str, int | None] = {"row": first_row}
             try:
-                # The whole span or none of it: its pages are listed before they count.
-                rows.extend(list(api.report_span(wid, start, end)))
+                rows.extend(api.report_span(wid, start, end, first_row, place))
             except SyncFailed as exc:
-                if exc.phrase.code != "sync.rate_limited" or start == first:
+                stuck = start == first and place["row"] == first_row
+                if exc.phrase.code != "sync.rate_limited" or stuck:
                     raise
-                return rows, (start, int(exc.phrase.params.get("minutes", 60)))
+                minutes = int(exc.phrase.params.get("minutes", 60))
+                return rows, Paused(start, place["row"], minutes)
+            first_row = None
         return rows, None
 
     def _today(self) -> dt.date:

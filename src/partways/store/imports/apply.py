@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -93,6 +93,7 @@ def write_records(
     skip_bad_rows: bool = False,
     dry_run: bool = False,
     cursor_source: str | None = None,
+    keys: Mapping[str, pl.DataFrame] | None = None,
     before: Callable[[], None] | None = None,
     after: Callable[[FileReport], None] | None = None,
 ) -> FileReport:
@@ -100,7 +101,10 @@ def write_records(
 
     With ``errors`` and without ``skip_bad_rows`` nothing is written (the report
     lists the errors). ``cursor_source`` names an incremental source whose
-    ``records.cursor`` is saved with the records. ``before`` and ``after`` run inside
+    ``records.cursor`` is saved with the records. ``keys`` gives, by kind, the key of
+    each row (``line``, ``_key``) where the caller knows better than the rank among
+    identical rows (a live sync; filled by ``before`` at the latest). ``before`` and
+    ``after`` run inside
     the same transaction, before the records are written and after (a live sync
     moves the keys of edited records, then removes deleted ones): what they write is
     kept or rolled back with the rest.
@@ -129,7 +133,7 @@ def write_records(
             _one_import_at_a_time()
             if before is not None:
                 before()
-            _write(records, report, cursor_source)
+            _write(records, report, cursor_source, keys or {})
             if after is not None:
                 after(report)
             if dry_run:
@@ -184,7 +188,12 @@ def _one_import_at_a_time() -> None:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
-def _write(records: Records, report: FileReport, cursor_source: str | None) -> None:
+def _write(
+    records: Records,
+    report: FileReport,
+    cursor_source: str | None,
+    keys: Mapping[str, pl.DataFrame],
+) -> None:
     ctx = Context.load()
     _infer_base_currency(records, ctx, report)
     batch = ImportBatch.objects.create(importer=report.importer, source=report.source)
@@ -212,7 +221,7 @@ def _write(records: Records, report: FileReport, cursor_source: str | None) -> N
             report.proposed_own = _mailbox_owner(once, ctx)
             _keyed("messages", once, messages, ctx, report, batch.pk)
         else:
-            _keyed(kind, frame, WRITERS[kind][1], ctx, report, batch.pk)
+            _keyed(kind, frame, WRITERS[kind][1], ctx, report, batch.pk, keys.get(kind))
     if {"invoices", "payments"} & set(records.kinds()):
         _link_payments()
     report.skipped.update(ctx.skipped)
@@ -257,10 +266,22 @@ KEPT_ON_UPDATE: dict[str, set[str]] = {
 
 
 def _keyed(
-    kind: str, frame: pl.DataFrame, writer: Writer, ctx: Context, report: FileReport, batch_id: int
+    kind: str,
+    frame: pl.DataFrame,
+    writer: Writer,
+    ctx: Context,
+    report: FileReport,
+    batch_id: int,
+    given: pl.DataFrame | None = None,
 ) -> None:
     table = TABLES[kind]
-    rows = writer(with_keys(kind, frame), ctx)
+    keyed = with_keys(kind, frame)
+    if given is not None:
+        # The caller's keys, row by row (a live sync knows each row by its service id).
+        keyed = keyed.drop("_key").join(
+            given.select("line", "_key"), on="line", how="left", maintain_order="left"
+        )
+    rows = writer(keyed, ctx)
     if kind == "messages":
         report.unmatched_messages += int(rows["client_id"].is_null().sum())
     if kind in FIRST_SOURCE_KEEPS:

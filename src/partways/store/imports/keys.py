@@ -76,6 +76,25 @@ def with_keys(kind: str, frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(keys.alias("_key"), _hash(texts["_rest"]).alias("_digest"))
 
 
+def identity_texts(kind: str, frame: pl.DataFrame) -> list[str]:
+    """The text each row's key is the hash of (its kind and identity fields)."""
+    if frame.height == 0:
+        return []
+    texts = frame.select(
+        pl.concat_str([pl.lit(kind), _as_text(frame, list(KEY_FIELDS[kind]))], separator=_SEP)
+    )
+    return list(texts.to_series())
+
+
+def ranked_key(text: str, rank: int) -> int:
+    """The key of the row with this identity text that is the ``rank``-th of its
+    identical rows (0: the first, whose key is the plain hash), as :func:`with_keys`
+    gives it."""
+    raw = text if rank == 0 else f"{text}{_SEP}{rank}"
+    digest = xxhash.xxh3_64_intdigest(raw.encode("utf-8"))
+    return digest - (1 << 64) if digest >= 1 << 63 else digest
+
+
 def _first_plain(ranks: pl.Series, again: pl.Series, first: pl.Series) -> pl.Series:
     return (
         pl.DataFrame({"r": ranks, "a": again, "f": first})

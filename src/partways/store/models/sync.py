@@ -45,8 +45,14 @@ class SyncedRecord(models.Model):
     kind = models.CharField(max_length=20)
     service_id = models.CharField(max_length=100)
     key = models.BigIntegerField()
+    # The key its identity fields give before identical records are told apart by
+    # rank: which synced records are twins (store/sync/keys.py).
+    plain = models.BigIntegerField()
     # The day it is filed under: what a trailing window is measured against.
     dated = models.DateField(null=True)
+    # Whose list it came from (a Clockify member): a window read in full for some
+    # scopes only says nothing of the others' records.
+    scope = models.CharField(max_length=100, blank=True, default="")
 
     class Meta:
         constraints = [
@@ -54,4 +60,7 @@ class SyncedRecord(models.Model):
                 fields=["connection", "kind", "service_id"], name="synced_record_once"
             )
         ]
-        indexes = [models.Index(fields=["connection", "kind", "dated"])]
+        indexes = [
+            models.Index(fields=["connection", "kind", "dated"]),
+            models.Index(fields=["connection", "kind", "plain"]),
+        ]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import polars as pl
+from django.db import transaction
 from django.utils import timezone
 
 from partways.connectors import Connector, Fetched, SyncFailed
@@ -23,7 +24,7 @@ from partways.core.config import Thresholds
 from partways.core.phrase import Phrase, say
 from partways.store.business import load_business
 from partways.store.imports.apply import FileReport, write_records
-from partways.store.imports.keys import with_keys
+from partways.store.imports.keys import identity_texts, ranked_key
 from partways.store.imports.writers import WRITERS
 from partways.store.models import BusinessSettings, Connection, ImportedKey, SyncedRecord
 
@@ -70,11 +71,15 @@ def connect(
 ) -> Connection:
     """Check the credentials with the service, then store them (encrypted).
 
-    The same label again replaces its credentials and keeps what it synced. Raises
-    :class:`SyncFailed` when the service refuses them: nothing is stored then.
+    The same label again with a new token for the same account keeps what it synced.
+    With another account (or workspace, or address), what the old one synced stays
+    but is no longer followed: the cursor and the table of synced ids start afresh,
+    so nothing of the old account is taken for deleted, and the new one is read in
+    full (``last_result`` says ``other_account``). Raises :class:`SyncFailed` when
+    the service refuses the credentials: nothing is stored then.
     """
     connector = build(service, credentials, base_url)
-    account = connector.check()
+    account = connector.check()[:300]
     label = (label or connector.service).strip()
     existing = Connection.objects.filter(label=label).first()
     if existing is not None and existing.service != connector.service:
@@ -88,20 +93,46 @@ def connect(
             )
         )
     connection = existing or Connection(service=connector.service, label=label)
-    connection.account = account[:300]
-    connection.base_url = base_url
-    connection.secret = seal(credentials)
-    connection.save()
+    with transaction.atomic():
+        if existing is not None and _other_account(existing, connector, credentials, account):
+            SyncedRecord.objects.filter(connection=existing).delete()
+            connection.cursor = {}
+            connection.last_ok = None
+            connection.last_sync_at = None
+            connection.last_result = {"other_account": True}
+        connection.account = account
+        connection.base_url = base_url
+        connection.secret = seal(credentials)
+        connection.save()
     return connection
+
+
+def _other_account(
+    existing: Connection, connector: Connector, credentials: dict[str, str], account: str
+) -> bool:
+    """Do the new credentials open another account than the connection followed?"""
+    if existing.account != account or existing.base_url.rstrip("/") != connector.url:
+        return True
+    try:
+        before = unseal(existing.secret)
+    except SyncFailed:  # sealed with a retired key: the account's name must do
+        return False
+    return any(
+        before.get(f.name, "") != credentials.get(f.name, "")
+        for f in connector.fields
+        if not f.secret
+    )
 
 
 def sync(connection: Connection) -> FileReport:
     """Read what changed at the service since the last sync and write it.
 
-    Raises :class:`SyncFailed` when the service cannot be read; a report that is
+    Raises :class:`SyncFailed` when the service cannot be read, or when the
+    connection was removed or connected again while it synced; a report that is
     ``refused`` when the records cannot be written. Either way nothing changed but
     the connection's record of the failure.
     """
+    sealed = connection.secret
     try:
         connector = connector_for(connection)
         fetched = connector.fetch(connection.cursor or {})
@@ -109,40 +140,61 @@ def sync(connection: Connection) -> FileReport:
         _failed(connection, exc.phrase)
         raise
     source = f"{connection.service}:{connection.label}"
-    keys = {
-        kind: with_keys(kind, frame).select("line", "_key")
-        for kind, frame in fetched.records.frames.items()
-        if kind in TRACKED
-    }
-
+    kinds = [kind for kind in fetched.records.kinds() if kind in TRACKED]
+    keys: dict[str, pl.DataFrame] = {}
     removed: Counter[str] = Counter()
 
     def before() -> None:
-        # Deletions first: the key of a deleted record may be the one an edited
-        # record moves to (the second of two identical entries, once the first is
-        # gone, takes the plain key the first had).
+        _still_connected(connection, sealed)
+        # Deletions first: a deleted record's key is free for another to take (the
+        # second of two identical entries, once the first is gone).
         removed.update(_remove_gone(connection, fetched))
-        _move_edited(connection, fetched, keys)
+        for kind in kinds:
+            keys[kind] = assign_keys(connection, fetched, kind)
+            _move_edited(connection, fetched, kind, keys[kind])
 
     def after(report: FileReport) -> None:
         _remember(connection, fetched, keys)
         report.removed.update(removed)
-        connection.cursor = fetched.cursor
-        _succeeded(connection, report)
+        _succeeded(connection, fetched.cursor, report)
 
-    report = write_records(
-        fetched.records,
-        [],
-        importer=connector.importer,
-        title=connector.title,
-        source=source,
-        before=before,
-        after=after,
-    )
+    try:
+        report = write_records(
+            fetched.records,
+            [],
+            importer=connector.importer,
+            title=connector.title,
+            source=source,
+            keys=keys,
+            before=before,
+            after=after,
+        )
+    except SyncFailed as exc:
+        _failed(connection, exc.phrase)
+        raise
     if report.refused:
         problem = report.errors[0].located() if report.errors else None
         _failed(connection, problem or say("sync.not_written", "the records were not written."))
     return report
+
+
+def _still_connected(connection: Connection, sealed: str) -> None:
+    """Hold the connection's row to the end of the sync's transaction; refuse when it
+    was removed, or connected again, since the sync began reading."""
+    now = (
+        Connection.objects.select_for_update()
+        .filter(pk=connection.pk)
+        .values_list("secret", flat=True)
+        .first()
+    )
+    if now != sealed:
+        raise SyncFailed(
+            say(
+                "sync.connection_changed",
+                "the connection was removed or connected again while it synced; nothing "
+                "was written.",
+            )
+        )
 
 
 def _rows(fetched: Fetched, kind: str, keys: pl.DataFrame) -> list[tuple[str, int]]:
@@ -151,30 +203,88 @@ def _rows(fetched: Fetched, kind: str, keys: pl.DataFrame) -> list[tuple[str, in
     return [(ids[line - 1], key) for line, key in keys.select("line", "_key").iter_rows()]
 
 
-def _move_edited(connection: Connection, fetched: Fetched, keys: dict[str, pl.DataFrame]) -> None:
+def _move_edited(connection: Connection, fetched: Fetched, kind: str, frame: pl.DataFrame) -> None:
     """Give records edited at the service their new key, so they are updated in place.
 
     A record's key is made of its identity fields (``KEY_FIELDS``); an edit to one (a
-    description, a start time) makes a new key, which the import alone would insert
-    beside the old record. The old key is moved to the new one here, with a digest
-    that cannot match, so the import updates the record it names. When the new key
-    already names a record (the edited version came in from a CSV file meanwhile),
-    the old record is the double and is removed.
+    description, a start time) gives it a new key, which the import alone would
+    insert beside the old record. The old key is moved to the new one here, with a
+    digest that cannot match, so the import updates the record it names. A new key
+    that already names a record (the edited version came in from a CSV file
+    meanwhile: :func:`assign_keys` never gives a key another synced record holds)
+    makes the old record the double, and it is removed.
     """
-    for kind, frame in keys.items():
-        rows = _rows(fetched, kind, frame)
-        known = _synced_keys(connection, kind, [sid for sid, _ in rows])
-        for service_id, key in rows:
-            old = known.get(service_id)
-            if old is None or old == key:
-                continue
-            stored = ImportedKey.objects.filter(key=old, kind=kind).first()
-            if stored is None:
-                continue  # removed by hand since: the import brings it back as new
-            if ImportedKey.objects.filter(key=key).exists():
-                _delete_records(kind, [old])
-                continue
-            ImportedKey.objects.filter(key=old).update(key=key, digest=_unmatchable(stored.digest))
+    rows = _rows(fetched, kind, frame)
+    known = _synced_keys(connection, kind, [sid for sid, _ in rows])
+    for service_id, key in rows:
+        old = known.get(service_id)
+        if old is None or old == key:
+            continue
+        stored = ImportedKey.objects.filter(key=old, kind=kind).first()
+        if stored is None:
+            continue  # removed by hand since: the import brings it back as new
+        if ImportedKey.objects.filter(key=key).exists():
+            _delete_records(kind, [old])
+            continue
+        ImportedKey.objects.filter(key=old).update(key=key, digest=_unmatchable(stored.digest))
+
+
+def assign_keys(connection: Connection, fetched: Fetched, kind: str) -> pl.DataFrame:
+    """The key each synced row of ``kind`` is imported under: ``line``, ``_key``, ``_plain``.
+
+    An import tells identical rows apart by their rank in the file; a sync lists
+    only what changed, so a rank within it would say nothing. Here a row the
+    connection synced before keeps its key while its identity fields are the same,
+    and any other row takes the first key of its rank series (plain, then ranked)
+    that no other record of this connection holds: a new entry identical to one
+    synced earlier is a second record, not the first one again, and an edited twin
+    is never taken for its sibling. A key held by a record imported from a file is
+    free to take: that is how the first sync adopts what the exports brought.
+    """
+    frame = fetched.records.frames[kind]
+    texts = identity_texts(kind, frame)
+    lines = frame["line"].to_list()
+    ids = [fetched.ids[kind][line - 1] for line in lines]
+    plains = [ranked_key(text, 0) for text in texts]
+    synced = _synced(connection, kind, "service_id__in", ids)
+    held = {key: sid for sid, key, _plain in _synced(connection, kind, "plain__in", plains)}
+    before = {sid: (key, plain) for sid, key, plain in synced}
+    keys: list[int | None] = [
+        before[sid][0] if sid in before and before[sid][1] == plain else None
+        for sid, plain in zip(ids, plains, strict=True)
+    ]
+    used = {key for key in keys if key is not None}
+    for i, key in enumerate(keys):
+        if key is not None:
+            continue
+        rank = 0
+        while True:
+            key = ranked_key(texts[i], rank)
+            owner = held.get(key)
+            if key not in used and owner in (None, ids[i]):
+                break
+            rank += 1
+        keys[i] = key
+        used.add(key)
+    return pl.DataFrame(
+        {"line": lines, "_key": keys, "_plain": plains},
+        schema={"line": pl.Int64, "_key": pl.Int64, "_plain": pl.Int64},
+    )
+
+
+def _synced(
+    connection: Connection, kind: str, lookup: str, values: list[Any]
+) -> list[tuple[str, int, int]]:
+    """(service id, key, plain key) of this connection's records matching ``lookup``."""
+    found: list[tuple[str, int, int]] = []
+    unique = sorted(set(values))
+    for start in range(0, len(unique), 900):
+        found.extend(
+            SyncedRecord.objects.filter(
+                connection=connection, kind=kind, **{lookup: unique[start : start + 900]}
+            ).values_list("service_id", "key", "plain")
+        )
+    return found
 
 
 def _unmatchable(digest: int) -> int:
@@ -197,9 +307,13 @@ def _synced_keys(connection: Connection, kind: str, service_ids: list[str]) -> d
 def _remember(connection: Connection, fetched: Fetched, keys: dict[str, pl.DataFrame]) -> None:
     """Each synced row's service id, with the key it is now imported under."""
     for kind, frame in keys.items():
-        rows = _rows(fetched, kind, frame)
         dates = fetched.dates[kind]
-        service_ids = [sid for sid, _ in rows]
+        scopes = fetched.scopes.get(kind)
+        rows = [
+            (line, fetched.ids[kind][line - 1], key, plain)
+            for line, key, plain in frame.select("line", "_key", "_plain").iter_rows()
+        ]
+        service_ids = [sid for _line, sid, _key, _plain in rows]
         for start in range(0, len(service_ids), 900):
             SyncedRecord.objects.filter(
                 connection=connection, kind=kind, service_id__in=service_ids[start : start + 900]
@@ -207,9 +321,15 @@ def _remember(connection: Connection, fetched: Fetched, keys: dict[str, pl.DataF
         SyncedRecord.objects.bulk_create(
             (
                 SyncedRecord(
-                    connection=connection, kind=kind, service_id=sid, key=key, dated=dates[i]
+                    connection=connection,
+                    kind=kind,
+                    service_id=sid,
+                    key=key,
+                    plain=plain,
+                    dated=dates[line - 1],
+                    scope=scopes[line - 1] if scopes else "",
                 )
-                for i, (sid, key) in enumerate(rows)
+                for line, sid, key, plain in rows
             ),
             batch_size=2000,
         )
@@ -230,6 +350,9 @@ def _remove_gone(connection: Connection, fetched: Fetched) -> Counter[str]:
         synced = SyncedRecord.objects.filter(connection=connection, kind=kind)
         if since is not None:
             synced = synced.filter(dated__gte=since)
+        if kind in fetched.complete_scopes:
+            # Listed in full for these scopes only (the members whose list was read).
+            synced = synced.filter(scope__in=sorted(fetched.complete_scopes[kind]))
         gone.setdefault(kind, set()).update(
             sid for sid in synced.values_list("service_id", flat=True) if sid not in listed
         )
@@ -268,19 +391,29 @@ def _counts(report: FileReport) -> dict[str, dict[str, int]]:
     }
 
 
-def _succeeded(connection: Connection, report: FileReport) -> None:
-    connection.last_sync_at = timezone.now()
-    connection.last_ok = True
-    connection.last_result = _counts(report)
-    connection.save()
+def _succeeded(connection: Connection, cursor: dict[str, Any], report: FileReport) -> None:
+    """The cursor and the result, written with the records (only those fields: the
+    rest of the row may have been changed by someone else meanwhile)."""
+    fields: dict[str, Any] = {
+        "cursor": cursor,
+        "last_sync_at": timezone.now(),
+        "last_ok": True,
+        "last_result": _counts(report),
+    }
+    Connection.objects.filter(pk=connection.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(connection, name, value)
 
 
 def _failed(connection: Connection, problem: Phrase) -> None:
     """Record that the sync failed, and why (the phrase's code and English, for pages
-    that word it again in their reader's language)."""
-    Connection.objects.filter(pk=connection.pk).update(
-        last_sync_at=timezone.now(),
-        last_ok=False,
-        last_result={"error": problem.english(), "phrase": problem.to_json()},
-    )
-    connection.refresh_from_db()
+    that word it again in their reader's language). A connection removed meanwhile
+    stays removed."""
+    fields: dict[str, Any] = {
+        "last_sync_at": timezone.now(),
+        "last_ok": False,
+        "last_result": {"error": problem.english(), "phrase": problem.to_json()},
+    }
+    Connection.objects.filter(pk=connection.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(connection, name, value)

@@ -139,6 +139,14 @@ def connections_page(request: HttpRequest) -> HttpResponse:
         _("Connected %(label)s: %(account)s.")
         % {"label": connection.label, "account": connection.account},
     )
+    if (connection.last_result or {}).get("other_account"):
+        messages.info(
+            request,
+            _(
+                "This name now opens another account: what it synced before stays, and is "
+                "no longer followed; the next sync reads the new account in full."
+            ),
+        )
     return redirect("settings_connections")
 
 

@@ -338,6 +338,27 @@ CHECKOUT = "Marko Babić 2026-03-04T15:23:00+00:00"
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_member_removed_from_the_workspace_keeps_their_synced_entries(
+    clockify: Clockify, business: None
+) -> None:
+    account, api = clockify
+    connection = connect("clockify", {"api_key": MARKO_KEY}, base_url=api.url)
+    assert sync(connection).new["time_entries"] == WRITTEN
+    before = _entries()
+    # Layla leaves the studio: /users no longer lists her, nor her entries.
+    studio = account.workspaces[0]
+    studio["memberships"] = [
+        m for m in studio["memberships"] if m["userId"] != "6571c0de5a1b2c3d4e5fa003"
+    ]
+    account.delete(5)  # while Marko's own entry inside the window is deleted
+    after_sync = sync(connection)
+    assert after_sync.removed == {"time_entries": 1}
+    after = _entries()
+    assert after[COPYWRITING] == before[COPYWRITING]  # hers, in the window: kept
+    assert PAYMENT not in after
+
+
+@pytest.mark.django_db(transaction=True)
 def test_sync_again_then_after_edits_and_deletions(clockify: Clockify, business: None) -> None:
     account, api = clockify
     connection = connect("clockify", {"api_key": MARKO_KEY}, base_url=api.url)

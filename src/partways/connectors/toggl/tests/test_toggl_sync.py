@@ -423,3 +423,38 @@ def test_a_history_longer_than_the_hourly_quota_is_read_over_several_syncs(
     assert "since" in connection.cursor and "history_from" not in connection.cursor
     account.now += dt.timedelta(hours=1)
     assert not sync(connection).new
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_span_longer_than_an_hours_quota_is_read_page_by_page_over_the_hours(
+    toggl: Toggl, business: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account, api = toggl
+    connection = _connect(api)
+    build = sync_run.build
+
+    def one_row_a_page(*args: Any, **kwargs: Any) -> Connector:
+        connector = build(*args, **kwargs)
+        assert isinstance(connector, CONNECTOR)
+        connector.report_page_size = 1  # a year of entries needs more pages than an hour has
+        return connector
+
+    monkeypatch.setattr(sync_run, "build", one_row_a_page)
+    hours = 0
+    while "since" not in connection.cursor:
+        hours += 1
+        assert hours < 20, "the history is never read to its end"
+        account.report_quota = 3  # a new hour: three report pages
+        account.now += dt.timedelta(hours=1)
+        report = sync(connection)
+        assert report.written
+        connection.refresh_from_db()
+        assert not report.removed  # what the hours before read is not taken for deleted
+    assert hours > 2 and len(_stored()) == STORED
+
+
+def test_another_workspace_behind_the_token_is_refused(toggl: Toggl) -> None:
+    account, api = toggl
+    with pytest.raises(SyncFailed) as refused:
+        _connector(account, api).fetch({"since": 1, "workspace_id": 1})
+    assert refused.value.phrase.code == "sync.toggl_other_workspace"
