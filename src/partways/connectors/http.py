@@ -25,7 +25,19 @@ TIMEOUT_S = 30.0
 # the sync with when to try again (Toggl's free plan resets its hourly quota).
 MAX_WAIT_S = 90.0
 MAX_ATTEMPTS = 5
-USER_AGENT = "partways (https://github.com/partways/partways)"
+
+
+def _user_agent() -> str:
+    """Who is asking: Harvest refuses a request without a User-Agent."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"partways/{version('partways')} (self-hosted)"
+    except PackageNotFoundError:
+        return "partways (self-hosted)"
+
+
+USER_AGENT = _user_agent()
 
 
 @dataclass
