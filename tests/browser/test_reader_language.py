@@ -83,6 +83,7 @@ OTHER_PAGES = (
     "/incidents/",
     "/settings/",
     "/settings/team/",
+    "/settings/connections/",
     "/who-is-who/",
 )
 
