@@ -218,19 +218,19 @@ def connections() -> None:
 def result_text(connection: Connection) -> str:
     """What the last sync did ("3 new, 1 removed"), or why it failed, in the reader's
     language."""
-    from partways.core.phrase import Phrase
+    from partways.store.sync.run import last_problem, last_totals
 
-    result = connection.last_result or {}
-    if connection.last_ok is False:
-        phrase = result.get("phrase")
-        return words(Phrase.from_json(phrase)) if phrase else str(result.get("error", ""))
+    problem = last_problem(connection)
+    if problem is not None:
+        return words(problem)
     if connection.last_ok is None:
         return "–"
-    parts = []
-    for key, label in (("new", _("new")), ("updated", _("updated")), ("removed", _("removed"))):
-        n = sum((result.get(key) or {}).values())
-        if n:
-            parts.append(f"{_number(n)} {label}")
+    totals = last_totals(connection)
+    parts = [
+        f"{_number(totals[key])} {label}"
+        for key, label in (("new", _("new")), ("updated", _("updated")), ("removed", _("removed")))
+        if totals[key]
+    ]
     return ", ".join(parts) or _("nothing changed")
 
 

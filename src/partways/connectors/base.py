@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -24,12 +24,6 @@ import polars as pl
 
 from partways.core.phrase import Phrase, say
 from partways.importers.records import Records
-
-Progress = Callable[[str], None]
-
-
-def _no_progress(step: str) -> None:
-    return None
 
 
 @dataclass(frozen=True)
@@ -123,7 +117,6 @@ class Connector(ABC):
     title: ClassVar[str]
     base_url: ClassVar[str]
     fields: ClassVar[tuple[CredentialField, ...]]
-    kinds: ClassVar[tuple[str, ...]]
 
     def __init__(
         self,
@@ -144,7 +137,6 @@ class Connector(ABC):
         # The first sync reads this many days back (services that page by date range).
         self.history_days = history_days
         self.now = now or dt.datetime.now(dt.UTC)
-        self.progress: Progress = _no_progress
 
     @property
     def importer(self) -> str:

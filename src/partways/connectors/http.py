@@ -46,7 +46,6 @@ class Answer:
 
     body: Any
     headers: httpx.Headers
-    status: int
 
 
 class ApiClient:
@@ -71,7 +70,6 @@ class ApiClient:
         self.base_url = base_url.rstrip("/")
         self.rate_statuses = rate_statuses
         self.sleep = sleep
-        self.requests = 0
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
             auth=auth,
@@ -145,7 +143,6 @@ class ApiClient:
                         problem=type(exc).__name__,
                     )
                 ) from exc
-            self.requests += 1
             if response.status_code in self.rate_statuses:
                 wait = retry_after(response.headers, attempt)
                 if wait > MAX_WAIT_S or attempt == MAX_ATTEMPTS - 1:
@@ -202,7 +199,7 @@ class ApiClient:
                     address=self.base_url,
                 )
             ) from exc
-        return Answer(body, response.headers, status)
+        return Answer(body, response.headers)
 
 
 def retry_after(headers: httpx.Headers, attempt: int) -> float:

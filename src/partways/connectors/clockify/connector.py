@@ -53,7 +53,6 @@ class ClockifyConnector(Connector):
             required=False,
         ),
     )
-    kinds = ("clients", "projects", "time_entries")
 
     def _api(self) -> ApiClient:
         # The paths carry /api/v1; an address given with it (as Clockify's docs write

@@ -52,7 +52,6 @@ class HarvestConnector(Connector):
             secret=False,
         ),
     )
-    kinds = ("clients", "projects", "time_entries")
     # Records per page asked for (the tests ask for small pages to page for real).
     per_page = PER_PAGE
 

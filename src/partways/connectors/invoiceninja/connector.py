@@ -48,7 +48,6 @@ class InvoiceNinjaConnector(Connector):
             ),
         ),
     )
-    kinds = ("clients", "invoices", "payments")
     # Rows asked for per page; the tests make it small so that paging is exercised.
     per_page: ClassVar[int] = PER_PAGE
 
@@ -122,7 +121,6 @@ class InvoiceNinjaConnector(Connector):
                     )
                 )
             yield from (row for row in rows if isinstance(row, dict))
-            self.progress(f"{kind}: page {page}")
             pagination = (body.get("meta") or {}).get("pagination") or {}
             last = int(pagination.get("total_pages") or 1)
             if not rows or page >= last:

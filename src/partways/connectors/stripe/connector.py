@@ -64,7 +64,6 @@ class StripeConnector(Connector):
             ),
         ),
     )
-    kinds = ("clients", "client_aliases", "invoices", "payments")
 
     def _api(self) -> ApiClient:
         return ApiClient(

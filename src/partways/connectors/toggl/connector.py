@@ -66,7 +66,6 @@ class TogglConnector(Connector):
             required=False,
         ),
     )
-    kinds = (KIND,)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -20,8 +20,7 @@ from django.utils import timezone
 
 from partways.connectors import Connector, Fetched, SyncFailed
 from partways.connectors.registry import connector_class
-from partways.core.config import Thresholds
-from partways.core.phrase import Phrase, say
+from partways.core.phrase import Phrase, as_phrase, say
 from partways.store.business import load_business
 from partways.store.imports.apply import FileReport, write_records
 from partways.store.imports.keys import identity_texts, ranked_key
@@ -36,11 +35,6 @@ from .secrets import seal, unseal
 TRACKED = frozenset(WRITERS) - {"clients", "contacts", "client_aliases", "projects"}
 
 
-def settings_thresholds() -> Thresholds:
-    """The thresholds with the business's overrides."""
-    return load_business()[1]
-
-
 def build(
     service: str,
     credentials: dict[str, str],
@@ -48,7 +42,7 @@ def build(
 ) -> Connector:
     """A connector for ``service`` with these credentials, in the business's time zone."""
     cls = connector_class(service)
-    cfg = settings_thresholds()
+    _business, cfg = load_business()
     return cls(
         credentials,
         base_url=base_url or None,
@@ -151,7 +145,7 @@ def sync(connection: Connection) -> FileReport:
         removed.update(_remove_gone(connection, fetched))
         for kind in kinds:
             keys[kind] = assign_keys(connection, fetched, kind)
-            _move_edited(connection, fetched, kind, keys[kind])
+            _move_edited(kind, keys[kind])
 
     def after(report: FileReport) -> None:
         _remember(connection, fetched, keys)
@@ -197,13 +191,7 @@ def _still_connected(connection: Connection, sealed: str) -> None:
         )
 
 
-def _rows(fetched: Fetched, kind: str, keys: pl.DataFrame) -> list[tuple[str, int]]:
-    """(service id, key) of each row of ``kind``."""
-    ids = fetched.ids[kind]
-    return [(ids[line - 1], key) for line, key in keys.select("line", "_key").iter_rows()]
-
-
-def _move_edited(connection: Connection, fetched: Fetched, kind: str, frame: pl.DataFrame) -> None:
+def _move_edited(kind: str, frame: pl.DataFrame) -> None:
     """Give records edited at the service their new key, so they are updated in place.
 
     A record's key is made of its identity fields (``KEY_FIELDS``); an edit to one (a
@@ -214,10 +202,7 @@ def _move_edited(connection: Connection, fetched: Fetched, kind: str, frame: pl.
     meanwhile: :func:`assign_keys` never gives a key another synced record holds)
     makes the old record the double, and it is removed.
     """
-    rows = _rows(fetched, kind, frame)
-    known = _synced_keys(connection, kind, [sid for sid, _ in rows])
-    for service_id, key in rows:
-        old = known.get(service_id)
+    for key, old in frame.select("_key", "_old").iter_rows():
         if old is None or old == key:
             continue
         stored = ImportedKey.objects.filter(key=old, kind=kind).first()
@@ -230,7 +215,8 @@ def _move_edited(connection: Connection, fetched: Fetched, kind: str, frame: pl.
 
 
 def assign_keys(connection: Connection, fetched: Fetched, kind: str) -> pl.DataFrame:
-    """The key each synced row of ``kind`` is imported under: ``line``, ``_key``, ``_plain``.
+    """The key each synced row of ``kind`` is imported under: ``line``, ``_key``,
+    ``_plain``, and ``_old``, the key it had (None: never synced).
 
     An import tells identical rows apart by their rank in the file; a sync lists
     only what changed, so a rank within it would say nothing. Here a row the
@@ -249,6 +235,7 @@ def assign_keys(connection: Connection, fetched: Fetched, kind: str) -> pl.DataF
     synced = _synced(connection, kind, "service_id__in", ids)
     held = {key: sid for sid, key, _plain in _synced(connection, kind, "plain__in", plains)}
     before = {sid: (key, plain) for sid, key, plain in synced}
+    olds = [before[sid][0] if sid in before else None for sid in ids]
     keys: list[int | None] = [
         before[sid][0] if sid in before and before[sid][1] == plain else None
         for sid, plain in zip(ids, plains, strict=True)
@@ -267,8 +254,8 @@ def assign_keys(connection: Connection, fetched: Fetched, kind: str) -> pl.DataF
         keys[i] = key
         used.add(key)
     return pl.DataFrame(
-        {"line": lines, "_key": keys, "_plain": plains},
-        schema={"line": pl.Int64, "_key": pl.Int64, "_plain": pl.Int64},
+        {"line": lines, "_key": keys, "_plain": plains, "_old": olds},
+        schema={"line": pl.Int64, "_key": pl.Int64, "_plain": pl.Int64, "_old": pl.Int64},
     )
 
 
@@ -292,18 +279,6 @@ def _unmatchable(digest: int) -> int:
     return digest ^ 1
 
 
-def _synced_keys(connection: Connection, kind: str, service_ids: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for start in range(0, len(service_ids), 900):
-        chunk = service_ids[start : start + 900]
-        found.update(
-            SyncedRecord.objects.filter(
-                connection=connection, kind=kind, service_id__in=chunk
-            ).values_list("service_id", "key")
-        )
-    return found
-
-
 def _remember(connection: Connection, fetched: Fetched, keys: dict[str, pl.DataFrame]) -> None:
     """Each synced row's service id, with the key it is now imported under."""
     for kind, frame in keys.items():
@@ -313,11 +288,7 @@ def _remember(connection: Connection, fetched: Fetched, keys: dict[str, pl.DataF
             (line, fetched.ids[kind][line - 1], key, plain)
             for line, key, plain in frame.select("line", "_key", "_plain").iter_rows()
         ]
-        service_ids = [sid for _line, sid, _key, _plain in rows]
-        for start in range(0, len(service_ids), 900):
-            SyncedRecord.objects.filter(
-                connection=connection, kind=kind, service_id__in=service_ids[start : start + 900]
-            ).delete()
+        _forget(connection, kind, [sid for _line, sid, _key, _plain in rows])
         SyncedRecord.objects.bulk_create(
             (
                 SyncedRecord(
@@ -359,12 +330,18 @@ def _remove_gone(connection: Connection, fetched: Fetched) -> Counter[str]:
     for kind, service_ids in gone.items():
         if kind not in TRACKED or not service_ids:
             continue
-        known = _synced_keys(connection, kind, sorted(service_ids))
-        removed[kind] += _delete_records(kind, list(known.values()))
-        SyncedRecord.objects.filter(
-            connection=connection, kind=kind, service_id__in=list(known)
-        ).delete()
+        known = _synced(connection, kind, "service_id__in", list(service_ids))
+        removed[kind] += _delete_records(kind, [key for _sid, key, _plain in known])
+        _forget(connection, kind, [sid for sid, _key, _plain in known])
     return +removed
+
+
+def _forget(connection: Connection, kind: str, service_ids: list[str]) -> None:
+    """Drop what the connection remembered of these service ids."""
+    for start in range(0, len(service_ids), 900):
+        SyncedRecord.objects.filter(
+            connection=connection, kind=kind, service_id__in=service_ids[start : start + 900]
+        ).delete()
 
 
 def _delete_records(kind: str, keys: Iterable[int]) -> int:
@@ -403,6 +380,21 @@ def _succeeded(connection: Connection, cursor: dict[str, Any], report: FileRepor
     Connection.objects.filter(pk=connection.pk).update(**fields)
     for name, value in fields.items():
         setattr(connection, name, value)
+
+
+def last_problem(connection: Connection) -> Phrase | None:
+    """Why the last sync failed (None when it did not), as :func:`_failed` kept it."""
+    if connection.last_ok is not False:
+        return None
+    result = connection.last_result or {}
+    phrase = result.get("phrase")
+    return Phrase.from_json(phrase) if phrase else as_phrase(str(result.get("error", "")))
+
+
+def last_totals(connection: Connection) -> dict[str, int]:
+    """How many records the last sync added, updated and removed, all kinds together."""
+    result = connection.last_result or {}
+    return {key: sum((result.get(key) or {}).values()) for key in ("new", "updated", "removed")}
 
 
 def _failed(connection: Connection, problem: Phrase) -> None:

@@ -22,12 +22,11 @@ from django.views.decorators.http import require_POST
 
 from partways.connectors import Connector, SyncFailed
 from partways.connectors.registry import SERVICES, connector_class
-from partways.core.phrase import Phrase
 from partways.i18n import render as words
 from partways.jobs.queue import submit
 from partways.jobs.runner import run as run_job
 from partways.store.models import Connection, Job, WorkerBeat
-from partways.store.sync.run import connect
+from partways.store.sync.run import connect, last_problem, last_totals
 
 from ..access import OWNER, role_required
 
@@ -91,13 +90,12 @@ class ConnectForm(forms.Form):
 
 def result_words(connection: Connection) -> str:
     """What the last sync did, or why it failed, in the reader's language."""
-    result = connection.last_result or {}
     if connection.last_ok is None:
         return _("Not synced yet.")
-    if connection.last_ok is False:
-        phrase = result.get("phrase")
-        return words(Phrase.from_json(phrase)) if phrase else str(result.get("error", ""))
-    counts = {key: sum((result.get(key) or {}).values()) for key in ("new", "updated", "removed")}
+    problem = last_problem(connection)
+    if problem is not None:
+        return words(problem)
+    counts = last_totals(connection)
     if not any(counts.values()):
         return _("Nothing had changed.")
     return _("%(new)s new, %(updated)s updated, %(removed)s removed.") % counts
